@@ -1,0 +1,9 @@
+"""Concord's alignment engine: reading documents, sentence segmentation, scoring and alignment.
+
+Data flows one way: text is read into a :class:`~align.model.Document` of sentences,
+the aligner turns two documents into an :class:`~align.model.Alignment` of beads.
+This package knows nothing of TMX, glossary files or the command line.
+"""
+from align.model import Alignment, Bead, Document, Sentence
+
+__all__ = ["Alignment", "Bead", "Document", "Sentence"]

@@ -1,0 +1,4 @@
+"""``python -m concord`` runs the command line."""
+from concord.cli import main
+
+raise SystemExit(main())

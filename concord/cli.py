@@ -1,0 +1,86 @@
+"""The ``concord`` command line: global options, sub-command discovery and error handling.
+
+Each module in :mod:`concord.commands` adds its own sub-command(s) through ``register(subparsers,
+common)``; a sub-command's handler takes the parsed arguments and a :class:`~concord.console.UI`
+and returns the exit status: 0 success, 1 problems found (invalid file, failing check), 2 unusable
+input or usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from concord import __version__, commands
+from concord.console import UI
+from concord.errors import USER_ERRORS
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every sub-command accepts, before or after its name."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("output")
+    group.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                       help="print nothing but results and errors (no progress bars)")
+    group.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                       help="explain what is being done (-vv for details)")
+    group.add_argument("--color", choices=["auto", "always", "never"], default=argparse.SUPPRESS,
+                       help="color terminal output (default: auto)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="concord",
+        description="Align Chinese and English releases into translation memories (TMX) "
+                    "and check their key terms before publication.",
+        parents=[common_options()],
+    )
+    parser.set_defaults(quiet=False, verbose=0, color="auto")
+    parser.add_argument("--version", action="version", version=f"concord {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    modules = [importlib.import_module(f"{commands.__name__}.{m.name}")
+               for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
+        module.register(sub, common_options())
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    color = {"auto": None, "always": True, "never": False}[args.color]
+    ui = UI(quiet=args.quiet, verbose=args.verbose, color=color)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        return int(handler(args, ui) or 0)
+    except USER_ERRORS as exc:
+        ui.error(str(exc))
+        return EXIT_UNUSABLE
+    except OSError as exc:
+        ui.error(describe_os_error(exc))
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        ui.error("interrupted")
+        return 130
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a file that cannot be opened, naming the file."""
+    name = exc.filename if exc.filename is not None else ""
+    reasons = {errno.ENOENT: "no such file", errno.EISDIR: "is a directory, not a file",
+               errno.EACCES: "permission denied", errno.ENOSPC: "no space left on device"}
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{name}: {reason}" if name else reason
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

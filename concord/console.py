@@ -1,0 +1,67 @@
+"""Terminal output for the command line: messages, warnings, errors and progress bars.
+
+Progress bars appear only when standard error is a terminal and ``--quiet`` is not given;
+``-v`` adds explanations of what is being done. Results go to standard output, everything
+else to standard error, so that output can be piped.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+Advance = Callable[[int], None]
+
+
+class UI:
+    """What a command uses to talk to the user."""
+
+    def __init__(self, quiet: bool = False, verbose: int = 0, color: bool | None = None) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.err = Console(stderr=True, no_color=color is False, force_terminal=color or None,
+                           highlight=False)
+        self.out = Console(no_color=color is False, force_terminal=color or None, highlight=False,
+                           soft_wrap=True)
+        level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+        logging.basicConfig(level=level, format="concord: %(message)s", stream=sys.stderr)
+
+    @property
+    def interactive(self) -> bool:
+        """True when progress bars may be drawn."""
+        return not self.quiet and self.err.is_terminal
+
+    def info(self, message: str) -> None:
+        """Explain what is being done (shown with ``-v``)."""
+        if self.verbose and not self.quiet:
+            self.err.print(f"[dim]concord:[/dim] {message}", markup=True, highlight=False)
+
+    def note(self, message: str) -> None:
+        """A short message the user should see unless ``--quiet`` (where output went, say)."""
+        if not self.quiet:
+            self.err.print(message, markup=False)
+
+    def warn(self, message: str) -> None:
+        """A warning, always shown on standard error."""
+        self.err.print(f"concord: warning: {message}", markup=False, style="yellow")
+
+    def error(self, message: str) -> None:
+        """An error, always shown on standard error, on one line."""
+        self.err.print(f"concord: error: {message}", markup=False, style="bold red",
+                       soft_wrap=True)
+
+    @contextlib.contextmanager
+    def progress(self, description: str, total: int | None) -> Iterator[Advance]:
+        """A progress bar while the block runs; yields a function that advances it."""
+        if not self.interactive:
+            yield lambda n=1: None
+            return
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn())
+        with Progress(*columns, console=self.err, transient=True) as bar:
+            task = bar.add_task(description, total=total)
+            yield lambda n=1: bar.advance(task, n)

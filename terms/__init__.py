@@ -1,0 +1,1 @@
+"""Glossaries (TBX, CSV/TSV, PO) and the terminology and publishing checks run on aligned pairs."""

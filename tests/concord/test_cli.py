@@ -1,0 +1,27 @@
+"""The command line's own behaviour: version, help, unknown commands."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from concord import __version__
+from concord.cli import main
+
+
+def test_version_is_printed(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert capsys.readouterr().out.strip() == f"concord {__version__}"
+
+
+def test_no_command_prints_help_and_fails(capsys):
+    assert main([]) == 2
+    assert "usage: concord" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_same_command():
+    done = subprocess.run([sys.executable, "-m", "concord", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "COMMAND" in done.stdout
