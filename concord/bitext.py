@@ -1,0 +1,159 @@
+"""Alignments to memory units, and memory files in and out (TMX, PO, TSV, JSONL, Moses).
+
+This is where the command line meets :mod:`tmx`: units are made from an alignment with the
+``x-concord-*`` properties, and written through :func:`concord.atomic.atomic_output`, so that an
+error half way leaves no partial file.
+"""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.model import Alignment
+from concord.atomic import atomic_output
+from tmx import props as P
+from tmx.formats import format_for_reading, format_for_writing
+from tmx.langtags import normalize_tag
+from tmx.model import Unit
+from tmx.reader import TMXReader
+from tmx.writer import TMXWriter
+
+
+def units_from_alignment(alignment: Alignment, *, doc_id: str, src_tag: str | None = None,
+                         tgt_tag: str | None = None, status: str = "unreviewed") -> Iterator[Unit]:
+    """One unit per bead, in order, with tuid ``"{doc_id}:{n}"`` (n = 1-based bead number).
+
+    Source and target text are the bead's sentences joined as each language writes them (no
+    space in Chinese, one space in English). Properties: ``x-concord-doc``, ``-paragraph``
+    (0-based, of the first source sentence, else the first target one), ``-bead`` ("2-1"),
+    ``-src-ids``/``-tgt-ids`` ("3,4", 0-based), ``-confidence`` ("0.873"), ``-status``.
+    A bead with an empty side gives a unit with an empty segment on that side (kept, not dropped).
+    """
+    source, target = alignment.source, alignment.target
+    src_tag = src_tag or normalize_tag(source.lang)
+    tgt_tag = tgt_tag or normalize_tag(target.lang)
+    for n, bead in enumerate(alignment.beads, 1):
+        first = (source.sentences[bead.src[0]] if bead.src else
+                 target.sentences[bead.tgt[0]] if bead.tgt else None)
+        paragraph = first.paragraph if first is not None else 0
+        props = [(P.DOC, doc_id), (P.PARAGRAPH, str(paragraph)), (P.BEAD, bead.kind),
+                 (P.SRC_IDS, ",".join(map(str, bead.src))),
+                 (P.TGT_IDS, ",".join(map(str, bead.tgt))),
+                 (P.CONFIDENCE, f"{bead.confidence:.3f}"), (P.STATUS, status)]
+        yield Unit.bilingual(f"{doc_id}:{n}", src_tag, alignment.join(source, bead.src),
+                             tgt_tag, alignment.join(target, bead.tgt), props=props)
+
+
+@dataclass(slots=True)
+class WriteSummary:
+    """What :func:`write_units` wrote."""
+
+    fmt: str
+    paths: list[Path]
+    units: int = 0
+    empty_sided: int = 0
+    removed_characters: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _first_langs(units: Iterator[Unit]) -> tuple[tuple[str, str] | None, Iterator[Unit]]:
+    """The first unit's first two languages, and the units with that unit put back."""
+    first = next(units, None)
+    if first is None:
+        return None, iter(())
+    langs = tuple(first.langs[:2]) if len(first.variants) >= 2 else None
+    return langs, itertools.chain([first], units)  # type: ignore[return-value]
+
+
+def _counting(units: Iterable[Unit], summary: WriteSummary) -> Iterator[Unit]:
+    for unit in units:
+        summary.units += 1
+        if unit.is_empty_sided:
+            summary.empty_sided += 1
+        yield unit
+
+
+def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | None = None,
+                **options: object) -> WriteSummary:
+    """Write ``units`` to ``path`` atomically, in ``fmt`` or the format its extension names.
+
+    Options for every format: ``src_lang``/``tgt_lang`` (default: the first unit's first two
+    languages). TMX: any :class:`tmx.writer.TMXWriter` keyword (``srclang`` defaults to
+    ``src_lang``). PO: see :class:`tmx.po.POWriter`. Moses: ``path`` is a prefix; the files are
+    ``PREFIX.<src>`` and ``PREFIX.<tgt>`` (see :mod:`tmx.moses`).
+    """
+    name = format_for_writing(path, fmt)
+    iterator = iter(units)
+    src_lang = options.pop("src_lang", None)
+    tgt_lang = options.pop("tgt_lang", None)
+    if src_lang is None or tgt_lang is None:
+        langs, iterator = _first_langs(iterator)
+        if langs is not None:
+            src_lang = src_lang or langs[0]
+            tgt_lang = tgt_lang or langs[1]
+    summary = WriteSummary(name, [Path(path)])
+    counted = _counting(iterator, summary)
+    if name == "tmx":
+        srclang = options.pop("srclang", None) or src_lang or "*all*"
+        with atomic_output(path, "wb") as stream:
+            with TMXWriter(stream, srclang=str(srclang), **options) as writer:  # type: ignore[arg-type]
+                writer.write_all(counted)
+        summary.removed_characters = writer.removed_characters
+        return summary
+    return _write_other(name, counted, Path(path), str(src_lang or ""), str(tgt_lang or ""),
+                        options, summary)
+
+
+def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tgt_lang: str,
+                 options: dict[str, object], summary: WriteSummary) -> WriteSummary:
+    if name == "po":
+        from tmx.po import POWriter
+        with atomic_output(path, "w", encoding="utf-8") as stream:
+            with POWriter(stream, src_lang=src_lang, tgt_lang=tgt_lang, **options) as writer:  # type: ignore[arg-type]
+                writer.write_all(units)
+        return summary
+    if name in ("tsv", "jsonl"):
+        from tmx import tabular
+        writer_class = tabular.TSVWriter if name == "tsv" else tabular.JSONLWriter
+        with atomic_output(path, "w", encoding="utf-8") as stream:
+            with writer_class(stream, src_lang=src_lang, tgt_lang=tgt_lang, **options) as writer:  # type: ignore[arg-type]
+                writer.write_all(units)
+        return summary
+    from tmx import moses
+    src_path, tgt_path = moses.pair_paths(path, src_lang, tgt_lang,
+                                          **{k: options.pop(k) for k in ("suffixes",) if k in options})  # type: ignore[arg-type]
+    summary.paths = [src_path, tgt_path]
+    with contextlib.ExitStack() as stack:
+        src_stream = stack.enter_context(atomic_output(src_path, "w", encoding="utf-8"))
+        tgt_stream = stack.enter_context(atomic_output(tgt_path, "w", encoding="utf-8"))
+        with moses.MosesWriter(src_stream, tgt_stream, src_lang=src_lang, tgt_lang=tgt_lang,
+                               **options) as writer:  # type: ignore[arg-type]
+            writer.write_all(units)
+    return summary
+
+
+def read_units(path: str | os.PathLike[str], fmt: str | None = None,
+               **options: object) -> Iterator[Unit]:
+    """Stream the units of the memory at ``path`` (format from ``fmt``, extension or content).
+
+    Bad input raises :class:`tmx.errors.TMXError` (path, line, column). Options: PO, TSV and
+    Moses take ``src_lang``/``tgt_lang`` when the file does not say; Moses takes a prefix.
+    """
+    name = format_for_reading(path, fmt)
+    if name == "tmx":
+        return iter(TMXReader(path))
+    if name == "po":
+        from tmx.po import read_po
+        return read_po(path, **options)  # type: ignore[arg-type]
+    if name == "tsv":
+        from tmx.tabular import read_tsv
+        return read_tsv(path, **options)  # type: ignore[arg-type]
+    if name == "jsonl":
+        from tmx.tabular import read_jsonl
+        return read_jsonl(path, **options)  # type: ignore[arg-type]
+    from tmx.moses import read_moses
+    return read_moses(path, **options)  # type: ignore[arg-type]

@@ -1,0 +1,76 @@
+"""Which memory format a path holds: by the ``fmt`` given, by extension, or by sniffing its start."""
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+
+from tmx.errors import TMXError
+
+FORMATS = ("tmx", "po", "tsv", "jsonl", "moses")
+EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".tsv": "tsv", ".tab": "tsv",
+              ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+class UnknownFormat(TMXError):
+    """The format of a path cannot be told (unknown extension, no ``fmt``)."""
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` in lower case; :class:`UnknownFormat` unless it is one of :data:`FORMATS`."""
+    name = fmt.lower()
+    if name not in FORMATS:
+        raise UnknownFormat(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return name
+
+
+def format_for_writing(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format to write ``path`` in: ``fmt``, else from its extension."""
+    if fmt:
+        return check_format(fmt)
+    suffix = Path(path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise UnknownFormat(f"cannot tell the format from the extension {suffix or '(none)'!r}; "
+                        f"give it explicitly ({', '.join(FORMATS)}; Moses files take a prefix "
+                        "and the format 'moses')", path=str(path))
+
+
+def format_for_reading(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format of ``path``: ``fmt``, else its extension, else what its first bytes look like."""
+    if fmt:
+        return check_format(fmt)
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if not p.exists():
+        if p.parent.is_dir() and any(p.parent.glob(glob.escape(p.name) + ".*")):
+            return "moses"  # a prefix: PREFIX.zh and PREFIX.en
+        raise TMXError("no such file", path=str(p))
+    return sniff(p) or _unknown(path, suffix)
+
+
+def _unknown(path: str | os.PathLike[str], suffix: str) -> str:
+    raise UnknownFormat(f"cannot tell the format (extension {suffix or '(none)'!r}, content not "
+                        f"recognised); give it explicitly ({', '.join(FORMATS)})", path=str(path))
+
+
+def sniff(path: Path) -> str | None:
+    """Guess a format from the first bytes of a file; ``None`` when nothing fits."""
+    if not path.is_file():
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "tmx"  # UTF-16 files in the wild are TMX
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"<"):
+        return "tmx"
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith((b"msgid", b"msgctxt", b"#")) or b'\nmsgid "' in head:
+        return "po"
+    if b"\t" in head.split(b"\n", 1)[0]:
+        return "tsv"
+    return None

@@ -1,0 +1,201 @@
+"""TMX 1.4 writing, one unit at a time, through lxml's incremental ``etree.xmlfile``.
+
+Only the unit being written is ever in memory, so a memory of any size is written in flat memory.
+The header carries every attribute the TMX 1.4 DTD requires; ``version`` is ``"1.4"`` (the DTD
+fixes it: "1.4b" names the specification's revision, it is not a valid value); every ``tuv`` has
+``xml:lang``; language tags are normalised to BCP 47 (see :mod:`tmx.langtags`).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from importlib import metadata
+from types import TracebackType
+from typing import IO
+
+from lxml import etree
+
+from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
+from tmx.langtags import ALL, normalize_tag
+from tmx.model import Unit, Variant
+
+TMX_VERSION = "1.4"
+SEGTYPES = ("block", "paragraph", "sentence", "phrase")
+_LANG = XML_NS + "lang"
+
+
+def _tool_version() -> str:
+    try:
+        return metadata.version("concord")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def tmx_date(when: datetime | float | None = None) -> str:
+    """A TMX date (UTC, ISO 8601 basic format ``YYYYMMDDThhmmssZ``).
+
+    ``None`` means now, or ``SOURCE_DATE_EPOCH`` when that is set (reproducible builds).
+    """
+    if when is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        when = float(epoch) if epoch and epoch.isdigit() else time.time()
+    if not isinstance(when, datetime):
+        when = datetime.fromtimestamp(when, tz=timezone.utc)
+    elif when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+class TMXWriter:
+    """Write a TMX 1.4 file unit by unit::
+
+        with TMXWriter(stream, srclang="zh-CN") as writer:
+            for unit in units:
+                writer.write(unit)
+
+    ``stream`` is a binary file open for writing (the caller opens it, atomically). Header
+    attributes can be changed by keyword; ``header_props`` and ``header_notes`` go in the header.
+    ``normalize_langs`` rewrites every language tag to canonical BCP 47 (``zh``/``zh_CN``/
+    ``zh-Hans`` → ``zh``, default ``"zh-CN"``; ``en`` → ``en``, default ``"en-US"``).
+    Characters that XML 1.0 cannot carry (form feeds and other C0 controls) are removed and
+    counted in :attr:`removed_characters`.
+    """
+
+    def __init__(self, stream: IO[bytes], *, srclang: str, adminlang: str = "en-US",
+                 datatype: str = "plaintext", segtype: str = "sentence",
+                 creationtool: str = "Concord", creationtoolversion: str | None = None,
+                 o_tmf: str = "Concord", creationdate: str | datetime | None = None,
+                 header_attrs: dict[str, str] | None = None,
+                 header_props: Iterable[tuple[str, str]] = (), header_notes: Iterable[str] = (),
+                 normalize_langs: bool = True, zh: str = "zh-CN", en: str = "en-US",
+                 pretty: bool = True) -> None:
+        # pretty: one element per line, indented; whitespace inside seg is never touched
+        if segtype not in SEGTYPES:
+            raise ValueError(f"segtype must be one of {', '.join(SEGTYPES)}, not {segtype!r}")
+        self._stream = stream
+        self._normalize = normalize_langs
+        self._zh, self._en = zh, en
+        self._pretty = pretty
+        date = creationdate if isinstance(creationdate, str) else tmx_date(creationdate)
+        self.header_attrs: dict[str, str] = {
+            "creationtool": creationtool,
+            "creationtoolversion": creationtoolversion or _tool_version(),
+            "segtype": segtype, "o-tmf": o_tmf, "adminlang": self._tag(adminlang),
+            "srclang": srclang if srclang == ALL else self._tag(srclang),
+            "datatype": datatype, "creationdate": date}
+        self.header_attrs.update(header_attrs or {})
+        self.header_props = list(header_props)
+        self.header_notes = list(header_notes)
+        self.units_written = 0
+        self.removed_characters = 0
+        self._stack = contextlib.ExitStack()
+        self._xf: etree._IncrementalFileWriter | None = None
+
+    def _tag(self, lang: str) -> str:
+        if not self._normalize:
+            return lang
+        try:
+            return normalize_tag(lang, zh=self._zh, en=self._en)
+        except ValueError:
+            return lang
+
+    def _clean(self, text: str) -> str:
+        if ILLEGAL_XML_CHARS.search(text) is None:
+            return text
+        cleaned, count = ILLEGAL_XML_CHARS.subn("", text)
+        self.removed_characters += count
+        return cleaned
+
+    def __enter__(self) -> TMXWriter:
+        xf = self._stack.enter_context(etree.xmlfile(self._stream, encoding="UTF-8"))
+        xf.write_declaration()
+        self._stack.enter_context(xf.element("tmx", version=TMX_VERSION))
+        xf.write("\n")
+        header = etree.Element("header", {k: self._clean(v) for k, v in self.header_attrs.items()})
+        self._add_notes_props(header, self.header_notes, self.header_props)
+        if self._pretty:
+            _indent(header, 1)
+        xf.write(header)
+        xf.write("\n")
+        self._stack.enter_context(xf.element("body"))
+        xf.write("\n")
+        self._xf = xf
+        return self
+
+    def write(self, unit: Unit) -> None:
+        """Write one unit (a ``tu``)."""
+        if self._xf is None:
+            raise RuntimeError("TMXWriter.write() called outside its 'with' block")
+        self._xf.write(self.element(unit))
+        self._xf.write("\n")
+        self.units_written += 1
+
+    def write_all(self, units: Iterable[Unit]) -> int:
+        """Write every unit of ``units``; returns how many were written."""
+        for unit in units:
+            self.write(unit)
+        return self.units_written
+
+    def element(self, unit: Unit) -> etree._Element:
+        """The ``tu`` element for ``unit``."""
+        clean = self._clean
+        attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}
+        for key, value in unit.attrs.items():
+            attrs[key] = self._tag(value) if key == "srclang" and value != ALL else clean(value)
+        tu = etree.Element("tu", attrs)
+        self._add_notes_props(tu, unit.notes, unit.props)
+        for variant in unit.variants:
+            tu.append(self._tuv(variant))
+        if self._pretty:
+            _indent(tu, 1)
+        return tu
+
+    def _tuv(self, variant: Variant) -> etree._Element:
+        attrs = {_LANG: self._tag(variant.lang)}
+        for key, value in variant.attrs.items():
+            if key not in ("xml:lang", "lang", _LANG):
+                attrs[key] = self._clean(value)
+        tuv = etree.Element("tuv", attrs)
+        self._add_notes_props(tuv, variant.notes, variant.props)
+        seg = etree.SubElement(tuv, "seg")
+        parts = variant.segment.parts
+        if len(parts) == 1 and isinstance(parts[0], str):
+            seg.text = self._clean(parts[0])
+        else:
+            fill_element(seg, parts, self._clean)
+        return tuv
+
+    def _add_notes_props(self, parent: etree._Element, notes: Iterable[str],
+                         props: Iterable[tuple[str, str]]) -> None:
+        # the DTD orders notes before props (header: any order; tu and tuv: (note|prop)*)
+        for note in notes:
+            etree.SubElement(parent, "note").text = self._clean(note)
+        for kind, value in props:
+            etree.SubElement(parent, "prop", type=self._clean(kind)).text = self._clean(value)
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        xf, self._xf = self._xf, None
+        try:
+            if exc_type is None and xf is not None:
+                xf.flush()
+        finally:
+            self._stack.__exit__(exc_type, exc, tb)
+        if exc_type is None:
+            self._stream.write(b"\n")
+
+
+def _indent(element: etree._Element, level: int) -> None:
+    """Indent the children of ``element`` (never inside ``seg``, where whitespace is content)."""
+    if len(element) == 0 or element.tag == "seg":
+        return
+    inner = "\n" + "  " * level
+    element.text = inner
+    for child in element:
+        child.tail = inner
+        if child.tag != "seg":
+            _indent(child, level + 1)
+    element[-1].tail = "\n" + "  " * (level - 1)

@@ -1,0 +1,150 @@
+"""Safe, streaming access to an XML memory file: encoding sniffing, root check, secure parsing.
+
+Every XML file the package reads goes through here. The parser never resolves entities, never
+loads a DTD and never touches the network, and huge text nodes are refused: no XXE, no
+billion-laughs expansion. A document type that declares entities is refused outright with a clear
+error. Parse errors become :class:`~tmx.errors.TMXError` with path, line and column.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from tmx.errors import TMXError
+
+#: options of every parser in the package: nothing outside the file is ever read
+SAFE_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+                "huge_tree": False, "dtd_validation": False}
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_WHERE_SUFFIX = re.compile(r",? line \d+, column \d+$")
+
+
+def safe_parser(**extra: object) -> etree.XMLParser:
+    """An XML parser with :data:`SAFE_OPTIONS` (for small in-memory fragments)."""
+    return etree.XMLParser(**SAFE_OPTIONS, **extra)  # type: ignore[arg-type]
+
+
+def encoding_override(path: str | os.PathLike[str]) -> str | None:
+    """The encoding to force on the parser when the declaration contradicts the bytes.
+
+    Tools write UTF-8 (with or without a byte-order mark) under ``encoding="UTF-16"``; libxml2
+    trusts a BOM but otherwise fails on such a file. ``None`` lets the parser decide (BOM,
+    declaration, or UTF-8).
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(200)
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return "utf-8" if name == "utf-8" else None
+    declared = _DECLARED.match(head)
+    if declared and declared.group(1).lower().replace(b"_", b"-").startswith(
+            (b"utf-16", b"utf-32", b"ucs-2", b"ucs-4", b"unicode")):
+        return "utf-8"  # ASCII-compatible bytes cannot be UTF-16/32 without a BOM
+    return None
+
+
+def syntax_error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMXError:
+    """A :class:`TMXError` naming the file, line and column of a parse error."""
+    message, line, column = exc.msg or "", exc.lineno, exc.position[1] if exc.position else None
+    if not line or line <= 0:
+        entries = [e for e in exc.error_log if e.line > 0]
+        if entries:
+            last = entries[-1]
+            message, line, column = last.message, last.line, last.column
+        else:
+            line = column = None
+    message = _WHERE_SUFFIX.sub("", message.strip())
+    if line is not None and line >= _count_lines(path):
+        message += " (the file ends here: it is truncated)"
+    return TMXError(f"not well-formed XML: {message}", path=str(path), line=line, column=column)
+
+
+def _count_lines(path: str | os.PathLike[str]) -> int:
+    lines = 1
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            lines += block.count(b"\n")
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Root:
+    """What the start of a file says: the root element's name and attributes, and its line."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+
+
+def read_root(path: str | os.PathLike[str], encoding: str | None) -> Root:
+    """The root element of ``path``, parsing no further than its start tag.
+
+    Raises :class:`TMXError` for malformed XML before the root, and for a document type that
+    declares entities (the XXE and entity-expansion attacks).
+    """
+    context = etree.iterparse(str(path), events=("start",), encoding=encoding, **SAFE_OPTIONS)
+    try:
+        for _event, element in context:
+            refuse_entity_declarations(path, element)
+            return Root(element.tag if isinstance(element.tag, str) else "",
+                        dict(element.attrib), element.sourceline or 1)
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(path, exc) from None
+    raise TMXError("not an XML file (no root element)", path=str(path), line=1)
+
+
+def refuse_entity_declarations(path: str | os.PathLike[str], element: etree._Element) -> None:
+    """Raise :class:`TMXError` when the document's DTD declares entities (never expanded here)."""
+    dtd = element.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return
+    names = [entity.name for entity in dtd.entities()]
+    if names:
+        raise TMXError("the document type declares entities (" + ", ".join(names[:5]) +
+                       "); entity declarations are refused so that nothing is expanded or fetched "
+                       "(protection against XXE and entity-expansion attacks)", path=str(path),
+                       line=1)
+
+
+def iter_events(path: str | os.PathLike[str], *, events: Sequence[str] = ("end",),
+                tag: Sequence[str] | None = None,
+                encoding: str | None = None) -> Iterator[tuple[str, etree._Element]]:
+    """Stream ``(event, element)`` pairs from ``path`` with the secure parser; parse errors
+    become :class:`TMXError` with line and column. The caller clears elements it is done with."""
+    context = etree.iterparse(str(path), events=tuple(events), tag=tag, encoding=encoding,
+                              **SAFE_OPTIONS)
+    try:
+        yield from context
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(path, exc) from None
+
+
+def release(element: etree._Element) -> None:
+    """Free an element that has been read, and the siblings before it, so memory stays flat."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def check_readable(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`Path`; :class:`TMXError` when it is missing, a directory or empty."""
+    p = Path(path)
+    if not p.exists():
+        raise TMXError("no such file", path=str(p))
+    if p.is_dir():
+        raise TMXError("is a directory, not a file", path=str(p))
+    if p.stat().st_size == 0:
+        raise TMXError("the file is empty", path=str(p))
+    return p
