@@ -1,0 +1,12 @@
+"""The review app: see, fix and confirm an alignment in the browser, with every edit journaled.
+
+Modules, one job each:
+
+- :mod:`concord.review.operations` — the edits as explicit, serialisable operation objects.
+- :mod:`concord.review.session` — the review state (documents, beads, statuses, edited texts),
+  applying operations with undo and redo and checking its invariants.
+- :mod:`concord.review.journal` — the review file: snapshot plus append-only, fsynced journal.
+- :mod:`concord.review.annotate` — glossary terms and check findings for the page.
+- :mod:`concord.review.export` — review state to translation-memory units (TMX, PO, TSV).
+- :mod:`concord.review.app` — the Starlette application and its loopback-only server.
+"""
