@@ -1,0 +1,120 @@
+"""Checks on aligned pairs: glossary terms, numbers, dates, omissions, untranslated text,
+consistency across a memory.
+
+``check_pair(pair, glossary, config)`` runs the per-unit rules on one pair (the review app
+recomputes a bead with it); ``run_checks(pairs, glossary, config)`` runs them on a whole memory
+and adds the cross-unit rule (inconsistent-translation). Both apply the configured severities,
+disabled rules and suppressions. For many calls with one glossary, build a :class:`Checker` once.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from terms.config import Config, Suppression
+from terms.findings import Finding
+from terms.glossary import Glossary
+from terms.matching import TermMatcher, matcher_for
+
+__all__ = ["Pair", "Checker", "check_pair", "run_checks"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned unit: its id, source and target text (plain text) and their languages."""
+
+    unit: str
+    source: str
+    target: str
+    src_lang: str = "zh"
+    tgt_lang: str = "en"
+
+
+PairRule = Callable[[Pair, "Checker"], Iterator[Finding]]
+
+
+class Checker:
+    """Runs the enabled rules with one glossary and configuration."""
+
+    def __init__(self, glossary: Glossary | None = None, config: Config | None = None) -> None:
+        self.glossary = glossary
+        self.config = config or Config()
+        self.matcher: TermMatcher | None = matcher_for(glossary) if glossary is not None else None
+        #: findings silenced by a suppression, with the suppression, from the last calls
+        self.suppressed: list[tuple[Finding, Suppression]] = []
+        #: while :meth:`run` goes through a memory: concept index → rendering used → places
+        #: ``(unit, text, target span)``, for the cross-unit consistency of renderings
+        self.term_uses: dict[int, dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
+        self.collecting = False
+        self._pair_rules = _pair_rules(self.config)
+
+    def enabled(self, rule: str) -> bool:
+        return self.config.enabled(rule)
+
+    def check_pair(self, pair: Pair) -> list[Finding]:
+        """Findings of the per-unit rules on ``pair``, configured and unsuppressed."""
+        out: list[Finding] = []
+        for rule in self._pair_rules:
+            out.extend(self._configured(rule(pair, self)))
+        return out
+
+    def run(self, pairs: Iterable[Pair], progress: Callable[[int], None] | None = None
+            ) -> list[Finding]:
+        """Findings of every rule on a whole memory, unit by unit, then the cross-unit ones."""
+        pairs = list(pairs)
+        out: list[Finding] = []
+        self.term_uses = {}
+        self.collecting = self.enabled("inconsistent-translation")
+        try:
+            for pair in pairs:
+                out.extend(self.check_pair(pair))
+                if progress is not None:
+                    progress(1)
+        finally:
+            self.collecting = False
+        if self.enabled("inconsistent-translation"):
+            from terms.checks.consistency import check_consistency
+            out.extend(self._configured(check_consistency(pairs, self)))
+        return out
+
+    def _configured(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        config = self.config
+        for f in findings:
+            if not config.enabled(f.rule):
+                continue
+            severity = config.severity(f.rule)
+            if severity != f.severity:
+                f = f.with_severity(severity)
+            suppression = config.suppression_for(f) if config.suppressions else None
+            if suppression is not None:
+                self.suppressed.append((f, suppression))
+                continue
+            yield f
+
+
+def _pair_rules(config: Config) -> list[PairRule]:
+    from terms.checks.numbers import check_dates, check_numbers
+    from terms.checks.omission import check_omission
+    from terms.checks.terminology import check_terminology
+    from terms.checks.untranslated import check_untranslated
+    rules: list[tuple[tuple[str, ...], PairRule]] = [
+        (("omission",), check_omission),
+        (("untranslated",), check_untranslated),
+        (("term-missing", "term-deprecated", "term-unexpected"), check_terminology),
+        (("number-mismatch",), check_numbers),
+        (("date-mismatch",), check_dates),
+    ]
+    return [fn for ids, fn in rules if any(config.enabled(i) for i in ids)]
+
+
+def check_pair(pair: Pair, glossary: Glossary | None = None, config: Config | None = None
+               ) -> list[Finding]:
+    """Findings of the per-unit rules on one pair (see :class:`Checker` for repeated use)."""
+    return Checker(glossary, config).check_pair(pair)
+
+
+def run_checks(pairs: Iterable[Pair], glossary: Glossary | None = None,
+               config: Config | None = None) -> list[Finding]:
+    """Findings of every rule on a whole memory, cross-unit rules included."""
+    return Checker(glossary, config).run(pairs)
+

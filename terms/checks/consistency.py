@@ -1,0 +1,149 @@
+"""The inconsistent-translation rule, across a whole memory.
+
+Three kinds of inconsistency:
+
+1. One source segment (same text after folding case, width, spaces and punctuation) with
+   different translations: the units whose translation differs from the most frequent one are
+   reported.
+2. Near-duplicate source segments (sacrebleu chrF ≥ 90) whose translations are far apart
+   (chrF < 55). Candidates are found by blocking, never by comparing all pairs: distinct sources
+   sharing the first or the last characters of their normalised form are compared, within a
+   length ratio of 0.8, and blocks are cut into windows, so the work grows linearly.
+3. One glossary concept rendered with different allowed renderings (admitted ones) in one memory:
+   the units using a rendering other than the most frequent one are reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from sacrebleu.metrics import CHRF
+
+from terms.findings import Finding
+from terms.textfold import fold_text
+
+if TYPE_CHECKING:
+    from terms.checks import Checker, Pair
+
+MIN_SOURCE = 8          # content characters below which a segment is too short to judge
+NEAR_SOURCE = 90.0      # chrF at or above which two sources are near-duplicates
+FAR_TARGET = 55.0       # chrF below which their translations are too far apart
+BLOCK_KEY = 6           # characters of the normalised source used as blocking keys
+WINDOW = 8              # neighbours compared within a sorted block
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Case, width, space and punctuation folded away: the form compared for equality."""
+    return _PUNCT.sub(" ", fold_text(text).text.casefold()).strip()
+
+
+def check_consistency(pairs: Sequence["Pair"], checker: "Checker") -> Iterator[Finding]:
+    """All inconsistencies of the memory ``pairs``."""
+    groups: dict[str, list[tuple[Pair, str]]] = defaultdict(list)
+    for p in pairs:
+        if p.source.strip() and p.target.strip():
+            groups[normalise(p.source)].append((p, normalise(p.target)))
+    groups = {k: v for k, v in groups.items() if len(k.replace(" ", "")) >= MIN_SOURCE}
+    yield from _same_source(groups)
+    yield from _near_duplicates(groups, checker)
+    yield from _term_renderings(checker)
+
+
+def _majority(members: list[tuple["Pair", str]]) -> str:
+    counts = Counter(t for _, t in members)
+    return max(counts, key=lambda t: (counts[t], -next(i for i, (_, x) in enumerate(members)
+                                                         if x == t)))
+
+
+def _same_source(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Finding]:
+    for members in groups.values():
+        if len(members) < 2 or len({t for _, t in members}) < 2:
+            continue
+        usual = _majority(members)
+        model = next(p for p, t in members if t == usual)
+        others = tuple(p.unit for p, t in members if t == usual)
+        for p, t in members:
+            if t == usual:
+                continue
+            yield Finding("inconsistent-translation", "warning", p.unit,
+                          f"the same source is translated differently in unit {model.unit}: "
+                          f"{model.target!r}",
+                          suggestion=f"use {model.target!r} (as in {len(others)} other unit"
+                                     f"{'s' if len(others) > 1 else ''}) or confirm the "
+                                     "difference",
+                          source_span=(0, len(p.source)), target_span=(0, len(p.target)),
+                          related=others)
+
+
+def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Checker"
+                     ) -> Iterator[Finding]:
+    reps = [(src, members[0][0], _majority(members)) for src, members in groups.items()]
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (src, _, _) in enumerate(reps):
+        compact = src.replace(" ", "")
+        blocks[("head", compact[:BLOCK_KEY])].append(i)
+        blocks[("tail", compact[-BLOCK_KEY:])].append(i)
+    chrf = CHRF()
+    done: set[tuple[int, int]] = set()
+    reported: set[str] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: len(reps[i][0]))
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:a_pos + 1 + WINDOW]:
+                key = (min(a, b), max(a, b))
+                if key in done:
+                    continue
+                done.add(key)
+                src_a, pair_a, tgt_a = reps[a]
+                src_b, pair_b, tgt_b = reps[b]
+                if len(src_a) < 0.8 * len(src_b) or len(src_b) < 0.8 * len(src_a):
+                    continue
+                if chrf.sentence_score(src_a, [src_b]).score < NEAR_SOURCE:
+                    continue
+                if chrf.sentence_score(tgt_a, [tgt_b]).score >= FAR_TARGET:
+                    continue
+                first, second = sorted((pair_a, pair_b), key=lambda p: _order(p.unit))
+                if second.unit in reported:
+                    continue
+                reported.add(second.unit)
+                yield Finding("inconsistent-translation", "warning", second.unit,
+                              f"a nearly identical source (unit {first.unit}) is translated "
+                              f"quite differently: {first.target!r}",
+                              suggestion="translate both alike, unless the difference in the "
+                                         "source calls for it",
+                              source_span=(0, len(second.source)),
+                              target_span=(0, len(second.target)), related=(first.unit,))
+
+
+def _order(unit: str) -> tuple[int, str]:
+    digits = re.findall(r"\d+", unit)
+    return (int(digits[-1]) if digits else 0, unit)
+
+
+def _term_renderings(checker: "Checker") -> Iterator[Finding]:
+    uses = checker.term_uses
+    if not uses or checker.glossary is None:
+        return
+    for concept_index, by_form in uses.items():
+        if len(by_form) < 2:
+            continue
+        usual = max(by_form, key=lambda form: (len(by_form[form]), -min(
+            _order(u) for u, _, _ in by_form[form])))
+        usual_text = by_form[usual][0][1]
+        concept = checker.glossary.concepts[concept_index]
+        for form, places in by_form.items():
+            if form == usual:
+                continue
+            for unit, text, span in places:
+                yield Finding("inconsistent-translation", "warning", unit,
+                              f"{text!r} renders {concept.id!r} here, {usual_text!r} in "
+                              f"{len(by_form[usual])} other unit(s)",
+                              suggestion=f"use {usual_text!r} throughout",
+                              target_span=span, term=text, concept=concept.id,
+                              related=tuple(u for u, _, _ in by_form[usual][:5]))

@@ -1,0 +1,67 @@
+"""The omission rule: a sentence left without translation, or a translation far too short or long.
+
+An empty side is always an omission. Otherwise, for Chinese–English pairs, the ratio of English
+characters to Chinese characters is compared with what official texts show (about 4 English
+characters per Chinese one; 98% of our gold 1-1 beads fall between 1.3 and 7.4). Only long
+segments are judged, and only far outliers flagged, so that free but complete translations
+stay clean. Thresholds are options of the rule (``[tool.concord.omission]``: ``min-ratio``,
+``max-ratio``, ``min-length``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from terms.findings import Finding
+from terms.matching import is_character_lang
+
+if TYPE_CHECKING:
+    from terms.checks import Checker, Pair
+
+MIN_RATIO = 1.0     # fewer English characters per Chinese one than this: target too short
+MAX_RATIO = 12.0    # more than this: source too short (text added, or a sentence untranslated)
+MIN_LENGTH = 30     # Chinese characters (or 4x English ones) below which ratios are not judged
+
+
+def _content_length(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+    """Report an empty side, or a length ratio far outside the usual range."""
+    source, target = pair.source.strip(), pair.target.strip()
+    if not source and not target:
+        return
+    if not target:
+        yield Finding("omission", "warning", pair.unit, "the source has no translation",
+                      suggestion="translate the source sentence (or align it with its "
+                                 "translation)", source_span=(0, len(pair.source)))
+        return
+    if not source:
+        yield Finding("omission", "warning", pair.unit,
+                      "the target has no source (text added, or the source left out)",
+                      suggestion="check whether the source text is missing or the target "
+                                 "text was added", target_span=(0, len(pair.target)))
+        return
+    src_zh, tgt_zh = is_character_lang(pair.src_lang), is_character_lang(pair.tgt_lang)
+    if src_zh == tgt_zh:
+        return
+    config = checker.config
+    min_ratio = float(config.option("omission", "min-ratio", MIN_RATIO))
+    max_ratio = float(config.option("omission", "max-ratio", MAX_RATIO))
+    min_length = int(config.option("omission", "min-length", MIN_LENGTH))
+    zh, en = (source, target) if src_zh else (target, source)
+    zh_len, en_len = _content_length(zh), _content_length(en)
+    ratio = en_len / max(zh_len, 1)
+    if ratio < min_ratio and zh_len >= min_length:
+        yield Finding("omission", "warning", pair.unit,
+                      f"the English is much shorter than the Chinese ({en_len} characters for "
+                      f"{zh_len}); part of the Chinese may be left untranslated",
+                      suggestion="check that every clause of the Chinese is translated",
+                      source_span=(0, len(pair.source)), target_span=(0, len(pair.target)))
+    elif ratio > max_ratio and en_len >= 4 * min_length:
+        yield Finding("omission", "warning", pair.unit,
+                      f"the English is much longer than the Chinese ({en_len} characters for "
+                      f"{zh_len}); part of the English may have no source",
+                      suggestion="check that the Chinese is complete and the alignment right",
+                      source_span=(0, len(pair.source)), target_span=(0, len(pair.target)))

@@ -1,0 +1,178 @@
+"""Which rules run, at which severity, and which findings are suppressed (with a reason).
+
+Read from ``concord.toml`` (top level, or a ``[concord]`` table) or from ``[tool.concord]`` in
+``pyproject.toml``, in the current directory or the nearest parent that has one::
+
+    [tool.concord]
+    disable = ["untranslated"]               # rules not run
+    fail-on = "warning"                      # default for concord check --fail-on
+
+    [tool.concord.severity]                  # change a rule's severity
+    term-unexpected = "error"
+    omission = "info"
+
+    [tool.concord.omission]                  # rule options
+    max-ratio = 3.0
+
+    [[tool.concord.suppress]]                # one unit (and optionally one rule / term)
+    unit = "release-2022-01-10:7"
+    rule = "number-mismatch"
+    reason = "the source counts from 0"
+
+A suppression can also live in the memory itself: a TMX unit property
+``<prop type="x-concord-suppress">RULE: reason</prop>`` (``*`` for every rule).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from align.errors import InputError
+from terms.findings import SEVERITIES, Finding
+from terms.rules import RULES
+
+CONFIG_NAMES = ("concord.toml", "pyproject.toml")
+SUPPRESS_PROP = "x-concord-suppress"
+
+
+class ConfigError(InputError):
+    """A configuration file that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Silences ``rule`` (or every rule when ``*``) in ``unit``, for a stated ``reason``."""
+
+    unit: str
+    rule: str = "*"
+    reason: str = ""
+    term: str | None = None
+
+    def covers(self, finding: Finding) -> bool:
+        return (self.unit == finding.unit and self.rule in ("*", finding.rule)
+                and (self.term is None or self.term in (finding.term, finding.concept)))
+
+
+@dataclass(slots=True)
+class Config:
+    """Rule settings for one run."""
+
+    severities: dict[str, str] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    suppressions: list[Suppression] = field(default_factory=list)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: str | None = None
+    path: str | None = None
+
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.disabled
+
+    def severity(self, rule: str) -> str:
+        return self.severities.get(rule) or RULES[rule].severity
+
+    def option(self, rule: str, name: str, default: Any) -> Any:
+        return self.options.get(rule, {}).get(name, default)
+
+    def suppression_for(self, finding: Finding) -> Suppression | None:
+        for s in self.suppressions:
+            if s.covers(finding):
+                return s
+        return None
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The nearest ``concord.toml``, or ``pyproject.toml`` with a ``[tool.concord]`` table."""
+    here = Path(start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / "concord.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and "concord" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def load_config(path: str | Path | None = None, start: str | Path | None = None) -> Config:
+    """The configuration in ``path``, or found from ``start`` (default: cwd) upwards, or defaults."""
+    if path is None:
+        path = find_config(start)
+        if path is None:
+            return Config()
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError("no such configuration file", path=str(p))
+    data = _read_toml(p)
+    if p.name == "pyproject.toml":
+        table = data.get("tool", {}).get("concord", {})
+    else:
+        table = data.get("concord", data)
+    return config_from_table(table, str(p))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            import re
+            m = re.search(r"line (\d+)", str(exc))
+            line = int(m.group(1)) if m else None
+        raise ConfigError(f"TOML syntax error: {exc}", path=str(path), line=line) from None
+
+
+def config_from_table(table: dict[str, Any], path: str | None = None) -> Config:
+    """Build a :class:`Config` from the parsed ``[tool.concord]`` table, checking every value."""
+    def fail(message: str) -> ConfigError:
+        return ConfigError(message, path=path)
+
+    def rule_id(name: Any) -> str:
+        if name not in RULES:
+            raise fail(f"unknown rule {name!r} (rules: {', '.join(RULES)})")
+        return str(name)
+
+    config = Config(path=path)
+    known = {"disable", "enable", "severity", "suppress", "fail-on", "fail_on", *RULES}
+    for key in table:
+        if key not in known:
+            raise fail(f"unknown setting {key!r} in the concord configuration")
+    enable = table.get("enable")
+    if enable is not None:
+        config.disabled = set(RULES) - {rule_id(r) for r in enable}
+    config.disabled |= {rule_id(r) for r in table.get("disable", [])}
+    for name, severity in table.get("severity", {}).items():
+        if severity not in SEVERITIES:
+            raise fail(f"severity of {name!r} must be one of {', '.join(SEVERITIES)}, "
+                       f"not {severity!r}")
+        config.severities[rule_id(name)] = severity
+    fail_on = table.get("fail-on", table.get("fail_on"))
+    if fail_on is not None:
+        if fail_on not in (*SEVERITIES, "never"):
+            raise fail(f"fail-on must be error, warning, info or never, not {fail_on!r}")
+        config.fail_on = fail_on
+    for rule in RULES:
+        if isinstance(table.get(rule), dict):
+            config.options[rule] = dict(table[rule])
+    for entry in table.get("suppress", []):
+        if not isinstance(entry, dict) or "unit" not in entry:
+            raise fail("each [[suppress]] entry needs a unit")
+        if not str(entry.get("reason", "")).strip():
+            raise fail(f"the suppression of unit {entry['unit']!r} needs a reason")
+        rule = entry.get("rule", "*")
+        config.suppressions.append(Suppression(
+            unit=str(entry["unit"]), rule=rule if rule == "*" else rule_id(rule),
+            reason=str(entry["reason"]), term=entry.get("term")))
+    return config
+
+
+def parse_inline_suppression(unit: str, value: str) -> Suppression | None:
+    """The suppression a unit property ``RULE: reason`` (or ``*: reason``) states, if valid."""
+    rule, sep, reason = value.partition(":")
+    rule = rule.strip()
+    if not sep or not reason.strip() or (rule != "*" and rule not in RULES):
+        return None
+    return Suppression(unit=unit, rule=rule, reason=reason.strip())

@@ -1,0 +1,174 @@
+"""Glossaries as CSV or TSV: one row per term, rows of one concept together.
+
+Header (fixed by the team's contract; extra columns are kept):
+``concept,category,lang,term,status,scope,case_sensitive,note``. ``case_sensitive`` is ``yes`` or
+empty. Concept-level fields that a CSV row has no column for (a concept note from TBX, other
+TBX descriptions) are written in ``concept_note`` / ``concept_<name>`` columns on the concept's
+first row, so that converting TBX → CSV → TBX loses nothing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import IO
+
+from terms.errors import GlossaryError
+from terms.glossary import (Concept, Glossary, Term, normalize_category, normalize_lang,
+                            normalize_status)
+
+COLUMNS = ("concept", "category", "lang", "term", "status", "scope", "case_sensitive", "note")
+REQUIRED = ("concept", "lang", "term")
+YES = {"yes", "y", "true", "1", "x"}
+NO = {"", "no", "n", "false", "0"}
+LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
+
+
+def read_csv(path: str | Path, delimiter: str = ",") -> Glossary:
+    """Read a CSV (or, with ``delimiter="\\t"``, TSV) glossary; errors name file and line."""
+    name = str(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = Path(path).read_bytes()[:exc.start].count(b"\n") + 1
+        raise GlossaryError("not UTF-8 text", path=name, line=line) from None
+    return parse_csv(text, name, delimiter)
+
+
+def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glossary:
+    """Parse CSV/TSV glossary text (see the module docstring for the columns)."""
+    text = text[1:] if text.startswith("\ufeff") else text
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    kind = "TSV" if delimiter == "\t" else "CSV"
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise GlossaryError(f"empty {kind} glossary (expected a header line "
+                            f"{delimiter.join(COLUMNS)})", path=name, line=1) from None
+    except csv.Error as exc:
+        raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=1) from None
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise GlossaryError(f"{kind} header lacks column(s) {', '.join(missing)} (expected "
+                            f"{delimiter.join(COLUMNS)})", path=name, line=1)
+    concepts: list[Concept] = []
+    by_id: dict[str, Concept] = {}
+    categorised: set[str] = set()
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=line) from None
+        start, line = line, reader.line_num + 1
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise GlossaryError(f"{len(row)} fields where the header has {len(header)}",
+                                path=name, line=start)
+        record = dict(zip(header, row))
+        concept = _concept_for(record, concepts, by_id, categorised, name, start)
+        concept.terms.append(_term(record, header, name, start))
+    return Glossary(concepts=concepts, path=name)
+
+
+def _concept_for(record: dict[str, str], concepts: list[Concept], by_id: dict[str, Concept],
+                 categorised: set[str], name: str, line: int) -> Concept:
+    cid = record["concept"].strip()
+    if not cid:
+        raise GlossaryError("empty concept id", path=name, line=line)
+    category = normalize_category(record.get("category", ""))
+    if category is None:
+        raise GlossaryError(f"unknown category {record['category'].strip()!r}", path=name,
+                            line=line)
+    current = concepts[-1] if concepts else None
+    given = bool(record.get("category", "").strip())
+    if current is not None and current.id == cid:
+        if given and cid not in categorised:
+            current.category = category
+            categorised.add(cid)
+        elif given and category != current.category:
+            raise GlossaryError(f"concept {cid!r} has category {current.category!r} "
+                                f"on an earlier row and {category!r} here", path=name,
+                                line=line)
+        _concept_fields(current, record)
+        return current
+    if cid in by_id:
+        raise GlossaryError(f"duplicated concept id {cid!r} (its rows start at line "
+                            f"{by_id[cid].line}; rows of one concept must be together)",
+                            path=name, line=line)
+    concept = Concept(id=cid, category=category, line=line)
+    if given:
+        categorised.add(cid)
+    _concept_fields(concept, record)
+    concepts.append(concept)
+    by_id[cid] = concept
+    return concept
+
+
+def _concept_fields(concept: Concept, record: dict[str, str]) -> None:
+    for key, value in record.items():
+        if key.startswith("concept_") and value:
+            if key == "concept_note":
+                concept.note = concept.note or value
+            else:
+                concept.extra.setdefault(key[len("concept_"):], value)
+
+
+def _term(record: dict[str, str], header: list[str], name: str, line: int) -> Term:
+    lang = normalize_lang(record["lang"])
+    if not LANG_TAG.match(lang):
+        raise GlossaryError(f"unknown language {record['lang'].strip()!r} (expected zh or en)",
+                            path=name, line=line)
+    raw_status = record.get("status", "")
+    status = normalize_status(raw_status)
+    if status is None:
+        raise GlossaryError(f"unknown status {raw_status.strip()!r} (expected preferred, "
+                            f"admitted, deprecated, superseded or forbidden)", path=name,
+                            line=line)
+    case = record.get("case_sensitive", "").strip().lower()
+    if case not in YES and case not in NO:
+        raise GlossaryError(f"case_sensitive must be 'yes' or empty, not {case!r}", path=name,
+                            line=line)
+    extra = {k: v for k, v in record.items()
+             if k not in COLUMNS and not k.startswith("concept_") and v != ""}
+    text = record["term"].strip()
+    return Term(text=text, lang=lang, status=status, case_sensitive=case in YES,
+                scope=record.get("scope", "").strip(), note=record.get("note", ""),
+                extra=extra, line=line)
+
+
+def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> None:
+    """Write ``glossary`` as UTF-8 CSV (or TSV), one row per term."""
+    term_extra: list[str] = []
+    concept_extra: list[str] = []
+    has_concept_note = False
+    for c in glossary.concepts:
+        has_concept_note |= bool(c.note)
+        for key in c.extra:
+            if key not in concept_extra:
+                concept_extra.append(key)
+        for t in c.terms:
+            for key in t.extra:
+                if key not in term_extra:
+                    term_extra.append(key)
+    header = list(COLUMNS) + term_extra + (["concept_note"] if has_concept_note else [])
+    header += [f"concept_{k}" for k in concept_extra]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    for c in glossary.concepts:
+        for i, t in enumerate(c.terms):
+            row = [c.id, c.category, t.lang, t.text, t.status, t.scope,
+                   "yes" if t.case_sensitive else "", t.note]
+            row += [t.extra.get(k, "") for k in term_extra]
+            first = i == 0
+            if has_concept_note:
+                row.append(c.note if first else "")
+            row += [c.extra.get(k, "") if first else "" for k in concept_extra]
+            writer.writerow(row)
+    stream.write(buffer.getvalue().encode("utf-8"))

@@ -1,0 +1,61 @@
+"""English words for term matching: tokens with spans, and a light key that ignores inflection.
+
+Words are runs of letters and digits (an apostrophe inside a word is kept: ``China's``); hyphens,
+dashes, quotes and spaces all separate words, so "China-Kazakhstan", "China–Kazakhstan" and
+"China Kazakhstan" give the same words. A word's key is lower-cased (unless the term is
+case-sensitive, which the matcher checks separately) and loses a possessive ('s, s') and plural
+endings, and "-ship": partner, partners, partnership and partnerships share the key ``partner``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+_KEYS: dict[str, str] = {}
+_KEY_CACHE_LIMIT = 500_000
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The words of (folded) ``text`` as regular-expression matches (``.group()``, ``.span()``)."""
+    return WORD.finditer(text)
+
+
+def stem(word: str) -> str:
+    """The inflection-free form of a lower-case word."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("'"):
+        word = word[:-1]
+    n = len(word)
+    if n > 6 and word.endswith("ships"):
+        word, n = word[:-5], n - 5
+    elif n > 6 and word.endswith("ship"):
+        word, n = word[:-4], n - 4
+    if n > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 4 and word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def key(word: str) -> str:
+    """The matching key of a word: lower case and :func:`stem` (cached)."""
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > _KEY_CACHE_LIMIT:
+            _KEYS.clear()
+        k = _KEYS[word] = stem(word.lower())
+    return k
+
+
+def same_case(surface: str, term_word: str) -> bool:
+    """True when a text word agrees in case with a case-sensitive term word (inflection aside)."""
+    n = len(key(term_word))
+    common = min(n, len(surface), len(term_word))
+    if term_word.lower().endswith("ies") or surface.lower().endswith("ies"):
+        common = max(common - 1, 0)
+    return surface[:common] == term_word[:common]

@@ -1,0 +1,295 @@
+"""The glossary model (concepts, their terms and statuses) and loading/saving by file format.
+
+A :class:`Concept` groups the Chinese terms and English renderings of one idea. Each
+:class:`Term` has a status: ``preferred`` and ``admitted`` renderings are allowed,
+``deprecated`` and ``superseded`` ones are not (their replacement is the concept's preferred
+term in the same language). A concept may be scoped: it applies only when one of its
+scope patterns matches the Chinese segment (the other way to scope is a longer, more specific
+Chinese term in a concept of its own).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from terms.errors import GlossaryError
+
+STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+ALLOWED_STATUSES = frozenset({"preferred", "admitted"})
+CATEGORIES = ("title", "designation", "person", "organisation", "place", "other")
+LANGS = ("zh", "en")
+
+#: other spellings of the statuses found in glossaries in the wild (TBX v2/v3, PO flags, CSV)
+STATUS_ALIASES = {
+    "forbidden": "deprecated",
+    "preferredterm-admn-sts": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "deprecatedterm-admn-sts": "deprecated",
+    "supersededterm-admn-sts": "superseded",
+    "standardizedterm-admn-sts": "preferred",
+    "legalterm-admn-sts": "preferred",
+    "regulatedterm-admn-sts": "preferred",
+    "notrecommended": "deprecated",
+    "not recommended": "deprecated",
+    "obsolete": "superseded",
+}
+CATEGORY_ALIASES = {"organization": "organisation", "org": "organisation", "country": "place"}
+
+FORMATS = ("tbx", "tbx2", "csv", "tsv", "po")
+
+
+def normalize_status(value: str) -> str | None:
+    """The canonical status for ``value`` (case-insensitive, aliases resolved), or None if unknown.
+
+    An empty value means ``preferred``.
+    """
+    key = value.strip().lower()
+    if not key:
+        return "preferred"
+    if key in STATUSES:
+        return key
+    return STATUS_ALIASES.get(key)
+
+
+def normalize_category(value: str) -> str | None:
+    """The canonical category for ``value`` (empty means ``other``), or None if unknown."""
+    key = value.strip().lower()
+    if not key:
+        return "other"
+    if key in CATEGORIES:
+        return key
+    return CATEGORY_ALIASES.get(key)
+
+
+def normalize_lang(value: str) -> str:
+    """``zh``/``en`` for any Chinese or English tag (zh-CN, zh_Hant, en-US …); others lower-cased."""
+    key = value.strip().lower().replace("_", "-")
+    primary = key.split("-", 1)[0]
+    if primary in ("zh", "cmn", "chi", "zho"):
+        return "zh"
+    if primary in ("en", "eng"):
+        return "en"
+    return key
+
+
+@dataclass(slots=True)
+class Term:
+    """One term of a concept in one language."""
+
+    text: str
+    lang: str
+    status: str = "preferred"
+    case_sensitive: bool = False
+    scope: str = ""
+    note: str = ""
+    #: fields of the source file that the model has no place for, kept for lossless conversion
+    extra: dict[str, str] = field(default_factory=dict)
+    #: 1-based line in the file it was read from (not part of equality)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def allowed(self) -> bool:
+        """True for preferred and admitted terms."""
+        return self.status in ALLOWED_STATUSES
+
+
+@dataclass(slots=True)
+class Concept:
+    """One idea with its terms in both languages."""
+
+    id: str
+    category: str = "other"
+    terms: list[Term] = field(default_factory=list)
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    line: int | None = field(default=None, compare=False)
+
+    def terms_in(self, lang: str) -> list[Term]:
+        """The concept's terms in ``lang``, in file order."""
+        return [t for t in self.terms if t.lang == lang]
+
+    def allowed(self, lang: str) -> list[Term]:
+        """Preferred then admitted terms in ``lang``."""
+        terms = [t for t in self.terms if t.lang == lang and t.allowed]
+        return sorted(terms, key=lambda t: t.status != "preferred")
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in ``lang`` (the first allowed one when none is marked preferred)."""
+        allowed = self.allowed(lang)
+        return allowed[0] if allowed else None
+
+    @property
+    def scopes(self) -> list[str]:
+        """The context patterns of the concept (from any of its terms), without repeats."""
+        seen: list[str] = []
+        for t in self.terms:
+            if t.scope and t.scope not in seen:
+                seen.append(t.scope)
+        return seen
+
+    def applies_to(self, chinese_segment: str) -> bool:
+        """True when the concept has no scope or one of its patterns matches the segment."""
+        scopes = self.scopes
+        return not scopes or any(_compiled(s).search(chinese_segment) for s in scopes)
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = re.compile(pattern)
+    return compiled
+
+
+@dataclass
+class Glossary:
+    """A list of concepts, as read from one file.
+
+    The matcher built for it (:func:`terms.matching.matcher_for`) is cached on the object: after
+    changing its concepts, call :meth:`changed`.
+    """
+
+    concepts: list[Concept] = field(default_factory=list)
+    path: str | None = field(default=None, compare=False)
+    #: header-level information of the source file (TBX header, PO metadata), kept for conversion
+    meta: dict[str, str] = field(default_factory=dict)
+    _matcher: Any = field(default=None, compare=False, repr=False)
+
+    def changed(self) -> None:
+        """Forget derived data (the matcher) after the concepts were edited."""
+        self._matcher = None
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self):
+        return iter(self.concepts)
+
+    def concept(self, concept_id: str) -> Concept | None:
+        """The concept with ``concept_id``, or None."""
+        for c in self.concepts:
+            if c.id == concept_id:
+                return c
+        return None
+
+    def anchor_pairs(self) -> list[tuple[str, list[str]]]:
+        """(Chinese term, allowed English renderings) for every Chinese term, for the aligner.
+
+        Unscoped concepts only: a scoped concept's rendering is not evidence on its own.
+        Deprecated Chinese terms are included (they still occur in source texts).
+        """
+        pairs: list[tuple[str, list[str]]] = []
+        for c in self.concepts:
+            if c.scopes:
+                continue
+            english = [t.text for t in c.allowed("en")]
+            if not english:
+                continue
+            pairs.extend((t.text, list(english)) for t in c.terms_in("zh") if t.text.strip())
+        return pairs
+
+    def validate(self) -> None:
+        """Raise :class:`GlossaryError` for unknown statuses or languages, bad scopes, duplicate ids."""
+        seen: dict[str, Concept] = {}
+        for c in self.concepts:
+            if c.id in seen:
+                first = seen[c.id].line
+                where = f" (first at line {first})" if first else ""
+                raise GlossaryError(f"duplicated concept id {c.id!r}{where}", path=self.path,
+                                    line=c.line)
+            seen[c.id] = c
+            if c.category not in CATEGORIES:
+                raise GlossaryError(f"unknown category {c.category!r} (expected one of "
+                                    f"{', '.join(CATEGORIES)})", path=self.path, line=c.line)
+            for t in c.terms:
+                if t.status not in STATUSES:
+                    raise GlossaryError(f"unknown status {t.status!r} (expected one of "
+                                        f"{', '.join(STATUSES)})", path=self.path, line=t.line)
+                if t.scope:
+                    try:
+                        _compiled(t.scope)
+                    except re.error as exc:
+                        raise GlossaryError(f"scope {t.scope!r} is not a valid regular "
+                                            f"expression: {exc}", path=self.path,
+                                            line=t.line) from None
+
+
+def detect_format(path: str | Path, head: bytes | None = None) -> str:
+    """The glossary format of ``path``: by extension, else by sniffing the first bytes."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if head is None:
+        with open(p, "rb") as handle:
+            head = handle.read(4096)
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if suffix in (".tbx", ".xml") or text.startswith("<"):
+        return "tbx2" if "<martif" in text else "tbx"
+    if suffix in (".po", ".pot"):
+        return "po"
+    if suffix in (".tsv", ".tab"):
+        return "tsv"
+    if suffix == ".csv":
+        return "csv"
+    if text.startswith(("msgid", "#")) or '\nmsgid "' in text:
+        return "po"
+    first = text.split("\n", 1)[0]
+    return "tsv" if first.count("\t") > first.count(",") else "csv"
+
+
+def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
+    """Read a glossary (TBX v3, TBX v2, CSV, TSV or PO; format by extension or sniffing).
+
+    Raises :class:`GlossaryError` with file and line for a syntax error, an unknown status,
+    category or language, an invalid scope pattern or a duplicated concept id.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise GlossaryError("is a directory, not a glossary file", path=str(p))
+    if not p.exists():
+        raise GlossaryError("no such file", path=str(p))
+    fmt = (fmt or detect_format(p)).lower()
+    if fmt in ("tbx", "tbx3", "tbx2"):
+        from terms.tbx import read_tbx
+        glossary = read_tbx(p)
+    elif fmt in ("csv", "tsv"):
+        from terms.csvfile import read_csv
+        glossary = read_csv(p, delimiter="\t" if fmt == "tsv" else ",")
+    elif fmt == "po":
+        from terms.pofile import read_po
+        glossary = read_po(p)
+    else:
+        raise GlossaryError(f"unknown glossary format {fmt!r} (expected one of "
+                            f"{', '.join(FORMATS)})", path=str(p))
+    glossary.path = str(p)
+    glossary.validate()
+    return glossary
+
+
+def format_for_path(path: str | Path) -> str:
+    """The output format implied by a file name (``.tbx`` → TBX v3, ``.tsv``, ``.po``, else CSV)."""
+    suffix = Path(path).suffix.lower()
+    return {".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".tab": "tsv", ".po": "po",
+            ".pot": "po", ".csv": "csv"}.get(suffix, "csv")
+
+
+def save_glossary(glossary: Glossary, stream: IO[bytes], fmt: str) -> None:
+    """Write ``glossary`` to a binary stream as ``fmt`` (tbx = TBX v3, tbx2, csv, tsv, po)."""
+    fmt = fmt.lower()
+    if fmt in ("tbx", "tbx3"):
+        from terms.tbx import write_tbx
+        write_tbx(glossary, stream, version=3)
+    elif fmt == "tbx2":
+        from terms.tbx import write_tbx
+        write_tbx(glossary, stream, version=2)
+    elif fmt in ("csv", "tsv"):
+        from terms.csvfile import write_csv
+        write_csv(glossary, stream, delimiter="\t" if fmt == "tsv" else ",")
+    elif fmt == "po":
+        from terms.pofile import write_po
+        write_po(glossary, stream)
+    else:
+        raise ValueError(f"unknown glossary format {fmt!r} (expected one of {', '.join(FORMATS)})")

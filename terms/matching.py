@@ -1,0 +1,186 @@
+"""Find glossary terms in segments, with spans in the original text.
+
+One Aho-Corasick automaton per language, built once per glossary:
+
+- Chinese: over characters of the folded text (width-folded, Traditional → Simplified, Latin
+  lower-cased), so 國務委員 finds 国务委员.
+- English (and any other space-delimited language): over words. Each distinct word key
+  (:mod:`terms.english`: lower case, no plural, possessive or "-ship") becomes one character of a
+  private alphabet, a term becomes a string of those characters and a segment the string of its
+  words' characters, so matches always fall on word boundaries and ignore hyphen/dash/space,
+  quote and inflection variants. Case-sensitive terms are checked against the words' case after
+  the match.
+
+:meth:`TermMatcher.find` returns leftmost-longest matches (永久全面战略伙伴关系 is one match, never
+also 全面战略伙伴关系); ``overlapping=True`` returns every occurrence, nested ones included.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from terms.english import key, same_case, words
+from terms.glossary import Glossary, Term
+from terms.textfold import Folded, fold_text
+
+CHARACTER_LANGS = frozenset({"zh", "ja", "ko"})
+_UNKNOWN_WORD = "\x00"
+_FIRST_WORD_CHAR = 0xE000  # word ids are spelled from here on, skipping surrogates
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary term that a matching form stands for."""
+
+    concept: int  # index into Glossary.concepts
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A glossary term found in a segment: span and text in the original segment."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def concepts(self) -> frozenset[int]:
+        """Indices of the concepts this match belongs to."""
+        return frozenset(e.concept for e in self.entries)
+
+
+def is_character_lang(lang: str) -> bool:
+    """True for languages written without spaces between words (matched by characters)."""
+    return lang.split("-", 1)[0].lower() in CHARACTER_LANGS
+
+
+class TermMatcher:
+    """All terms of a glossary, ready to be found in segments of any of its languages."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._vocab: dict[str, str] = {}
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._payloads: dict[str, dict[str, list[Entry]]] = {}
+        self._term_words: dict[int, list[str]] = {}
+        for index, concept in enumerate(glossary.concepts):
+            for term in concept.terms:
+                form = self._term_form(term)
+                if form:
+                    self._payloads.setdefault(term.lang, {}).setdefault(form, []).append(
+                        Entry(index, term))
+        for lang, payload in self._payloads.items():
+            automaton = ahocorasick.Automaton()
+            for form, entries in payload.items():
+                automaton.add_word(form, (len(form), tuple(entries)))
+            automaton.make_automaton()
+            self._automata[lang] = automaton
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the glossary has terms in."""
+        return list(self._automata)
+
+    def _term_form(self, term: Term) -> str:
+        if is_character_lang(term.lang):
+            return fold_text(term.text.strip(), chinese=True).text
+        folded = fold_text(term.text.strip()).text
+        spelled = []
+        surface = []
+        for w in words(folded):
+            k = key(w.group())
+            ch = self._vocab.get(k)
+            if ch is None:
+                code = _FIRST_WORD_CHAR + len(self._vocab)
+                if code >= 0xD800:
+                    code += 0x800
+                if code >= 0xF900:  # past the private use area: use supplementary planes
+                    code += 0x10000 - 0xF900
+                ch = self._vocab[k] = chr(code)
+            spelled.append(ch)
+            surface.append(w.group())
+        if term.case_sensitive:
+            self._term_words[id(term)] = surface
+        return "".join(spelled)
+
+    def find(self, text: str, lang: str, *, overlapping: bool = False) -> list[TermMatch]:
+        """Glossary terms of language ``lang`` in ``text``, in text order.
+
+        Leftmost-longest, non-overlapping by default; ``overlapping=True`` gives every occurrence.
+        """
+        automaton = self._automata.get(lang)
+        if automaton is None or not text:
+            return []
+        if is_character_lang(lang):
+            return self._find_characters(automaton, fold_text(text, chinese=True), overlapping)
+        return self._find_words(automaton, fold_text(text), overlapping)
+
+    def concepts_in(self, text: str, lang: str) -> set[int]:
+        """Indices of every concept with a term in ``text`` (nested occurrences included)."""
+        found: set[int] = set()
+        for m in self.find(text, lang, overlapping=True):
+            found.update(m.concepts)
+        return found
+
+    def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
+                         overlapping: bool) -> list[TermMatch]:
+        hits = automaton.iter(folded.text) if overlapping else automaton.iter_long(folded.text)
+        out = []
+        for end, (length, entries) in hits:
+            start, stop = folded.span(end - length + 1, end + 1)
+            out.append(TermMatch(start, stop, folded.original[start:stop], entries))
+        if overlapping:
+            out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _find_words(self, automaton: ahocorasick.Automaton, folded: Folded,
+                    overlapping: bool) -> list[TermMatch]:
+        tokens = list(words(folded.text))
+        if not tokens:
+            return []
+        vocab = self._vocab
+        spelled = "".join(vocab.get(key(t.group()), _UNKNOWN_WORD) for t in tokens)
+        hits = automaton.iter(spelled) if overlapping else automaton.iter_long(spelled)
+        out = []
+        for end, (length, entries) in hits:
+            first = end - length + 1
+            entries = self._case_filter(entries, tokens[first:end + 1])
+            if not entries:
+                continue
+            start, stop = folded.span(tokens[first].start(), tokens[end].end())
+            out.append(TermMatch(start, stop, folded.original[start:stop], entries))
+        if overlapping:
+            out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _case_filter(self, entries: tuple[Entry, ...], tokens: list) -> tuple[Entry, ...]:
+        if not any(e.term.case_sensitive for e in entries):
+            return entries
+        kept = []
+        for e in entries:
+            if e.term.case_sensitive:
+                expected = self._term_words.get(id(e.term), [])
+                if len(expected) != len(tokens) or not all(
+                        same_case(t.group(), w) for t, w in zip(tokens, expected)):
+                    continue
+            kept.append(e)
+        return tuple(kept)
+
+
+def matcher_for(glossary: Glossary) -> TermMatcher:
+    """The matcher of ``glossary``, built on first use and kept on the glossary."""
+    if glossary._matcher is None:
+        glossary._matcher = TermMatcher(glossary)
+    return glossary._matcher
+
+
+def find_terms(glossary: Glossary, text: str, lang: str) -> list[TermMatch]:
+    """Leftmost-longest glossary matches of ``lang`` in ``text`` (for highlighting)."""
+    return matcher_for(glossary).find(text, lang)

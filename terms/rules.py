@@ -1,0 +1,54 @@
+"""The rules the checks apply: ids, default severities and what each one means."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's id, default severity, one-line summary and a longer explanation with the fix."""
+
+    id: str
+    severity: str
+    summary: str
+    help: str
+    cross_unit: bool = False
+
+
+RULES: dict[str, Rule] = {r.id: r for r in (
+    Rule("term-missing", "error",
+         "A glossary term of the source has no allowed rendering in the target.",
+         "The source segment contains a glossary term, but the target contains none of its "
+         "preferred or admitted renderings. Use the preferred rendering given in the suggestion "
+         "(a longer, more specific term such as 永久全面战略伙伴关系 counts as its own concept)."),
+    Rule("term-deprecated", "error",
+         "The target uses a deprecated or superseded rendering.",
+         "The glossary marks this rendering as deprecated (forbidden) or superseded; replace it "
+         "with the concept's preferred rendering."),
+    Rule("term-unexpected", "warning",
+         "The target has a glossary rendering whose source term is absent.",
+         "The target contains the rendering of a glossary concept that the source does not "
+         "mention, for example an upgraded partnership designation or a fuller official title. "
+         "Check that the target says what the source says."),
+    Rule("number-mismatch", "error",
+         "A number differs between source and target.",
+         "A number (Arabic or Chinese numerals, 万/亿 scales, percentages, ordinals, relative days) "
+         "occurs on one side and not on the other. Correct the figure."),
+    Rule("date-mismatch", "error",
+         "A date differs between source and target.",
+         "A date (year, month, day) of the source is not in the target, or the target has another "
+         "date. Correct the date."),
+    Rule("omission", "warning",
+         "A sentence is left without translation, or the translation is far too short or long.",
+         "One side of the unit is empty, or its length is far from what the other side implies. "
+         "Translate the missing part, or fix the alignment."),
+    Rule("untranslated", "warning",
+         "The target is the source unchanged, or Chinese is left in the English.",
+         "The target segment equals the source, or English text still contains Chinese "
+         "characters. Translate it."),
+    Rule("inconsistent-translation", "warning",
+         "One source segment or term is translated in different ways across the memory.",
+         "The same (or nearly the same) source text has different translations in different "
+         "units. Use one translation throughout, unless the context truly differs.",
+         cross_unit=True),
+)}

@@ -1,0 +1,92 @@
+"""The matching form of a segment, with a way back to spans of the original text.
+
+This is :func:`align.normalize.fold_with_map` (width folding, quotes, dashes, spaces), made fast
+for the common case: a character that folds to exactly one character is translated through a
+table built from ``fold`` itself, so the folded text has the original's length and spans need no
+map. Texts with characters that fold to several or none (ligatures, combining marks, zero-width
+characters) take the full ``fold_with_map``. Chinese text is also put into Simplified characters
+(:mod:`terms.variants`) and ASCII letters are lower-cased, both one-to-one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.normalize import fold, fold_with_map, original_span
+from terms.variants import trad_to_simp_table
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and how to get back to the original."""
+
+    original: str
+    text: str
+    origin: list[int] | None  # None: same length, position k is original position k
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded characters ``start:end``."""
+        if self.origin is None:
+            return start, end
+        return original_span(self.origin, self.original, start, end)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    """(one-to-one translate table, pattern of characters that need the full fold)."""
+    table: dict[int, str] = {}
+    complex_chars: list[str] = []
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        folded = fold(ch)
+        if len(folded) == 1:
+            if folded != ch:
+                table[cp] = folded
+        elif not (len(folded) == 0 and ch.isspace()):
+            complex_chars.append(ch)
+    # runs of spaces are folded to one by fold(); keeping each as a space changes no token
+    for ch in "\t\n\r\x0b\x0c":
+        table[ord(ch)] = " "
+    escaped = "".join(re.escape(c) for c in complex_chars)
+    return table, re.compile(f"[{escaped}\U00010000-\U0010FFFF]")
+
+
+@lru_cache(maxsize=1)
+def _chinese_table() -> dict[int, str]:
+    table, _ = _tables()
+    combined = dict(table)
+    t2s = trad_to_simp_table()
+    for cp in list(combined) + list(t2s):
+        ch = combined.get(cp, chr(cp))
+        ch = t2s.get(ord(ch), ch) if len(ch) == 1 else ch
+        combined[cp] = ch
+    for cp in range(ord("A"), ord("Z") + 1):
+        combined[cp] = chr(cp + 32)
+    for cp, ch in list(combined.items()):
+        if len(ch) == 1 and "A" <= ch <= "Z":
+            combined[cp] = ch.lower()
+    return combined
+
+
+def fold_text(text: str, chinese: bool = False) -> Folded:
+    """The matching form of ``text``; ``chinese`` also maps Traditional to Simplified and A-Z to a-z."""
+    table, complex_pattern = _tables()
+    if chinese:
+        if text.isascii() or not complex_pattern.search(text):
+            return Folded(text, text.translate(_chinese_table()), None)
+        folded, origin = fold_with_map(text)
+        return Folded(text, folded.translate(_chinese_table()), origin)
+    if text.isascii():
+        return Folded(text, text.translate(table) if "\t" in text or "\n" in text else text, None)
+    if not complex_pattern.search(text):
+        return Folded(text, text.translate(table), None)
+    folded, origin = fold_with_map(text)
+    return Folded(text, folded, origin)
+
+
+def fold_term(text: str, chinese: bool = False) -> str:
+    """The matching form of a glossary term (same folding as :func:`fold_text`)."""
+    return fold_text(text.strip(), chinese).text

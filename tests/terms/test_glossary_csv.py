@@ -1,0 +1,91 @@
+"""The glossary model read from CSV/TSV: statuses, scopes, anchors, and errors with file and line."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from terms.csvfile import parse_csv, write_csv
+from terms.errors import GlossaryError
+from terms.glossary import load_glossary
+
+HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
+
+
+def test_concepts_terms_and_statuses(mini):
+    assert len(mini) == 8
+    vp = mini.concept("vice-premier")
+    assert vp.category == "title"
+    assert [t.text for t in vp.terms_in("zh")] == ["副总理"]
+    assert vp.preferred("en").text == "Vice Premier"
+    assert [t.status for t in vp.terms_in("en")] == ["preferred", "deprecated"]
+    assert mini.concept("belt-road").terms_in("en")[1].status == "deprecated"  # "forbidden"
+    assert mini.concept("apec").terms_in("en")[0].case_sensitive
+    assert mini.concept("vice-premier-kz").scopes == ["哈萨克斯坦"]
+    assert mini.concept("partner-permanent").terms[0].note == "the highest designation"
+
+
+def test_anchor_pairs_give_allowed_renderings_of_unscoped_concepts(mini):
+    pairs = dict(mini.anchor_pairs())
+    assert pairs["国务委员兼外长"] == ["State Councilor and Foreign Minister",
+                                  "State Councillor and Foreign Minister"]
+    assert pairs["副总理"] == ["Vice Premier"]  # the scoped Kazakh concept is left out
+    assert "One Belt One Road" not in pairs["一带一路"]
+
+
+def test_tsv_reads_like_csv(tmp_path, mini):
+    path = tmp_path / "g.tsv"
+    buffer = io.BytesIO()
+    write_csv(mini, buffer, delimiter="\t")
+    path.write_bytes(buffer.getvalue())
+    assert load_glossary(path).concepts == mini.concepts
+
+
+@pytest.mark.parametrize("rows, line, words", [
+    ("c1,title,zh,外长,preferred,,,\nc1,title,en,Foreign Minister,recommended,,,\n", 3,
+     "unknown status 'recommended'"),
+    ("c1,title,zh,外长,,,,\nc2,title,zh,总理,,,,\nc1,title,en,Foreign Minister,,,,\n", 4,
+     "duplicated concept id 'c1'"),
+    ("c1,title,zh,外长,,,,\nc1,title,en,\"Foreign Minister,,,,\n", 3, "syntax error"),
+    ("c1,title,zh,外长,,,\n", 2, "7 fields where the header has 8"),
+    ("c1,rank,zh,外长,,,,\n", 2, "unknown category 'rank'"),
+    ("c1,title,zh,外长,,[,,\n", 2, "not a valid regular expression"),
+    ("c1,title,zh,外长,,,maybe,\n", 2, "case_sensitive"),
+])
+def test_bad_glossaries_name_file_and_line(tmp_path, rows, line, words):
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == line
+    assert words in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:{line}: ")
+
+
+def test_missing_header_column_and_non_utf8(tmp_path):
+    path = tmp_path / "nohead.csv"
+    path.write_text("id,lang,text\nc1,zh,外长\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="lacks column"):
+        load_glossary(path)
+    path = tmp_path / "gbk.csv"
+    path.write_bytes((HEADER + "c1,title,zh,外长,,,,\n").encode("gbk"))
+    with pytest.raises(GlossaryError, match="not UTF-8") as caught:
+        load_glossary(path)
+    assert caught.value.line == 2
+
+
+def test_extra_columns_and_bom_survive(tmp_path):
+    text = "\ufeff" + HEADER.rstrip("\n") + ",source\nc1,title,zh,外长,,,,,MFA list\n"
+    glossary = parse_csv(text)
+    assert glossary.concepts[0].terms[0].extra == {"source": "MFA list"}
+    out = io.BytesIO()
+    write_csv(glossary, out)
+    assert parse_csv(out.getvalue().decode()).concepts == glossary.concepts
+
+
+def test_unknown_file_kinds(tmp_path):
+    with pytest.raises(GlossaryError, match="no such file"):
+        load_glossary(tmp_path / "absent.csv")
+    with pytest.raises(GlossaryError, match="directory"):
+        load_glossary(tmp_path)

@@ -1,0 +1,97 @@
+"""term-missing, term-deprecated and term-unexpected on pairs written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from terms.checks import Checker, Pair, check_pair
+from terms.config import Config
+
+TERM_RULES = {"term-missing", "term-deprecated", "term-unexpected"}
+
+
+@pytest.fixture(scope="module")
+def checker(mini):
+    config = Config(disabled={"number-mismatch", "date-mismatch", "omission", "untranslated"})
+    return Checker(mini, config)
+
+
+def found(checker, source, target):
+    return [(f.rule, f.concept) for f in checker.check_pair(Pair("u1", source, target))]
+
+
+def test_dropped_permanent_is_one_missing_term(checker, mini):
+    source = "两国元首宣布建立永久全面战略伙伴关系。"
+    target = "The two heads of state announced a comprehensive strategic partnership."
+    findings = checker.check_pair(Pair("u1", source, target))
+    assert [(f.rule, f.concept) for f in findings] == [("term-missing", "partner-permanent")]
+    f = findings[0]
+    assert source[f.source_span[0]:f.source_span[1]] == "永久全面战略伙伴关系"
+    assert f.target_span is None
+    assert "permanent comprehensive strategic partnership" in f.suggestion
+    assert f.severity == "error"
+
+
+def test_upgraded_designation_is_one_unexpected_term(checker):
+    source = "两国建立全面战略伙伴关系。"
+    target = "The two countries established a permanent comprehensive strategic partnership."
+    assert found(checker, source, target) == [("term-unexpected", "partner-permanent")]
+
+
+def test_correct_renderings_are_clean(checker):
+    pairs = [
+        ("两国元首宣布建立永久全面战略伙伴关系。",
+         "The two heads of state announced a permanent comprehensive strategic partnership."),
+        ("国务委员兼外长会见了副总理。",
+         "State Councillor and Foreign Minister met the Vice Premier."),
+        ("外交部长出席亚太经合组织会议。", "The Foreign Minister attended the APEC meeting."),
+        ("共建“一带一路”。", "jointly build the Belt and Road."),
+    ]
+    for source, target in pairs:
+        assert found(checker, source, target) == []
+
+
+def test_shortened_title_is_missing_not_unexpected(checker):
+    source = "国务委员兼外长王毅出席。"
+    target = "Foreign Minister Wang Yi attended."
+    assert found(checker, source, target) == [("term-missing", "councilor-fm")]
+
+
+def test_deprecated_and_forbidden_renderings_suggest_the_preferred(checker):
+    source = "副总理出席了会议。"
+    findings = checker.check_pair(Pair("u1", source, "The Deputy Premier attended the meeting."))
+    assert [(f.rule, f.concept) for f in findings] == [("term-deprecated", "vice-premier")]
+    f = findings[0]
+    assert "Vice Premier" in f.suggestion
+    target = "The Deputy Premier attended the meeting."
+    assert target[f.target_span[0]:f.target_span[1]] == "Deputy Premier"
+    assert found(checker, "推进“一带一路”建设。", "advance the One Belt One Road initiative") == [
+        ("term-deprecated", "belt-road")]
+
+
+def test_scope_picks_the_kazakh_rendering(checker):
+    kz = "哈萨克斯坦副总理出席。"
+    assert found(checker, kz, "Kazakhstan's Deputy Prime Minister attended.") == []
+    assert found(checker, kz, "Kazakhstan's Vice Premier attended.") == [
+        ("term-missing", "vice-premier-kz")]
+    assert found(checker, "副总理出席。", "The Vice Premier attended.") == []
+    assert found(checker, "副总理出席。", "The Deputy Prime Minister attended.") == [
+        ("term-missing", "vice-premier")]
+
+
+def test_traditional_source_is_checked_like_simplified(checker):
+    assert found(checker, "兩國建立永久全面戰略夥伴關係。",
+                 "The two countries established a comprehensive strategic partnership.") == [
+        ("term-missing", "partner-permanent")]
+
+
+def test_english_to_chinese_direction(mini):
+    config = Config(disabled={"number-mismatch", "date-mismatch", "omission", "untranslated"})
+    pair = Pair("u1", "The Vice Premier met APEC delegates.", "副总理会见了代表。", "en", "zh")
+    findings = check_pair(pair, mini, config)
+    assert [(f.rule, f.concept) for f in findings] == [("term-missing", "apec")]
+
+
+def test_no_glossary_no_term_findings():
+    config = Config(disabled={"number-mismatch", "date-mismatch"})
+    assert check_pair(Pair("u1", "副总理出席。", "The Deputy Premier attended."),
+                      None, config) == []
