@@ -1,0 +1,303 @@
+"""Scoring an alignment against gold beads, as Vecalign's ``score.py`` and Bertalign's eval do.
+
+Strict: a test bead counts only if the gold has exactly the same bead. Lax: a test bead counts if
+it shares a source sentence with a gold bead that shares a target sentence with it. Precision is
+taken over all test beads, 1-0 and 0-1 included; recall over gold beads that have sentences on both
+sides, matched against test beads that have sentences on both sides (so deletions count against
+precision only). Counts are summed over documents before dividing (micro-average).
+"""
+from __future__ import annotations
+
+import ast
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.errors import InputError
+
+BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def parse_beads(text: str, path: str | None = None) -> list[BeadIds]:
+    """Beads in the gold format, one per line: ``[4]:[4, 5]``, ``[]`` for an unaligned side."""
+    beads = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        left, sep, right = line.partition(":")
+        try:
+            if not sep:
+                raise ValueError("no ':'")
+            src, tgt = ast.literal_eval(left.strip()), ast.literal_eval(right.strip())
+            if not (isinstance(src, list) and isinstance(tgt, list)):
+                raise ValueError("not two lists")
+            bead = (tuple(int(x) for x in src), tuple(int(x) for x in tgt))
+        except (ValueError, SyntaxError, TypeError) as exc:
+            raise InputError(f"not a bead ({exc}): {line[:60]}", path=path, line=number) from None
+        beads.append(bead)
+    return beads
+
+
+def read_beads(path: str | Path) -> list[BeadIds]:
+    """Read a ``.align`` file."""
+    path = Path(path)
+    return parse_beads(path.read_text(encoding="utf-8"), str(path))
+
+
+def format_bead(src: Sequence[int], tgt: Sequence[int]) -> str:
+    """One bead in the gold format: ``[4]:[4, 5]``."""
+    return f"[{', '.join(map(str, src))}]:[{', '.join(map(str, tgt))}]"
+
+
+def _precision_counts(gold: Iterable[BeadIds], test: Iterable[BeadIds]) -> tuple[int, int, int, int]:
+    """(strict true, strict false, lax true, lax false) for the beads of ``test``."""
+    gold_set = {(tuple(s), tuple(t)) for s, t in gold if s or t}
+    test_set = {(tuple(s), tuple(t)) for s, t in test if s or t}
+    src_to_tgt: dict[int, set[int]] = defaultdict(set)
+    for src, tgt in gold_set:
+        for s in src:
+            src_to_tgt[s].update(tgt)
+    tp_strict = fp_strict = tp_lax = fp_lax = 0
+    for src, tgt in test_set:
+        if (src, tgt) in gold_set:
+            tp_strict += 1
+            tp_lax += 1
+            continue
+        fp_strict += 1
+        linked = set()
+        for s in src:
+            linked |= src_to_tgt.get(s, set())
+        if linked.intersection(tgt):
+            tp_lax += 1
+        else:
+            fp_lax += 1
+    return tp_strict, fp_strict, tp_lax, fp_lax
+
+
+@dataclass
+class Score:
+    """Micro-averaged precision, recall and F1 (strict and lax) with the raw counts."""
+
+    p_counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    r_counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    documents: int = 0
+    gold_types: Counter = field(default_factory=Counter)
+    test_types: Counter = field(default_factory=Counter)
+    correct_types: Counter = field(default_factory=Counter)
+
+    def add(self, gold: Sequence[BeadIds], test: Sequence[BeadIds]) -> None:
+        """Add one document's gold and test beads."""
+        for k, v in enumerate(_precision_counts(gold, test)):
+            self.p_counts[k] += v
+        test_both = [(s, t) for s, t in test if s and t]
+        gold_both = [(s, t) for s, t in gold if s and t]
+        for k, v in enumerate(_precision_counts(test_both, gold_both)):
+            self.r_counts[k] += v
+        self.documents += 1
+        gold_set = {(tuple(s), tuple(t)) for s, t in gold}
+        for s, t in gold:
+            self.gold_types[f"{len(s)}-{len(t)}"] += 1
+        for s, t in test:
+            kind = f"{len(s)}-{len(t)}"
+            self.test_types[kind] += 1
+            if (tuple(s), tuple(t)) in gold_set:
+                self.correct_types[kind] += 1
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / (a + b) if a + b else 0.0
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def precision_strict(self) -> float:
+        return self._ratio(self.p_counts[0], self.p_counts[1])
+
+    @property
+    def precision_lax(self) -> float:
+        return self._ratio(self.p_counts[2], self.p_counts[3])
+
+    @property
+    def recall_strict(self) -> float:
+        return self._ratio(self.r_counts[0], self.r_counts[1])
+
+    @property
+    def recall_lax(self) -> float:
+        return self._ratio(self.r_counts[2], self.r_counts[3])
+
+    @property
+    def f1_strict(self) -> float:
+        return self._f1(self.precision_strict, self.recall_strict)
+
+    @property
+    def f1_lax(self) -> float:
+        return self._f1(self.precision_lax, self.recall_lax)
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "precision_strict": round(self.precision_strict, 4),
+            "recall_strict": round(self.recall_strict, 4),
+            "f1_strict": round(self.f1_strict, 4),
+            "precision_lax": round(self.precision_lax, 4),
+            "recall_lax": round(self.recall_lax, 4),
+            "f1_lax": round(self.f1_lax, 4),
+            "bead_types": {kind: {"gold": self.gold_types.get(kind, 0),
+                                  "test": self.test_types.get(kind, 0),
+                                  "correct": self.correct_types.get(kind, 0)}
+                           for kind in sorted(set(self.gold_types) | set(self.test_types),
+                                              key=_type_order)},
+        }
+
+
+def _type_order(kind: str) -> tuple[int, int, int]:
+    a, b = (int(x) for x in kind.split("-"))
+    return (a + b, a, b)
+
+
+def score_documents(pairs: Iterable[tuple[Sequence[BeadIds], Sequence[BeadIds]]]) -> Score:
+    """Micro-averaged score over (gold, test) bead lists of several documents."""
+    score = Score()
+    for gold, test in pairs:
+        score.add(gold, test)
+    return score
+
+
+# ---------------------------------------------------------------------------------------------
+# gold directories
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One evaluation document: source and target sentence files and their gold beads.
+
+    ``gold`` is None when the gold is implicit: line ``k`` of the source matches line ``k`` of the
+    target (the WMT layout).
+    """
+
+    name: str
+    source: Path
+    target: Path
+    gold_path: Path | None
+
+    def gold(self, n_source: int, n_target: int) -> list[BeadIds]:
+        if self.gold_path is not None:
+            return read_beads(self.gold_path)
+        if n_source != n_target:
+            raise InputError(f"line-by-line gold needs equal line counts, got {n_source} and "
+                             f"{n_target}", path=str(self.target))
+        return [((k,), (k,)) for k in range(n_source)]
+
+
+def discover_gold(directory: str | Path) -> list[GoldDocument]:
+    """The documents of a gold directory, in name order.
+
+    Two layouts are recognised: ``NAME.zh`` + ``NAME.en`` + ``NAME.align`` (beads with Chinese
+    ids first: the source is the ``.zh`` file), and ``NAME.en`` + ``NAME.zhA``/``NAME.zhB``/...
+    without ``.align`` (WMT: English source, each Chinese translation a separate document, gold
+    1-1 line by line).
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError("not a directory of gold alignments", path=str(root))
+    docs = []
+    for align_file in sorted(root.glob("*.align")):
+        stem = align_file.name[:-len(".align")]
+        zh, en = root / f"{stem}.zh", root / f"{stem}.en"
+        if zh.is_file() and en.is_file():
+            docs.append(GoldDocument(stem, zh, en, align_file))
+    for en in sorted(root.glob("*.en")):
+        stem = en.name[:-len(".en")]
+        if (root / f"{stem}.align").exists():
+            continue
+        for zh in sorted(root.glob(f"{stem}.zh?")):
+            docs.append(GoldDocument(f"{stem}.{zh.suffix[1:]}", en, zh, None))
+    if not docs:
+        raise InputError("no gold documents found (expected NAME.zh + NAME.en + NAME.align, or "
+                         "NAME.en + NAME.zhA ...)", path=str(root))
+    return docs
+
+
+# ---------------------------------------------------------------------------------------------
+# running the aligner over a gold directory
+
+def read_sentence_file(path: str | Path, lang: str) -> "Document":
+    """A gold sentence file: one sentence per line, kept exactly (line k is sentence k)."""
+    from align.model import Document, Sentence
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 ({exc.reason})", path=str(path)) from None
+    lines = text.splitlines()
+    return Document([Sentence(line.strip(), k, k + 1) for k, line in enumerate(lines)], lang,
+                    path.name)
+
+
+def _lang_of(path: Path) -> str:
+    return "zh" if path.suffix.lower().startswith(".zh") else "en"
+
+
+@dataclass
+class DocumentResult:
+    name: str
+    gold: list[BeadIds]
+    test: list[BeadIds]
+    confidence: list[float]
+
+    @property
+    def score(self) -> Score:
+        return score_documents([(self.gold, self.test)])
+
+
+@dataclass
+class GoldResult:
+    """The aligner's result on one gold directory."""
+
+    directory: str
+    score: Score
+    documents: list[DocumentResult]
+    seconds: float
+
+    def confidence_buckets(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.9, 0.97, 1.0001)
+                           ) -> list[dict]:
+        """Share of test beads exactly in the gold, per confidence bucket."""
+        rows = []
+        for low, high in zip(edges[:-1], edges[1:]):
+            total = correct = 0
+            for doc in self.documents:
+                gold = set(doc.gold)
+                for bead, conf in zip(doc.test, doc.confidence):
+                    if low <= conf < high:
+                        total += 1
+                        correct += bead in gold
+            rows.append({"low": low, "high": min(high, 1.0), "beads": total,
+                         "precision": round(correct / total, 4) if total else None})
+        return rows
+
+
+def evaluate_directory(directory: str | Path, *, scorer="lexical", max_bead: int = 4,
+                       anchors=(), settings=None, progress=None) -> GoldResult:
+    """Align every document of a gold directory and score the result."""
+    import time
+
+    from align.aligner import align
+
+    started = time.perf_counter()
+    results = []
+    for doc in discover_gold(directory):
+        source = read_sentence_file(doc.source, _lang_of(doc.source))
+        target = read_sentence_file(doc.target, _lang_of(doc.target))
+        alignment = align(source, target, scorer=scorer, max_bead=max_bead, anchors=anchors,
+                          settings=settings)
+        results.append(DocumentResult(doc.name, doc.gold(len(source), len(target)),
+                                      [(b.src, b.tgt) for b in alignment.beads],
+                                      [b.confidence for b in alignment.beads]))
+        if progress:
+            progress(1)
+    score = score_documents((r.gold, r.test) for r in results)
+    return GoldResult(str(directory), score, results, time.perf_counter() - started)
