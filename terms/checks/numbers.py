@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from terms.findings import Finding
@@ -32,10 +33,36 @@ def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
+#: an enumeration label at the start of a segment: 1. / (1) / 一、 / （一）
+_LABEL = re.compile(r"^\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、])")
+#: digits glued to letters: names such as G20, COVID-19, Su-35 (not numbers to align.numbers)
+_NAMED = re.compile(r"[A-Za-z]+-?(\d+)|(\d+)-?[A-Za-z]+")
+
+
 def _strong(mention: Any) -> bool:
-    """A number whose absence on the other side is an error in itself."""
-    return bool(_DIGIT.search(mention.text)) or abs(mention.value) > _WEAK_LIMIT \
-        or mention.kind == "percent"
+    """A number whose absence on the other side is an error in itself.
+
+    Digits, percentages, and numbers written with several numeral characters or words (二十,
+    twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a century",
+    "one", "first") is not, since free translations drop or add those.
+    """
+    if _DIGIT.search(mention.text) or mention.kind == "percent":
+        return True
+    numerals = len(_ZH_NUMERAL.findall(mention.text))
+    if numerals:
+        return numerals >= 2
+    return abs(mention.value) > _WEAK_LIMIT
+
+
+def _named_numbers(text: str) -> list[float]:
+    """Values of digits glued to letters (G20 → 20), which count as the number's rendering."""
+    return [float(a or b) for a, b in _NAMED.findall(text)]
+
+
+def _label_span(text: str) -> tuple[int, int] | None:
+    m = _LABEL.match(text)
+    return m.span() if m else None
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -60,6 +87,36 @@ def _leftovers(src: list[Any], tgt: list[Any]) -> tuple[list[Any], list[Any]]:
     return unmatched_src, unmatched_tgt
 
 
+def _as_mentions(values: list[float]) -> list[Any]:
+    return [_Value(v) for v in values]
+
+
+class _Value:
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+
+def _pair_up(src: list[Any], tgt: list[Any], src_len: int, tgt_len: int
+             ) -> list[tuple[Any, Any]]:
+    """Leftover numbers of the two sides paired as substitutions, most alike first."""
+    candidates = []
+    for s in src:
+        for t in tgt:
+            distance = abs(s.span[0] / max(src_len, 1) - t.span[0] / max(tgt_len, 1))
+            candidates.append((s.kind != t.kind, distance, id(s), id(t), s, t))
+    candidates.sort(key=lambda c: c[:2])
+    used: set[int] = set()
+    pairs = []
+    for *_, s, t in candidates:
+        if id(s) in used or id(t) in used:
+            continue
+        used.update((id(s), id(t)))
+        pairs.append((s, t))
+    return sorted(pairs, key=lambda p: p[0].span)
+
+
 def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     """Numbers present on one side and not on the other."""
     from align.numbers import extract_dates, extract_numbers
@@ -69,25 +126,32 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     src_lang, tgt_lang = _lang(pair.src_lang), _lang(pair.tgt_lang)
     src_dates = [d.span for d in extract_dates(source, src_lang) if not _year_only(d)]
     tgt_dates = [d.span for d in extract_dates(target, tgt_lang) if not _year_only(d)]
-    src = [m for m in extract_numbers(source, src_lang) if not _inside(m.span, src_dates)]
-    tgt = [m for m in extract_numbers(target, tgt_lang) if not _inside(m.span, tgt_dates)]
+    src_skip = src_dates + [s for s in (_label_span(source),) if s]
+    tgt_skip = tgt_dates + [s for s in (_label_span(target),) if s]
+    src = [m for m in extract_numbers(source, src_lang) if not _inside(m.span, src_skip)]
+    tgt = [m for m in extract_numbers(target, tgt_lang) if not _inside(m.span, tgt_skip)]
     if not src and not tgt:
         return
     left_src, left_tgt = _leftovers(src, tgt)
     if not left_src and not left_tgt:
         return
-    changed = bool(left_src) and bool(left_tgt)
-    if not changed:
-        left_src = [m for m in left_src if _strong(m)]
-        left_tgt = [m for m in left_tgt if _strong(m)]
-    # a changed number: pair the leftovers in text order
-    while left_src and left_tgt:
-        s, t = left_src.pop(0), left_tgt.pop(0)
+    # 二十国集团 is rendered G20: a number matched by digits inside a name on the other side
+    if left_src:
+        left_src, _ = _leftovers(left_src, _as_mentions(_named_numbers(target)))
+    if left_tgt:
+        left_tgt, _ = _leftovers(left_tgt, _as_mentions(_named_numbers(source)))
+    # a changed number: pair each leftover of the source with the most similar leftover of the
+    # target (same kind, nearest relative position); unpaired small word numbers are dropped
+    for s, t in _pair_up(left_src, left_tgt, len(source), len(target)):
+        left_src.remove(s)
+        left_tgt.remove(t)
         yield Finding("number-mismatch", "error", pair.unit,
                       f"{s.text!r} ({_show(s.value)}) in the source but {t.text!r} "
                       f"({_show(t.value)}) in the target",
                       suggestion=f"render {s.text!r} as {_show(s.value)}",
                       source_span=s.span, target_span=t.span, term=s.text)
+    left_src = [m for m in left_src if _strong(m)]
+    left_tgt = [m for m in left_tgt if _strong(m)]
     for s in left_src:
         yield Finding("number-mismatch", "error", pair.unit,
                       f"{s.text!r} ({_show(s.value)}) in the source is not in the target",
@@ -117,14 +181,48 @@ def _show_date(d: Any) -> str:
     return "-".join(p for p in parts if p) or d.text
 
 
-def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
-    """Dates of one side missing from, or given differently on, the other side."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_MONTH_NAME = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Month:
+    """A bare English month name ("in September"), which align.numbers does not report."""
+
+    year: None
+    month: int
+    day: None
+    span: tuple[int, int]
+    text: str
+
+
+def _dates(text: str, lang: str) -> list[Any]:
+    """Dates with at least a month: align.numbers's, plus bare English month names."""
     from align.numbers import extract_dates
+    found = [d for d in extract_dates(text, lang) if not _year_only(d)]
+    if lang == "en":
+        spans = [d.span for d in found]
+        for m in _MONTH_NAME.finditer(text):
+            if _inside(m.span(), spans) or (m.group() == "May" and not text[:m.start()].strip()):
+                continue
+            found.append(_Month(None, _MONTHS.index(m.group()) + 1, None, m.span(), m.group()))
+        found.sort(key=lambda d: d.span)
+    return found
+
+
+def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+    """Dates of one side missing from, or given differently on, the other side.
+
+    A date without a day ("9月", "in September") missing on the other side is only reported when
+    the other side has a date left over too (then one was changed into the other): "early this
+    year" may render 今年1月初.
+    """
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
-    src = [d for d in extract_dates(source, _lang(pair.src_lang)) if not _year_only(d)]
-    tgt = [d for d in extract_dates(target, _lang(pair.tgt_lang)) if not _year_only(d)]
+    src = _dates(source, _lang(pair.src_lang))
+    tgt = _dates(target, _lang(pair.tgt_lang))
     if not src and not tgt:
         return
     left_tgt = list(tgt)
@@ -138,11 +236,15 @@ def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
             left_src.append(d)
     while left_src and left_tgt:
         s, t = left_src.pop(0), left_tgt.pop(0)
+        if s.month is None and t.month is None and s.day is None and t.day is None:
+            continue
         yield Finding("date-mismatch", "error", pair.unit,
                       f"date {s.text!r} ({_show_date(s)}) in the source but {t.text!r} "
                       f"({_show_date(t)}) in the target",
                       suggestion=f"render {s.text!r} as {_show_date(s)}",
                       source_span=s.span, target_span=t.span, term=s.text)
+    left_src = [d for d in left_src if d.day is not None]
+    left_tgt = [d for d in left_tgt if d.day is not None]
     for s in left_src:
         yield Finding("date-mismatch", "error", pair.unit,
                       f"date {s.text!r} ({_show_date(s)}) in the source is not in the target",
