@@ -1,0 +1,88 @@
+"""From a file or a string to a :class:`~align.model.Document`: read, find paragraphs, tell
+titles, date lines and headings from body text, and split body paragraphs into sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.errors import DocumentError
+from align.kinds import classify
+from align.language import detect_language
+from align.model import Document, Sentence
+from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source
+from align.segment import sentence_spans
+
+#: how much text language detection looks at
+_SAMPLE = 20000
+
+
+def read_document(path: str | Path, *, lang: str | None = None, presplit: bool = False,
+                  fmt: str | None = None) -> Document:
+    """Read the document at ``path`` (plain text, Markdown or HTML, by ``fmt``, the extension or
+    sniffing) and split it into sentences, in language ``lang`` (detected when ``None``).
+
+    ``presplit=True``: the input already has one sentence per line; every non-empty line becomes
+    one sentence, its text kept exactly (only surrounding white space stripped), and blank lines
+    separate paragraphs. Raises :class:`DocumentError` naming the file for a missing file, a
+    directory, an empty document, binary or undecodable input.
+    """
+    text = read_source(path)
+    fmt = fmt or detect_format(path, text)
+    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=str(path), path=str(path))
+
+
+def document_from_text(text: str, *, lang: str | None = None, presplit: bool = False,
+                       name: str = "", fmt: str = "txt") -> Document:
+    """Like :func:`read_document` for text already in memory (``fmt``: "txt", "md", "html")."""
+    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=name, path=name or None)
+
+
+def _check_lang(lang: str | None, path: str | None) -> None:
+    if lang is not None and lang not in ("zh", "en"):
+        raise DocumentError(f"unsupported language {lang!r} (expected zh or en)", path=path)
+
+
+def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
+           path: str | None) -> Document:
+    _check_lang(lang, path)
+    if fmt not in FORMATS:
+        raise DocumentError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})",
+                            path=path)
+    if presplit and fmt == "txt":
+        blocks, paragraphs = _presplit_lines(text)
+    else:
+        blocks = extract_blocks(text, fmt)
+        paragraphs = list(range(len(blocks)))
+    if not blocks:
+        what = "only white space" if not text.strip() else "no text left after removing markup"
+        raise DocumentError(f"empty document ({what})", path=path)
+    if lang is None:
+        lang = detect_language(" ".join(b.text for b in blocks)[:_SAMPLE])
+    kinds = classify([b.text for b in blocks], lang, [b.kind for b in blocks])
+    sentences: list[Sentence] = []
+    for block, kind, paragraph in zip(blocks, kinds, paragraphs):
+        if presplit or kind != "body":
+            sentences.append(Sentence(block.text, paragraph, block.line, kind))
+            continue
+        for start, end in sentence_spans(block.text, lang):
+            sentences.append(Sentence(block.text[start:end], paragraph, block.line_at(start),
+                                      "body"))
+    return Document(sentences, lang, name)
+
+
+def _presplit_lines(text: str) -> tuple[list[Block], list[int]]:
+    """Every non-empty line as a block, and the paragraph (blank-line separated) of each."""
+    blocks: list[Block] = []
+    paragraphs: list[int] = []
+    paragraph = 0
+    blank_before = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            blank_before = bool(blocks)
+            continue
+        if blank_before:
+            paragraph += 1
+            blank_before = False
+        blocks.append(Block(stripped, number))
+        paragraphs.append(paragraph)
+    return blocks, paragraphs

@@ -1,0 +1,32 @@
+"""Telling Chinese from English by the share of Han characters."""
+from __future__ import annotations
+
+#: a text is Chinese when Han characters make up at least this share of its Han + Latin letters;
+#: one Han character carries about as much as a short English word, so the bar is low
+HAN_SHARE = 0.25
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph (unified, extensions, compatibility) or 〇."""
+    cp = ord(ch)
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
+            or 0x20000 <= cp <= 0x3134F or cp == 0x3007)
+
+
+def han_share(text: str) -> float:
+    """Han characters as a share of Han characters plus letters of other scripts (0 if neither)."""
+    han = other = 0
+    for ch in text:
+        if is_han(ch):
+            han += 1
+        elif ch.isalpha():
+            other += 1
+    return han / (han + other) if han + other else 0.0
+
+
+def detect_language(text: str) -> str:
+    """``"zh"`` when Han characters dominate ``text`` (by :data:`HAN_SHARE`), else ``"en"``.
+
+    Text without any letters (only numbers or punctuation) counts as English.
+    """
+    return "zh" if han_share(text) >= HAN_SHARE else "en"

@@ -1,0 +1,88 @@
+"""The matching form of a text: width-folded, with uniform spaces, quotes and dashes.
+
+Folding is for comparing text, never for output: :func:`fold_with_map` tells, for every folded
+character, which character of the original it came from, so that a match found in the folded form
+can be reported as a span of the original text.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+#: quotation marks and apostrophes folded to ASCII
+_QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+}
+#: hyphens, dashes and the minus sign folded to "-"
+_DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+#: characters that carry nothing for matching and are dropped
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Zs"
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into (start index, base character plus its combining marks)."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch):
+            start, prev = out[-1]
+            out[-1] = (start, prev + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and map every folded character back to the original.
+
+    Returns ``(folded, origin)`` where ``origin[k]`` is the index in ``text`` of the character
+    that produced ``folded[k]``. NFKC folds full-width letters, digits and punctuation to their
+    ASCII forms (the ideographic full stop 。 stays); every run of spaces of any kind (ideographic
+    space U+3000, no-break space, tabs, line breaks) becomes one ASCII space; curly quotes and
+    apostrophes become ``"`` and ``'``; dashes and the minus sign become ``-``; zero-width
+    characters and soft hyphens are dropped.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for start, cluster in _clusters(text):
+        for ch in unicodedata.normalize("NFKC", cluster):
+            if ch in _INVISIBLE:
+                continue
+            if _is_space(ch):
+                if chars and chars[-1] == " ":
+                    continue
+                ch = " "
+            else:
+                ch = _QUOTES.get(ch) or _DASHES.get(ch) or ch
+            chars.append(ch)
+            origin.append(start)
+    return "".join(chars), origin
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text`` (see :func:`fold_with_map`)."""
+    return fold_with_map(text)[0]
+
+
+def original_span(origin: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the original ``text`` covered by folded characters ``start:end``.
+
+    ``origin`` is the map returned by :func:`fold_with_map` for ``text``. An empty folded span maps
+    to an empty original span at the corresponding position.
+    """
+    if start >= len(origin):
+        return len(text), len(text)
+    if end <= start:
+        return origin[start], origin[start]
+    last = origin[end - 1]
+    # the last folded character may come from a cluster of several original characters
+    stop = origin[end] if end < len(origin) else len(text)
+    stop = max(stop, last + 1)
+    # do not swallow spaces collapsed away, or invisible characters dropped, after the span
+    while stop > last + 1 and (_is_space(text[stop - 1]) or text[stop - 1] in _INVISIBLE):
+        stop -= 1
+    return origin[start], stop

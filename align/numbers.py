@@ -1,0 +1,450 @@
+"""Numbers and dates in English and Chinese text, with their values and spans in the original text.
+
+The aligner uses them as anchors and the checks compare them across a translation, so both
+languages map to the same values: 三 / three / 3 → 3; 3万 / 30,000 / 30 thousand → 30000; 1.5亿 /
+150 million → 150000000; 百分之三十 / 30% / 30 percent → 30 (kind "percent"); 第三 / third / 3rd →
+3 (kind "ordinal"); 2022年 / in 2022 → 2022 (kind "year"); three days ago / 三天前 → 3.
+
+Conventions (they keep the two sides comparable):
+
+* a lone "one" / "一" (mostly an article or a pronoun: "一名男子" = "a man") is not reported, nor
+  are numerals inside set words (一些, 统一, 千万 "by all means", 两岸 "cross-Strait", 十分 "very",
+  idioms such as 千方百计) or approximate pairs such as 三五天 "three or five days";
+* numbers that are part of a date (month, day and the date's year) are not numbers: the dates
+  are reported by :func:`extract_dates` instead, so 2022年1月10日 and January 10, 2022 each give one
+  date and no numbers;
+* digits glued to Latin letters (G20, COVID-19, MH370, v2.0.1) are names, not numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.normalize import fold_with_map, original_span
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number: its value, its kind ("cardinal", "percent", "ordinal" or "year"), and where
+    it is (``span`` into the original text, whose characters there are ``text``)."""
+
+    value: float
+    kind: str
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A calendar date, possibly partial (January 10 has no year; January 2022 no day)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    span: tuple[int, int]
+    text: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese numerals
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2,
+              "兩": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6,
+              "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_ZH_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_ZH_SCALES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_ZH_DIGIT_CHARS = "".join(_ZH_DIGITS)
+_ZH_NUMERAL_CHARS = _ZH_DIGIT_CHARS + "".join(_ZH_UNITS) + "".join(_ZH_SCALES)
+
+#: words in which numeral characters do not stand for numbers (masked before extraction)
+_ZH_NOT_NUMBERS = sorted("""
+    一些 一起 一样 一直 一切 一致 一定 一般 一旦 一再 一向 一时 一同 一律 一贯 一并 一举 一系列
+    一流 一体 一道 一方面 一手 一味 一心 一面 一阵 一边 一下 一番 一点儿 一会儿 唯一 统一 同一
+    不一 万一 进一步 十分 万分 千万 百姓 老百姓 万岁 四川 三峡 九州 十字 万物 万事 百货 两岸 一一
+    千方百计 四面八方 五湖四海 三心二意 七上八下 乱七八糟 独一无二 万众一心 百花齐放 百家争鸣
+    千秋万代 一五一十 十全十美 七嘴八舌 五花八门 千变万化 千家万户 万无一失 一举两得 三番五次
+    一心一意 一国两制 九死一生 一路 一带 天下第一
+""".split(), key=len, reverse=True)
+_ZH_NOT_NUMBERS_RE = re.compile("|".join(map(re.escape, _ZH_NOT_NUMBERS)))
+#: but 一国两制 does carry "two" (one country, two systems): unmask that part again
+_ZH_UNMASK = {"一国两制": (2, 3)}
+
+
+def parse_chinese_numeral(s: str) -> float | None:
+    """The value of a Chinese numeral (一百零五, 二十五, 两百, 三万亿, 一九四九, 3万, 一点五亿)."""
+    if not s:
+        return None
+    if "点" in s:
+        whole, _, rest = s.partition("点")
+        frac_digits = ""
+        while rest and (rest[0] in _ZH_DIGITS or rest[0].isdigit()):
+            frac_digits += str(_ZH_DIGITS.get(rest[0], rest[0]))
+            rest = rest[1:]
+        if not frac_digits or any(ch not in _ZH_SCALES for ch in rest):
+            return None
+        base = parse_chinese_numeral(whole) if whole else 0.0
+        if base is None:
+            return None
+        value = base + float("0." + frac_digits)
+        for ch in rest:
+            value *= _ZH_SCALES[ch]
+        return value
+    if all(ch in _ZH_DIGITS for ch in s) and len(s) > 1:
+        return float("".join(str(_ZH_DIGITS[ch]) for ch in s))  # 二〇二二 read digit by digit
+    total = 0.0   # everything at 亿 level and above
+    wan = 0.0     # the part at 万 level
+    section = 0.0  # below 万
+    num: float | None = None
+    last_unit = 0
+    prev_was_unit = False
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                num = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            prev_was_unit = False
+            continue
+        if ch in _ZH_DIGITS:
+            num = _ZH_DIGITS[ch]
+            prev_was_unit = False
+        elif ch in _ZH_UNITS:
+            unit = _ZH_UNITS[ch]
+            section += (num if num is not None else 1) * unit
+            num = None
+            last_unit = unit
+            prev_was_unit = True
+        elif ch in _ZH_SCALES:
+            scale = _ZH_SCALES[ch]
+            part = section + (num or 0)
+            if scale == 10**4:
+                wan = (part or 1) * scale
+            else:
+                total = (total + wan + part or 1) * scale
+                wan = 0
+            section, num = 0, None
+            last_unit = scale
+            prev_was_unit = True
+        elif ch in "多余":
+            pass
+        else:
+            return None
+        i += 1
+    if num is not None and len(s) >= 2 and s[-2] in _ZH_UNITS | _ZH_SCALES and prev_was_unit is False \
+            and last_unit >= 100 and s[-1] in _ZH_DIGITS:
+        num *= last_unit // 10  # 两百五 = 250, 一万五 = 15000
+    return total + wan + section + (num or 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# English number words
+
+_EN_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
+              "trillion": 10**12}
+_EN_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_EN_ORDINALS.update({w: 10 * (i + 2) for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())})
+_EN_ORDINALS.update({"hundredth": 100, "thousandth": 1000, "millionth": 10**6})
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS],
+                                  key=len, reverse=True))
+
+
+def parse_english_number(words: str) -> tuple[float, bool] | None:
+    """Value of an English number phrase ("twenty-five", "one hundred and five", "third",
+    "twenty-first", "two hundred thousand"); returns (value, is_ordinal)."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    total = 0
+    current = 0
+    ordinal = False
+    for k, tok in enumerate(tokens):
+        if tok in _EN_UNITS:
+            current += _EN_UNITS[tok]
+        elif tok in _EN_TENS:
+            current += _EN_TENS[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in _EN_SCALES:
+            total += (current or 1) * _EN_SCALES[tok]
+            current = 0
+        elif tok in _EN_ORDINALS and k == len(tokens) - 1:
+            ordinal = True
+            value = _EN_ORDINALS[tok]
+            if value >= 100:
+                current = (current or 1) * value
+            else:
+                current += value
+        else:
+            return None
+    return float(total + current), ordinal
+
+
+# ---------------------------------------------------------------------------------------------
+# patterns (on folded text: full-width digits and % are ASCII there)
+
+_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+                "bn": 10**9, "mn": 10**6, "k": 10**3}
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_NUMBER = re.compile(
+    rf"(?<![\w.])(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
+    r"(?:(?P<ord>st|nd|rd|th)\b"
+    r"|\s*(?P<pct>%|per\s?cent\b|pct\b|percentage points?\b)"
+    r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
+    r"(?![A-Za-z])", re.IGNORECASE)
+_EN_WORDS = re.compile(
+    rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
+    r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
+_EN_FRACTION = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+_EN_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|from|until|till|to|before|after|during|of|early|late|mid|year|"
+    r"years|fiscal|between|and|through|around|circa|spring|summer|autumn|fall|winter)\s+|'|-)$",
+    re.IGNORECASE)
+
+_ZH_NUM_RUN = rf"(?:[\d.]+|[{_ZH_NUMERAL_CHARS}点])+"
+_ZH_NUMBER = re.compile(
+    rf"(?P<pct>百分之)?(?P<ordp>第)?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:多|余)?[{_ZH_NUMERAL_CHARS}]*|[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d]))*)"
+    r"(?P<pcts>\s*(?:%|个百分点))?")
+_ZH_FRACTION = re.compile(rf"(?P<d>[{_ZH_NUMERAL_CHARS}\d]+)分之(?P<n>[{_ZH_NUMERAL_CHARS}\d点.]+)")
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_MONTH_RE = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+             r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+             r"Oct\.?|Nov\.?|Dec\.?)")
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>1\d{3}|2\d{3})"
+_EN_DATES = [
+    # January 10, 2022 / Jan. 10 / January 10th 2022
+    re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}(?![\d,]*\d)(?:,?\s+{_YEAR_RE})?(?![\w])"),
+    # 10 January 2022 / 10th of January, 2022
+    re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?(?![\w])"),
+    # January 2022
+    re.compile(rf"\b{_MONTH_RE}\s+(?:of\s+)?{_YEAR_RE}\b"),
+]
+_ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
+_ZH_DATE = re.compile(
+    rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
+    rf"(?:\s*(?P<day>{_ZH_NUM}{{1,3}})\s*[日号])?")
+_ISO_DATE = re.compile(r"(?<![\d.])(?P<year>1\d{3}|2\d{3})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
+                       r"(?![\d])")
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    return ((month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+            and (year is None or 1000 <= year <= 2999))
+
+
+def _zh_int(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    value = parse_chinese_numeral(s)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+    found: list[tuple[int, int, int | None, int | None, int | None]] = []
+
+    def add(start: int, end: int, y: int | None, m: int | None, d: int | None) -> None:
+        if not _valid(y, m, d):
+            return
+        if any(start < e and s < end for s, e, *_ in found):
+            return
+        found.append((start, end, y, m, d))
+
+    for m in _ISO_DATE.finditer(folded):
+        add(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"]))
+    for m in _ZH_DATE.finditer(folded):
+        month = _zh_int(m["month"])
+        if month is None:
+            continue
+        year = _zh_int(m["year"]) if m["year"] else None
+        add(m.start(), m.end(), year, month, _zh_int(m["day"]))
+    for pattern in _EN_DATES:
+        for m in pattern.finditer(folded):
+            name = m["month"].rstrip(".").lower()
+            if name in ("may", "mar") and not m["month"][0].isupper():
+                continue  # "may" the verb
+            month = _MONTHS[name]
+            day = int(m["day"]) if m.groupdict().get("day") else None
+            year = int(m["year"]) if m["year"] else None
+            add(m.start(), m.end(), year, month, day)
+    found.sort()
+    return found
+
+
+def extract_dates(text: str, lang: str) -> list[DateMention]:
+    """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, January 10, 2022,
+    10 January 2022, Jan. 10, January 2022, 2022-01-10. A year alone is a number (kind "year")."""
+    folded, origin = fold_with_map(text)
+    out = []
+    for start, end, y, m, d in _folded_dates(folded, lang):
+        a, b = original_span(origin, text, start, end)
+        out.append(DateMention(y, m, d, (a, b), text[a:b]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    for m in _EN_FRACTION.finditer(folded):
+        n = m["n"].lower()
+        num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
+        value = num / _EN_FRACTIONS[m["d"].lower()]
+        found.append((m.start(), m.end(), value, "cardinal"))
+        taken.append((m.start(), m.end()))
+    for m in _EN_NUMBER.finditer(folded):
+        start, end = m.span()
+        if _overlaps(taken, start, end):
+            continue
+        value = _to_float(m["num"])
+        if m["ord"]:
+            kind = "ordinal"
+        elif m["pct"]:
+            kind = "percent"
+        elif m["scale"]:
+            value *= _SCALE_WORDS[m["scale"].lower()]
+            kind = "cardinal"
+        elif re.fullmatch(r"1[6-9]\d\d|20\d\d", m["num"]) and (
+                _EN_YEAR_CONTEXT.search(folded, 0, start)
+                or re.match(r"\s*(?:'s\b|-\d)", folded[end:])):
+            kind = "year"
+        else:
+            kind = "cardinal"
+        found.append((start, end, value, kind))
+        taken.append((start, end))
+    for m in _EN_WORDS.finditer(folded):
+        start, end = m.span()
+        if _overlaps(taken, start, end):
+            continue
+        words = m["words"]
+        parsed = parse_english_number(words)
+        if parsed is None:
+            continue
+        value, ordinal = parsed
+        lower = words.lower()
+        if lower in _EN_SCALES:
+            article = re.search(r"\b(?:a|an)\s+$", folded[max(0, start - 4):start])
+            if not article:
+                continue  # "thousand" without a count
+            start -= len(article.group())  # "a million" = 1,000,000
+        elif lower == "one":
+            continue  # "one of them": mostly a pronoun or an article
+        if lower == "second" and re.search(r"\b(?:per|every|split)\s+$", folded[max(0, start - 8):start]):
+            continue  # "per second": a unit of time
+        if lower == "first" and re.match(r",", folded[end:end + 1]) and (
+                start == 0 or folded[:start].rstrip()[-1:] in ".!?;:\"" or not folded[:start].strip()):
+            continue  # "First, …" is a discourse marker like 首先
+        kind = "percent" if m["pct"] else "ordinal" if ordinal else "cardinal"
+        found.append((start, end, value, kind))
+        taken.append((start, end))
+    return found
+
+
+def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    masked = list(folded)
+    for m in _ZH_NOT_NUMBERS_RE.finditer(folded):
+        keep = _ZH_UNMASK.get(m.group())
+        for i in range(m.start(), m.end()):
+            if keep and keep[0] <= i - m.start() < keep[1]:
+                continue
+            masked[i] = "\x00"
+    text = "".join(masked)
+    for m in _ZH_FRACTION.finditer(text):
+        d, n = parse_chinese_numeral(m["d"]), parse_chinese_numeral(m["n"])
+        if d == 100 and n is not None:
+            continue  # 百分之…: a percentage, handled below
+        if d and n is not None and not _overlaps(taken, *m.span()):
+            found.append((m.start(), m.end(), n / d, "cardinal"))
+            taken.append(m.span())
+    for m in _ZH_NUMBER.finditer(text):
+        start, end = m.span()
+        num = m["num"]
+        if _overlaps(taken, start, end):
+            continue
+        # digits glued to Latin letters are names: G20, COVID-19, MH370
+        if num[0].isdigit() and start > 0 and (folded[start - 1].isascii() and folded[start - 1].isalpha()
+                                               or folded[start - 1] == "-" and start > 1
+                                               and folded[start - 2].isalpha()):
+            continue
+        if num[0].isdigit() and end < len(folded) and folded[end].isascii() and folded[end].isalpha():
+            continue
+        core = num
+        value = parse_chinese_numeral(core) if not re.fullmatch(_ARABIC, core) else _to_float(core)
+        if value is None:
+            continue
+        chinese_only = not any(ch.isdigit() for ch in core)
+        if chinese_only and not m["pct"] and not m["ordp"]:
+            if core in ("一", "壹"):
+                continue  # "一名男子" = "a man"
+            if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
+                    and "零" not in core and core[0] != core[1] and not folded[end:end + 1] == "年":
+                continue  # 三五天 "three or five days": an approximation, not a number
+        kind = "cardinal"
+        if m["pct"] or m["pcts"]:
+            kind = "percent"
+        elif m["ordp"]:
+            kind = "ordinal"
+        elif folded[end:end + 1] == "年" and 1000 <= value <= 2999 and value == int(value) and (
+                len(core) == 4):
+            kind = "year"
+        found.append((start, end, value, kind))
+        taken.append((start, end))
+    return found
+
+
+def extract_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Numbers in ``text`` (see the module docstring for what counts), in text order.
+
+    Arabic numerals are read in both languages; Chinese numerals when ``lang`` is "zh", English
+    number words when it is "en". Spans index the original ``text``.
+    """
+    folded, origin = fold_with_map(text)
+    taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in _folded_dates(folded, lang)]
+    if lang == "zh":
+        found = _zh_numbers(folded, taken)
+    else:
+        found = _en_numbers(folded, taken)
+    out = []
+    for start, end, value, kind in sorted(found):
+        a, b = original_span(origin, text, start, end)
+        out.append(NumberMention(value, kind, (a, b), text[a:b]))
+    return out
