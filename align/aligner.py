@@ -1,0 +1,121 @@
+"""Align two documents: the public entry point of the engine.
+
+``align(source, target)`` finds beads (groups of source sentences matched with groups of target
+sentences) with the two-pass search of :mod:`align.search`, rates them with a scorer from
+:mod:`align.scoring`, and gives each bead a confidence in [0, 1]. Inputs that make no sense (both
+documents in one language, an empty side, wildly different lengths) still give an alignment, with
+warnings and low confidence.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.model import Alignment, Bead, Document
+from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
+from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, posteriors,
+                          viterbi, window_around)
+
+
+@dataclass
+class SearchSettings:
+    """Knobs of the search (the defaults were tuned on the dev sets, see BENCHMARKS.md)."""
+
+    skip: float = -0.1             # score of a 1-0 or 0-1 bead
+    merge_penalty: float = 0.0     # subtracted per extra sentence in a bead beyond 1-1
+    first_half_width: int = 50     # minimum half width of the anchor band
+    first_share: float = 0.06      # ... or this share of the longer document
+    first_cap: int = 600           # ... but never more (keeps the first pass linear)
+    top_k: int = 3
+    margin: int = 6                # second-pass window around the anchor path
+    temperature: float = 0.1       # for bead posteriors (confidence)
+
+
+DEFAULT_SETTINGS = SearchSettings()
+
+
+def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical",
+          anchors: Sequence[tuple[str, Sequence[str]]] = (), max_bead: int = 4,
+          progress: Callable[[int], None] | None = None,
+          settings: SearchSettings | None = None) -> Alignment:
+    """Align ``source`` with ``target`` (zh->en or en->zh); every bead gets a confidence."""
+    settings = settings or DEFAULT_SETTINGS
+    warnings = input_warnings(source, target)
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+        if progress:
+            progress(n)
+        return Alignment(source, target, beads, warnings)
+    if max_bead < 1:
+        raise ValueError("max_bead must be at least 1")
+    model = make_scorer(scorer, anchors)
+    prepared = model.prepare(source, target, max_bead)
+    beads = search(prepared, n, m, max_bead, settings)
+    if progress:
+        progress(n)
+    return Alignment(source, target, beads, warnings)
+
+
+def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
+           settings: SearchSettings) -> list[Bead]:
+    """Both passes of the search with one prepared scorer."""
+    half = max(settings.first_half_width,
+               min(settings.first_cap, int(settings.first_share * max(n, m))))
+    band = diagonal_band(n, m, half)
+    cand = first_candidates(prepared, band, n, settings.top_k)
+    path = anchor_path(n, m, band, *cand)
+    window = window_around(path, n, m, max(settings.margin, max_bead))
+    types = bead_types(max_bead)
+
+    def penalty(a: int, b: int) -> float:
+        return settings.merge_penalty * (a + b - 2)
+
+    lattice = build_lattice(window, n, m, types, prepared.score, settings.skip, penalty)
+    best = viterbi(lattice)
+    post = posteriors(lattice, best, settings.temperature)
+    beads = []
+    width = window.width
+    for (t, cell), p in zip(best, post):
+        a, b = types[t]
+        i, k = divmod(cell, width)
+        j = int(window.lo[i]) + k
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float(p)))
+    return beads
+
+
+def first_candidates(prepared: PreparedScorer, band, n: int, k: int):
+    """The k best targets of each source sentence in the band (the scorer's own way if it has one)."""
+    m = int(band.hi[-1]) - 1
+    lo, m_hi = band.lo[:n], np.minimum(band.hi[:n], m)
+    finder = getattr(prepared, "candidates", None)
+    if finder is not None:
+        return finder(lo, m_hi, k)
+    rows = np.repeat(np.arange(n), m_hi - lo)
+    offs = np.arange(len(rows)) - np.repeat(np.cumsum(m_hi - lo) - (m_hi - lo), m_hi - lo)
+    cols = lo[rows] + offs
+    ones = np.ones_like(rows)
+    scores = np.concatenate([prepared.score(rows[s:s + 200_000], ones[s:s + 200_000],
+                                            cols[s:s + 200_000], ones[s:s + 200_000])
+                             for s in range(0, len(rows), 200_000)]) if len(rows) else np.zeros(0)
+    return top_k(rows, cols, scores, k, n)
+
+
+def input_warnings(source: Document, target: Document) -> list[str]:
+    """Problems with the input that the user should know about."""
+    out = []
+    names = (source.name or "source", target.name or "target")
+    if not len(source):
+        out.append(f"{names[0]} has no sentences: nothing to align")
+    if not len(target):
+        out.append(f"{names[1]} has no sentences: nothing to align")
+    if source.lang == target.lang:
+        out.append(f"both documents are in the same language ({source.lang}); expected Chinese "
+                   "and English: the alignment is a guess with low confidence")
+    n, m = len(source), len(target)
+    if n and m and max(n, m) > 4 * min(n, m) + 10:
+        out.append(f"the documents differ wildly in length ({n} and {m} sentences): "
+                   "they may not be translations of each other")
+    return out

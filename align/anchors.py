@@ -1,0 +1,194 @@
+"""Anchor evidence shared by both languages: numbers, Latin words in Chinese, names, glossary terms.
+
+Each anchor is a *key* string that can occur on both sides of a sentence pair: ``"#2022"`` for a
+number, ``"@apec"`` for a Latin word, ``"~wei xiao bao"`` for a romanised Chinese name, ``"G3"``
+for the third glossary pair. The lexical scorer treats a key found on both sides as a translation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from align.lexicon import STOP_WORDS, Lexicon, stem
+
+#: a Latin word inside Chinese text (APEC, G20, COVID-19, Darren)
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b|\b[A-Z]{2,}[a-z]*\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An anchor key found at ``start:end`` of a sentence."""
+
+    key: str
+    start: int
+    end: int
+
+
+_ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _EN_MONTHS) + r")\b")
+_ZH_MONTH = re.compile(r"(\d{1,2})\s*月")
+
+
+def _standin_numbers(text: str, lang: str) -> list[Span]:
+    """Arabic numbers and month names only; a stand-in until ``align.numbers`` lands."""
+    out = []
+    for match in _ARABIC.finditer(text):
+        raw = match.group().replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        key = f"#{int(value)}" if value == int(value) else f"#{value:g}"
+        out.append(Span(key, match.start(), match.end()))
+    months = _ZH_MONTH if lang == "zh" else _EN_MONTH
+    for match in months.finditer(text):
+        group = match.group(1)
+        month = int(group) if group.isdigit() else _EN_MONTHS[group.lower()]
+        out.append(Span(f"#m{month}", match.start(), match.end()))
+    return out
+
+
+def number_keys(text: str, lang: str) -> list[Span]:
+    """Numbers, percentages and date parts as ``#value`` keys (``#m1`` for January)."""
+    try:
+        from align.numbers import extract_dates, extract_numbers
+    except ImportError:
+        return _standin_numbers(text, lang)
+
+    out: list[Span] = []
+    for mention in extract_numbers(text, lang):
+        value = mention.value
+        if lang == "zh" and value == 1 and not any(c.isdigit() for c in mention.text):
+            continue  # 一 is mostly an article or a verb particle, not a number
+        if value == int(value):
+            key = f"#{int(value)}"
+        else:
+            key = f"#{value:g}"
+        out.append(Span(key, mention.span[0], mention.span[1]))
+    for date in extract_dates(text, lang):
+        start, end = date.span
+        if date.year is not None:
+            out.append(Span(f"#{date.year}", start, end))
+        if date.month is not None:
+            out.append(Span(f"#m{date.month}", start, end))
+        if date.day is not None:
+            out.append(Span(f"#{date.day}", start, end))
+    return out
+
+
+def latin_words(text: str) -> list[Span]:
+    """Latin-script words in Chinese text, keyed as the English matcher keys them (``@key``)."""
+    out = []
+    for match in LATIN_WORD.finditer(text):
+        word = match.group().lower()
+        if word in STOP_WORDS:
+            continue
+        if word.isalpha():
+            out.append(Span("@" + stem(word), match.start(), match.end()))
+        else:
+            out.append(Span("@" + word, match.start(), match.end()))
+    return out
+
+
+def glossary_spans(text: str, lang: str, anchors: Sequence[tuple[str, Sequence[str]]]) -> list[Span]:
+    """Occurrences of glossary terms: the Chinese term or any of its English renderings."""
+    out = []
+    for index, (zh_term, renderings) in enumerate(anchors):
+        terms = [zh_term] if lang == "zh" else list(renderings)
+        for term in terms:
+            if not term:
+                continue
+            if lang == "zh":
+                start = text.find(term)
+                while start >= 0:
+                    out.append(Span(f"G{index}", start, start + len(term)))
+                    start = text.find(term, start + len(term))
+            else:
+                pattern = r"(?<![A-Za-z])" + re.escape(term) + r"(?![A-Za-z])"
+                for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+                    out.append(Span(f"G{index}", match.start(), match.end()))
+    return out
+
+
+class PinyinNames:
+    """Romanised Chinese names in English text, found again in the Chinese text by reading.
+
+    "Chen Qingyang" becomes the key ``~chen qing yang``; the Chinese side finds 陈清扬 because
+    CC-CEDICT reads its characters chen, qing, yang. Only runs of capitalised words that split
+    entirely into pinyin syllables, have at least two syllables and are not common English words
+    are taken.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        syllables: dict[str, set[str]] = {}
+        for char, readings in lexicon.readings.items():
+            for syl in readings:
+                syllables.setdefault(syl, set()).add(char)
+        self.chars_by_syllable = syllables
+        self.max_syl = max((len(s) for s in syllables), default=6)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def split(self, word: str) -> list[str] | None:
+        """Split a lower-case word into pinyin syllables (fewest syllables), or None."""
+        n = len(word)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[n] = []
+        for p in range(n - 1, -1, -1):
+            for size in range(min(self.max_syl, n - p), 0, -1):
+                piece = word[p:p + size]
+                rest = best[p + size]
+                if rest is not None and piece in self.chars_by_syllable:
+                    if best[p] is None or len(rest) + 1 < len(best[p]):
+                        best[p] = [piece] + rest
+        return best[0]
+
+    def english_names(self, text: str, common: set[str]) -> list[Span]:
+        """Runs of capitalised pinyin words in English text, as ``~syllables`` keys."""
+        out: list[Span] = []
+        run: list[tuple[list[str], int, int]] = []
+
+        def flush() -> None:
+            syllables = [s for parts, _, _ in run for s in parts]
+            if len(syllables) >= 2:
+                out.append(Span("~" + " ".join(syllables), run[0][1], run[-1][2]))
+            run.clear()
+
+        last_end = -1
+        for match in _CAPITALISED.finditer(text):
+            word = match.group().replace("-", "").lower()
+            parts = None
+            if word not in STOP_WORDS and word not in common:
+                parts = self.split(word)
+            if parts is None or (run and text[last_end:match.start()].strip() not in ("", "-")):
+                flush()
+            if parts is not None:
+                run.append((parts, match.start(), match.end()))
+                last_end = match.end()
+        flush()
+        return out
+
+    def chinese_spans(self, text: str, keys: Iterable[str]) -> list[Span]:
+        """Where the names ``keys`` (``~chen qing yang``) are written in Chinese text."""
+        out = []
+        for key in keys:
+            pattern = self._patterns.get(key)
+            if pattern is None:
+                classes = []
+                for syl in key[1:].split():
+                    chars = self.chars_by_syllable.get(syl)
+                    if not chars:
+                        break
+                    classes.append("[" + "".join(sorted(chars)) + "]")
+                else:
+                    pattern = re.compile("".join(classes))
+                if pattern is None:
+                    continue
+                self._patterns[key] = pattern
+            for match in pattern.finditer(text):
+                out.append(Span(key, match.start(), match.end()))
+        return out

@@ -1,0 +1,109 @@
+"""Vectorised dictionary coverage of sentence groups against groups on the other side.
+
+A *token* (one word of one sentence, with an IDF weight) is *covered* by a group of consecutive
+sentences on the other side when at least one of them holds a translation of it. ``matches`` gives,
+for every token type, the sorted ids of the other side's sentences holding a translation. From
+that, :func:`group_coverage` computes, for every sentence ``s`` and every group of ``b``
+consecutive other-side sentences starting in a window ``[lo[s], hi[s])``, the summed weight of
+the tokens of ``s`` it covers, for ``b = 1 .. max_group`` at once, with no Python loop over tokens.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(slots=True)
+class Matches:
+    """CSR lists: the other-side sentences matching each token type, sorted."""
+
+    flat: np.ndarray     # int64, other-side sentence ids, grouped by type
+    keyed: np.ndarray    # int64, type * stride + sentence id (sorted), for searchsorted
+    stride: int
+
+    @classmethod
+    def from_lists(cls, lists: list[np.ndarray], n_other: int) -> "Matches":
+        stride = n_other + 1
+        sizes = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+        flat = np.concatenate(lists).astype(np.int64) if lists else np.zeros(0, np.int64)
+        types = np.repeat(np.arange(len(lists), dtype=np.int64), sizes)
+        return cls(flat, types * stride + flat, stride)
+
+
+def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.ndarray):
+    """Every (token, other sentence) match with the sentence in the token's window [lo, hi).
+
+    Returns the token index of each pair, the matched sentence and the previous matched sentence
+    of the same token inside the window (``lo - 1`` when there is none).
+    """
+    base = tok_type.astype(np.int64) * matches.stride
+    start = np.searchsorted(matches.keyed, base + lo)
+    stop = np.searchsorted(matches.keyed, base + hi)
+    counts = stop - start
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty
+    tok = np.repeat(np.arange(len(tok_type), dtype=np.int64), counts)
+    first = np.repeat(start, counts)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    pos = first + offsets
+    other = matches.flat[pos]
+    prev = np.where(offsets > 0, matches.flat[pos - 1], np.repeat(lo, counts) - 1)
+    return tok, other, prev
+
+
+def group_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,
+                   tok_weight: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                   max_group: int) -> np.ndarray:
+    """Covered weight ``C[s, x - lo[s], b - 1]`` of sentence ``s`` by other-side group [x, x+b).
+
+    ``lo``/``hi`` are per-sentence windows of group starts (``hi`` exclusive, at least ``lo``).
+    """
+    n = len(lo)
+    width = int((hi - lo).max()) if n else 0
+    out = np.zeros((n, width + 1, max_group), dtype=np.float64)
+    if n == 0 or len(tok_sent) == 0 or width == 0:
+        return out[:, :width]
+    tok_lo = lo[tok_sent]
+    # a match at other sentence p covers the groups starting in [p - b + 1, p]
+    tok, other, prev = token_pairs(matches, tok_type, tok_lo, hi[tok_sent] + max_group - 1)
+    if len(tok) == 0:
+        return out[:, :width]
+    sent = tok_sent[tok].astype(np.int64)
+    w = tok_weight[tok]
+    row_lo = lo[sent]
+    cols = width + 1
+    for b in range(1, max_group + 1):
+        # the match at `other` is the first in group [x, x+b) for x in (max(prev, other-b), other]
+        x_lo = np.maximum(np.maximum(prev + 1, other - b + 1), row_lo)
+        x_hi = np.minimum(other + 1, row_lo + width)
+        keep = x_hi > x_lo
+        if not keep.any():
+            continue
+        s, wl = sent[keep], w[keep]
+        diff = np.bincount(s * cols + (x_lo[keep] - row_lo[keep]), weights=wl, minlength=n * cols)
+        diff -= np.bincount(s * cols + (x_hi[keep] - row_lo[keep]), weights=wl, minlength=n * cols)
+        out[:, :, b - 1] = np.cumsum(diff.reshape(n, cols), axis=1)
+    return out[:, :width]
+
+
+def pair_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,
+                  tok_weight: np.ndarray, lo: np.ndarray, hi: np.ndarray):
+    """Sparse covered weight of sentence ``s`` by single other-side sentences in [lo[s], hi[s]).
+
+    Returns parallel arrays (s, p, weight) with one entry per pair having any match.
+    """
+    if len(tok_sent) == 0:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, np.zeros(0)
+    tok, other, _ = token_pairs(matches, tok_type, lo[tok_sent], hi[tok_sent])
+    if len(tok) == 0:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, np.zeros(0)
+    sent = tok_sent[tok].astype(np.int64)
+    keys = sent * matches.stride + other
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    weight = np.bincount(inverse, weights=tok_weight[tok])
+    return uniq // matches.stride, uniq % matches.stride, weight

@@ -1,0 +1,515 @@
+"""How similar a group of source sentences is to a group of target sentences.
+
+Any scorer follows :class:`Scorer`: ``prepare(source, target, max_group)`` looks at both documents
+once and returns a :class:`PreparedScorer` whose ``score(i, a, j, b)`` rates many candidate beads
+at once (source sentences ``i .. i+a-1`` against target sentences ``j .. j+b-1``, numpy arrays of
+equal length) with a similarity in [0, 1]. A scorer may also offer ``candidates(lo, hi, k)`` for the
+first, coarse pass of the search (the ``k`` best target sentences of each source sentence ``i``
+within ``[lo[i], hi[i])``); without it the search computes 1-1 scores itself.
+
+:class:`LexicalScorer` is the default: IDF-weighted CC-CEDICT coverage in both directions, with
+numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model.
+:class:`EmbeddingScorer` wraps any sentence encoder (see :mod:`align.embed` for USE), and
+:class:`HybridScorer` mixes two scorers.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number_keys
+from align.coverage import Matches, group_coverage, pair_coverage
+from align.lexicon import Lexicon, english_keys, load_lexicon, stem
+from align.model import Document
+
+Array = np.ndarray
+
+
+class PreparedScorer(Protocol):
+    """A scorer bound to one pair of documents."""
+
+    def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        """Similarity in [0, 1] of source group [i, i+a) and target group [j, j+b), elementwise."""
+        ...
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    """Anything that can rate candidate beads; implement it to plug in your own model."""
+
+    name: str
+
+    def prepare(self, source: Document, target: Document, max_group: int) -> PreparedScorer:
+        """Read both documents once; ``max_group`` is the largest group size to be scored."""
+        ...
+
+
+# ---------------------------------------------------------------------------------------------
+# the length model
+
+def char_lengths(doc: Document) -> np.ndarray:
+    """Characters per sentence, spaces left out (so Chinese and English compare by ratio)."""
+    return np.array([len(s.text.replace(" ", "")) for s in doc.sentences], dtype=np.float64)
+
+
+@dataclass(slots=True)
+class LengthModel:
+    """Character ratio learned from the document pair, turned into a factor in (0, 1]."""
+
+    src_cum: np.ndarray
+    tgt_cum: np.ndarray
+    ratio: float
+    power: float = 1.0
+    smooth: float = 8.0
+
+    @classmethod
+    def fit(cls, source: Document, target: Document, power: float = 1.0) -> "LengthModel":
+        src, tgt = char_lengths(source), char_lengths(target)
+        ratio = (tgt.sum() + 1.0) / (src.sum() + 1.0)
+        return cls(np.concatenate([[0.0], np.cumsum(src)]), np.concatenate([[0.0], np.cumsum(tgt)]),
+                   float(ratio), power)
+
+    def factor(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        src = (self.src_cum[i + a] - self.src_cum[i]) * self.ratio
+        tgt = self.tgt_cum[j + b] - self.tgt_cum[j]
+        low, high = np.minimum(src, tgt), np.maximum(src, tgt)
+        return ((low + self.smooth) / (high + self.smooth)) ** self.power
+
+
+# ---------------------------------------------------------------------------------------------
+# tokens of both documents
+
+ZH_STOP = frozenset("""的 了 着 过 是 在 有 和 与 及 或 也 都 就 又 还 而 之 其 所 被 把 对 将 为 以 于 从 向
+给 让 这 那 此 该 个 们 吗 呢 吧 啊 呀 么 等 则 但 并 且 即 便 再 才 已 已经 着 地 得 很 更 最 不 没 没有
+要 会 能 可 可以 来 去 上 下 中 里 说 道 这个 那个 这样 那样 一个 一 我 你 他 她 它 我们 你们 他们 她们
+自己 什么 怎么 这些 那些 因为 所以 如果 但是 而且 虽然 然后 以及 或者 还是 就是 只是 不是""".split())
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
+@dataclass(slots=True)
+class Side:
+    """The tokens of one document: sentence, type and weight of each, and each type's keys."""
+
+    n: int
+    tok_sent: np.ndarray
+    tok_type: np.ndarray
+    tok_weight: np.ndarray
+    type_keys: list[tuple[int, ...]]
+    weight: np.ndarray = field(default_factory=lambda: np.zeros(0))   # per sentence
+    df: np.ndarray = field(default_factory=lambda: np.zeros(0))       # per type
+
+
+class KeySpace:
+    """Integer ids for English keys: the lexicon's, then document-local ones (numbers, names)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.index = lexicon.key_index
+        self.extra: dict[str, int] = {}
+        self.base = len(lexicon.keys)
+
+    def id(self, key: str) -> int:
+        found = self.index.get(key)
+        if found is not None:
+            return found
+        found = self.extra.get(key)
+        if found is None:
+            found = self.base + len(self.extra)
+            self.extra[key] = found
+        return found
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _covered(length: int, spans: Sequence[Span]) -> list[bool]:
+    mask = [False] * length
+    for span in spans:
+        for k in range(span.start, min(span.end, length)):
+            mask[k] = True
+    return mask
+
+
+class _Builder:
+    """Collects tokens (sentence, type string, keys) into a :class:`Side`."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, int] = {}
+        self.type_keys: list[tuple[int, ...]] = []
+        self.sent: list[int] = []
+        self.type: list[int] = []
+
+    def add(self, sent: int, type_name: str, keys: Callable[[], tuple[int, ...]]) -> None:
+        t = self.types.get(type_name)
+        if t is None:
+            found = keys()
+            if not found:
+                self.types[type_name] = -1
+                return
+            t = len(self.type_keys)
+            self.types[type_name] = t
+            self.type_keys.append(found)
+        elif t < 0:
+            return
+        self.sent.append(sent)
+        self.type.append(t)
+
+    def build(self, n: int) -> Side:
+        tok_sent = np.array(self.sent, dtype=np.int64)
+        tok_type = np.array(self.type, dtype=np.int64)
+        n_types = len(self.type_keys)
+        if len(tok_sent):
+            pairs = np.unique(tok_type * max(n, 1) + tok_sent)
+            df = np.bincount(pairs // max(n, 1), minlength=n_types).astype(np.float64)
+        else:
+            df = np.zeros(n_types)
+        idf = np.log((n + 1.0) / (df + 0.5))
+        idf = np.maximum(idf, 0.1)
+        weight = idf[tok_type] if len(tok_type) else np.zeros(0)
+        per_sent = np.bincount(tok_sent, weights=weight, minlength=n) if n else np.zeros(0)
+        return Side(n, tok_sent, tok_type, weight, self.type_keys, per_sent, df)
+
+
+def tokenize_chinese(doc: Document, lexicon: Lexicon, keys: KeySpace, names: PinyinNames,
+                     name_keys: set[str], anchors: Sequence[tuple[str, Sequence[str]]]) -> Side:
+    """Chinese words (segmented against CC-CEDICT) and anchors of every sentence."""
+    builder = _Builder()
+    entries = lexicon.entries
+    for s, sentence in enumerate(doc.sentences):
+        text = _fold(sentence.text)
+        spans = number_keys(text, "zh") + glossary_spans(text, "zh", anchors)
+        spans += names.chinese_spans(text, name_keys)
+        for span in spans:
+            builder.add(s, span.key, lambda k=span.key: (keys.id(k),))
+        latin = latin_words(text)
+        for span in latin:
+            word = span.key[1:]
+            builder.add(s, span.key, lambda w=word: (keys.id(w),))
+        mask = _covered(len(text), spans + latin)
+        for run in _HAN.finditer(text):
+            start = run.start()
+            piece = []
+            for k, char in enumerate(run.group()):
+                if mask[start + k]:
+                    if piece:
+                        _add_words(builder, s, "".join(piece), lexicon, entries)
+                        piece = []
+                else:
+                    piece.append(char)
+            if piece:
+                _add_words(builder, s, "".join(piece), lexicon, entries)
+    return builder.build(len(doc))
+
+
+def _add_words(builder: _Builder, s: int, run: str, lexicon: Lexicon, entries) -> None:
+    for word in lexicon.segment(run):
+        if word in ZH_STOP:
+            continue
+        builder.add(s, word, lambda w=word: entries.get(w, ()))
+
+
+def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: set[str],
+                     anchors: Sequence[tuple[str, Sequence[str]]]) -> tuple[Side, set[str]]:
+    """English content words (stemmed) and anchors of every sentence; also the names found."""
+    builder = _Builder()
+    found_names: set[str] = set()
+    for s, sentence in enumerate(doc.sentences):
+        text = _fold(sentence.text)
+        spans = number_keys(text, "en") + glossary_spans(text, "en", anchors)
+        name_spans = names.english_names(text, common)
+        found_names.update(span.key for span in name_spans)
+        spans += name_spans
+        for span in spans:
+            builder.add(s, span.key, lambda k=span.key: (keys.id(k),))
+        mask = _covered(len(text), name_spans)
+        for match in _EN_WORD.finditer(text):
+            if mask[match.start()]:
+                continue
+            for key in english_keys(match.group()):
+                builder.add(s, key, lambda k=key: (keys.id(k),))
+    return builder.build(len(doc)), found_names
+
+
+def _postings(side: Side) -> dict[int, np.ndarray]:
+    """Key id -> sorted ids of the sentences with a token carrying that key."""
+    if not len(side.tok_sent):
+        return {}
+    sizes = np.array([len(k) for k in side.type_keys], dtype=np.int64)
+    flat_keys = np.array([k for keys in side.type_keys for k in keys], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    per_tok = sizes[side.tok_type]
+    tok = np.repeat(np.arange(len(side.tok_type)), per_tok)
+    offs = np.arange(per_tok.sum()) - np.repeat(np.cumsum(per_tok) - per_tok, per_tok)
+    key = flat_keys[starts[side.tok_type[tok]] + offs]
+    sent = side.tok_sent[tok]
+    stride = side.n + 1
+    pairs = np.unique(key * stride + sent)
+    keys_u, first = np.unique(pairs // stride, return_index=True)
+    bounds = np.append(first, len(pairs))
+    sents = pairs % stride
+    return {int(k): sents[bounds[x]:bounds[x + 1]] for x, k in enumerate(keys_u)}
+
+
+def _matches(side: Side, other_postings: dict[int, np.ndarray], n_other: int) -> Matches:
+    """For each type of ``side``: the other side's sentences holding one of its keys."""
+    lists = []
+    empty = np.zeros(0, np.int64)
+    for keys in side.type_keys:
+        found = [other_postings[k] for k in keys if k in other_postings]
+        if not found:
+            lists.append(empty)
+        elif len(found) == 1:
+            lists.append(found[0])
+        else:
+            lists.append(np.unique(np.concatenate(found)))
+    return Matches.from_lists(lists, n_other)
+
+
+# ---------------------------------------------------------------------------------------------
+# the lexical scorer
+
+@dataclass
+class LexicalScorer:
+    """IDF-weighted dictionary coverage in both directions, scaled by the length model."""
+
+    name: str = "lexical"
+    anchors: Sequence[tuple[str, Sequence[str]]] = ()
+    smoothing: float = 1.0
+    length_power: float = 1.0
+    rare_share: float = 0.05
+
+    def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
+        return LexicalPrepared(self, source, target, max_group)
+
+
+class LexicalPrepared:
+    """The lexical scorer bound to one document pair (either language order)."""
+
+    def __init__(self, config: LexicalScorer, source: Document, target: Document,
+                 max_group: int) -> None:
+        self.config = config
+        self.max_group = max_group
+        self.length = LengthModel.fit(source, target, config.length_power)
+        self.swapped = source.lang != "zh" and target.lang == "zh"
+        zh_doc, en_doc = (target, source) if self.swapped else (source, target)
+        lexicon = load_lexicon()
+        keys = KeySpace(lexicon)
+        names = PinyinNames(lexicon)
+        self.bilingual = {zh_doc.lang, en_doc.lang} == {"zh", "en"}
+        self.en, name_keys = tokenize_english(en_doc, keys, names, lexicon.common_words,
+                                              config.anchors)
+        self.zh = tokenize_chinese(zh_doc, lexicon, keys, names, name_keys, config.anchors)
+        zh_post, en_post = _postings(self.zh), _postings(self.en)
+        self.zh_matches = _matches(self.zh, en_post, self.en.n)
+        self.en_matches = _matches(self.en, zh_post, self.zh.n)
+
+    # -- full scores --------------------------------------------------------------------------
+    def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        if len(i) == 0:
+            return np.zeros(0)
+        factor = self.length.factor(i, a, j, b)
+        if self.swapped:
+            i, a, j, b = j, b, i, a
+        cz, wz = self._side_cover(self.zh, self.zh_matches, i, a, j, b)
+        ce, we = self._side_cover(self.en, self.en_matches, j, b, i, a)
+        alpha = self.config.smoothing
+        pz = cz / (wz + alpha)
+        pe = ce / (we + alpha)
+        sim = 2.0 * pz * pe / (pz + pe + 1e-9)
+        return sim * factor
+
+    def _side_cover(self, side: Side, matches: Matches, i, a, j, b):
+        """Covered and total weight of groups [i, i+a) of ``side`` by [j, j+b) of the other."""
+        n = side.n
+        max_a = int(a.max())
+        max_b = int(b.max())
+        lo = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+        hi = np.full(n, -1, dtype=np.int64)
+        for k in range(max_a):
+            sel = a > k
+            np.minimum.at(lo, i[sel] + k, j[sel])
+            np.maximum.at(hi, i[sel] + k, j[sel] + 1)
+        unused = hi < 0
+        lo[unused] = 0
+        hi[unused] = 0
+        cover = group_coverage(matches, side.tok_sent, side.tok_type, side.tok_weight, lo, hi,
+                               max_b)
+        total_c = np.zeros(len(i))
+        total_w = np.zeros(len(i))
+        for k in range(max_a):
+            sel = a > k
+            rows = i[sel] + k
+            total_c[sel] += cover[rows, j[sel] - lo[rows], b[sel] - 1]
+            total_w[sel] += side.weight[rows]
+        return total_c, total_w
+
+    # -- first-pass candidates ----------------------------------------------------------------
+    def candidates(self, lo: Array, hi: Array, k: int):
+        """The ``k`` best target sentences of each source sentence in [lo, hi), by rare words."""
+        n_src = len(lo)
+        if self.swapped:
+            zh_lo, zh_hi = _transpose_band(lo, hi, self.zh.n)
+            en_lo, en_hi = lo, hi
+        else:
+            zh_lo, zh_hi = lo, hi
+            en_lo, en_hi = _transpose_band(lo, hi, self.en.n)
+        parts = []
+        for side, matches, slo, shi, other_n, to_zh_en in (
+                (self.zh, self.zh_matches, zh_lo, zh_hi, self.en.n, False),
+                (self.en, self.en_matches, en_lo, en_hi, self.zh.n, True)):
+            rare = side.df[side.tok_type] <= max(2.0, self.config.rare_share * side.n)
+            s, p, w = pair_coverage(matches, side.tok_sent[rare], side.tok_type[rare],
+                                    side.tok_weight[rare], slo, shi)
+            w = w / (side.weight[s] + self.config.smoothing)
+            zh_i, en_j = (p, s) if to_zh_en else (s, p)
+            parts.append((zh_i, en_j, w))
+        zh_i = np.concatenate([x[0] for x in parts])
+        en_j = np.concatenate([x[1] for x in parts])
+        w = np.concatenate([x[2] for x in parts])
+        src, tgt = (en_j, zh_i) if self.swapped else (zh_i, en_j)
+        inside = (tgt >= lo[src]) & (tgt < hi[src]) if len(src) else np.zeros(0, bool)
+        src, tgt, w = src[inside], tgt[inside], w[inside]
+        stride = (self.zh.n if self.swapped else self.en.n) + 1
+        keys, inverse = np.unique(src * stride + tgt, return_inverse=True)
+        w = np.bincount(inverse, weights=w) / 2.0
+        src, tgt = keys // stride, keys % stride
+        w = w * self.length.factor(src, np.ones_like(src), tgt, np.ones_like(tgt))
+        return top_k(src, tgt, w, k, n_src)
+
+
+def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
+    """For a band given per source row, the band per target column."""
+    n = len(lo)
+    rows = np.arange(n)
+    t_lo = np.full(n_other, n, dtype=np.int64)
+    t_hi = np.zeros(n_other, dtype=np.int64)
+    # lo and hi are non-decreasing: column p is inside rows whose lo <= p < hi
+    first = np.searchsorted(hi, np.arange(n_other), side="right")  # first row with hi > p
+    last = np.searchsorted(lo, np.arange(n_other), side="right")   # rows with lo <= p
+    t_lo[:] = np.minimum(first, n)
+    t_hi[:] = np.maximum(last, t_lo)
+    del rows
+    return t_lo, t_hi
+
+
+def top_k(src: Array, tgt: Array, score: Array, k: int, n_src: int):
+    """Keep the ``k`` highest-scoring targets of every source sentence."""
+    if len(src) == 0:
+        return src, tgt, score
+    order = np.lexsort((-score, src))
+    src, tgt, score = src[order], tgt[order], score[order]
+    starts = np.searchsorted(src, src, side="left")
+    rank = np.arange(len(src)) - starts
+    keep = rank < k
+    return src[keep], tgt[keep], score[keep]
+
+
+# ---------------------------------------------------------------------------------------------
+# embedding and hybrid scorers
+
+@dataclass
+class EmbeddingScorer:
+    """Cosine similarity of sentence-group embeddings, as Bertalign scores beads.
+
+    ``encode(texts) -> (N, dim)`` array of L2-normalised vectors; plug in any encoder, e.g.
+    ``EmbeddingScorer(SentenceTransformer("LaBSE").encode, name="labse")``.
+    """
+
+    encode: Callable[[list[str]], np.ndarray]
+    name: str = "embed"
+    length_power: float = 1.0
+
+    def prepare(self, source: Document, target: Document, max_group: int) -> "EmbeddingPrepared":
+        return EmbeddingPrepared(self, source, target, max_group)
+
+
+def group_texts(doc: Document, size: int) -> list[str]:
+    """The text of every group of ``size`` consecutive sentences (as the language joins them)."""
+    sep = "" if doc.lang == "zh" else " "
+    texts = doc.texts
+    return [sep.join(texts[k:k + size]) for k in range(len(texts) - size + 1)]
+
+
+class EmbeddingPrepared:
+    """Embeddings of every sentence group up to ``max_group`` sentences, computed once."""
+
+    def __init__(self, config: EmbeddingScorer, source: Document, target: Document,
+                 max_group: int) -> None:
+        self.length = LengthModel.fit(source, target, config.length_power)
+        self.src = self._embed(config.encode, source, max_group)
+        self.tgt = self._embed(config.encode, target, max_group)
+
+    @staticmethod
+    def _embed(encode, doc: Document, max_group: int) -> list[np.ndarray]:
+        out = []
+        for size in range(1, max_group + 1):
+            texts = group_texts(doc, size)
+            if not texts:
+                out.append(np.zeros((0, 1), dtype=np.float32))
+                continue
+            vecs = np.asarray(encode(texts), dtype=np.float32)
+            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+            out.append(vecs / np.maximum(norms, 1e-9))
+        return out
+
+    def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        sims = np.zeros(len(i))
+        for size_a in np.unique(a):
+            for size_b in np.unique(b[a == size_a]):
+                sel = (a == size_a) & (b == size_b)
+                u = self.src[size_a - 1][i[sel]]
+                v = self.tgt[size_b - 1][j[sel]]
+                sims[sel] = np.einsum("ij,ij->i", u, v)
+        return np.clip(sims, 0.0, 1.0) * self.length.factor(i, a, j, b)
+
+
+@dataclass
+class HybridScorer:
+    """A weighted mean of two scorers (lexical and embedding by default)."""
+
+    first: Scorer
+    second: Scorer
+    weight: float = 0.5
+    name: str = "hybrid"
+
+    def prepare(self, source: Document, target: Document, max_group: int) -> "HybridPrepared":
+        return HybridPrepared(self.first.prepare(source, target, max_group),
+                              self.second.prepare(source, target, max_group), self.weight)
+
+
+class HybridPrepared:
+    def __init__(self, first: PreparedScorer, second: PreparedScorer, weight: float) -> None:
+        self.first, self.second, self.weight = first, second, weight
+
+    def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        return (self.weight * self.first.score(i, a, j, b)
+                + (1.0 - self.weight) * self.second.score(i, a, j, b))
+
+
+def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]]] = ()) -> Scorer:
+    """A scorer from its name (``lexical``, ``embed``, ``hybrid``) or the scorer itself."""
+    if not isinstance(scorer, str):
+        return scorer
+    if scorer == "lexical":
+        return LexicalScorer(anchors=anchors)
+    if scorer in ("embed", "hybrid"):
+        from align.embed import use_scorer
+        embed = use_scorer()
+        if scorer == "embed":
+            return embed
+        return HybridScorer(LexicalScorer(anchors=anchors), embed)
+    raise ValueError(f"unknown scorer {scorer!r} (choose lexical, embed or hybrid)")
+
+
+__all__ = ["Scorer", "PreparedScorer", "LexicalScorer", "EmbeddingScorer", "HybridScorer",
+           "LengthModel", "make_scorer", "top_k", "math", "stem"]

@@ -1,0 +1,351 @@
+"""Dynamic programming over beads, in two passes whose cost grows linearly with the documents.
+
+1. **Anchor pass** (as in Bertalign): within a band around the diagonal, find the monotone path of
+   1-1, 1-0 and 0-1 steps that collects the most first-pass similarity; only the ``k`` best target
+   sentences of each source sentence carry a score, so the band costs little.
+2. **Bead pass**: in a narrow window around the anchor path, all bead types up to ``max_bead``
+   sentences on a side (``a + b <= max_bead + 1``) are scored and the best path is found. The same
+   lattice is summed over (forward-backward, at a temperature) to give each chosen bead its
+   posterior probability, the base of its confidence.
+
+Every row of the lattice is processed with numpy over its window: no Python loop over cells.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+NEG = -1e18
+
+
+def bead_types(max_bead: int) -> list[tuple[int, int]]:
+    """Bead shapes (a source, b target sentences): 1-0, 0-1 and a, b >= 1 with a + b <= max + 1."""
+    types = [(1, 0), (0, 1)]
+    for total in range(2, max_bead + 2):
+        for a in range(1, total):
+            b = total - a
+            if a <= max_bead and b <= max_bead:
+                types.append((a, b))
+    return types
+
+
+@dataclass(slots=True)
+class Window:
+    """Per source row ``i`` (0..n), the target columns ``lo[i] .. lo[i] + width - 1`` (clipped)."""
+
+    lo: np.ndarray
+    hi: np.ndarray      # exclusive, hi[i] <= m + 1
+    width: int
+
+
+def diagonal_band(n: int, m: int, half: int) -> Window:
+    """A band of ``half`` columns either side of the diagonal from (0, 0) to (n, m)."""
+    rows = np.arange(n + 1)
+    centre = np.rint(rows * (m / max(n, 1))).astype(np.int64)
+    lo = np.clip(centre - half, 0, m)
+    hi = np.clip(centre + half + 1, 0, m + 1)
+    return Window(lo, hi, int((hi - lo).max()))
+
+
+# ---------------------------------------------------------------------------------------------
+# pass 1
+
+def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.ndarray,
+                cand_s: np.ndarray) -> list[tuple[int, int]]:
+    """Cells (i, j) of the best 1-1/1-0/0-1 path, 1-1 steps scored by the sparse candidates.
+
+    A candidate (i, j, s) scores the 1-1 step from (i, j) to (i + 1, j + 1).
+    """
+    width = band.width
+    lo = band.lo
+    order = np.argsort(cand_i, kind="stable")
+    cand_i, cand_j, cand_s = cand_i[order], cand_j[order], cand_s[order]
+    bounds = np.searchsorted(cand_i, np.arange(n + 1))
+    back = np.zeros((n + 1, width), dtype=np.int8)   # 0 diagonal, 1 up (1-0), 2 left (0-1)
+    prev = np.full(width + 2, NEG)
+    row0 = np.full(width, NEG)
+    valid0 = band.hi[0] - lo[0]
+    row0[:valid0] = 0.0                              # (0, j): reached by 0-1 steps, free
+    back[0, :] = 2
+    prev[:width] = row0
+    for i in range(1, n + 1):
+        shift = lo[i] - lo[i - 1]                    # column k here is column k + shift above
+        cols = np.arange(width) + shift
+        up = np.where((cols >= 0) & (cols < width), prev[np.clip(cols, 0, width - 1)], NEG)
+        diag_cols = cols - 1
+        diag = np.where((diag_cols >= 0) & (diag_cols < width),
+                        prev[np.clip(diag_cols, 0, width - 1)], NEG)
+        s_row = np.zeros(width)
+        a, z = bounds[i - 1], bounds[i]
+        if z > a:
+            k = cand_j[a:z] + 1 - lo[i]
+            ok = (k >= 0) & (k < width)
+            np.maximum.at(s_row, k[ok], cand_s[a:z][ok])
+        diag = diag + s_row
+        best = np.maximum(diag, up)
+        choice = np.where(diag >= up, 0, 1).astype(np.int8)
+        valid = band.hi[i] - lo[i]
+        best[valid:] = NEG
+        run = np.maximum.accumulate(best)
+        left = run > best
+        choice[left] = 2
+        back[i] = choice
+        prev[:width] = run
+    # trace back from (n, m)
+    path = []
+    i, k = n, m - lo[n]
+    while i > 0 or k + lo[i] > 0:
+        j = k + lo[i]
+        path.append((i, j))
+        move = back[i, k]
+        if i == 0 or (move == 2 and k > 0):
+            if k == 0:
+                # the left neighbour lies outside the band: should not happen, step up instead
+                i -= 1
+                k = j - lo[i]
+                continue
+            k -= 1
+        elif move == 0:
+            i -= 1
+            k = j - 1 - lo[i]
+        else:
+            i -= 1
+            k = j - lo[i]
+    path.append((0, 0))
+    path.reverse()
+    return path
+
+
+def window_around(path: list[tuple[int, int]], n: int, m: int, margin: int) -> Window:
+    """Columns within ``margin`` cells (in rows and columns) of the path, for every row."""
+    pmin = np.full(n + 1, m, dtype=np.int64)
+    pmax = np.zeros(n + 1, dtype=np.int64)
+    for i, j in path:
+        if j < pmin[i]:
+            pmin[i] = j
+        if j > pmax[i]:
+            pmax[i] = j
+    lo = pmin.copy()
+    hi = pmax.copy()
+    for d in range(1, margin + 1):
+        lo[d:] = np.minimum(lo[d:], pmin[:-d])
+        lo[:-d] = np.minimum(lo[:-d], pmin[d:])
+        hi[d:] = np.maximum(hi[d:], pmax[:-d])
+        hi[:-d] = np.maximum(hi[:-d], pmax[d:])
+    lo = np.clip(lo - margin, 0, m)
+    hi = np.clip(hi + margin + 1, 0, m + 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]     # keep windows monotone
+    hi = np.maximum.accumulate(hi)
+    return Window(lo, hi, int((hi - lo).max()))
+
+
+# ---------------------------------------------------------------------------------------------
+# pass 2
+
+@dataclass(slots=True)
+class Lattice:
+    """Bead scores over a window, flattened: cell (i, k) is ``i * width + k`` (column
+    ``lo[i] + k``); one extra cell at the end stands for "outside" and always holds ``NEG``.
+
+    ``scores[t, c]`` scores the bead of type ``t`` ending at cell ``c``; ``prev[t, c]`` is the cell
+    it starts from and ``next[t, c]`` the cell where the bead of type ``t`` starting at ``c`` ends.
+    """
+
+    types: list[tuple[int, int]]
+    window: Window
+    n: int
+    m: int
+    scores: np.ndarray
+    prev: np.ndarray
+    next: np.ndarray
+
+    @property
+    def outside(self) -> int:
+        return (self.n + 1) * self.window.width
+
+    def end_cell(self) -> int:
+        return self.n * self.window.width + (self.m - int(self.window.lo[self.n]))
+
+
+def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
+                  score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+                  skip: float, type_penalty: Callable[[int, int], float]) -> Lattice:
+    """Score every bead that fits the window with ``score(i, a, j, b)`` (one vectorised call)."""
+    lo, hi, width = window.lo, window.hi, window.width
+    cells = (n + 1) * width
+    outside = cells
+    rows = np.arange(n + 1)[:, None]
+    cols = np.arange(width)[None, :]
+    j_end = lo[:, None] + cols
+    inside = j_end < hi[:, None]
+    n_types = len(types)
+    index_type = np.int32 if cells < 2**31 - 1 else np.int64
+    scores = np.full((n_types, cells + 1), NEG)
+    prev = np.full((n_types, cells + 1), outside, dtype=index_type)
+    nxt = np.full((n_types, cells + 1), outside, dtype=index_type)
+    end_flat = (rows * width + cols)
+    queries = []
+    for t, (a, b) in enumerate(types):
+        i_start = rows - a
+        j_start = j_end - b
+        ok = inside & (i_start >= 0) & (j_start >= 0)
+        i_safe = np.clip(i_start, 0, n)
+        k_prev = j_start - lo[i_safe]
+        ok &= (k_prev >= 0) & (j_start < hi[i_safe])
+        start_flat = (i_safe * width + k_prev)[ok]
+        ends = end_flat[ok]
+        prev[t, ends] = start_flat
+        nxt[t, start_flat] = ends
+        if a == 0 or b == 0:
+            scores[t, ends] = skip
+            continue
+        ii, _ = np.nonzero(ok)
+        queries.append((t, ends, ii - a, j_end[ok] - b, a, b))
+    if queries:
+        i_all = np.concatenate([q[2] for q in queries])
+        a_all = np.concatenate([np.full(len(q[1]), q[4]) for q in queries])
+        j_all = np.concatenate([q[3] for q in queries])
+        b_all = np.concatenate([np.full(len(q[1]), q[5]) for q in queries])
+        values = np.asarray(score(i_all, a_all, j_all, b_all), dtype=np.float64)
+        offset = 0
+        for t, ends, _, _, a, b in queries:
+            count = len(ends)
+            scores[t, ends] = values[offset:offset + count] - type_penalty(a, b)
+            offset += count
+    return Lattice(types, window, n, m, scores, prev, nxt)
+
+
+def _row_slice(lattice: Lattice, i: int) -> slice:
+    width = lattice.window.width
+    return slice(i * width, (i + 1) * width)
+
+
+def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
+    """The best path as (type, end cell) pairs, in order."""
+    types, width, n = lattice.types, lattice.window.width, lattice.n
+    t01 = types.index((0, 1))
+    row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    value = np.full(lattice.outside + 1, NEG)
+    back = np.full(lattice.outside + 1, -1, dtype=np.int8)
+    ar = np.arange(width)
+    prev_rows = lattice.prev[row_types]
+    score_rows = lattice.scores[row_types]
+    for i in range(n + 1):
+        cells = _row_slice(lattice, i)
+        if i == 0:
+            base = np.full(width, NEG)
+            if lattice.window.lo[0] == 0:
+                base[0] = 0.0
+            choice = np.full(width, -1, dtype=np.int8)
+        else:
+            cand = value[prev_rows[:, cells]] + score_rows[:, cells]
+            pick = np.argmax(cand, axis=0)
+            base = cand[pick, ar]
+            choice = row_types[pick].astype(np.int8)
+        step = lattice.scores[t01, cells]
+        open_ = step > NEG / 2
+        cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
+        segment = np.concatenate([[0], np.cumsum(~open_[1:])])
+        adjusted = base - cum
+        run = _segmented_max(adjusted, segment)
+        row = run + cum
+        choice = np.where(run > adjusted, t01, choice).astype(np.int8)
+        value[cells] = np.where(row > NEG / 2, row, NEG)
+        back[cells] = choice
+    path = []
+    cell = lattice.end_cell()
+    while cell != 0:                       # cell 0 is (0, 0): windows always start there
+        t = int(back[cell])
+        if t < 0 or value[cell] <= NEG / 2:
+            raise RuntimeError("alignment search found no path")
+        path.append((t, cell))
+        cell = int(lattice.prev[t, cell])
+    path.reverse()
+    return path
+
+
+def _segmented_max(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    """Running maximum that restarts where ``segment`` changes (0-1 steps cannot cross a gap)."""
+    if segment[-1] == 0:
+        return np.maximum.accumulate(values)
+    out = values.copy()
+    starts = np.flatnonzero(np.diff(segment, prepend=-1))
+    bounds = np.append(starts, len(values))
+    for s, e in zip(bounds[:-1], bounds[1:]):
+        out[s:e] = np.maximum.accumulate(values[s:e])
+    return out
+
+
+def _segmented_logsum(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    if segment[-1] == 0:
+        return np.logaddexp.accumulate(values)
+    out = values.copy()
+    starts = np.flatnonzero(np.diff(segment, prepend=-1))
+    bounds = np.append(starts, len(values))
+    for s, e in zip(bounds[:-1], bounds[1:]):
+        out[s:e] = np.logaddexp.accumulate(values[s:e])
+    return out
+
+
+def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float) -> np.ndarray:
+    """Posterior probability of each bead of ``path`` among all paths through the lattice."""
+    types, width, n = lattice.types, lattice.window.width, lattice.n
+    s = np.where(lattice.scores > NEG / 2, lattice.scores / temperature, NEG)
+    t01 = types.index((0, 1))
+    row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    prev_rows = lattice.prev[row_types]
+    next_rows = lattice.next[row_types]
+    s_rows = s[row_types]
+    fwd = np.full(lattice.outside + 1, NEG)
+    for i in range(n + 1):
+        cells = _row_slice(lattice, i)
+        if i == 0:
+            base = np.full(width, NEG)
+            if lattice.window.lo[0] == 0:
+                base[0] = 0.0
+        else:
+            base = _logsumexp0(fwd[prev_rows[:, cells]] + s_rows[:, cells])
+        fwd[cells] = _scan_right(base, s[t01, cells])
+    bwd = np.full(lattice.outside + 1, NEG)
+    end = lattice.end_cell()
+    type_index = np.arange(len(row_types))[:, None]
+    for i in range(n, -1, -1):
+        cells = _row_slice(lattice, i)
+        ends = next_rows[:, cells]
+        cand = s_rows[type_index, ends] + bwd[ends]
+        base = _logsumexp0(cand)
+        if i == n:
+            base[end - i * width] = np.logaddexp(base[end - i * width], 0.0)
+        step = np.concatenate([s[t01, cells][1:], [NEG]])
+        bwd[cells] = _scan_left(base, step)
+    total = fwd[end]
+    out = np.zeros(len(path))
+    for x, (t, cell) in enumerate(path):
+        start = lattice.prev[t, cell]
+        out[x] = np.exp(min(0.0, fwd[start] + s[t, cell] + bwd[cell] - total))
+    return out
+
+
+def _logsumexp0(cand: np.ndarray) -> np.ndarray:
+    top = cand.max(axis=0)
+    safe = np.where(top > NEG / 2, top, 0.0)
+    with np.errstate(under="ignore", divide="ignore"):
+        total = np.log(np.exp(cand - safe).sum(axis=0)) + safe
+    return np.where(top > NEG / 2, total, NEG)
+
+
+def _scan_right(base: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """out[k] = logaddexp(base[k], out[k-1] + step[k]) (step[k] scores the 0-1 into column k)."""
+    open_ = step > NEG / 2
+    cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
+    segment = np.concatenate([[0], np.cumsum(~open_[1:])])
+    out = _segmented_logsum(base - cum, segment) + cum
+    return np.where(out > NEG / 2, out, NEG)
+
+
+def _scan_left(base: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """out[k] = logaddexp(base[k], out[k+1] + step[k]) (step[k] scores the 0-1 leaving k)."""
+    rev_step = np.concatenate([[NEG], step[::-1][1:]])
+    return _scan_right(base[::-1], rev_step)[::-1]

@@ -1,0 +1,115 @@
+"""``concord align SRC TGT``: align a document with its translation."""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from align.evaluate import format_bead
+from concord.atomic import atomic_output
+from concord.errors import UsageError
+from concord.pipeline import align_files
+
+ORDER = 10
+FORMATS = ("tmx", "beads", "tsv", "jsonl", "po", "moses")
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "align", parents=[common], help="align a Chinese document with its English version",
+        description="Read two documents (plain text, Markdown or HTML), split them into "
+                    "sentences and align the sentences into beads (1-1, 1-2, 2-1 ...), each with "
+                    "a confidence. Either may be the source. Writes TMX by default.")
+    parser.add_argument("source", metavar="SRC", help="the source document")
+    parser.add_argument("target", metavar="TGT", help="its translation")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (atomically) instead of standard output; for moses, "
+                             "a prefix (FILE.zh and FILE.en)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: from the extension of -o, else tmx). "
+                             "beads: one bead per line as in gold files, [4]:[4, 5], 0-based "
+                             "source ids then target ids, [] for an unaligned side")
+    parser.add_argument("--src-lang", choices=["zh", "en"], default=None,
+                        help="language of SRC (default: detected)")
+    parser.add_argument("--tgt-lang", choices=["zh", "en"], default=None,
+                        help="language of TGT (default: detected)")
+    parser.add_argument("--presplit", action="store_true",
+                        help="the inputs hold one sentence per line: keep them exactly, do not "
+                             "segment")
+    parser.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
+                        help="how beads are scored: lexical (dictionary, default), embed "
+                             "(multilingual sentence embeddings) or hybrid (both); embed and "
+                             "hybrid need pip install 'concord[embed]'")
+    parser.add_argument("--max-bead", type=int, default=4, metavar="N",
+                        help="largest number of sentences on one side of a bead; beads have at "
+                             "most N+1 sentences in all (default: 4)")
+    parser.add_argument("--glossary", metavar="FILE",
+                        help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
+    parser.add_argument("--doc-id", metavar="ID",
+                        help="document id stored in the memory (default: the source file name)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ui) -> int:
+    if args.max_bead < 1:
+        raise UsageError("--max-bead must be at least 1")
+    fmt = args.format
+    if fmt is None:
+        fmt = _format_from_extension(args.output) if args.output else "tmx"
+    if fmt == "moses" and not args.output:
+        raise UsageError("--format moses writes two files: give a prefix with -o")
+    anchors = _glossary_anchors(args.glossary, ui) if args.glossary else ()
+    alignment = align_files(args.source, args.target, src_lang=args.src_lang,
+                            tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
+                            anchors=anchors, ui=ui, max_bead=args.max_bead)
+    if fmt == "beads":
+        text = "".join(format_bead(b.src, b.tgt) + "\n" for b in alignment.beads)
+        if args.output:
+            with atomic_output(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    else:
+        _write_memory(alignment, fmt, args, ui)
+    if args.output:
+        low = sum(1 for b in alignment.beads if b.confidence < 0.5)
+        ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
+                f"{args.output}")
+    return 0
+
+
+def _format_from_extension(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    known = {".tmx": "tmx", ".beads": "beads", ".align": "beads", ".tsv": "tsv",
+             ".jsonl": "jsonl", ".po": "po"}
+    return known.get(suffix, "tmx")
+
+
+def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
+    from terms.glossary import load_glossary
+
+    glossary = load_glossary(path)
+    pairs = glossary.anchor_pairs()
+    ui.info(f"{len(pairs)} glossary terms anchor the alignment")
+    return pairs
+
+
+def _write_memory(alignment, fmt: str, args: argparse.Namespace, ui) -> None:
+    from concord.bitext import units_from_alignment, write_units
+
+    doc_id = args.doc_id or Path(args.source).name
+    units = units_from_alignment(alignment, doc_id=doc_id)
+    langs = {"src_lang": alignment.source.lang, "tgt_lang": alignment.target.lang}
+    if args.output:
+        write_units(units, args.output, fmt, **langs)
+        return
+    with tempfile.TemporaryDirectory(prefix="concord-") as tmp:
+        path = os.path.join(tmp, f"out.{fmt}")
+        write_units(units, path, fmt, **langs)
+        with open(path, "rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.flush()

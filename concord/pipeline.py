@@ -1,0 +1,53 @@
+"""Read two documents and align them: the step shared by ``concord align``, ``check`` and ``review``."""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from align.aligner import align
+from align.model import Alignment, Document
+from align.scoring import Scorer
+
+
+def read_side(path: str | os.PathLike[str], lang: str | None, presplit: bool) -> Document:
+    """One document, read and segmented by :func:`align.document.read_document`."""
+    try:
+        from align.document import read_document
+    except ImportError:  # align.document not landed yet: presplit files only
+        return _read_presplit(path, lang)
+    return read_document(path, lang=lang, presplit=presplit)
+
+
+def _read_presplit(path, lang: str | None) -> Document:
+    from align.evaluate import read_sentence_file
+
+    doc = read_sentence_file(path, lang or "en")
+    if lang is None:
+        text = "".join(doc.texts)
+        han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        doc.lang = "zh" if han * 2 > len(text.replace(" ", "")) * 0.5 else "en"
+    doc.sentences = [s for s in doc.sentences if s.text]
+    return doc
+
+
+def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathLike[str], *,
+                src_lang: str | None = None, tgt_lang: str | None = None, presplit: bool = False,
+                scorer: str | Scorer = "lexical",
+                anchors: Sequence[tuple[str, Sequence[str]]] = (), ui=None,
+                max_bead: int = 4) -> Alignment:
+    """Read, segment and align two documents; warnings go to ``ui`` when one is given."""
+    if ui is not None:
+        ui.info(f"reading {source_path} and {target_path}")
+    source = read_side(source_path, src_lang, presplit)
+    target = read_side(target_path, tgt_lang, presplit)
+    if ui is not None:
+        ui.info(f"{source.name or source_path}: {len(source)} sentences ({source.lang}); "
+                f"{target.name or target_path}: {len(target)} sentences ({target.lang})")
+        with ui.progress("aligning", len(source)) as advance:
+            alignment = align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead,
+                              progress=advance)
+        for warning in alignment.warnings:
+            ui.warn(warning)
+    else:
+        alignment = align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead)
+    return alignment
