@@ -1,0 +1,190 @@
+"""``concord check``: terminology and publishing checks on a release pair or a memory."""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from concord import __version__
+from concord.atomic import write_text_atomic
+from concord.console import UI
+from concord.errors import UsageError
+from concord.reports import FORMATS, CheckedUnit, Location, Report, render
+from terms.checks import Checker, Pair
+from terms.config import SUPPRESS_PROP, Config, load_config, parse_inline_suppression
+from terms.findings import Finding
+from terms.glossary import Glossary, load_glossary
+from terms.rules import RULES
+
+ORDER = 30
+NOTE_PREFIX = "concord check: "
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "check", parents=[common], help="check key terms, numbers and dates of a translation",
+        description="Check a release pair (SRC TGT, aligned first) or a translation memory "
+                    "(--tmx) against a glossary: terms missing, deprecated or unexpected; "
+                    "numbers and dates that differ; omissions; untranslated text; inconsistent "
+                    "translations across the memory. Exit status: 0 when no finding reaches "
+                    "--fail-on, 1 when one does, 2 for unusable input.",
+        epilog="Rules: " + ", ".join(RULES) + ". Severities, disabled rules and suppressions "
+               "come from concord.toml or [tool.concord] in pyproject.toml (see --config).")
+    parser.add_argument("documents", nargs="*", metavar="SRC TGT",
+                        help="a source and a target document (text, Markdown or HTML) to align "
+                             "and check")
+    parser.add_argument("--tmx", metavar="FILE",
+                        help="check an existing memory instead (TMX, or PO/TSV/JSONL by "
+                             "extension)")
+    parser.add_argument("-g", "--glossary", metavar="FILE",
+                        help="glossary to check terms against (TBX, CSV, TSV or PO); without "
+                             "one only the number, date, omission, untranslated and consistency "
+                             "rules run")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text",
+                        help="report format: text (colored on a terminal), json, junit, sarif "
+                             "(2.1.0), github (workflow annotations), html (side by side); "
+                             "default: text")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
+    parser.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
+                        help="exit with status 1 when a finding of this severity or worse "
+                             "remains (default: the configuration's fail-on, else error)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="configuration file (default: the nearest concord.toml, or "
+                             "pyproject.toml with [tool.concord], from the current directory "
+                             "upwards)")
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
+                        choices=list(RULES), help="do not run RULE (may be repeated)")
+    parser.add_argument("--save-tmx", metavar="FILE",
+                        help="also write the checked memory as TMX, each finding as a note of "
+                             "its unit")
+    group = parser.add_argument_group("aligning a document pair")
+    group.add_argument("--src-lang", metavar="LANG",
+                       help="source language (zh or en; default: detected, or for --tmx the "
+                            "first language of the units)")
+    group.add_argument("--tgt-lang", metavar="LANG", help="target language (as --src-lang)")
+    group.add_argument("--presplit", action="store_true",
+                       help="the documents have one sentence per line; do not segment them")
+    group.add_argument("--scorer", default="lexical",
+                       help="alignment scorer: lexical (default), embed or hybrid")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ui: UI) -> int:
+    if args.tmx and args.documents:
+        raise UsageError("give either SRC TGT or --tmx FILE, not both")
+    if not args.tmx and len(args.documents) != 2:
+        raise UsageError("give a source and a target document (SRC TGT), or --tmx FILE")
+    config = load_config(args.config)
+    config.disabled |= set(args.disable)
+    fail_on = args.fail_on or config.fail_on or "error"
+    glossary = load_glossary(args.glossary) if args.glossary else None
+    if glossary is not None:
+        ui.info(f"glossary {args.glossary}: {len(glossary)} concepts")
+    if args.tmx:
+        units, checked, inputs = _from_memory(args, config, ui)
+    else:
+        units, checked, inputs = _from_documents(args, glossary, ui)
+    checker = Checker(glossary, config)
+    pairs = [Pair(c.unit, c.source, c.target, c.src_lang, c.tgt_lang) for c in checked]
+    with ui.progress("checking", len(pairs)) as advance:
+        findings = checker.run(pairs, progress=advance)
+    report = Report(checked, findings, fail_on=fail_on, glossary=glossary, inputs=inputs,
+                    suppressed=checker.suppressed, tool_version=__version__)
+    if args.save_tmx:
+        _save_tmx(units, report, args.save_tmx, ui)
+    color = args.format == "text" and not args.output and (
+        args.color == "always" or args.color == "auto" and sys.stdout.isatty())
+    text = render(report, args.format, color=color)
+    if args.output:
+        write_text_atomic(args.output, text)
+        ui.note(f"report written to {args.output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if args.format not in ("text",) and not args.quiet:
+        counts = report.summary
+        ui.note(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info "
+                f"in {len(checked)} units")
+    return 1 if report.failing else 0
+
+
+def _lang(tag: str) -> str:
+    primary = tag.split("-", 1)[0].split("_", 1)[0].lower()
+    return {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}.get(primary, primary)
+
+
+def _from_memory(args: argparse.Namespace, config: Config, ui: UI):
+    from concord.bitext import read_units
+    units = list(read_units(args.tmx))
+    if not units:
+        raise UsageError("the memory has no translation units", path=args.tmx)
+    src_tag, tgt_tag = args.src_lang, args.tgt_lang
+    if not (src_tag and tgt_tag):
+        langs = next((u.langs for u in units if len(u.variants) >= 2), None)
+        if langs is None:
+            raise UsageError("no unit has two languages", path=args.tmx)
+        src_tag = src_tag or langs[0]
+        tgt_tag = tgt_tag or next(t for t in langs if _lang(t) != _lang(src_tag))
+    checked = []
+    for n, unit in enumerate(units, 1):
+        unit_id = unit.tuid or f"#{n}"
+        location = Location(args.tmx, unit.line)
+        checked.append(CheckedUnit(unit_id, unit.text(src_tag), unit.text(tgt_tag),
+                                   _lang(src_tag), _lang(tgt_tag), location, location))
+        for kind, value in unit.props:
+            if kind == SUPPRESS_PROP:
+                suppression = parse_inline_suppression(unit_id, value)
+                if suppression is None:
+                    ui.warn(f"{args.tmx}:{unit.line}: ignored {SUPPRESS_PROP} {value!r} "
+                            "(expected 'RULE: reason')")
+                else:
+                    config.suppressions.append(suppression)
+    ui.info(f"{args.tmx}: {len(units)} units, {src_tag} → {tgt_tag}")
+    return units, checked, [args.tmx]
+
+
+def doc_id_for(path: str) -> str:
+    """A document id from a file name: ``2022-01-10-release.zh.txt`` → ``2022-01-10-release``."""
+    name = Path(path).name
+    name = re.sub(r"\.(txt|md|markdown|html?|text)$", "", name, flags=re.I)
+    return re.sub(r"[._-](zh|en|zh-cn|en-us|chs|cht|cn)$", "", name, flags=re.I) or name
+
+
+def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI):
+    from concord.bitext import units_from_alignment
+    from concord.pipeline import align_files
+    src_path, tgt_path = args.documents
+    anchors = glossary.anchor_pairs() if glossary is not None else ()
+    alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                            presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui)
+    for warning in alignment.warnings:
+        ui.warn(warning)
+    units = list(units_from_alignment(alignment, doc_id=doc_id_for(src_path)))
+    source, target = alignment.source, alignment.target
+    checked = []
+    for unit, bead in zip(units, alignment.beads):
+        src_line = source.sentences[bead.src[0]].line if bead.src else None
+        tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
+        checked.append(CheckedUnit(
+            unit.tuid or "", alignment.join(source, bead.src), alignment.join(target, bead.tgt),
+            source.lang, target.lang, Location(src_path, src_line), Location(tgt_path, tgt_line)))
+    return units, checked, [src_path, tgt_path]
+
+
+def finding_note(finding: Finding) -> str:
+    """The TMX note that records a finding."""
+    note = f"{NOTE_PREFIX}{finding.severity} {finding.rule}: {finding.message}"
+    return note + (f" | fix: {finding.suggestion}" if finding.suggestion else "")
+
+
+def _save_tmx(units: list, report: Report, path: str, ui: UI) -> None:
+    from concord.bitext import write_units
+    grouped = report.by_unit()
+    for n, unit in enumerate(units, 1):
+        unit_id = unit.tuid or f"#{n}"
+        unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
+        unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
+    write_units(units, path, fmt="tmx")
+    ui.note(f"checked memory written to {path}")

@@ -1,0 +1,119 @@
+"""Check reports: what ``concord check`` found, rendered for people and for CI systems.
+
+A :class:`Report` holds the checked units (text, languages, where they are in the input files),
+the findings and the settings of the run; one module per format renders it:
+:mod:`~concord.reports.text` (colored, grouped, for a terminal), :mod:`~concord.reports.json`,
+:mod:`~concord.reports.junit`, :mod:`~concord.reports.sarif` (SARIF 2.1.0),
+:mod:`~concord.reports.github` (workflow commands) and :mod:`~concord.reports.html` (side by side).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from terms.config import Suppression
+from terms.findings import Finding, at_least, count_by_severity
+from terms.glossary import Glossary
+
+FORMATS = ("text", "json", "junit", "sarif", "github", "html")
+
+
+@dataclass(slots=True)
+class Location:
+    """A place in an input file (1-based line; ``None`` when unknown)."""
+
+    path: str
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class CheckedUnit:
+    """One checked unit: id, both texts, languages and where each side is in the input."""
+
+    unit: str
+    source: str
+    target: str
+    src_lang: str = "zh"
+    tgt_lang: str = "en"
+    source_location: Location | None = None
+    target_location: Location | None = None
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything a report format needs."""
+
+    units: list[CheckedUnit]
+    findings: list[Finding]
+    fail_on: str = "error"
+    glossary: Glossary | None = None
+    inputs: list[str] = field(default_factory=list)
+    suppressed: list[tuple[Finding, Suppression]] = field(default_factory=list)
+    tool_version: str = ""
+
+    def __post_init__(self) -> None:
+        order = {u.unit: i for i, u in enumerate(self.units)}
+        self.findings = sorted(self.findings, key=lambda f: (order.get(f.unit, len(order)),
+                                                             _RULE_ORDER.get(f.rule, 99)))
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Counts of findings by severity."""
+        return count_by_severity(self.findings)
+
+    @property
+    def failing(self) -> list[Finding]:
+        """The findings at or above ``fail_on``."""
+        return [f for f in self.findings if at_least(f.severity, self.fail_on)]
+
+    def unit(self, unit_id: str) -> CheckedUnit | None:
+        return self._by_id().get(unit_id)
+
+    def _by_id(self) -> dict[str, CheckedUnit]:
+        return {u.unit: u for u in self.units}
+
+    def by_unit(self) -> dict[str, list[Finding]]:
+        """Findings grouped by unit, units in input order."""
+        grouped: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.findings:
+            grouped[f.unit].append(f)
+        return grouped
+
+    def location(self, finding: Finding) -> Location | None:
+        """Where a finding is: the target side for target-only findings, else the source side."""
+        unit = self.unit(finding.unit)
+        if unit is None:
+            return None
+        if finding.source_span is None and finding.target_span is not None:
+            return unit.target_location or unit.source_location
+        return unit.source_location or unit.target_location
+
+
+_RULE_ORDER = {r: i for i, r in enumerate((
+    "omission", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
+    "number-mismatch", "date-mismatch", "inconsistent-translation"))}
+
+
+def relative_uri(path: str) -> str:
+    """``path`` relative to the current directory when inside it, with forward slashes."""
+    p = Path(path)
+    try:
+        rel = os.path.relpath(p.resolve(), Path.cwd().resolve())
+    except ValueError:
+        rel = str(p)
+    if rel.startswith(".."):
+        rel = str(p)
+    return rel.replace(os.sep, "/")
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """The report in ``fmt`` (one of :data:`FORMATS`) as text."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    module = importlib.import_module(f"{__name__}.{'json_report' if fmt == 'json' else fmt}")
+    if fmt == "text":
+        return module.render(report, color=color)
+    return module.render(report)

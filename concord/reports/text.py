@@ -1,0 +1,85 @@
+"""The text report: findings grouped by unit, the spans they concern highlighted, and a summary."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from concord.reports import CheckedUnit, Report
+from terms.findings import Finding, Span
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SNIPPET = 160
+
+
+def render(report: Report, color: bool = False) -> str:
+    """The report as text, with ANSI colors when ``color``."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=100,
+                      highlight=False, soft_wrap=True, color_system="standard" if color else None)
+    for unit_id, findings in report.by_unit().items():
+        unit = report.unit(unit_id)
+        heading = Text(f"unit {unit_id}", style="bold")
+        location = report.location(findings[0])
+        if location is not None:
+            where = f"{location.path}:{location.line}" if location.line else location.path
+            heading.append(f"  ({where})", style="dim")
+        console.print(heading)
+        if unit is not None:
+            _print_segments(console, unit, findings)
+        for f in findings:
+            line = Text("  ")
+            line.append(f"{f.severity:<7}", style=STYLES.get(f.severity, ""))
+            line.append(f" {f.rule}", style="bold")
+            line.append(f"  {f.message}")
+            console.print(line)
+            if f.suggestion:
+                console.print(Text(f"           fix: {f.suggestion}", style="green"))
+        console.print()
+    console.print(_summary(report))
+    return buffer.getvalue()
+
+
+def _print_segments(console: Console, unit: CheckedUnit, findings: list[Finding]) -> None:
+    source_spans = [f.source_span for f in findings if f.source_span and f.source_span[1] >
+                    f.source_span[0] and f.source_span != (0, len(unit.source))]
+    target_spans = [f.target_span for f in findings if f.target_span and f.target_span[1] >
+                    f.target_span[0] and f.target_span != (0, len(unit.target))]
+    console.print(Text("  src: ", style="dim") + _highlighted(unit.source, source_spans))
+    console.print(Text("  tgt: ", style="dim") + _highlighted(unit.target, target_spans))
+
+
+def _highlighted(text: str, spans: list[Span]) -> Text:
+    """``text`` (shortened around the first span when long) with ``spans`` underlined."""
+    if not text:
+        return Text("(empty)", style="dim italic")
+    start = 0
+    if len(text) > SNIPPET:
+        centre = spans[0][0] if spans else 0
+        start = max(0, min(centre - SNIPPET // 3, len(text) - SNIPPET))
+    end = min(len(text), start + SNIPPET)
+    out = Text(("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""))
+    shift = 1 if start else 0
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            out.stylize("bold reverse", s - start + shift, e - start + shift)
+    return out
+
+
+def _summary(report: Report) -> Text:
+    counts = report.summary
+    parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+             f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
+             f"{counts['info']} info"]
+    text = Text(", ".join(parts), style="bold")
+    text.append(f" in {len(report.units)} unit{'s' if len(report.units) != 1 else ''}")
+    if report.suppressed:
+        text.append(f" ({len(report.suppressed)} suppressed)")
+    failing = len(report.failing)
+    if report.fail_on != "never":
+        verdict = (f"; {failing} at or above {report.fail_on}: FAILED" if failing
+                   else f"; nothing at or above {report.fail_on}: passed")
+        text.append(verdict, style="bold red" if failing else "bold green")
+    return text
