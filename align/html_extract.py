@@ -1,0 +1,232 @@
+"""The article of an HTML page (title, date line, body paragraphs) without the page around it.
+
+Parsing is lxml.html's. Scripts, styles, forms, navigation, menus, header and footer bars,
+share/print links and language switchers are removed; the body is the element holding most of
+the page's paragraph text (scored the way readability tools do: paragraphs vote for their parent
+and, half as much, for their grandparent; link-heavy text counts for little). The title is the
+first-level heading (or, failing that, the nearest heading before the body, or ``<title>``), and
+the date line is a short date-like text between the title and the body.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from align.boilerplate import is_boilerplate
+from align.kinds import is_dateline
+from align.language import is_han
+from align.reading import Block
+
+#: removed with everything inside them
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+              "select", "button", "input", "textarea", "object", "embed", "map", "head", "video",
+              "audio")
+#: page furniture by tag, removed unless it holds the page's first-level heading
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside", "menu")
+#: page furniture by class or id (as a word of the attribute)
+_FURNITURE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|footer|foot|"
+    r"share|sharing|social|sidebar|side|toolbar|tools|print|lang|language|languages|switcher|"
+    r"copyright|banner|advert|ads?|topbar|top-bar|bottom|search|login|pagination|pager|skip|"
+    r"related|recommend|subnav|location|position|weizhi|dqwz|fxd|bdshare)(?:$|[\s_-])",
+    re.IGNORECASE)
+_BLOCK_TAGS = frozenset(
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre section article main table tr td "
+    "th tbody thead tfoot figure figcaption address center hr body html".split())
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u3000]+")
+
+
+def _collapse(text: str) -> str:
+    """Runs of white space to one space, or to nothing between two Chinese characters."""
+    def repl(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s else ""
+        after = text[e] if e < len(text) else ""
+        if before and after and is_han(before) and is_han(after) and "\n" in m.group():
+            return ""
+        return " "
+    return _SPACES.sub(repl, text)
+
+
+def _attr_words(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+
+
+def _text_len(el: etree._Element) -> int:
+    return len(_collapse(el.text_content()).strip())
+
+
+def _link_density(el: etree._Element) -> float:
+    total = _text_len(el)
+    if not total:
+        return 0.0
+    links = sum(_text_len(a) for a in el.iter("a"))
+    return min(1.0, links / total)
+
+
+def _clean(root: etree._Element) -> None:
+    """Remove scripts, styles, forms and page furniture in place."""
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(root.iter(*_FURNITURE_TAGS)):
+        if el.getparent() is not None and not list(el.iter("h1")):
+            el.drop_tree()
+    total = max(_text_len(root), 1)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
+            continue
+        if el.get("role") in ("navigation", "banner", "contentinfo", "search") or \
+                _FURNITURE_ATTR.search(_attr_words(el)):
+            size = _text_len(el)
+            if list(el.iter("h1")) and size > 0.3 * total:
+                continue
+            if size < 0.3 * total or _link_density(el) > 0.5:
+                el.drop_tree()
+
+
+def _paragraph_elements(root: etree._Element) -> list[etree._Element]:
+    """Elements that directly hold a paragraph of text."""
+    out = []
+    for el in root.iter("p", "div", "td", "li", "blockquote", "pre", "dd", "section", "article"):
+        own = (el.text or "").strip() + "".join((c.tail or "").strip() for c in el)
+        if el.tag == "p" or len(own) >= 20:
+            out.append(el)
+    return out
+
+
+def _best_container(root: etree._Element) -> etree._Element:
+    """The element that holds most of the article's paragraph text."""
+    scores: dict[etree._Element, float] = {}
+    for el in _paragraph_elements(root):
+        length = _text_len(el)
+        if length < 10:
+            continue
+        text = el.text_content()
+        score = 1 + text.count(",") + text.count("，") + text.count("。") + min(length / 100, 3)
+        score *= 1 - _link_density(el)
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + score / 2
+    if not scores:
+        body = root.find("body")
+        return body if body is not None else root
+    return max(scores, key=lambda el: scores[el])
+
+
+class _Collector:
+    """Walks an element and cuts its text into paragraphs at block elements and <br>, noting
+    how much of each paragraph is link text."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[Block, float]] = []
+        self.parts: list[tuple[str, bool]] = []
+        self.line: int | None = None
+        self.kind: str | None = None
+
+    def flush(self) -> None:
+        text = _collapse("".join(t for t, _ in self.parts)).strip()
+        if text:
+            linked = len(_collapse("".join(t for t, link in self.parts if link)).strip())
+            self.blocks.append((Block(text, self.line, self.kind), linked / len(text)))
+        self.parts, self.line, self.kind = [], None, None
+
+    def add(self, text: str | None, line: int | None, link: bool) -> None:
+        if text:
+            if not any(t.strip() for t, _ in self.parts):
+                self.line = line
+            self.parts.append((text, link))
+
+    def walk(self, el: etree._Element, link: bool = False) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if block or tag == "br":
+            self.flush()
+        if tag in _HEADINGS:
+            self.kind = "title" if tag == "h1" else "heading"
+        link = link or tag == "a"
+        if tag != "br":
+            self.add(el.text, el.sourceline, link)
+            for child in el:
+                self.walk(child, link)
+                self.add(child.tail, getattr(child, "sourceline", None), link)
+        if block or tag in _HEADINGS:
+            self.flush()
+
+
+def _blocks_of(el: etree._Element) -> list[Block]:
+    """Paragraphs under ``el``, without furniture and without link lists."""
+    collector = _Collector()
+    collector.walk(el)
+    collector.flush()
+    return [b for b, linked in collector.blocks
+            if not is_boilerplate(b.text) and (b.kind or linked < 0.6 or len(b.text) >= 200)]
+
+
+def _page_title(root: etree._Element) -> str:
+    title = root.find(".//title")
+    if title is None:
+        return ""
+    text = _collapse(title.text_content()).strip()
+    # "Wang Yi Meets … - Ministry of Foreign Affairs": keep the longest part
+    parts = re.split(r"\s+[-|_–—]\s+|_", text)
+    return max(parts, key=len).strip() if parts else text
+
+
+def html_blocks(html: str) -> list[Block]:
+    """The paragraphs of the article of an HTML page: title, date line, body paragraphs."""
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    page_title = _page_title(root)
+    _clean(root)
+    order = {el: i for i, el in enumerate(root.iter())}
+    container = _best_container(root)
+    body = _blocks_of(container)
+    start = min((order[el] for el in container.iter() if el in order), default=0)
+    head: list[Block] = []
+    if not any(b.kind == "title" for b in body):
+        headings = [el for el in root.iter(*_HEADINGS) if order.get(el, 0) < start]
+        h1 = [el for el in headings if el.tag == "h1"]
+        chosen = h1[-1] if h1 else headings[-1] if headings else None
+        if chosen is not None and _text_len(chosen):
+            text = _collapse(chosen.text_content()).strip()
+            head.append(Block(text, chosen.sourceline, "title"))
+            between = [el for el in root.iter() if order[chosen] < order.get(el, -1) < start
+                       and el not in set(chosen.iter())]
+        elif page_title:
+            # the page's <title>, unless the body opens with it (then that paragraph is the title)
+            same = [k for k, b in enumerate(body[:3]) if _same_title(b.text, page_title)]
+            if same:
+                k = same[0]
+                body[k] = Block(body[k].text, body[k].line, "title", body[k].starts)
+            else:
+                head.append(Block(page_title, None, "title"))
+            between = []
+        else:
+            between = []
+        for el in between:
+            text = _collapse(el.text_content()).strip()
+            if text and len(text) <= 80 and is_dateline(text) and not any(
+                    is_dateline(_collapse(c.text_content()).strip()) for c in el):
+                head.append(Block(text, el.sourceline, None))
+                break
+    return head + body
+
+
+def _same_title(text: str, title: str) -> bool:
+    """Whether a paragraph repeats the page title (ignoring spaces and case)."""
+    a = re.sub(r"\s+", "", text).lower()
+    b = re.sub(r"\s+", "", title).lower()
+    return bool(a) and (a == b or len(a) <= 1.3 * len(b) and (a in b or b in a))
