@@ -177,3 +177,19 @@ def test_seeded_set_is_valid_json_lines():
         assert set(item) >= {"id", "zh", "en", "expected"}
         assert item["id"] not in ids
         ids.add(item["id"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_page_holds_the_same_paragraphs(lang):
+    from lxml import html as lxml_html
+
+    html_pages = sorted((ROOT / "corpora" / "releases").glob(f"*.{lang}.html"))
+    assert html_pages, "one release is also given as HTML pages"
+    for page in html_pages:
+        txt = page.with_suffix(".txt").read_text(encoding="utf-8").splitlines()
+        tree = lxml_html.parse(str(page))
+        title = tree.xpath("//h1")[0].text_content().strip()
+        body = [p.text_content().strip() for p in tree.xpath("//*[@id='News_Body_Txt_A']/p")]
+        assert title == txt[0]
+        assert txt[1] in tree.getroot().text_content()
+        assert body == [line for line in txt[3:] if line]
