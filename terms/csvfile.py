@@ -48,7 +48,7 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
                             f"{delimiter.join(COLUMNS)})", path=name, line=1) from None
     except csv.Error as exc:
         raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=1) from None
-    header = [h.strip().lower() for h in header]
+    header = [h.strip().lower() if h.strip().lower() in COLUMNS else h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise GlossaryError(f"{kind} header lacks column(s) {', '.join(missing)} (expected "

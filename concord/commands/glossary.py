@@ -1,0 +1,154 @@
+"""``concord glossary``: lint, convert, stats and coverage of glossary files."""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections import Counter
+
+from concord.atomic import write_bytes_atomic
+from concord.console import UI
+from concord.errors import UsageError
+from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossary
+from terms.lint import lint_glossary
+from terms.matching import matcher_for
+
+ORDER = 40
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "glossary", parents=[common], help="lint, convert and measure glossaries",
+        description="Work on glossary files (TBX v3, TBX v2, CSV, TSV, PO). A glossary with a "
+                    "syntax error, an unknown status or a duplicated concept id is reported "
+                    "with file and line (exit status 2).")
+    sub = parser.add_subparsers(title="glossary commands", metavar="ACTION")
+    parser.set_defaults(handler=lambda args, ui: (parser.print_help(sys.stderr), 2)[1])
+
+    lint = sub.add_parser(
+        "lint", parents=[common], help="find conflicts in a glossary",
+        description="Report conflicts: one Chinese term with two preferred renderings in the "
+                    "same scope, a rendering deprecated in one concept and allowed in another, "
+                    "empty terms, concepts without a rendering or a replacement, duplicate "
+                    "terms, and (with --tmx) terms shadowed by longer ones in a memory. Exit "
+                    "status 1 when an error or warning is found.")
+    lint.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
+    lint.add_argument("--tmx", metavar="FILE",
+                      help="a memory whose Chinese segments show which terms are shadowed")
+    lint.add_argument("--json", action="store_true", help="print the issues as JSON")
+    lint.set_defaults(handler=run_lint)
+
+    convert = sub.add_parser(
+        "convert", parents=[common], help="convert a glossary to another format, losslessly",
+        description="Convert between TBX v3 (tbx), TBX v2 (tbx2), CSV, TSV and PO. Statuses, "
+                    "categories, scopes, case sensitivity, notes and other fields are kept "
+                    "(Concord-specific fields ride in TBX notes and PO comments). The output is "
+                    "written atomically.")
+    convert.add_argument("input", metavar="IN", help="the glossary to read")
+    convert.add_argument("output", metavar="OUT", help="the file to write")
+    convert.add_argument("--to", choices=FORMATS,
+                         help="output format (default: from OUT's extension; .tbx is TBX v3)")
+    convert.set_defaults(handler=run_convert)
+
+    stats = sub.add_parser(
+        "stats", parents=[common], help="count concepts and terms",
+        description="Count concepts by category and terms by language and status.")
+    stats.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
+    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    stats.set_defaults(handler=run_stats)
+
+    coverage = sub.add_parser(
+        "coverage", parents=[common], help="which concepts a memory uses, and which never",
+        description="Count, for each concept, the units of a memory whose source has one of "
+                    "its terms, and list the concepts that never occur.")
+    coverage.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
+    coverage.add_argument("--tmx", metavar="FILE", required=True,
+                          help="the memory (TMX, or PO/TSV/JSONL)")
+    coverage.add_argument("--json", action="store_true", help="print the result as JSON")
+    coverage.set_defaults(handler=run_coverage)
+
+
+def _chinese_segments(path: str) -> list[str]:
+    from concord.bitext import read_units
+    segments = []
+    for unit in read_units(path):
+        variant = unit.variant("zh")
+        if variant is not None:
+            segments.append(variant.text)
+    return segments
+
+
+def run_lint(args: argparse.Namespace, ui: UI) -> int:
+    glossary = load_glossary(args.glossary)
+    corpus = _chinese_segments(args.tmx) if args.tmx else []
+    issues = lint_glossary(glossary, corpus)
+    if args.json:
+        print(json.dumps([{"code": i.code, "severity": i.severity, "concept": i.concept,
+                           "line": i.line, "message": i.message} for i in issues],
+                         ensure_ascii=False, indent=2))
+    else:
+        for i in issues:
+            where = f"{args.glossary}:{i.line}" if i.line else args.glossary
+            print(f"{where}: {i.severity}: {i.message} [{i.code}]")
+        failing = [i for i in issues if i.severity in ("error", "warning")]
+        ui.note(f"{len(glossary)} concepts, {len(failing)} problem"
+                f"{'s' if len(failing) != 1 else ''}"
+                + (f", {len(issues) - len(failing)} note(s)" if len(issues) > len(failing) else ""))
+    return 1 if any(i.severity in ("error", "warning") for i in issues) else 0
+
+
+def run_convert(args: argparse.Namespace, ui: UI) -> int:
+    glossary = load_glossary(args.input)
+    fmt = args.to or format_for_path(args.output)
+    if args.to is None and not args.output.lower().endswith((".tbx", ".xml", ".csv", ".tsv",
+                                                             ".tab", ".po", ".pot")):
+        raise UsageError("cannot tell the output format from the file name; give --to",
+                         path=args.output)
+    buffer = io.BytesIO()
+    save_glossary(glossary, buffer, fmt)
+    write_bytes_atomic(args.output, buffer.getvalue())
+    ui.note(f"{len(glossary)} concepts written to {args.output} ({fmt})")
+    return 0
+
+
+def run_stats(args: argparse.Namespace, ui: UI) -> int:
+    glossary = load_glossary(args.glossary)
+    categories = Counter(c.category for c in glossary.concepts)
+    terms = Counter(f"{t.lang} {t.status}" for c in glossary.concepts for t in c.terms)
+    data = {"concepts": len(glossary), "categories": dict(categories.most_common()),
+            "terms": dict(sorted(terms.items())),
+            "scoped_concepts": sum(1 for c in glossary.concepts if c.scopes)}
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{data['concepts']} concepts ({data['scoped_concepts']} scoped)")
+    for name, count in categories.most_common():
+        print(f"  {name:<14}{count:>7}")
+    print("terms:")
+    for name, count in sorted(terms.items()):
+        print(f"  {name:<22}{count:>7}")
+    return 0
+
+
+def run_coverage(args: argparse.Namespace, ui: UI) -> int:
+    glossary = load_glossary(args.glossary)
+    matcher = matcher_for(glossary)
+    counts: Counter[int] = Counter()
+    segments = _chinese_segments(args.tmx)
+    for text in segments:
+        counts.update({e.concept for m in matcher.find(text, "zh") for e in m.entries})
+    used = [(glossary.concepts[i].id, n) for i, n in counts.most_common()]
+    unused = [c.id for i, c in enumerate(glossary.concepts) if i not in counts]
+    if args.json:
+        print(json.dumps({"units": len(segments), "concepts": len(glossary),
+                          "used": dict(used), "unused": unused}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(used)} of {len(glossary)} concepts occur in {len(segments)} units")
+    for concept_id, n in used:
+        print(f"  {concept_id:<40}{n:>6}")
+    if unused:
+        print(f"never used ({len(unused)}):")
+        for concept_id in unused:
+            print(f"  {concept_id}")
+    return 0

@@ -1,0 +1,161 @@
+"""Glossary conflicts a terminology manager must resolve before the glossary is used in checks.
+
+- ``two-preferred``: one Chinese term with different preferred renderings in the same scope
+  (in one concept, or in two concepts that both apply);
+- ``deprecated-preferred-elsewhere``: a rendering forbidden in one concept and allowed in another
+  whose Chinese term can occur in the same place;
+- ``empty-term``: a term with no text; ``no-rendering``: a concept with Chinese terms but no
+  allowed English rendering (nothing to check against), or the reverse;
+- ``no-replacement``: deprecated renderings but no preferred one to suggest;
+- ``duplicate-term``: the same term twice in one concept;
+- ``shadowed``: with a memory to look at, a Chinese term that occurs only inside a longer glossary
+  term, so it never applies on its own there (the longer term always wins).
+
+Duplicated concept ids, unknown statuses and invalid scope patterns stop loading altogether
+(:class:`~terms.errors.GlossaryError`).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from terms.glossary import Concept, Glossary
+from terms.matching import matcher_for
+from terms.textfold import fold_term
+
+
+@dataclass(frozen=True, slots=True)
+class LintIssue:
+    """One problem of a glossary: a code, a severity, the concept, its line and a message."""
+
+    code: str
+    severity: str  # "error" | "warning" | "info"
+    concept: str
+    line: int | None
+    message: str
+
+
+def _form(text: str, lang: str) -> str:
+    return fold_term(text, chinese=lang == "zh").casefold()
+
+
+def _scope_key(concept: Concept) -> tuple[str, ...]:
+    return tuple(sorted(concept.scopes))
+
+
+def lint_glossary(glossary: Glossary, corpus: Iterable[str] = ()) -> list[LintIssue]:
+    """All conflicts of ``glossary``; ``corpus`` (Chinese segments) enables the shadowing test."""
+    issues: list[LintIssue] = []
+    issues += _per_concept(glossary)
+    issues += _two_preferred(glossary)
+    issues += _deprecated_elsewhere(glossary)
+    segments = list(corpus)
+    if segments:
+        issues += _shadowed(glossary, segments)
+    return sorted(issues, key=lambda i: (i.line or 0, i.code))
+
+
+def _per_concept(glossary: Glossary) -> list[LintIssue]:
+    issues = []
+    for c in glossary.concepts:
+        seen: dict[tuple[str, str], int | None] = {}
+        for t in c.terms:
+            if not t.text.strip():
+                issues.append(LintIssue("empty-term", "error", c.id, t.line or c.line,
+                                        f"concept {c.id!r} has an empty {t.lang} term"))
+                continue
+            key = (t.lang, _form(t.text, t.lang))
+            if key in seen:
+                issues.append(LintIssue("duplicate-term", "warning", c.id, t.line or c.line,
+                                        f"{t.text!r} appears twice in concept {c.id!r}"))
+            seen[key] = t.line
+        zh, en = c.terms_in("zh"), c.terms_in("en")
+        if zh and not c.allowed("en"):
+            issues.append(LintIssue("no-rendering", "error", c.id, c.line,
+                                    f"concept {c.id!r} has no preferred or admitted English "
+                                    "rendering"))
+        elif en and not zh:
+            issues.append(LintIssue("no-rendering", "warning", c.id, c.line,
+                                    f"concept {c.id!r} has no Chinese term"))
+        if any(not t.allowed for t in en) and c.preferred("en") is None:
+            issues.append(LintIssue("no-replacement", "warning", c.id, c.line,
+                                    f"concept {c.id!r} deprecates renderings but has no "
+                                    "preferred one to suggest"))
+        preferred = [t for t in en if t.status == "preferred" and t.text.strip()]
+        if len({_form(t.text, "en") for t in preferred}) > 1:
+            issues.append(LintIssue("two-preferred", "warning", c.id, preferred[1].line or c.line,
+                                    f"concept {c.id!r} has {len(preferred)} preferred English "
+                                    "renderings: " + ", ".join(repr(t.text) for t in preferred)))
+    return issues
+
+
+def _two_preferred(glossary: Glossary) -> list[LintIssue]:
+    by_term: dict[tuple[str, tuple[str, ...]], list[Concept]] = defaultdict(list)
+    for c in glossary.concepts:
+        for t in c.terms_in("zh"):
+            if t.text.strip():
+                by_term[(_form(t.text, "zh"), _scope_key(c))].append(c)
+    issues = []
+    for (form, scope), concepts in by_term.items():
+        renderings = {}
+        for c in concepts:
+            p = c.preferred("en")
+            if p is not None:
+                renderings.setdefault(_form(p.text, "en"), (c, p))
+        if len(renderings) > 1:
+            (first, _), (second, p2) = list(renderings.values())[:2]
+            where = f" in scope {' | '.join(scope)}" if scope else ""
+            issues.append(LintIssue(
+                "two-preferred", "error", second.id, p2.line or second.line,
+                f"{form!r}{where} has different preferred renderings in concepts "
+                + ", ".join(f"{c.id!r} ({p.text!r})" for c, p in renderings.values())))
+    return issues
+
+
+def _deprecated_elsewhere(glossary: Glossary) -> list[LintIssue]:
+    allowed: dict[str, list[Concept]] = defaultdict(list)
+    for c in glossary.concepts:
+        for t in c.allowed("en"):
+            allowed[_form(t.text, "en")].append(c)
+    issues = []
+    for c in glossary.concepts:
+        for t in c.terms_in("en"):
+            if t.allowed or not t.text.strip():
+                continue
+            others = [o for o in allowed.get(_form(t.text, "en"), []) if o is not c]
+            # a scoped concept may legitimately prefer what the general one forbids
+            clashing = [o for o in others if _scope_key(o) == _scope_key(c)]
+            if clashing:
+                issues.append(LintIssue(
+                    "deprecated-preferred-elsewhere", "error", c.id, t.line or c.line,
+                    f"{t.text!r} is {t.status} in concept {c.id!r} but allowed in "
+                    + ", ".join(repr(o.id) for o in clashing)))
+            elif others:
+                issues.append(LintIssue(
+                    "deprecated-preferred-elsewhere", "warning", c.id, t.line or c.line,
+                    f"{t.text!r} is {t.status} in concept {c.id!r} but allowed in the scoped "
+                    "concept(s) " + ", ".join(repr(o.id) for o in others)
+                    + "; check that the scopes keep them apart"))
+    return issues
+
+
+def _shadowed(glossary: Glossary, segments: list[str]) -> list[LintIssue]:
+    matcher = matcher_for(glossary)
+    nested: dict[int, int] = defaultdict(int)
+    alone: dict[int, int] = defaultdict(int)
+    for text in segments:
+        longest = {(m.start, m.end) for m in matcher.find(text, "zh")}
+        for m in matcher.find(text, "zh", overlapping=True):
+            target = alone if (m.start, m.end) in longest else nested
+            for e in m.entries:
+                target[id(e.term)] += 1
+    issues = []
+    for c in glossary.concepts:
+        for t in c.terms_in("zh"):
+            if nested.get(id(t)) and not alone.get(id(t)):
+                issues.append(LintIssue(
+                    "shadowed", "info", c.id, t.line or c.line,
+                    f"{t.text!r} occurs {nested[id(t)]} time(s) in the memory, always inside a "
+                    "longer glossary term, so it never applies there"))
+    return issues

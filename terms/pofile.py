@@ -1,0 +1,144 @@
+"""PO glossaries (read and written with polib): one entry per concept.
+
+``msgctxt`` is the concept id, ``msgid`` the preferred Chinese term, ``msgstr`` the preferred
+English rendering, so any PO tool shows the glossary as a translation list. Everything else is
+kept in extracted comments, which PO tools carry along untouched: ``#. category: title``,
+``#. note: …`` (one line per line of the concept note), ``#. concept: {json}`` (other concept
+fields) and one ``#. term: {json}`` line per term, in order (text, lang, status and any scope,
+case sensitivity, note or other fields), so conversion to and from PO loses nothing.
+
+A PO file written by another tool (no ``#. term:`` lines) is read as msgid = Chinese term and
+msgstr = English rendering, both preferred (the languages come from the ``X-Source-Language``
+and ``Language`` headers when present); translator comments become the concept note;
+obsolete entries are skipped.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import IO
+
+import polib
+
+from terms.errors import GlossaryError
+from terms.glossary import Concept, Glossary, Term, normalize_category, normalize_lang, \
+    normalize_status
+
+TERM = "term: "
+CONCEPT = "concept: "
+CATEGORY = "category: "
+NOTE = "note: "
+
+
+def read_po(path: str | Path) -> Glossary:
+    """Read a PO glossary (see the module docstring)."""
+    name = str(path)
+    try:
+        po = polib.pofile(name, encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        message = str(exc)
+        m = re.search(r"line (\d+)", message)
+        raise GlossaryError(f"PO syntax error: {message}", path=name,
+                            line=int(m.group(1)) if m else None) from None
+    src_lang = normalize_lang(po.metadata.get("X-Source-Language", "") or "zh")
+    tgt_lang = normalize_lang(po.metadata.get("Language", "") or "en")
+    glossary = Glossary(path=name, meta={k: v for k, v in po.metadata.items()})
+    seen: dict[str, int | None] = {}
+    for number, entry in enumerate(po, 1):
+        if entry.obsolete or not entry.msgid:
+            continue
+        concept = _concept(entry, number, src_lang, tgt_lang, name)
+        if concept.id in seen:
+            raise GlossaryError(f"duplicated concept id {concept.id!r} (first at line "
+                                f"{seen[concept.id]})", path=name, line=entry.linenum)
+        seen[concept.id] = entry.linenum
+        glossary.concepts.append(concept)
+    return glossary
+
+
+def _concept(entry: polib.POEntry, number: int, src_lang: str, tgt_lang: str,
+             name: str) -> Concept:
+    concept = Concept(id=entry.msgctxt or f"c{number}", line=entry.linenum)
+    notes: list[str] = []
+    for line in (entry.comment or "").splitlines():
+        if line.startswith(TERM):
+            concept.terms.append(_term(line[len(TERM):], entry.linenum, name))
+        elif line.startswith(CATEGORY):
+            category = normalize_category(line[len(CATEGORY):])
+            if category is None:
+                raise GlossaryError(f"unknown category {line[len(CATEGORY):].strip()!r}",
+                                    path=name, line=entry.linenum)
+            concept.category = category
+        elif line.startswith(CONCEPT):
+            concept.extra.update(_json(line[len(CONCEPT):], entry.linenum, name))
+        elif line.startswith(NOTE):
+            notes.append(line[len(NOTE):])
+        else:
+            notes.append(line)
+    if not concept.terms:  # a PO file from another tool
+        concept.terms.append(Term(entry.msgid, src_lang, "preferred", line=entry.linenum))
+        if entry.msgstr:
+            status = "admitted" if "fuzzy" in entry.flags else "preferred"
+            concept.terms.append(Term(entry.msgstr, tgt_lang, status, line=entry.linenum))
+        notes.extend((entry.tcomment or "").splitlines())
+    concept.note = "\n".join(notes)
+    return concept
+
+
+def _json(text: str, line: int, name: str) -> dict:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GlossaryError(f"bad JSON in a comment: {exc.msg}", path=name, line=line) from None
+    if not isinstance(value, dict):
+        raise GlossaryError("a JSON object was expected in the comment", path=name, line=line)
+    return value
+
+
+def _term(text: str, line: int, name: str) -> Term:
+    data = _json(text, line, name)
+    status = normalize_status(str(data.get("status", "")))
+    if status is None:
+        raise GlossaryError(f"unknown status {data.get('status')!r}", path=name, line=line)
+    if "text" not in data or "lang" not in data:
+        raise GlossaryError("a term comment needs text and lang", path=name, line=line)
+    return Term(text=str(data["text"]), lang=normalize_lang(str(data["lang"])), status=status,
+                case_sensitive=bool(data.get("case_sensitive", False)),
+                scope=str(data.get("scope", "")), note=str(data.get("note", "")),
+                extra={str(k): str(v) for k, v in data.get("extra", {}).items()}, line=line)
+
+
+def _term_json(term: Term) -> str:
+    data: dict[str, object] = {"text": term.text, "lang": term.lang, "status": term.status}
+    if term.case_sensitive:
+        data["case_sensitive"] = True
+    if term.scope:
+        data["scope"] = term.scope
+    if term.note:
+        data["note"] = term.note
+    if term.extra:
+        data["extra"] = term.extra
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write_po(glossary: Glossary, stream: IO[bytes]) -> None:
+    """Write ``glossary`` as a PO file (UTF-8)."""
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Project-Id-Version": "concord glossary", "MIME-Version": "1.0",
+                   "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit", "Language": "en",
+                   "X-Source-Language": "zh"}
+    for concept in glossary.concepts:
+        zh = concept.preferred("zh") or next(iter(concept.terms_in("zh")), None)
+        en = concept.preferred("en")
+        lines = [f"{CATEGORY}{concept.category}"]
+        lines += [f"{NOTE}{line}" for line in concept.note.splitlines()]
+        if concept.extra:
+            lines.append(CONCEPT + json.dumps(concept.extra, ensure_ascii=False))
+        lines += [TERM + _term_json(t) for t in concept.terms]
+        po.append(polib.POEntry(msgctxt=concept.id,
+                                msgid=zh.text if zh is not None else concept.id,
+                                msgstr=en.text if en is not None else "",
+                                comment="\n".join(lines)))
+    stream.write(str(po).encode("utf-8") + (b"" if str(po).endswith("\n") else b"\n"))

@@ -1,0 +1,262 @@
+"""TBX glossaries: TBX v3 (ISO 30042:2019, TBX-Core/TBX-Basic, DCA style) and TBX v2 (martif).
+
+Reading (either version, with or without the TBX namespace):
+
+- ``conceptEntry``/``termEntry`` → :class:`Concept` (``id``; ``descrip type="subjectField"`` →
+  category when it names one, else kept; other concept-level ``descrip``/``admin`` kept; the
+  ``note`` elements → the concept note);
+- ``langSec``/``langSet`` (``xml:lang``) → the language; ``termSec``/``tig``/``ntig`` → :class:`Term`;
+- ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
+  ``type="usageStatus"`` (``preferred``/``admitted``/``deprecated``…) → the status; a term with
+  none is preferred when it is the first of its language in the concept, admitted otherwise;
+- other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
+  term note, except Concord's own notes ``concord-scope: REGEX`` and ``concord-case-sensitive:
+  yes`` which carry what TBX has no data category for. Transaction records (``transacGrp``),
+  cross-references and graphics are not kept.
+
+The XML is parsed with entity resolution, DTD loading and network access off. Errors
+(malformed XML, not TBX, unknown status, duplicated concept id) raise :class:`GlossaryError`
+with file and line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from terms.errors import GlossaryError
+from terms.glossary import (CATEGORIES, Concept, Glossary, Term, normalize_category,
+                            normalize_lang, normalize_status)
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STATUS_TO_ADMN = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                  "deprecated": "deprecatedTerm-admn-sts",
+                  "superseded": "supersededTerm-admn-sts"}
+SCOPE_NOTE = "concord-scope:"
+CASE_NOTE = "concord-case-sensitive:"
+EXTRA_NOTE = "concord-extra-"
+TERM_NOTE_TYPES = ("partOfSpeech", "termType", "geographicalUsage", "grammaticalGender",
+                   "termLocation", "usageNote")
+DESCRIP_TYPES = ("definition", "context", "subjectField", "explanation", "example")
+ADMIN_TYPES = ("source", "customerSubset", "projectSubset")
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False)
+
+
+def read_tbx(path: str | Path) -> Glossary:
+    """Read a TBX v3 or v2 file (see the module docstring)."""
+    name = str(path)
+    try:
+        tree = etree.parse(str(path), _parser())
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        raise GlossaryError(f"malformed TBX: {exc.msg}", path=name, line=line) from None
+    root = tree.getroot()
+    kind = _local(root)
+    if kind not in ("tbx", "martif"):
+        raise GlossaryError(f"not a TBX file (root element <{kind}>, expected <tbx> or "
+                            "<martif>)", path=name, line=root.sourceline)
+    entry_name = "conceptEntry" if kind == "tbx" else "termEntry"
+    glossary = Glossary(path=name)
+    glossary.meta["tbx-version"] = "3" if kind == "tbx" else "2"
+    if root.get("type"):
+        glossary.meta["tbx-type"] = root.get("type", "")
+    seen: dict[str, int | None] = {}
+    for number, entry in enumerate(
+            (e for e in root.iter() if _local(e) in (entry_name, "conceptEntry", "termEntry")), 1):
+        concept = _concept(entry, number, name)
+        if concept.id in seen:
+            raise GlossaryError(f"duplicated concept id {concept.id!r} (first at line "
+                                f"{seen[concept.id]})", path=name, line=entry.sourceline)
+        seen[concept.id] = entry.sourceline
+        glossary.concepts.append(concept)
+    return glossary
+
+
+def _concept(entry: etree._Element, number: int, name: str) -> Concept:
+    concept = Concept(id=entry.get("id") or f"c{number}", line=entry.sourceline)
+    notes = []
+    for child in entry:
+        local = _local(child)
+        if local == "descrip" and child.get("type") == "subjectField":
+            value = _text(child)
+            category = normalize_category(value)
+            if category is not None and value.strip().lower() in (*CATEGORIES, "organization"):
+                concept.category = category
+            else:
+                concept.extra["subjectField"] = value
+        elif local in ("descrip", "admin") and child.get("type"):
+            concept.extra[child.get("type", "")] = _text(child)
+        elif local == "descripGrp":
+            _descrip_group(child, concept.extra)
+        elif local == "note":
+            value = _text(child)
+            if value.startswith(EXTRA_NOTE) and ":" in value:
+                key, _, rest = value[len(EXTRA_NOTE):].partition(":")
+                concept.extra[key] = rest.strip()
+            else:
+                notes.append(value)
+        elif local in ("langSec", "langSet"):
+            _lang_section(child, concept, name)
+    concept.note = "\n".join(notes)
+    return concept
+
+
+def _descrip_group(group: etree._Element, extra: dict[str, str]) -> None:
+    for child in group:
+        if _local(child) in ("descrip", "admin") and child.get("type"):
+            key = child.get("type", "")
+            extra[key if key not in extra else f"{key}-{len(extra)}"] = _text(child)
+
+
+def _lang_section(section: etree._Element, concept: Concept, name: str) -> None:
+    lang = normalize_lang(section.get(XML_LANG) or section.get("lang") or "")
+    if not lang:
+        raise GlossaryError("language section without xml:lang", path=name,
+                            line=section.sourceline)
+    for child in section:
+        local = _local(child)
+        if local in ("termSec", "tig", "ntig"):
+            concept.terms.append(_term(child, lang, concept, name))
+        elif local in ("descrip", "admin") and child.get("type"):
+            concept.extra[f"{lang}-{child.get('type')}"] = _text(child)
+        elif local == "descripGrp":
+            group: dict[str, str] = {}
+            _descrip_group(child, group)
+            concept.extra.update({f"{lang}-{k}": v for k, v in group.items()})
+
+
+def _term(element: etree._Element, lang: str, concept: Concept, name: str) -> Term:
+    holders = [element] + [c for c in element if _local(c) == "termGrp"]
+    term_el = next((c for h in holders for c in h if _local(c) == "term"), None)
+    if term_el is None:
+        raise GlossaryError("term section without a <term>", path=name, line=element.sourceline)
+    term = Term(text=_text(term_el), lang=lang, line=term_el.sourceline)
+    status: str | None = None
+    notes = []
+    for holder in holders:
+        for child in holder:
+            local = _local(child)
+            kind = child.get("type", "")
+            value = _text(child)
+            if local == "termNote" and kind in ("administrativeStatus", "usageStatus",
+                                                 "normativeAuthorization"):
+                status = normalize_status(value)
+                if status is None:
+                    raise GlossaryError(f"unknown {kind} value {value!r}", path=name,
+                                        line=child.sourceline)
+            elif local in ("termNote", "descrip", "admin") and kind:
+                term.extra[kind] = value
+            elif local == "descripGrp":
+                _descrip_group(child, term.extra)
+            elif local == "note":
+                if value.startswith(SCOPE_NOTE):
+                    term.scope = value[len(SCOPE_NOTE):].strip()
+                elif value.startswith(CASE_NOTE):
+                    term.case_sensitive = value[len(CASE_NOTE):].strip().lower() == "yes"
+                elif value.startswith(EXTRA_NOTE) and ":" in value:
+                    key, _, rest = value[len(EXTRA_NOTE):].partition(":")
+                    term.extra[key] = rest.strip()
+                else:
+                    notes.append(value)
+    if status is None:
+        status = "preferred" if not concept.terms_in(lang) else "admitted"
+    term.status = status
+    term.note = "\n".join(notes)
+    return term
+
+
+def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
+    """Write ``glossary`` as TBX-Basic v3 (``version=3``) or TBX v2 martif (``version=2``)."""
+    v3 = version == 3
+    ns = TBX_NS if v3 else None
+
+    def el(parent: etree._Element | None, tag: str, text: str | None = None,
+           **attrs: str) -> etree._Element:
+        qname = f"{{{ns}}}{tag}" if ns else tag
+        node = etree.Element(qname, nsmap={None: ns} if ns and parent is None else None) \
+            if parent is None else etree.SubElement(parent, qname)
+        for k, v in attrs.items():
+            node.set(XML_LANG if k == "lang" else k, v)
+        if text is not None:
+            node.text = text
+        return node
+
+    if v3:
+        root = el(None, "tbx", type="TBX-Basic", style="dca", lang="en")
+        header = el(root, "tbxHeader")
+    else:
+        root = el(None, "martif", type="TBX-Basic", lang="en")
+        header = el(root, "martifHeader")
+    file_desc = el(header, "fileDesc")
+    source_desc = el(file_desc, "sourceDesc")
+    el(source_desc, "p", f"Glossary written by Concord from {Path(glossary.path).name}"
+       if glossary.path else "Glossary written by Concord")
+    body = el(el(root, "text"), "body")
+    for concept in glossary.concepts:
+        entry = el(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
+        subject = concept.extra.get("subjectField")
+        if concept.category != "other" or subject is None:
+            if concept.category != "other":
+                el(entry, "descrip", concept.category, type="subjectField")
+        if subject is not None and concept.category == "other":
+            el(entry, "descrip", subject, type="subjectField")
+        lang_extra: dict[str, dict[str, str]] = {}
+        for key, value in concept.extra.items():
+            if key == "subjectField":
+                continue
+            lang, sep, rest = key.partition("-")
+            if sep and lang in {t.lang for t in concept.terms}:
+                lang_extra.setdefault(lang, {})[rest] = value
+                continue
+            _extra_element(el, entry, key, value)
+        for line in concept.note.splitlines():
+            el(entry, "note", line)
+        by_lang: dict[str, list[Term]] = {}
+        for term in concept.terms:
+            by_lang.setdefault(term.lang, []).append(term)
+        for lang, terms in by_lang.items():
+            section = el(entry, "langSec" if v3 else "langSet", lang=lang)
+            for key, value in lang_extra.get(lang, {}).items():
+                _extra_element(el, section, key, value)
+            for term in terms:
+                holder = el(section, "termSec" if v3 else "tig")
+                el(holder, "term", term.text)
+                el(holder, "termNote", STATUS_TO_ADMN[term.status], type="administrativeStatus")
+                for key, value in term.extra.items():
+                    if key in TERM_NOTE_TYPES:
+                        el(holder, "termNote", value, type=key)
+                for key, value in term.extra.items():
+                    if key not in TERM_NOTE_TYPES:
+                        _extra_element(el, holder, key, value)
+                if term.scope:
+                    el(holder, "note", f"{SCOPE_NOTE} {term.scope}")
+                if term.case_sensitive:
+                    el(holder, "note", f"{CASE_NOTE} yes")
+                for line in term.note.splitlines():
+                    el(holder, "note", line)
+    stream.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                pretty_print=True))
+
+
+def _extra_element(el, parent: etree._Element, key: str, value: str) -> None:
+    if key in DESCRIP_TYPES:
+        el(parent, "descrip", value, type=key)
+    elif key in ADMIN_TYPES:
+        el(parent, "admin", value, type=key)
+    else:
+        el(parent, "note", f"{EXTRA_NOTE}{key}: {value}")
