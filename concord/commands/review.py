@@ -1,0 +1,208 @@
+"""``concord review``: review an alignment in the browser, every edit saved at once."""
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+from concord.errors import UsageError
+
+ORDER = 30
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "review", parents=[common], help="review and fix an alignment in the browser",
+        description="Align SRC with TGT (or open a memory file, or a saved review file) and "
+                    "start a local review app in the browser: the two documents side by side, "
+                    "bead by bead, with confidence, glossary terms and check findings; merge, "
+                    "split, move, edit and confirm, with undo. Every edit is saved at once in a "
+                    "review file next to the inputs (NAME.review.jsonl), which survives a crash: "
+                    "run the same command again to go on. The server listens on 127.0.0.1 only "
+                    "and answers only requests that carry the token in the address it prints.")
+    parser.add_argument("inputs", metavar="FILE", nargs="+",
+                        help="SRC TGT (a document and its translation), or one memory file "
+                             "(TMX, PO, TSV, JSONL), or a saved review file (.review.jsonl)")
+    parser.add_argument("--glossary", metavar="FILE",
+                        help="a glossary (TBX, CSV, PO): its terms anchor the alignment, are "
+                             "highlighted on the page and are checked in every bead")
+    parser.add_argument("--config", metavar="FILE",
+                        help="check configuration (concord.toml or pyproject.toml [tool.concord]; "
+                             "default: the nearest one from the current directory up)")
+    parser.add_argument("--src-lang", choices=["zh", "en"], default=None,
+                        help="language of SRC (default: detected)")
+    parser.add_argument("--tgt-lang", choices=["zh", "en"], default=None,
+                        help="language of TGT (default: detected)")
+    parser.add_argument("--presplit", action="store_true",
+                        help="SRC and TGT hold one sentence per line: keep them exactly")
+    parser.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
+                        help="how the aligner scores beads (see concord align; default lexical)")
+    parser.add_argument("--review-file", metavar="FILE",
+                        help="where the review is saved (default: NAME.review.jsonl next to the "
+                             "inputs); an existing one is opened and the review goes on")
+    parser.add_argument("--port", type=int, default=0, metavar="N",
+                        help="port to listen on (default: 0, any free port)")
+    parser.add_argument("--host", default="127.0.0.1", metavar="ADDR",
+                        help="loopback address to listen on: 127.0.0.1 (default), ::1 or "
+                             "localhost; any other address is refused")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="do not open a browser; just print the address to open")
+    parser.add_argument("--export", metavar="FILE",
+                        help="do not start the server: write the review to FILE (TMX, PO or TSV "
+                             "by extension) and exit")
+    parser.add_argument("--confirmed-only", action="store_true",
+                        help="with --export: only the confirmed beads")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ui) -> int:
+    from concord.review.app import NotLoopbackError, loopback_address
+
+    try:
+        loopback_address(args.host)
+    except NotLoopbackError as exc:
+        raise UsageError(str(exc)) from None
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
+    if len(args.inputs) > 2:
+        raise UsageError("give SRC TGT, or one memory or review file")
+    review = open_review(args, ui)
+    try:
+        glossary = _glossary(args, review.session.meta, ui)
+        from concord.review.annotate import Annotator
+        config = _config(args)
+        session = review.session
+        annotator = Annotator(glossary, config, src_lang=session.source.lang,
+                              tgt_lang=session.target.lang)
+        if args.export:
+            return _export(review, annotator, args, ui)
+        return _serve(review, annotator, args, ui)
+    finally:
+        review.close()
+
+
+def open_review(args: argparse.Namespace, ui):
+    """The review file the arguments name: opened when it exists, else made from the inputs."""
+    from concord.review.journal import ReviewFile, is_review_file
+    from concord.review.sources import (check_inputs_match, default_review_path,
+                                        session_from_memory, session_from_pair)
+
+    inputs = [str(p) for p in args.inputs]
+    for path in inputs:
+        if not Path(path).exists():
+            raise UsageError("no such file", path=path)
+        if Path(path).is_dir():
+            raise UsageError("is a directory, not a file", path=path)
+    if len(inputs) == 1 and is_review_file(inputs[0]):
+        if args.review_file:
+            raise UsageError("--review-file is for new reviews: this is a review file already",
+                             path=inputs[0])
+        return ReviewFile.open(inputs[0], warn=ui.warn)
+    review_path = Path(args.review_file) if args.review_file else default_review_path(inputs)
+    if review_path.exists():
+        review = ReviewFile.open(review_path, warn=ui.warn)
+        try:
+            check_inputs_match(review.session.meta, inputs, review_path)
+        except BaseException:
+            review.close(snapshot=False)
+            raise
+        ui.note(f"going on with the review saved in {review_path}")
+        return review
+    meta: dict[str, Any] = {"glossary": str(Path(args.glossary).resolve()) if args.glossary else None,
+                            "doc_id": _doc_id(inputs), "title": _title(inputs)}
+    if len(inputs) == 2:
+        anchors = _anchors(args.glossary, ui) if args.glossary else ()
+
+        def align(source: str, target: str):
+            from concord.pipeline import align_files
+            return align_files(source, target, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                               presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui)
+
+        session = session_from_pair(inputs[0], inputs[1], align=align, meta=meta)
+    else:
+        session = session_from_memory(inputs[0], meta=meta)
+    review = ReviewFile.create(review_path, session)
+    ui.note(f"review saved in {review_path} (every edit is written there at once)")
+    return review
+
+
+def _doc_id(inputs: list[str]) -> str:
+    from concord.review.sources import shared_stem
+    return shared_stem(inputs)
+
+
+def _title(inputs: list[str]) -> str:
+    return " ↔ ".join(Path(p).name for p in inputs)
+
+
+def _anchors(path: str, ui) -> list[tuple[str, list[str]]]:
+    from terms.glossary import load_glossary
+    pairs = load_glossary(path).anchor_pairs()
+    ui.info(f"{len(pairs)} glossary terms anchor the alignment")
+    return pairs
+
+
+def _glossary(args: argparse.Namespace, meta: dict[str, Any], ui):
+    from terms.glossary import load_glossary
+    if args.glossary:
+        meta["glossary"] = str(Path(args.glossary).resolve())
+        return load_glossary(args.glossary)
+    stored = meta.get("glossary")
+    if not stored:
+        return None
+    if not Path(stored).is_file():
+        ui.warn(f"the glossary this review used, {stored}, is gone: terms are not highlighted "
+                "(give --glossary)")
+        return None
+    return load_glossary(stored)
+
+
+def _config(args: argparse.Namespace):
+    from terms.config import load_config
+    return load_config(args.config) if args.config else load_config()
+
+
+def _export(review, annotator, args: argparse.Namespace, ui) -> int:
+    from concord.review.app import ReviewApp
+    from concord.review.export import export_review
+    app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review))
+    suffix = Path(args.export).suffix.lstrip(".").lower()
+    if suffix not in ("tmx", "po", "tsv"):
+        raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
+    scope = "confirmed" if args.confirmed_only else "all"
+    summary = export_review(review.session, args.export, doc_id=app.doc_id, fmt=suffix,
+                            scope=scope, findings=app.bead_findings)
+    ui.note(f"{summary.units} units ({scope}) written to {args.export}")
+    return 0
+
+
+def _meta_doc_id(review) -> str:
+    meta = review.session.meta
+    return str(meta.get("doc_id") or review.path.name.removesuffix(".review.jsonl"))
+
+
+def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
+    from concord.review.app import ReviewApp, bind, create_app, new_token, serve, url_for
+    session = review.session
+    app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review),
+                    title=str(session.meta.get("title") or _meta_doc_id(review)))
+    with ui.progress("checking beads", None):
+        app.state()  # computes every bead's findings and terms once, before the page asks
+    token = new_token()
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {exc.strerror}") from None
+    url = url_for(sock, token)
+    print(f"Reviewing {app.title}: {len(session.beads)} beads, {session.confirmed_count} "
+          f"confirmed. Open:\n{url}", flush=True)
+    ui.note(f"every edit is saved at once in {review.path}; press Ctrl-C to stop")
+    if not args.no_browser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    serve(create_app(app, token), sock, log_level="warning")
+    sys.stdout.flush()
+    ui.note(f"review saved in {review.path}")
+    return 0

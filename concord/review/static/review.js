@@ -1,0 +1,620 @@
+/* Concord review page: shows an alignment bead by bead and sends every edit to the server.
+ *
+ * One DOM build from the JSON state (a single innerHTML of the whole list), event delegation on
+ * the list, and patches that replace only the beads an edit changed. No framework, no build step.
+ */
+"use strict";
+
+const TOKEN = document.querySelector('meta[name="concord-token"]').content;
+const $ = (id) => document.getElementById(id);
+const list = $("beads");
+
+let S = null;              // the state from /api/state, patched after every edit
+let view = [];             // indices into S.beads, in display order
+let identityView = true;   // view shows every bead in document order
+let cursor = { key: null, pos: 0 };   // current bead (by key) and sentence position in it
+let busy = false;          // one edit in flight at a time, so the order is the user's
+const queue = [];
+
+// ---------------------------------------------------------------------------------------------
+// talking to the server
+
+async function call(method, path, body) {
+  const options = { method, headers: { "X-Concord-Token": TOKEN } };
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, options);
+  let payload = null;
+  try { payload = await response.json(); } catch (e) { payload = null; }
+  return { status: response.status, payload };
+}
+
+async function loadState() {
+  const { status, payload } = await call("GET", "/api/state");
+  if (status !== 200) {
+    announce(status === 403 ? "This page's session has ended: open the address the server printed."
+                            : "Could not load the review (" + status + ").", true);
+    return;
+  }
+  S = payload;
+  document.title = S.title + " — Concord review";
+  $("title").textContent = S.title;
+  $("head-src").textContent = "Source (" + S.source.lang + ")";
+  $("head-tgt").textContent = "Target (" + S.target.lang + ")";
+  showWarnings();
+  rebuildView();
+  if (cursor.key === null || indexOfKey(cursor.key) < 0) {
+    cursor = { key: S.beads.length ? S.beads[0].key : null, pos: 0 };
+  }
+  renderAll();
+  updateCounts();
+}
+
+function send(path, body) {
+  return new Promise((resolve) => { queue.push({ path, body, resolve }); pump(); });
+}
+
+async function pump() {
+  if (busy || !queue.length) return;
+  busy = true;
+  const { path, body, resolve } = queue.shift();
+  try {
+    const { status, payload } = await call("POST", path, { ...body, version: S.version });
+    if (status === 200) {
+      applyPatch(payload);
+      announce(payload.label ? capitalise(payload.label) + ". Saved." : "Nothing to change.");
+    } else if (status === 409) {
+      announce("The review changed in another window; showing the current state.", true);
+      await loadState();
+    } else if (status === 403) {
+      announce("This page's session has ended: open the address the server printed.", true);
+    } else {
+      announce((payload && payload.error) ? capitalise(payload.error) + "." : "The edit failed (" + status + ").", true);
+    }
+    resolve(status);
+  } catch (error) {
+    announce("The server does not answer; the edit was not saved. Restart concord review and reload.", true);
+    resolve(0);
+  } finally {
+    busy = false;
+    pump();
+  }
+}
+
+const op = (operation) => send("/api/op", { op: operation });
+
+// ---------------------------------------------------------------------------------------------
+// state bookkeeping
+
+let keyIndex = new Map();
+function reindex() {
+  keyIndex = new Map();
+  S.beads.forEach((bead, i) => keyIndex.set(bead.key, i));
+}
+function indexOfKey(key) { const i = keyIndex.get(key); return i === undefined ? -1 : i; }
+
+function applyPatch(patch) {
+  const oldIndex = indexOfKey(cursor.key);
+  const oldViewPos = view.indexOf(oldIndex);
+  const removedKeys = new Set(S.beads.slice(patch.start, patch.start + patch.remove).map((b) => b.key));
+  S.beads.splice(patch.start, patch.remove, ...patch.beads);
+  for (const side of ["src", "tgt"]) {
+    const changed = (patch.sentences || {})[side] || {};
+    for (const [index, sentence] of Object.entries(changed)) S.sentences[side][Number(index)] = sentence;
+  }
+  Object.assign(S, { version: patch.version, confirmed: patch.confirmed, total: patch.total,
+                     can_undo: patch.can_undo, can_redo: patch.can_redo,
+                     undo_label: patch.undo_label, redo_label: patch.redo_label });
+  reindex();
+  if (removedKeys.has(cursor.key) || indexOfKey(cursor.key) < 0) {
+    const landing = Math.min(Math.max(patch.start, 0), S.beads.length - 1);
+    cursor = { key: S.beads[landing].key, pos: oldIndex >= 0 && oldIndex === patch.start ? cursor.pos : 0 };
+  }
+  if (identityView) {
+    patchDom(patch.start, patch.remove, patch.beads.length);
+  } else {
+    rebuildView();
+    if (view.length && view.indexOf(indexOfKey(cursor.key)) < 0) {
+      // the bead left the view (confirmed under "unconfirmed only", say): take the one now there
+      cursor = { key: S.beads[view[Math.min(Math.max(oldViewPos, 0), view.length - 1)]].key, pos: 0 };
+    }
+    renderAll();
+  }
+  clampPos();
+  markCursor(false);
+  updateCounts();
+}
+
+// ---------------------------------------------------------------------------------------------
+// view: filters, sort, search
+
+function searchText() { return $("search").value.trim().toLowerCase(); }
+
+function beadMatches(bead, query) {
+  if (!query) return true;
+  for (const i of bead.src) if (S.sentences.src[i].text.toLowerCase().includes(query)) return true;
+  for (const i of bead.tgt) if (S.sentences.tgt[i].text.toLowerCase().includes(query)) return true;
+  return false;
+}
+
+function rebuildView() {
+  reindex();
+  const unconfirmed = $("f-unconfirmed").checked, withFindings = $("f-findings").checked;
+  const low = $("f-low").checked, query = searchText();
+  view = [];
+  S.beads.forEach((bead, i) => {
+    if (unconfirmed && bead.status === "confirmed") return;
+    if (withFindings && !(bead.findings && bead.findings.length)) return;
+    if (!beadMatches(bead, query)) return;
+    view.push(i);
+  });
+  if (low) {
+    const conf = (i) => (S.beads[i].conf === null ? 2 : S.beads[i].conf);
+    view.sort((a, b) => conf(a) - conf(b) || a - b);
+  }
+  identityView = !unconfirmed && !withFindings && !low && !query;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rendering
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const esc = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function confClass(conf) {
+  if (conf === null) return "c-manual";
+  return conf >= 0.8 ? "c-high" : conf >= 0.5 ? "c-mid" : "c-low";
+}
+
+function conceptTitle(index) {
+  const concept = S.concepts[index];
+  if (!concept) return "Glossary term";
+  const parts = [concept.zh, concept.en].filter(Boolean).join(" = ");
+  return "Glossary (" + (concept.category || "term") + "): " + parts;
+}
+
+/* The sentence text with its glossary terms, finding spans and search hits marked up. */
+function markedText(text, terms, findingSpans, query) {
+  const marks = [];
+  for (const [a, b, concept] of terms || []) marks.push({ a, b, cls: "term", title: conceptTitle(concept) });
+  for (const f of findingSpans) marks.push({ a: f.a, b: f.b, cls: "fs fs-" + f.severity, title: f.message });
+  if (query) {
+    const lower = text.toLowerCase();
+    for (let at = lower.indexOf(query); at >= 0; at = lower.indexOf(query, at + query.length)) {
+      marks.push({ a: at, b: at + query.length, cls: "hit", title: "" });
+    }
+  }
+  if (!marks.length) return esc(text);
+  const cuts = new Set([0, text.length]);
+  for (const m of marks) { cuts.add(Math.max(0, Math.min(m.a, text.length))); cuts.add(Math.max(0, Math.min(m.b, text.length))); }
+  const points = [...cuts].sort((x, y) => x - y);
+  let out = "";
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k], b = points[k + 1];
+    if (a === b) continue;
+    const covering = marks.filter((m) => m.a <= a && m.b >= b);
+    const piece = esc(text.slice(a, b));
+    if (!covering.length) { out += piece; continue; }
+    const classes = [...new Set(covering.flatMap((m) => m.cls.split(" ")))].join(" ");
+    const title = covering.map((m) => m.title).filter(Boolean).join("\n");
+    const tag = covering.some((m) => m.cls === "hit") ? "mark" : "span";
+    out += "<" + tag + ' class="' + classes + '"' + (title ? ' title="' + esc(title) + '"' : "") + ">" + piece + "</" + tag + ">";
+  }
+  return out;
+}
+
+function sideHTML(bead, side, query) {
+  const ids = bead[side];
+  const lang = side === "src" ? S.source.lang : S.target.lang;
+  if (!ids.length) return '<div class="side ' + side + ' empty" lang="' + lang + '"><span class="none">(nothing: unaligned)</span></div>';
+  const spans = {};
+  for (const f of bead.findings || []) {
+    for (const [pos, a, b] of f[side] || []) (spans[pos] = spans[pos] || []).push({ a, b, severity: f.severity, message: f.message });
+  }
+  let out = '<div class="side ' + side + '" lang="' + lang + '">';
+  ids.forEach((index, k) => {
+    const sentence = S.sentences[side][index];
+    const previous = index > 0 ? S.sentences[side][index - 1] : null;
+    const classes = ["sent"];
+    if (previous && previous.p !== sentence.p) classes.push("newpara");
+    if (sentence.kind && sentence.kind !== "body") classes.push("k-" + sentence.kind);
+    if (sentence.orig !== undefined) classes.push("edited");
+    out += '<div class="' + classes.join(" ") + '" data-side="' + side + '" data-i="' + index + '">';
+    out += markedText(sentence.text, sentence.terms, spans[k] || [], query);
+    if (sentence.orig !== undefined) out += '<span class="orig">original: ' + esc(sentence.orig) + "</span>";
+    out += "</div>";
+  });
+  return out + "</div>";
+}
+
+function findingsHTML(bead) {
+  const findings = bead.findings || [];
+  if (!findings.length) return '<div class="findings"></div>';
+  let out = '<div class="findings"><ul>';
+  for (const f of findings) {
+    out += '<li class="sev-' + esc(f.severity) + '"><span class="sev">' + esc(f.severity) + "</span> <code>" + esc(f.rule) + "</code> " + esc(f.message);
+    if (f.suggestion) out += '<span class="suggestion">Suggestion: ' + esc(f.suggestion) + "</span>";
+    out += "</li>";
+  }
+  return out + "</ul></div>";
+}
+
+function beadHTML(index, query) {
+  const bead = S.beads[index];
+  const conf = bead.conf === null ? "—" : bead.conf.toFixed(2);
+  const confirmed = bead.status === "confirmed";
+  const first = (side) => (bead[side].length ? S.sentences[side][bead[side][0]] : null);
+  const start = [first("src"), first("tgt")].some((s, n) => {
+    const side = n ? "tgt" : "src";
+    return s && bead[side][0] > 0 && S.sentences[side][bead[side][0] - 1].p !== s.p;
+  });
+  const findings = (bead.findings || []).length;
+  const label = "Bead " + (index + 1) + ", " + bead.src.length + "-" + bead.tgt.length + ", confidence " + (bead.conf === null ? "none" : conf) +
+    ", " + (confirmed ? "confirmed" : "unconfirmed") + (findings ? ", " + findings + " finding" + (findings > 1 ? "s" : "") : "");
+  return '<li class="bead' + (confirmed ? " confirmed" : "") + (start ? " para" : "") + (findings ? " has-findings" : "") +
+    '" data-key="' + bead.key + '" data-index="' + index + '" aria-label="' + esc(label) + '">' +
+    '<div class="gutter"><span class="num">' + (index + 1) + '</span>' +
+    '<span class="conf ' + confClass(bead.conf) + '" title="' + (bead.conf === null ? "no aligner confidence: regrouped by a reviewer, or not recorded" : "aligner confidence") + '">' + conf + "</span>" +
+    '<span class="kind">' + bead.src.length + "-" + bead.tgt.length + "</span>" +
+    '<span class="state">' + (confirmed ? "✓ confirmed" : "unconfirmed") + "</span></div>" +
+    sideHTML(bead, "src", query) + sideHTML(bead, "tgt", query) + findingsHTML(bead) + "</li>";
+}
+
+function renderAll() {
+  const query = searchText();
+  const parts = new Array(view.length);
+  for (let k = 0; k < view.length; k++) parts[k] = beadHTML(view[k], query);
+  list.innerHTML = parts.join("");
+  $("empty-view").hidden = view.length > 0;
+  $("shown").textContent = identityView ? "" : view.length + " of " + S.beads.length + " beads shown";
+  markCursor(false);
+}
+
+/* Replace the DOM of beads [start, start + removed) by `added` beads, renumber the rest. */
+function patchDom(start, removed, added) {
+  view = S.beads.map((_, i) => i);
+  const template = document.createElement("template");
+  let html = "";
+  for (let i = start; i < start + added; i++) html += beadHTML(i, "");
+  template.innerHTML = html;
+  const anchor = list.children[start + removed] || null;
+  for (let k = 0; k < removed; k++) list.children[start].remove();
+  list.insertBefore(template.content, anchor);
+  if (removed !== added) {
+    const nodes = list.children;
+    for (let i = start + added; i < nodes.length; i++) {
+      nodes[i].dataset.index = i;
+      nodes[i].querySelector(".num").textContent = i + 1;
+      const label = nodes[i].getAttribute("aria-label");
+      nodes[i].setAttribute("aria-label", label.replace(/^Bead \d+/, "Bead " + (i + 1)));
+    }
+  }
+}
+
+function beadNode(key) { return list.querySelector('li[data-key="' + key + '"]'); }
+
+function currentSentences(bead) {
+  return bead.src.map((i) => ["src", i]).concat(bead.tgt.map((i) => ["tgt", i]));
+}
+
+function clampPos() {
+  const index = indexOfKey(cursor.key);
+  if (index < 0) return;
+  const count = currentSentences(S.beads[index]).length;
+  cursor.pos = Math.max(0, Math.min(cursor.pos, count - 1));
+}
+
+function markCursor(scroll) {
+  for (const node of list.querySelectorAll(".current, .cur")) {
+    node.classList.remove("current", "cur");
+    node.removeAttribute("aria-current");
+  }
+  const node = beadNode(cursor.key);
+  if (!node) return;
+  node.classList.add("current");
+  node.setAttribute("aria-current", "true");
+  const index = indexOfKey(cursor.key);
+  const [side, i] = currentSentences(S.beads[index])[cursor.pos] || [];
+  const sentence = side === undefined ? null : node.querySelector('.sent[data-side="' + side + '"][data-i="' + i + '"]');
+  if (sentence) sentence.classList.add("cur");
+  if (scroll) node.scrollIntoView({ block: "nearest" });
+}
+
+function updateCounts() {
+  const percent = S.total ? Math.round((100 * S.confirmed) / S.total) : 0;
+  $("progress").textContent = S.confirmed + " of " + S.total + " beads confirmed (" + percent + "%)";
+  $("undo").disabled = !S.can_undo;
+  $("redo").disabled = !S.can_redo;
+  $("undo").title = S.can_undo ? "Undo: " + S.undo_label : "Nothing to undo";
+  $("redo").title = S.can_redo ? "Redo: " + S.redo_label : "Nothing to redo";
+}
+
+function showWarnings() {
+  const box = $("warnings");
+  const warnings = S.warnings || [];
+  box.hidden = !warnings.length;
+  box.innerHTML = warnings.map((w) => "<p>⚠ " + esc(w) + "</p>").join("");
+}
+
+let statusTimer = null;
+function announce(message, isError) {
+  const box = $("status");
+  box.textContent = message;
+  box.classList.toggle("error", Boolean(isError));
+  box.setAttribute("role", isError ? "alert" : "status");
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { box.textContent = ""; }, isError ? 12000 : 5000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// actions
+
+function current() {
+  const index = indexOfKey(cursor.key);
+  if (index < 0) return null;
+  const bead = S.beads[index];
+  const [side, sentence] = currentSentences(bead)[cursor.pos] || [null, null];
+  return { index, bead, side, sentence };
+}
+
+function go(delta) {
+  if (!view.length) return;
+  const here = view.indexOf(indexOfKey(cursor.key));
+  const target = here < 0 ? 0 : Math.max(0, Math.min(view.length - 1, here + delta));
+  cursor = { key: S.beads[view[target]].key, pos: 0 };
+  markCursor(true);
+}
+
+function goTo(position) {
+  if (!view.length) return;
+  cursor = { key: S.beads[view[position < 0 ? view.length - 1 : 0]].key, pos: 0 };
+  markCursor(true);
+}
+
+function goUnconfirmed(delta) {
+  let here = view.indexOf(indexOfKey(cursor.key));
+  for (let k = here + delta; k >= 0 && k < view.length; k += delta) {
+    if (S.beads[view[k]].status !== "confirmed") { cursor = { key: S.beads[view[k]].key, pos: 0 }; markCursor(true); return; }
+  }
+  announce(delta > 0 ? "No unconfirmed bead below." : "No unconfirmed bead above.");
+}
+
+function moveSentence(pos) {
+  const here = current();
+  if (!here) return;
+  const count = currentSentences(here.bead).length;
+  cursor.pos = Math.max(0, Math.min(count - 1, cursor.pos + pos));
+  markCursor(true);
+}
+
+async function act(action) {
+  const here = current();
+  if (!here && !["undo", "redo"].includes(action)) return;
+  switch (action) {
+    case "merge": return op({ type: "merge", bead: here.index });
+    case "split": return openSplit(here);
+    case "move-up":
+    case "move-down":
+      if (here.side === null) return;
+      return op({ type: "move", side: here.side, sentence: here.sentence, direction: action === "move-up" ? "up" : "down" })
+        .then(() => followSentence(here.side, here.sentence));
+    case "empty-target": return op({ type: "insert-empty", bead: here.index, side: "tgt" });
+    case "empty-source": return op({ type: "insert-empty", bead: here.index, side: "src" });
+    case "edit": return openEdit(here);
+    case "confirm": {
+      const confirming = here.bead.status !== "confirmed";
+      const status = await op({ type: "confirm", bead: here.index, confirmed: confirming });
+      if (status === 200 && confirming && cursor.key === here.bead.key) go(1);
+      return;
+    }
+    case "confirm-above": return op({ type: "confirm-above", bead: here.index });
+    case "undo": return send("/api/undo", {});
+    case "redo": return send("/api/redo", {});
+  }
+}
+
+/* After a sentence moved, keep the cursor on it in its new bead. */
+function followSentence(side, sentence) {
+  for (let i = 0; i < S.beads.length; i++) {
+    const position = currentSentences(S.beads[i]).findIndex(([s, n]) => s === side && n === sentence);
+    if (position >= 0) { cursor = { key: S.beads[i].key, pos: position }; markCursor(true); return; }
+  }
+}
+
+// -- split dialog -----------------------------------------------------------------------------
+
+let splitting = null;
+
+function openSplit(here) {
+  const bead = here.bead;
+  if (bead.src.length + bead.tgt.length < 2) { announce("A bead with one sentence cannot be split.", true); return; }
+  const defaults = { src: Math.min(1, bead.src.length), tgt: Math.min(1, bead.tgt.length) };
+  if (here.side) {
+    const ids = bead[here.side];
+    const at = ids.indexOf(here.sentence);
+    defaults[here.side] = at > 0 ? at : Math.min(1, ids.length);
+    const other = here.side === "src" ? "tgt" : "src";
+    defaults[other] = ids.length ? Math.round((bead[other].length * defaults[here.side]) / ids.length) : 0;
+  }
+  splitting = { index: here.index, key: bead.key };
+  for (const side of ["src", "tgt"]) {
+    const box = $("split-" + side);
+    const ids = bead[side];
+    let html = "<legend>" + (side === "src" ? "Source" : "Target") + " (" + ids.length + " sentence" + (ids.length === 1 ? "" : "s") + ")</legend>";
+    for (let cut = 0; cut <= ids.length; cut++) {
+      const where = cut === 0 ? "before the first sentence (all go down)" : cut === ids.length ? "after the last sentence (all stay)" : "after sentence " + cut;
+      html += '<label class="cut"><input type="radio" name="cut-' + side + '" value="' + cut + '"' + (cut === defaults[side] ? " checked" : "") + "> ✂ cut " + where + "</label>";
+      if (cut < ids.length) html += '<div class="split-sent" lang="' + (side === "src" ? S.source.lang : S.target.lang) + '">' + esc(S.sentences[side][ids[cut]].text) + "</div>";
+    }
+    box.innerHTML = html;
+  }
+  $("split-error").textContent = "";
+  $("split").showModal();
+  const first = here.side || "src";
+  const checked = $("split-" + first).querySelector("input:checked") || $("split-" + first).querySelector("input");
+  if (checked) checked.focus();
+}
+
+function closeSplit() { splitting = null; $("split").close(); list.focus({ preventScroll: true }); }
+
+$("split-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!splitting) return;
+  const value = (side) => Number(($("split-" + side).querySelector("input:checked") || { value: 0 }).value);
+  const index = indexOfKey(splitting.key);
+  const bead = S.beads[index];
+  const srcAt = value("src"), tgtAt = value("tgt");
+  if ((srcAt === 0 && tgtAt === 0) || (srcAt === bead.src.length && tgtAt === bead.tgt.length)) {
+    $("split-error").textContent = "Both parts need at least one sentence: move a cut.";
+    return;
+  }
+  closeSplit();
+  op({ type: "split", bead: index, src_at: srcAt, tgt_at: tgtAt });
+});
+$("split-cancel").addEventListener("click", closeSplit);
+$("split").addEventListener("close", () => { splitting = null; });
+
+// -- edit dialog ------------------------------------------------------------------------------
+
+let editing = null;
+
+function openEdit(here) {
+  if (here.side === null) return;
+  const sentence = S.sentences[here.side][here.sentence];
+  editing = { side: here.side, sentence: here.sentence };
+  const word = here.side === "src" ? "source" : "target";
+  $("edit-title").textContent = "Edit " + word + " sentence " + (here.sentence + 1);
+  const box = $("edit-text");
+  box.value = sentence.text;
+  box.lang = here.side === "src" ? S.source.lang : S.target.lang;
+  const original = $("edit-original");
+  original.hidden = sentence.orig === undefined;
+  original.textContent = sentence.orig === undefined ? "" : "Original: " + sentence.orig;
+  $("edit-restore").hidden = sentence.orig === undefined;
+  $("edit").showModal();
+  box.focus();
+  box.select();
+}
+
+function closeEdit() { editing = null; $("edit").close(); list.focus({ preventScroll: true }); }
+
+function saveEdit(text) {
+  if (!editing) return;
+  const { side, sentence } = editing;
+  closeEdit();
+  if (text === S.sentences[side][sentence].text) return;
+  op({ type: "edit-text", side, sentence, text });
+}
+
+$("edit-form").addEventListener("submit", (event) => { event.preventDefault(); saveEdit($("edit-text").value); });
+$("edit-text").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); saveEdit($("edit-text").value); }
+});
+$("edit-restore").addEventListener("click", () => {
+  if (editing) saveEdit(S.sentences[editing.side][editing.sentence].orig);
+});
+$("edit-cancel").addEventListener("click", closeEdit);
+$("edit").addEventListener("close", () => { editing = null; });
+
+// ---------------------------------------------------------------------------------------------
+// input
+
+function toggleHelp() {
+  const help = $("help");
+  if (help.open) help.close(); else help.showModal();
+}
+
+function refilter() {
+  rebuildView();
+  renderAll();
+  if (view.length && view.indexOf(indexOfKey(cursor.key)) < 0) cursor = { key: S.beads[view[0]].key, pos: 0 };
+  markCursor(true);
+}
+
+const KEYS = {
+  "j": () => go(1), "ArrowDown": () => go(1), "k": () => go(-1), "ArrowUp": () => go(-1),
+  "l": () => moveSentence(1), "ArrowRight": () => moveSentence(1),
+  "h": () => moveSentence(-1), "ArrowLeft": () => moveSentence(-1),
+  "g": () => goTo(0), "Home": () => goTo(0), "G": () => goTo(-1), "End": () => goTo(-1),
+  "n": () => goUnconfirmed(1), "N": () => goUnconfirmed(-1),
+  "m": () => act("merge"), "s": () => act("split"),
+  "K": () => act("move-up"), "J": () => act("move-down"),
+  "i": () => act("empty-target"), "I": () => act("empty-source"),
+  "e": () => act("edit"), "Enter": () => act("edit"), "F2": () => act("edit"),
+  "c": () => act("confirm"), " ": () => act("confirm"), "C": () => act("confirm-above"),
+  "u": () => act("undo"), "r": () => act("redo"),
+  "1": () => { $("f-low").checked = !$("f-low").checked; refilter(); },
+  "2": () => { $("f-unconfirmed").checked = !$("f-unconfirmed").checked; refilter(); },
+  "3": () => { $("f-findings").checked = !$("f-findings").checked; refilter(); },
+  "/": () => { $("search").focus(); $("search").select(); },
+  "?": toggleHelp,
+};
+
+document.addEventListener("keydown", (event) => {
+  if (!S) return;
+  const target = event.target;
+  if (document.querySelector("dialog[open]")) {
+    if (event.key === "?" && $("help").open) { event.preventDefault(); toggleHelp(); }
+    return;  // dialogs handle their own keys (Esc closes them)
+  }
+  if (target.matches("input[type=search]")) {
+    if (event.key === "Escape" || event.key === "Enter") { event.preventDefault(); list.focus({ preventScroll: true }); }
+    return;
+  }
+  if (target.matches("input, textarea, select, summary, a, button") && [" ", "Enter"].includes(event.key)) return;
+  if (event.ctrlKey || event.metaKey) {
+    const key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) { event.preventDefault(); act("undo"); }
+    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); act("redo"); }
+    return;
+  }
+  if (event.altKey) {
+    if (event.key === "ArrowUp") { event.preventDefault(); act("move-up"); }
+    else if (event.key === "ArrowDown") { event.preventDefault(); act("move-down"); }
+    return;
+  }
+  const handler = KEYS[event.key];
+  if (handler) { event.preventDefault(); handler(); }
+});
+
+list.addEventListener("click", (event) => {
+  const node = event.target.closest("li.bead");
+  if (!node) return;
+  const index = indexOfKey(Number(node.dataset.key));
+  if (index < 0) return;
+  const sentence = event.target.closest(".sent");
+  let pos = 0;
+  if (sentence) {
+    const side = sentence.dataset.side, i = Number(sentence.dataset.i);
+    pos = Math.max(0, currentSentences(S.beads[index]).findIndex(([s, n]) => s === side && n === i));
+  }
+  cursor = { key: S.beads[index].key, pos };
+  markCursor(false);
+});
+
+list.addEventListener("dblclick", (event) => {
+  if (event.target.closest(".sent")) act("edit");
+});
+
+document.querySelector(".toolbar").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-action]");
+  if (button) act(button.dataset.action);
+});
+
+$("help-button").addEventListener("click", toggleHelp);
+for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", refilter);
+let searchTimer = null;
+$("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(refilter, 120); });
+
+history.replaceState(null, "", location.pathname);  // the token stays in the cookie, not the address bar
+
+loadState().then(() => {
+  list.focus({ preventScroll: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    window.concordReadyAt = performance.now();   // page request → rendered view, for the benchmark
+    document.body.dataset.ready = "true";
+  }));
+});
