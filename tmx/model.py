@@ -117,6 +117,17 @@ class Segment:
         return self.text
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def plain_segment(text: str) -> Segment:
+    """``Segment.plain(text)``, built without checks (the reader's fast path)."""
+    segment = _new(Segment)
+    _set(segment, "parts", (text,) if text else ())
+    return segment
+
+
 def _as_segment(value: str | Segment) -> Segment:
     return value if isinstance(value, Segment) else Segment.plain(value)
 

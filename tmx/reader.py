@@ -21,7 +21,7 @@ from lxml import etree
 
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
-from tmx.model import Segment, Unit, Variant
+from tmx.model import Segment, Unit, Variant, plain_segment
 from tmx.xmlsource import check_readable, encoding_override, iter_events, read_root, release
 
 _XML_LANG = XML_NS + "lang"
@@ -76,17 +76,17 @@ class TMXReader:
             raise TMXError(f"not a TMX file: the root element is <{shown}>, not <tmx>",
                            path=self.path, line=root.line)
         self.header.version = root.attrs.get("version")
-        seen_header = False
+        body: etree._Element | None = None
         for _event, element in iter_events(path, tag=("header", "tu"), encoding=encoding):
             if element.tag == "tu":
-                if element.getparent() is None or element.getparent().tag != "body":
-                    continue  # a tu outside body is not a unit (the validator reports it)
                 unit = self._unit(element)
-                release(element)
+                if body is None:
+                    body = element.getparent()
+                # the unit is complete: free it and everything before it (memory stays flat)
+                body.clear()  # type: ignore[union-attr]
                 self.units_read += 1
                 yield unit
-            elif not seen_header:
-                seen_header = True
+            elif body is None:
                 self._read_header(element)
                 release(element)
 
@@ -101,9 +101,16 @@ class TMXReader:
             elif child.tag == "note":
                 self.header.notes.append(child.text or "")
 
+    # The two methods below are the hot loop of reading: kept lean (no attribute dict built
+    # when the element has no attribute but the usual one, one pass over the children).
+
     def _unit(self, tu: etree._Element) -> Unit:
-        attrs = dict(tu.attrib)
-        tuid = attrs.pop("tuid", None)
+        items = tu.items()
+        tuid: str | None = None
+        attrs: dict[str, str] = {}
+        if items:
+            attrs = dict(items)
+            tuid = attrs.pop("tuid", None)
         variants: list[Variant] = []
         props: list[tuple[str, str]] = []
         notes: list[str] = []
@@ -118,10 +125,15 @@ class TMXReader:
         return Unit(tuid, variants, props, notes, attrs, tu.sourceline)
 
     def _variant(self, tuv: etree._Element) -> Variant:
-        attrs = dict(tuv.attrib)
-        lang = attrs.pop(_XML_LANG, None)
-        old_lang = attrs.pop("lang", None)
-        lang = lang or old_lang
+        items = tuv.items()
+        if len(items) == 1 and items[0][0] == _XML_LANG:
+            lang: str | None = items[0][1]
+            attrs: dict[str, str] = {}
+        else:
+            attrs = dict(items)
+            lang = attrs.pop(_XML_LANG, None)
+            old_lang = attrs.pop("lang", None)
+            lang = lang or old_lang
         if not lang:
             raise TMXError("<tuv> has no language (neither xml:lang nor lang)", path=self.path,
                            line=tuv.sourceline)
@@ -131,6 +143,9 @@ class TMXReader:
         for child in tuv:
             tag = child.tag
             if tag == "seg":
+                if len(child) == 0:
+                    segment = plain_segment(child.text or "")
+                    continue
                 try:
                     segment = segment_from_element(child, self._problem)
                 except EntityReference as exc:
