@@ -23,7 +23,7 @@ from align.search import (anchor_path, bead_types, build_lattice, diagonal_band,
 class SearchSettings:
     """Knobs of the search (the defaults were tuned on the dev sets, see BENCHMARKS.md)."""
 
-    skip: float = -0.1             # score of a 1-0 or 0-1 bead
+    skip: float = -0.3             # score of a 1-0 or 0-1 bead
     merge_penalty: float = 0.0     # subtracted per extra sentence in a bead beyond 1-1
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
@@ -31,6 +31,7 @@ class SearchSettings:
     top_k: int = 3
     margin: int = 6                # second-pass window around the anchor path
     temperature: float = 0.1       # for bead posteriors (confidence)
+    size_power: float = 0.0        # bead score times ((a + b) / 2) ** size_power
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -73,7 +74,13 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     def penalty(a: int, b: int) -> float:
         return settings.merge_penalty * (a + b - 2)
 
-    lattice = build_lattice(window, n, m, types, prepared.score, settings.skip, penalty)
+    def score(i, a, j, b):
+        values = prepared.score(i, a, j, b)
+        if settings.size_power:
+            values = values * ((a + b) / 2.0) ** settings.size_power
+        return values
+
+    lattice = build_lattice(window, n, m, types, score, settings.skip, penalty)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
     beads = []

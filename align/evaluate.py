@@ -192,13 +192,32 @@ class GoldDocument:
         return [((k,), (k,)) for k in range(n_source)]
 
 
+def _line_count(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def _english_first(root: Path, align_file: Path, zh: Path, en: Path) -> bool:
+    """Whether the beads of ``align_file`` list English ids first."""
+    beads = read_beads(align_file)
+    first = max((i for s, _ in beads for i in s), default=-1)
+    second = max((i for _, t in beads for i in t), default=-1)
+    n_zh, n_en = _line_count(zh), _line_count(en)
+    fits_zh_first = first < n_zh and second < n_en
+    fits_en_first = first < n_en and second < n_zh
+    if fits_zh_first and fits_en_first:
+        return "en-zh" in root.name
+    return fits_en_first and not fits_zh_first
+
+
 def discover_gold(directory: str | Path) -> list[GoldDocument]:
     """The documents of a gold directory, in name order.
 
-    Two layouts are recognised: ``NAME.zh`` + ``NAME.en`` + ``NAME.align`` (beads with Chinese
-    ids first: the source is the ``.zh`` file), and ``NAME.en`` + ``NAME.zhA``/``NAME.zhB``/...
-    without ``.align`` (WMT: English source, each Chinese translation a separate document, gold
-    1-1 line by line).
+    Two layouts are recognised: ``NAME.zh`` + ``NAME.en`` + ``NAME.align``, and ``NAME.en`` +
+    ``NAME.zhA``/``NAME.zhB``/... without ``.align`` (WMT: English source, each Chinese
+    translation a separate document, gold 1-1 line by line). In the first layout the beads list
+    the source ids first; the source is the Chinese file unless the ids only fit the other way
+    round, or the directory is named ``...en-zh...`` (as ``bible-en-zh``) and the ids fit that.
     """
     root = Path(directory)
     if not root.is_dir():
@@ -208,7 +227,10 @@ def discover_gold(directory: str | Path) -> list[GoldDocument]:
         stem = align_file.name[:-len(".align")]
         zh, en = root / f"{stem}.zh", root / f"{stem}.en"
         if zh.is_file() and en.is_file():
-            docs.append(GoldDocument(stem, zh, en, align_file))
+            if _english_first(root, align_file, zh, en):
+                docs.append(GoldDocument(stem, en, zh, align_file))
+            else:
+                docs.append(GoldDocument(stem, zh, en, align_file))
     for en in sorted(root.glob("*.en")):
         stem = en.name[:-len(".en")]
         if (root / f"{stem}.align").exists():

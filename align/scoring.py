@@ -282,8 +282,9 @@ class LexicalScorer:
 
     name: str = "lexical"
     anchors: Sequence[tuple[str, Sequence[str]]] = ()
-    smoothing: float = 1.0
-    length_power: float = 1.0
+    smoothing: float = 2.0        # IDF weight of "nothing matched" added to every denominator
+    length_power: float = 0.5     # exponent of the length factor
+    length_mix: float = 0.05      # share of the score given by length alone
     rare_share: float = 0.05
 
     def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
@@ -325,7 +326,8 @@ class LexicalPrepared:
         pz = cz / (wz + alpha)
         pe = ce / (we + alpha)
         sim = 2.0 * pz * pe / (pz + pe + 1e-9)
-        return sim * factor
+        mix = self.config.length_mix
+        return ((1.0 - mix) * sim + mix) * factor
 
     def _side_cover(self, side: Side, matches: Matches, i, a, j, b):
         """Covered and total weight of groups [i, i+a) of ``side`` by [j, j+b) of the other."""
