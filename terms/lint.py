@@ -71,7 +71,7 @@ def _per_concept(glossary: Glossary) -> list[LintIssue]:
                                         f"{t.text!r} appears twice in concept {c.id!r}"))
             seen[key] = t.line
         zh, en = c.terms_in("zh"), c.terms_in("en")
-        if zh and not c.allowed("en"):
+        if zh and not [t for t in c.allowed("en") if t.text.strip()]:
             issues.append(LintIssue("no-rendering", "error", c.id, c.line,
                                     f"concept {c.id!r} has no preferred or admitted English "
                                     "rendering"))

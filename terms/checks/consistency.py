@@ -5,12 +5,16 @@ Three kinds of inconsistency:
 1. One source segment (same text after folding case, width, spaces and punctuation) with
    different translations: the units whose translation differs from the most frequent one are
    reported.
-2. Near-duplicate source segments (sacrebleu chrF ≥ 90) whose translations are far apart
+2. Near-duplicate source segments (sacrebleu chrF ≥ 80; one changed character in a Chinese
+   sentence of thirty already costs ten points of chrF) whose translations are far apart
    (chrF < 55). Candidates are found by blocking, never by comparing all pairs: distinct sources
    sharing the first or the last characters of their normalised form are compared, within a
    length ratio of 0.8, and blocks are cut into windows, so the work grows linearly.
-3. One glossary concept rendered with different allowed renderings (admitted ones) in one memory:
-   the units using a rendering other than the most frequent one are reported.
+3. One official title or designation (glossary categories ``title`` and ``designation``)
+   rendered with different allowed renderings in one memory ("State Councilor" here, "State
+   Councillor" there): the units using a rendering other than the most frequent one are
+   reported. Names of organisations, places and initiatives are left alone: a full name first
+   and its acronym afterwards, or "Central Asia" beside "Central Asian", is normal usage.
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from terms.checks import Checker, Pair
 
 MIN_SOURCE = 8          # content characters below which a segment is too short to judge
-NEAR_SOURCE = 90.0      # chrF at or above which two sources are near-duplicates
+NEAR_SOURCE = 80.0      # chrF at or above which two sources are near-duplicates
 FAR_TARGET = 55.0       # chrF below which their translations are too far apart
 BLOCK_KEY = 6           # characters of the normalised source used as blocking keys
 WINDOW = 8              # neighbours compared within a sorted block
@@ -131,9 +135,10 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
     if not uses or checker.glossary is None:
         return
     for concept_index, by_form in uses.items():
-        if len(by_form) < 2:
+        if len(by_form) < 2 or checker.glossary.concepts[concept_index].category not in (
+                "title", "designation"):
             continue
-        usual = max(by_form, key=lambda form: (len(by_form[form]), -min(
+        usual = min(by_form, key=lambda form: (-len(by_form[form]), min(
             _order(u) for u, _, _ in by_form[form])))
         usual_text = by_form[usual][0][1]
         concept = checker.glossary.concepts[concept_index]
@@ -142,8 +147,8 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
                 continue
             for unit, text, span in places:
                 yield Finding("inconsistent-translation", "warning", unit,
-                              f"{text!r} renders {concept.id!r} here, {usual_text!r} in "
-                              f"{len(by_form[usual])} other unit(s)",
+                              f"{text!r} here, {usual_text!r} in {len(by_form[usual])} other "
+                              f"unit(s) (glossary concept {concept.id!r})",
                               suggestion=f"use {usual_text!r} throughout",
                               target_span=span, term=text, concept=concept.id,
                               related=tuple(u for u, _, _ in by_form[usual][:5]))

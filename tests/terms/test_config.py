@@ -1,0 +1,66 @@
+"""Configuration from concord.toml / pyproject.toml, severities and suppressions."""
+from __future__ import annotations
+
+import pytest
+
+from terms.checks import Checker, Pair
+from terms.config import ConfigError, find_config, load_config, parse_inline_suppression
+
+PAIR = Pair("rel:3", "双方签署了12项协议。", "The two sides signed 21 agreements.")
+
+
+def test_found_from_a_subdirectory_in_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "releases"\n\n[tool.concord]\ndisable = ["omission"]\n'
+        'fail-on = "warning"\n[tool.concord.severity]\nnumber-mismatch = "info"\n',
+        encoding="utf-8")
+    sub = tmp_path / "2022" / "01"
+    sub.mkdir(parents=True)
+    assert find_config(sub) == tmp_path / "pyproject.toml"
+    config = load_config(start=sub)
+    assert not config.enabled("omission") and config.fail_on == "warning"
+    [finding] = Checker(None, config).check_pair(PAIR)
+    assert finding.severity == "info"
+
+
+def test_concord_toml_wins_and_pyproject_without_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(tmp_path) is None
+    (tmp_path / "concord.toml").write_text('disable = ["untranslated"]\n', encoding="utf-8")
+    assert find_config(tmp_path) == tmp_path / "concord.toml"
+
+
+def test_suppression_needs_a_reason_and_silences_one_unit(tmp_path):
+    path = tmp_path / "concord.toml"
+    path.write_text('[[suppress]]\nunit = "rel:3"\nrule = "number-mismatch"\n'
+                    'reason = "the English counts a joint protocol twice"\n', encoding="utf-8")
+    checker = Checker(None, load_config(path))
+    assert checker.check_pair(PAIR) == []
+    assert checker.check_pair(Pair("rel:4", PAIR.source, PAIR.target)) != []
+    [(finding, suppression)] = checker.suppressed
+    assert finding.unit == "rel:3" and suppression.reason.startswith("the English")
+    path.write_text('[[suppress]]\nunit = "rel:3"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs a reason"):
+        load_config(path)
+
+
+@pytest.mark.parametrize("text, words", [
+    ('disable = ["spelling"]\n', "unknown rule 'spelling'"),
+    ('[severity]\nomission = "fatal"\n', "severity of 'omission'"),
+    ('fail-on = "sometimes"\n', "fail-on"),
+    ('colour = "red"\n', "unknown setting 'colour'"),
+    ('disable = [\n', "TOML syntax error"),
+])
+def test_bad_configuration_is_reported_with_the_file(tmp_path, text, words):
+    path = tmp_path / "concord.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=words) as caught:
+        load_config(path)
+    assert caught.value.path == str(path)
+
+
+def test_inline_suppression_form():
+    s = parse_inline_suppression("u1", "term-missing: the title is given in the next unit")
+    assert (s.unit, s.rule, s.reason) == ("u1", "term-missing", "the title is given in the next unit")
+    assert parse_inline_suppression("u1", "term-missing") is None
+    assert parse_inline_suppression("u1", "nonsense: why") is None

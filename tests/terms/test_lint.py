@@ -1,0 +1,49 @@
+"""Glossary lint: conflicts found in glossaries written to contain them."""
+from __future__ import annotations
+
+from terms.csvfile import parse_csv
+from terms.lint import lint_glossary
+
+HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
+
+
+def codes(text, corpus=()):
+    return [(i.code, i.severity, i.concept, i.line)
+            for i in lint_glossary(parse_csv(HEADER + text), corpus)]
+
+
+def test_clean_glossary_has_no_issue(mini):
+    assert lint_glossary(mini) == []
+
+
+def test_one_term_two_preferred_renderings_in_the_same_scope():
+    text = ("a,title,zh,副总理,,,,\na,title,en,Vice Premier,,,,\n"
+            "b,title,zh,副总理,,,,\nb,title,en,Deputy Premier,,,,\n"
+            "c,title,zh,副总理,,哈萨克斯坦,,\nc,title,en,Deputy Prime Minister,,,,\n")
+    assert codes(text) == [("two-preferred", "error", "b", 5)]
+
+
+def test_forbidden_here_allowed_there():
+    text = ("a,title,zh,外长,,,,\na,title,en,Foreign Minister,,,,\n"
+            "a,title,en,Foreign Secretary,deprecated,,,\n"
+            "b,title,zh,外交大臣,,,,\nb,title,en,Foreign Secretary,,,,\n")
+    assert codes(text) == [("deprecated-preferred-elsewhere", "error", "a", 4)]
+
+
+def test_empty_terms_missing_renderings_and_replacements():
+    text = ("a,title,zh,外长,,,,\na,title,en,,,,,\n"
+            "b,title,zh,总理,,,,\nb,title,en,Prime Minister,deprecated,,,\n"
+            "c,title,zh,主席,,,,\nc,title,en,Chairman,,,,\nc,title,en,chairman,admitted,,,\n")
+    assert codes(text) == [("no-rendering", "error", "a", 2), ("empty-term", "error", "a", 3),
+                           ("no-rendering", "error", "b", 4), ("no-replacement", "warning", "b", 4),
+                           ("duplicate-term", "warning", "c", 8)]
+
+
+def test_shadowed_terms_need_a_memory():
+    text = ("a,designation,zh,全面战略伙伴关系,,,,\na,designation,en,comprehensive strategic "
+            "partnership,,,,\nb,designation,zh,永久全面战略伙伴关系,,,,\n"
+            "b,designation,en,permanent comprehensive strategic partnership,,,,\n")
+    assert codes(text) == []
+    only_nested = ["两国建立永久全面战略伙伴关系。", "永久全面战略伙伴关系开启新篇章。"]
+    assert codes(text, only_nested) == [("shadowed", "info", "a", 2)]
+    assert codes(text, only_nested + ["两国是全面战略伙伴关系。"]) == []

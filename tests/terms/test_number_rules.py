@@ -1,0 +1,60 @@
+"""number-mismatch and date-mismatch on pairs written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from terms.checks import Checker, Pair
+from terms.config import Config
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(None, Config(disabled={"omission", "untranslated"}))
+
+
+def rules(checker, source, target):
+    return [f.rule for f in checker.check_pair(Pair("u", source, target))]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("三天前，双方签署了12项协议。", "Three days ago, the two sides signed 12 agreements."),
+    ("贸易额增长百分之三十，达1.5亿美元。", "Trade grew by 30 percent to 150 million US dollars."),
+    ("这是两国外长第三次会晤。", "This is the third meeting of the two foreign ministers."),
+    ("印尼担任二十国集团轮值主席国。", "Indonesia holds the G20 presidency."),
+    ("一、各方高度评价合作成果。", "1. The parties spoke highly of the results of cooperation."),
+    ("百年变局交织。", "Changes unseen in a century are intertwined."),
+    ("2022年1月10日，双方通电话。", "On January 10, 2022, the two sides spoke by phone."),
+    ("1月10日，双方通电话。", "On 10 January 2022, the two sides spoke by phone."),
+    ("今年1月初局势动荡。", "There was unrest in early January."),
+    ("9月，会议将在撒马尔罕举行。", "In September, the meeting will be held in Samarkand."),
+    ("会议将于2023年举行。", "The meeting will be held in 2023."),
+])
+def test_faithful_numbers_and_dates_are_clean(checker, source, target):
+    assert rules(checker, source, target) == []
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("三天前，双方签署了12项协议。", "Four days ago, the two sides signed 12 agreements.",
+     ["number-mismatch"]),
+    ("双方签署了12项协议。", "The two sides signed 21 agreements.", ["number-mismatch"]),
+    ("贸易额增长百分之三十。", "Trade grew by 13 percent.", ["number-mismatch"]),
+    ("投资达1.5亿美元。", "Investment reached 1.5 million US dollars.", ["number-mismatch"]),
+    ("双方签署了12项协议。", "The two sides signed agreements.", ["number-mismatch"]),
+    ("这是第三次会晤。", "This is the fourth meeting.", ["number-mismatch"]),
+    ("2022年1月10日，双方通电话。", "On January 11, 2022, the two sides spoke by phone.",
+     ["date-mismatch"]),
+    ("2022年1月10日，双方通电话。", "On January 10, 2021, the two sides spoke by phone.",
+     ["date-mismatch"]),
+    ("9月，会议将举行。", "In October, the meeting will be held.", ["date-mismatch"]),
+    ("1月10日双方会谈。", "The two sides held talks.", ["date-mismatch"]),
+])
+def test_changed_or_dropped_numbers_and_dates_are_found(checker, source, target, expected):
+    assert rules(checker, source, target) == expected
+
+
+def test_spans_point_at_both_numbers(checker):
+    source, target = "双方签署了12项协议。", "The two sides signed 21 agreements."
+    [finding] = checker.check_pair(Pair("u", source, target))
+    assert source[slice(*finding.source_span)] == "12"
+    assert target[slice(*finding.target_span)] == "21"
+    assert "12" in finding.suggestion

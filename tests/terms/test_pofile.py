@@ -1,0 +1,52 @@
+"""PO glossaries: our own layout and PO files from other tools."""
+from __future__ import annotations
+
+import io
+
+import polib
+import pytest
+
+from terms.errors import GlossaryError
+from terms.glossary import load_glossary, save_glossary
+
+
+def test_written_po_reads_as_a_translation_list(mini, tmp_path):
+    buffer = io.BytesIO()
+    save_glossary(mini, buffer, "po")
+    path = tmp_path / "g.po"
+    path.write_bytes(buffer.getvalue())
+    entries = {e.msgctxt: e for e in polib.pofile(str(path))}
+    assert entries["vice-premier"].msgid == "副总理"
+    assert entries["vice-premier"].msgstr == "Vice Premier"
+    assert load_glossary(path).concepts == mini.concepts
+
+
+def test_po_from_another_tool(tmp_path):
+    path = tmp_path / "other.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    "# a translator's remark\nmsgid \"外长\"\nmsgstr \"Foreign Minister\"\n\n"
+                    '#, fuzzy\nmsgid "总理"\nmsgstr "Premier"\n\n'
+                    '#~ msgid "旧"\n#~ msgstr "old"\n', encoding="utf-8")
+    glossary = load_glossary(path)
+    assert [(t.lang, t.text, t.status) for c in glossary for t in c.terms] == [
+        ("zh", "外长", "preferred"), ("en", "Foreign Minister", "preferred"),
+        ("zh", "总理", "preferred"), ("en", "Premier", "admitted")]
+    assert glossary.concepts[0].note == "a translator's remark"
+
+
+def test_po_errors_name_the_line(tmp_path):
+    path = tmp_path / "bad.po"
+    path.write_text('msgid "外长"\nmsgstr "Foreign Minister"\n\nmsgid "总理"\nmsgstr "x"\n'
+                    "garbage\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="PO syntax error") as caught:
+        load_glossary(path)
+    assert caught.value.path == str(path) and caught.value.line == 6
+    path.write_text('msgctxt "a"\nmsgid "外长"\nmsgstr "x"\n\nmsgctxt "a"\nmsgid "总理"\n'
+                    'msgstr "y"\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match="duplicated concept id 'a'") as caught:
+        load_glossary(path)
+    assert caught.value.line == 5
+    path.write_text('#. term: {"text": "外长", "lang": "zh", "status": "banned"}\n'
+                    'msgid "外长"\nmsgstr ""\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match="unknown status 'banned'"):
+        load_glossary(path)

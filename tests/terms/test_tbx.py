@@ -1,0 +1,115 @@
+"""TBX v3 and v2 reading and writing, on the TBX samples in ../shared and our own glossary."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from terms.errors import GlossaryError
+from terms.glossary import load_glossary, save_glossary
+
+BASIC = "reference/sample_tbx_basic_DCA_example.tbx"
+CORE = "reference/sample_tbx_core_structure_good.tbx"
+
+
+def test_tbx_basic_statuses_and_fields(shared):
+    glossary = load_glossary(shared / BASIC)
+    assert glossary.meta["tbx-version"] == "3"
+    first = glossary.concept("c1")
+    en = first.terms_in("en")
+    assert [(t.text, t.status) for t in en] == [("open cluster", "preferred"),
+                                                ("galactic cluster", "superseded")]
+    assert en[0].extra["partOfSpeech"] == "noun"
+    assert first.extra["subjectField"] == "General"
+    assert first.terms_in("es")[0].text == "cúmulo abierto"
+    statuses = {t.status for c in glossary for t in c.terms}
+    assert statuses <= {"preferred", "admitted", "deprecated", "superseded"}
+    assert "deprecated" in statuses
+
+
+def test_tbx_core_with_bom_and_no_statuses(shared):
+    glossary = load_glossary(shared / CORE)
+    c2 = glossary.concept("c2")
+    assert [(t.text, t.status) for t in c2.terms_in("en")] == [
+        ("circumstellar accretion disk", "preferred"), ("accretion disc", "admitted"),
+        ("circumstellar disk", "admitted")]
+    assert c2.note.startswith("G-Source:")
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2", "csv", "tsv", "po"])
+def test_round_trips_lose_nothing(shared, mini, tmp_path, fmt):
+    for glossary in (mini, load_glossary(shared / BASIC)):
+        buffer = io.BytesIO()
+        save_glossary(glossary, buffer, fmt)
+        path = tmp_path / f"g.{'tbx' if fmt.startswith('tbx') else fmt}"
+        path.write_bytes(buffer.getvalue())
+        again = load_glossary(path)
+        assert again.concepts == glossary.concepts
+
+
+def test_written_tbx_is_tbx_basic_v3(mini):
+    from lxml import etree
+    buffer = io.BytesIO()
+    save_glossary(mini, buffer, "tbx")
+    root = etree.fromstring(buffer.getvalue())
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    assert root.tag == "{urn:iso:std:iso:30042:ed-2}tbx" and root.get("type") == "TBX-Basic"
+    statuses = root.xpath("//t:termNote[@type='administrativeStatus']/text()", namespaces=ns)
+    assert set(statuses) == {"preferredTerm-admn-sts", "admittedTerm-admn-sts",
+                             "deprecatedTerm-admn-sts"}
+    scoped = root.xpath("//t:conceptEntry[@id='vice-premier-kz']//t:note/text()", namespaces=ns)
+    assert "concord-scope: 哈萨克斯坦" in scoped
+
+
+TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="t1"><descrip type="subjectField">title</descrip>
+ <langSet xml:lang="zh-CN"><tig><term>外长</term></tig></langSet>
+ <langSet xml:lang="en-US">
+  <tig><term>Foreign Minister</term><termNote type="usageStatus">preferred</termNote></tig>
+  <ntig><termGrp><term>Foreign Secretary</term>
+   <termNote type="usageStatus">deprecated</termNote></termGrp></ntig>
+ </langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_tbx2_with_usage_status_and_ntig(tmp_path):
+    path = tmp_path / "v2.tbx"
+    path.write_text(TBX2, encoding="utf-8")
+    concept = load_glossary(path).concept("t1")
+    assert concept.category == "title"
+    assert [(t.lang, t.text, t.status) for t in concept.terms] == [
+        ("zh", "外长", "preferred"), ("en", "Foreign Minister", "preferred"),
+        ("en", "Foreign Secretary", "deprecated")]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (TBX2.replace("</termEntry>", "</termEntr>"), 9, "malformed TBX"),
+    (TBX2.replace(">deprecated<", ">discouraged<"), 8, "unknown usageStatus value 'discouraged'"),
+    (TBX2.replace("</body>", '<termEntry id="t1"><langSet xml:lang="en"><tig><term>x</term>'
+                  "</tig></langSet></termEntry>\n</body>"), 10, "duplicated concept id 't1'"),
+    ('<?xml version="1.0"?>\n<glossary/>\n', 2, "not a TBX file"),
+])
+def test_bad_tbx_names_file_and_line(tmp_path, text, line, words):
+    path = tmp_path / "bad.tbx"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+def test_entities_are_not_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me", encoding="utf-8")
+    path = tmp_path / "xxe.tbx"
+    path.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE tbx [<!ENTITY leak SYSTEM "file://{secret}">]>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>a &leak; b</term></termSec>
+</langSec></conceptEntry></body></text></tbx>
+""", encoding="utf-8")
+    glossary = load_glossary(path)
+    assert "do not read me" not in glossary.concepts[0].terms[0].text
