@@ -82,8 +82,10 @@ class TMXReader:
                 unit = self._unit(element)
                 if body is None:
                     body = element.getparent()
-                # the unit is complete: free it and everything before it (memory stays flat)
-                body.clear()  # type: ignore[union-attr]
+                # free the units before this one (complete, already read): memory stays flat.
+                # Never touch what follows: the parser may be in the middle of it.
+                while element.getprevious() is not None:
+                    del body[0]  # type: ignore[index]
                 self.units_read += 1
                 yield unit
             elif body is None:
