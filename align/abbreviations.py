@@ -39,7 +39,8 @@ SENTENCE_STARTERS: frozenset[str] = frozenset("""
     when whenever while after before since until although though because during under over
     despite according among between about against into through throughout within what who whom
     whose why how where which whether once even only just please let according officials police
-    sources experts critics analysts authorities residents
+    sources experts critics analysts authorities residents nobody everyone everybody someone
+    somebody anyone
 """.split())
 
 #: English verbs of speaking that introduce an attribution after a quotation ("…?" Wang asked.)

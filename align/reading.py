@@ -15,10 +15,11 @@ from pathlib import Path
 from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
+from align.kinds import is_dateline
 from align.language import is_han
 
 FORMATS = ("txt", "md", "html")
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".mdown": "md", ".html": "html", ".htm": "html",
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".sents": "txt", ".md": "md", ".markdown": "md", ".mdown": "md", ".html": "html", ".htm": "html",
                ".xhtml": "html", ".shtml": "html"}
 
 
@@ -116,20 +117,22 @@ def join_lines(first: str, second: str) -> str:
     return a + " " + b
 
 
-def _is_wrapped(line: str, nxt: str, longest: int) -> bool:
+def _is_wrapped(line: str, nxt: str, longest: int, lines: int) -> bool:
     """Whether ``nxt`` continues the paragraph of ``line`` (a wrapped line) rather than
-    starting a paragraph of its own (as a title, date line or heading does)."""
+    starting a paragraph of its own, as a title, a date line, a heading or a salutation
+    ("Dear Colleagues,") does. ``longest`` is the longest line of the ``lines`` lines in the
+    blank-line separated group."""
     a, b = line.strip(), nxt.strip()
-    if not a or not b or _FINAL_END.search(a) or _ENUM_START.match(b):
+    if not a or not b or _FINAL_END.search(a) or _ENUM_START.match(b) or is_dateline(b):
         return False
-    if _SOFT_END.search(a):
+    if b[0].islower() or re.search(r"\w-$", a):
         return True
-    if b[0].islower():
+    short = len(a) <= (20 if is_han(a[-1]) or a[-1] in "，、" else 40)
+    if _SOFT_END.search(a) and not short:
         return True
-    # a long line that stops short of the margin without a full stop: the text goes on
-    wide = longest >= 40 and len(a) >= 0.8 * longest
-    return wide and (is_han(a[-1]) or a[-1].isalnum()) and len(a) > len(b) * 0.5 and not \
-        b[0].isdigit()
+    # a long line that stops at the margin without a full stop: the text goes on
+    wide = lines >= 3 and longest >= (20 if is_han(a[-1]) else 40) and len(a) >= 0.8 * longest
+    return wide and (is_han(a[-1]) or a[-1].isalnum()) and not b[0].isdigit()
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -153,7 +156,7 @@ def text_blocks(text: str) -> list[Block]:
                 joined = join_lines(current, line)
                 starts.append((len(joined) - len(line.strip()), number))
                 current = joined
-            if k + 1 == len(group) or not _is_wrapped(line, group[k + 1][1], longest):
+            if k + 1 == len(group) or not _is_wrapped(line, group[k + 1][1], longest, len(group)):
                 blocks.append(Block(current, first_line, None, tuple(starts)))
                 current = ""
         group.clear()

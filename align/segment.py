@@ -114,8 +114,10 @@ def _zh_is_final(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if ch in _ZH_FINAL:
-        # "Yahoo!Inc", "what?x": a half-width mark inside Latin text
-        return not (ch in "!?" and nxt.isascii() and nxt.isalnum())
+        # "Yahoo!Inc", "what?x", "雅虎Yahoo!公司": a half-width mark inside or closing a Latin name
+        if ch in "!?" and nxt.isascii() and nxt.isalnum():
+            return False
+        return not (ch == "!" and prev.isascii() and prev.isalpha())
     if ch in _ZH_DOT and nxt not in _ZH_DOT and prev not in _ZH_DOT:
         return (is_han(prev) or prev in _ZH_CLOSERS) and not (nxt.isascii() and nxt.isalnum())
     if (ch == "…" or ch in _ZH_DOT) and prev != "…" and prev not in _ZH_DOT:
@@ -217,6 +219,9 @@ def _is_attribution(text: str, start: int) -> bool:
     m = _ATTRIBUTION.match(text, start)
     if not m:
         return False
+    first = _word_after(text, start)
+    if first[:1].isupper() and _bare(first) in SENTENCE_STARTERS:
+        return False  # "Nobody answered." / "They said so." open sentences of their own
     words = [_bare(w) for w in text[start:m.end()].split()]
     return any(w in SPEECH_VERBS for w in words)
 
@@ -268,8 +273,27 @@ def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
 _EN_RUN = re.compile(r"[.!?…。！？]+(?:[\"'”’)\]}»›」』）]+[.!?…]*)*")
 
 
+#: a salutation opening a paragraph: "Colleagues," "Dear Friends," "Ladies and Gentlemen,"
+_SALUTATION = re.compile(r"\s*((?:[A-Z][\w'’.-]*|and|&)(?:\s+(?:[A-Z][\w'’.-]*|and|&)){0,4}),\s+")
+
+
+def _salutation_cut(text: str) -> int | None:
+    """The end of a salutation that opens the paragraph and is followed by a sentence that starts
+    with a capital ("Colleagues, In September …"): a boundary, as on a line of its own."""
+    m = _SALUTATION.match(text)
+    if not m:
+        return None
+    nxt = _word_after(text, m.end())
+    if nxt[:1].isupper() and _bare(nxt) in SENTENCE_STARTERS:
+        return m.end(1) + 1
+    return None
+
+
 def _en_cuts(text: str) -> list[int]:
     cuts: list[int] = []
+    salutation = _salutation_cut(text)
+    if salutation is not None:
+        cuts.append(salutation)
     for m in _EN_RUN.finditer(text):
         s, e = m.span()
         if e < len(text) and not text[e].isspace():

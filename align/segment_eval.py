@@ -8,18 +8,11 @@ the places where gold lines met.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from align.kinds import ends_sentence
 from align.segment import sentence_spans
-
-_FINAL = re.compile(r"[.!?。！？…][\s\"'”’)\]）」』》]*$")
-
-
-def ends_sentence(line: str) -> bool:
-    """True when ``line`` ends in sentence-final punctuation (closing quotes/brackets allowed)."""
-    return bool(_FINAL.search(line.rstrip()))
 
 
 def gold_paragraphs(lines: Iterable[str], lang: str) -> list[list[str]]:

@@ -1,0 +1,206 @@
+"""Numbers and dates in Chinese and English: values, kinds and spans in the original text."""
+from __future__ import annotations
+
+import pytest
+
+from align.numbers import (extract_dates, extract_numbers, parse_chinese_numeral,
+                           parse_english_number)
+
+
+def numbers(text: str, lang: str) -> list[tuple[float, str, str]]:
+    """(value, kind, text) of every number, checking each span against the text on the way."""
+    out = []
+    for n in extract_numbers(text, lang):
+        assert text[n.span[0]:n.span[1]] == n.text
+        out.append((n.value, n.kind, n.text))
+    return out
+
+
+def dates(text: str, lang: str) -> list[tuple[int | None, int | None, int | None, str]]:
+    out = []
+    for d in extract_dates(text, lang):
+        assert text[d.span[0]:d.span[1]] == d.text
+        out.append((d.year, d.month, d.day, d.text))
+    return out
+
+
+# --- Chinese numerals ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("numeral,value", [
+    ("三", 3), ("十", 10), ("十五", 15), ("二十", 20), ("二十五", 25), ("两百", 200),
+    ("一百零五", 105), ("一百一十", 110), ("三千零二十", 3020), ("一万", 10000),
+    ("十五万", 150000), ("三万亿", 3 * 10**12), ("一亿五千万", 150_000_000),
+    ("两百五", 250), ("一万五", 15000), ("一九四九", 1949), ("二〇二二", 2022),
+    ("一点五", 1.5), ("一点五亿", 150_000_000), ("3万", 30000), ("1.5亿", 150_000_000),
+    ("30多万", 300000), ("壹佰", 100), ("零", 0),
+])
+def test_chinese_numeral_values(numeral, value):
+    assert parse_chinese_numeral(numeral) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("三天前，外长会见了代表。", [(3, "cardinal", "三")]),
+    ("会见了二十五名代表和两百名学生。", [(25, "cardinal", "二十五"), (200, "cardinal", "两百")]),
+    ("共有一百零五个项目。", [(105, "cardinal", "一百零五")]),
+    ("共3万人参加，投资1.5亿元。", [(30000, "cardinal", "3万"), (1.5e8, "cardinal", "1.5亿")]),
+    ("占百分之三十，即30%。", [(30, "percent", "百分之三十"), (30, "percent", "30%")]),
+    ("增长５０％。", [(50, "percent", "５０％")]),
+    ("增长0.5个百分点。", [(0.5, "percent", "0.5个百分点")]),
+    ("第三次会议举行。", [(3, "ordinal", "第三")]),
+    ("第十八届中央委员会", [(18, "ordinal", "第十八")]),
+    ("第3轮谈判", [(3, "ordinal", "第3")]),
+    ("会议于2022年举行。", [(2022, "year", "2022")]),
+    ("二〇二二年是关键的一年。", [(2022, "year", "二〇二二")]),
+    ("持续了3年。", [(3, "cardinal", "3")]),
+    ("三分之一的人口", [(pytest.approx(1 / 3), "cardinal", "三分之一")]),
+    ("超过14亿人口", [(1.4e9, "cardinal", "14亿")]),
+    ("约30,000人", [(30000, "cardinal", "30,000")]),
+    ("上午 10 点 50 分", [(10, "cardinal", "10"), (50, "cardinal", "50")]),
+    ("两国关系", [(2, "cardinal", "两")]),
+    ("一国两制", [(2, "cardinal", "两")]),
+])
+def test_chinese_numbers(text, expected):
+    assert numbers(text, "zh") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "一名男子死亡。",          # 一 as an article: "a man"
+    "一些国家表示支持。",      # 一些 "some"
+    "统一思想，千万不要松懈。",  # 统一 "unify", 千万 "by all means"
+    "两岸关系和平发展。",      # 两岸 "cross-Strait"
+    "这个问题十分重要。",      # 十分 "very"
+    "他们千方百计解决问题。",   # an idiom
+    "三五天后再说。",          # an approximation, "three or five days"
+    "G20峰会和COVID-19疫情",   # names with digits
+])
+def test_chinese_words_that_are_not_numbers(text):
+    assert numbers(text, "zh") == []
+
+
+# --- English ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words,value,ordinal", [
+    ("three", 3, False), ("twenty-five", 25, False), ("ninety-nine", 99, False),
+    ("one hundred and five", 105, False), ("two hundred", 200, False),
+    ("three thousand", 3000, False), ("two hundred thousand", 200000, False),
+    ("first", 1, True), ("third", 3, True), ("twenty-first", 21, True), ("hundredth", 100, True),
+])
+def test_english_number_words(words, value, ordinal):
+    assert parse_english_number(words) == (value, ordinal)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Three days ago, the minister spoke.", [(3, "cardinal", "Three")]),
+    ("He met twenty-five delegates and two hundred students.",
+     [(25, "cardinal", "twenty-five"), (200, "cardinal", "two hundred")]),
+    ("It grew by one hundred and five.", [(105, "cardinal", "one hundred and five")]),
+    ("About 30,000 people came.", [(30000, "cardinal", "30,000")]),
+    ("It costs 1.5 billion dollars.", [(1.5e9, "cardinal", "1.5 billion")]),
+    ("It weighs 3 million tons.", [(3e6, "cardinal", "3 million")]),
+    ("Sales hit $5bn.", [(5e9, "cardinal", "5bn")]),
+    ("a million people", [(1e6, "cardinal", "a million")]),
+    ("Trade rose 30%, or thirty percent, or 30 per cent.",
+     [(30, "percent", "30%"), (30, "percent", "thirty percent"), (30, "percent", "30 per cent")]),
+    ("up 2 percentage points", [(2, "percent", "2 percentage points")]),
+    ("the third meeting and the 3rd one", [(3, "ordinal", "third"), (3, "ordinal", "3rd")]),
+    ("the 21st century and the twenty-first century",
+     [(21, "ordinal", "21st"), (21, "ordinal", "twenty-first")]),
+    ("It was held in 2022.", [(2022, "year", "2022")]),
+    ("Since 1949 the city grew.", [(1949, "year", "1949")]),
+    ("2000 people came.", [(2000, "cardinal", "2000")]),
+    ("a third of them and two thirds of the rest",
+     [(pytest.approx(1 / 3), "cardinal", "a third"), (pytest.approx(2 / 3), "cardinal", "two thirds")]),
+    ("ninety-nine bottles", [(99, "cardinal", "ninety-nine")]),
+    ("the 52nd anniversary", [(52, "ordinal", "52nd")]),
+])
+def test_english_numbers(text, expected):
+    assert numbers(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "One of them agreed.",            # a pronoun
+    "First, we must agree.",          # a discourse marker like 首先
+    "The G20 and COVID-19 and MH370.",  # names with digits
+    "Version v2.0.1 was released.",   # a version, not a number
+    "In the 1990s, trade grew.",      # a decade
+    "It changes every second.",       # a unit of time
+])
+def test_english_words_that_are_not_numbers(text):
+    assert numbers(text, "en") == []
+
+
+# --- the same value on both sides ------------------------------------------------------------
+
+@pytest.mark.parametrize("zh,en", [
+    ("三天前", "three days ago"),
+    ("二十五名代表", "twenty-five delegates"),
+    ("3万人", "30,000 people"),
+    ("1.5亿元", "150 million yuan"),
+    ("百分之三十", "30 percent"),
+    ("第三次", "the third time"),
+    ("2022年", "in 2022"),
+    ("一百零五个", "one hundred and five"),
+])
+def test_translations_give_equal_values(zh, en):
+    zh_values = [(n.value, n.kind) for n in extract_numbers(zh, "zh")]
+    en_values = [(n.value, n.kind) for n in extract_numbers(en, "en")]
+    assert zh_values == en_values and zh_values
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("2022年1月10日，王毅通电话。", [(2022, 1, 10, "2022年1月10日")]),
+    ("（2012年11月15日）", [(2012, 11, 15, "2012年11月15日")]),
+    ("1月10日，双方会谈。", [(None, 1, 10, "1月10日")]),
+    ("2022年1月，双方会谈。", [(2022, 1, None, "2022年1月")]),
+    ("一九四九年十月一日", [(1949, 10, 1, "一九四九年十月一日")]),
+    ("二〇二二年一月十日", [(2022, 1, 10, "二〇二二年一月十日")]),
+    ("３月５日", [(None, 3, 5, "３月５日")]),
+    ("发布时间：2022-01-11 14:10", [(2022, 1, 11, "2022-01-11")]),
+    ("持续三个月。", []),
+    ("2022年是关键一年。", []),
+])
+def test_chinese_dates(text, expected):
+    assert dates(text, "zh") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On January 10, 2022, Wang Yi spoke.", [(2022, 1, 10, "January 10, 2022")]),
+    ("On 10 January 2022 they met.", [(2022, 1, 10, "10 January 2022")]),
+    ("They met on Jan. 10 in Beijing.", [(None, 1, 10, "Jan. 10")]),
+    ("They met on January 10th.", [(None, 1, 10, "January 10th")]),
+    ("In January 2022 they met.", [(2022, 1, None, "January 2022")]),
+    ("the 10th of January, 2022", [(2022, 1, 10, "10th of January, 2022")]),
+    ("November 15, 2012", [(2012, 11, 15, "November 15, 2012")]),
+    ("Sept. 3 and Dec. 25", [(None, 9, 3, "Sept. 3"), (None, 12, 25, "Dec. 25")]),
+    ("He may come in May 2021.", [(2021, 5, None, "May 2021")]),
+    ("We march on.", []),
+    ("On January 32 nothing happened.", []),
+])
+def test_english_dates(text, expected):
+    assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("2022年1月10日", "January 10, 2022"),
+    ("2022年1月10日", "10 January 2022"),
+    ("1月10日", "Jan. 10"),
+    ("1月10日", "January 10"),
+])
+def test_dates_match_across_languages(zh, en):
+    (a,), (b,) = extract_dates(zh, "zh"), extract_dates(en, "en")
+    assert (a.year, a.month, a.day) == (b.year, b.month, b.day)
+
+
+def test_numbers_inside_dates_are_not_numbers():
+    assert numbers("2022年1月10日，双方签署3项协议。", "zh") == [(3, "cardinal", "3")]
+    assert numbers("On January 10, 2022, they signed 3 agreements.", "en") == [
+        (3, "cardinal", "3")]
+
+
+def test_spans_point_into_the_original_text_after_folding():
+    text = "双方签署了\u3000１５项协议，增长“百分之三十”。"
+    found = extract_numbers(text, "zh")
+    assert [(n.value, n.text) for n in found] == [(15, "１５"), (30, "百分之三十")]
+    assert all(text[n.span[0]:n.span[1]] == n.text for n in found)
