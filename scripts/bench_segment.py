@@ -5,7 +5,9 @@ For each gold set and language side, every document's lines are turned back into
 (a line without sentence-final punctuation stands alone, the others are joined: with a space in
 English, with nothing in Chinese), split again, and compared with where the gold lines met.
 Reports the share of gold boundaries recovered, the share of spurious boundaries among those
-produced, and sentences per second (the best of --repeat timed passes).
+produced, and sentences per second of the splitter (the best of --repeat timed passes). Then times
+the whole reading path (decode, paragraphs, kinds, sentences: ``read_document``) on the raw white
+papers in ../shared/corpora/raw.
 
 Usage: .venv/bin/python scripts/bench_segment.py [--shared ../shared] [--sets pol-dev ...]
        [--repeat 5] [--show N]
@@ -21,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from align.document import read_document  # noqa: E402
 from align.segment import split_sentences  # noqa: E402
 from align.segment_eval import SegmentationScore, disagreements, gold_paragraphs, score_document  # noqa: E402
 
@@ -87,6 +90,17 @@ def main() -> int:
                     for tag, a, b, c, d in SequenceMatcher(a=want, b=got).get_opcodes():
                         if tag != "equal":
                             print(f"     gold: {want[a:b]}\n     ours: {got[c:d]}")
+    raw = sorted((args.shared / "corpora" / "raw").glob("*/*.txt"))
+    if raw:
+        sizes = sum(p.stat().st_size for p in raw)
+        best, count = float("inf"), 0
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            count = sum(len(read_document(p)) for p in raw)
+            best = min(best, time.perf_counter() - start)
+        print(f"\nread_document on {len(raw)} raw files ({sizes / 1e3:.0f} kB): {count} sentences "
+              f"in {best * 1e3:.0f} ms = {count / best:,.0f} sentences/s, "
+              f"{sizes / 1e6 / best:.1f} MB/s")
     return 0 if ok else 1
 
 
