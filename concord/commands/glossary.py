@@ -137,7 +137,8 @@ def run_coverage(args: argparse.Namespace, ui: UI) -> int:
     counts: Counter[int] = Counter()
     segments = _chinese_segments(args.tmx)
     for text in segments:
-        counts.update({e.concept for m in matcher.find(text, "zh") for e in m.entries})
+        found = {e.concept for m in matcher.find(text, "zh") for e in m.entries}
+        counts.update(c for c in found if glossary.concepts[c].applies_to(text))
     used = [(glossary.concepts[i].id, n) for i, n in counts.most_common()]
     unused = [c.id for i, c in enumerate(glossary.concepts) if i not in counts]
     if args.json:

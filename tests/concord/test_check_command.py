@@ -1,0 +1,160 @@
+"""``concord check``: memories and document pairs, formats, exit statuses, suppressions."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from concord.bitext import read_units, write_units
+from concord.cli import main
+from tmx.model import Unit
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"
+
+PAIRS = [
+    ("2022年2月5日，国务委员兼外长王毅会见哈萨克斯坦副总理。",
+     "On February 5, 2022, State Councilor and Foreign Minister Wang Yi met Kazakhstan's "
+     "Deputy Prime Minister."),
+    ("两国宣布建立永久全面战略伙伴关系。",
+     "The two countries announced a comprehensive strategic partnership."),
+    ("双方签署了12项合作文件。", "The two sides signed 12 cooperation documents."),
+]
+
+
+def memory(tmp_path: Path, pairs=PAIRS, props=None) -> Path:
+    path = tmp_path / "release.tmx"
+    units = [Unit.bilingual(f"rel:{n}", "zh-CN", s, "en-US", t, props=(props or {}).get(n, ()))
+             for n, (s, t) in enumerate(pairs, 1)]
+    write_units(units, path)
+    return path
+
+
+def run(args, capsys):
+    status = main(args)
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_failing_memory_exits_1_and_names_the_unit(tmp_path, capsys):
+    tmx = memory(tmp_path)
+    status, out, _ = run(["check", "--tmx", str(tmx), "--glossary", str(GLOSSARY),
+                          "--format", "json"], capsys)
+    assert status == 1
+    data = json.loads(out)
+    assert data["summary"] == {"error": 1, "warning": 0, "info": 0}
+    [finding] = data["findings"]
+    assert (finding["rule"], finding["unit"], finding["concept"]) == (
+        "term-missing", "rel:2", "partner-permanent")
+    assert finding["location"]["file"] == str(tmx)
+    assert finding["location"]["line"] > 1
+
+
+def test_clean_memory_exits_0(tmp_path, capsys):
+    tmx = memory(tmp_path, [PAIRS[0], PAIRS[2]])
+    status, out, _ = run(["check", "--tmx", str(tmx), "--glossary", str(GLOSSARY)], capsys)
+    assert status == 0
+    assert "0 errors, 0 warnings, 0 info in 2 units" in out
+
+
+@pytest.mark.parametrize("fail_on, expected", [("error", 1), ("never", 0)])
+def test_fail_on(tmp_path, capsys, fail_on, expected):
+    tmx = memory(tmp_path)
+    status, _, _ = run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "--fail-on", fail_on,
+                        "-q"], capsys)
+    assert status == expected
+
+
+def test_warnings_fail_only_when_asked(tmp_path, capsys):
+    tmx = memory(tmp_path, [("两国建立全面战略伙伴关系。",
+                             "The two countries set up a permanent comprehensive strategic "
+                             "partnership.")])
+    assert run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY)], capsys)[0] == 0
+    assert run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "--fail-on", "warning"],
+               capsys)[0] == 1
+
+
+def test_report_file_and_saved_memory_with_notes(tmp_path, capsys):
+    tmx = memory(tmp_path)
+    report, saved = tmp_path / "out" / "report.sarif", tmp_path / "checked.tmx"
+    status, out, err = run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "-f", "sarif",
+                            "-o", str(report), "--save-tmx", str(saved)], capsys)
+    assert status == 1 and out == ""
+    assert json.loads(report.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    units = list(read_units(saved))
+    notes = {u.tuid: u.notes for u in units}
+    assert notes["rel:1"] == [] and notes["rel:3"] == []
+    assert len(notes["rel:2"]) == 1 and "term-missing" in notes["rel:2"][0]
+
+
+def test_inline_and_configured_suppressions(tmp_path, capsys, monkeypatch):
+    reason = "x-concord-suppress", "term-missing: the designation is quoted from an old text"
+    tmx = memory(tmp_path, props={2: [reason]})
+    status, out, _ = run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "-f", "json"], capsys)
+    data = json.loads(out)
+    assert status == 0 and data["findings"] == []
+    assert data["suppressed"][0]["reason"] == "the designation is quoted from an old text"
+    plain = memory(tmp_path)
+    (tmp_path / "concord.toml").write_text(
+        '[[suppress]]\nunit = "rel:2"\nrule = "term-missing"\nreason = "quoted"\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(["check", "--tmx", str(plain), "-g", str(GLOSSARY)], capsys)[0] == 0
+
+
+def bad_status(d: Path) -> list[str]:
+    (d / "g.csv").write_text("concept,category,lang,term,status,scope,case_sensitive,note\n"
+                             "c1,title,zh,外长,sometimes,,,\n", encoding="utf-8")
+    return ["-g", str(d / "g.csv")]
+
+
+def absent_glossary(d: Path) -> list[str]:
+    return ["-g", str(d / "absent.csv")]
+
+
+def bad_config(d: Path) -> list[str]:
+    (d / "concord.toml").write_text("disable = [\n", encoding="utf-8")
+    return ["--config", str(d / "concord.toml")]
+
+
+@pytest.mark.parametrize("make, words", [
+    (bad_status, "g.csv:2: unknown status 'sometimes'"),
+    (absent_glossary, "absent.csv: no such file"),
+    (bad_config, "TOML syntax error"),
+])
+def test_unusable_input_exits_2_without_output(tmp_path, capsys, make, words):
+    tmx = memory(tmp_path)
+    extra = make(tmp_path)
+    report = tmp_path / "report.json"
+    status, out, err = run(["check", "--tmx", str(tmx), "-f", "json", "-o", str(report), *extra],
+                           capsys)
+    assert status == 2
+    assert words in err and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert not report.exists()
+
+
+def test_broken_memory_and_wrong_arguments_exit_2(tmp_path, capsys):
+    broken = tmp_path / "broken.tmx"
+    broken.write_text('<?xml version="1.0"?><tmx version="1.4"><body><tu><tuv xml:lang="zh">',
+                      encoding="utf-8")
+    status, _, err = run(["check", "--tmx", str(broken)], capsys)
+    assert status == 2 and "broken.tmx" in err
+    status, _, err = run(["check", "only-one.txt"], capsys)
+    assert status == 2 and "SRC TGT" in err
+
+
+def test_document_pair_is_aligned_then_checked(corpora, tmp_path, capsys):
+    base = corpora / "releases" / "2022-02-05-wang-yi-tileuberdi-meeting"
+    zh, en = tmp_path / "r.zh.txt", tmp_path / "r.en.txt"
+    zh.write_text(base.with_suffix(".zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    en.write_text(base.with_suffix(".en.txt").read_text(encoding="utf-8")
+                  .replace("permanent comprehensive strategic partnership",
+                           "comprehensive strategic partnership"), encoding="utf-8")
+    status, out, _ = run(["check", str(zh), str(en), "-g", str(GLOSSARY), "-f", "json"], capsys)
+    data = json.loads(out)
+    missing = [f for f in data["findings"] if f["rule"] == "term-missing"
+               and f["concept"] == "partner-permanent"]
+    assert status == 1 and missing
+    assert missing[0]["unit"].startswith("r:")
+    assert missing[0]["location"]["file"] == str(zh)

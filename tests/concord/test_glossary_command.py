@@ -1,0 +1,71 @@
+"""``concord glossary``: lint, convert (round trips through every format), stats, coverage."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from concord.cli import main
+from terms.glossary import load_glossary
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"
+HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
+
+
+def test_lint_clean_and_conflicting(tmp_path, capsys):
+    assert main(["glossary", "lint", str(GLOSSARY)]) == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "a,title,zh,副总理,,,,\na,title,en,Vice Premier,,,,\n"
+                   "b,title,zh,副总理,,,,\nb,title,en,Deputy Premier,,,,\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["glossary", "lint", str(bad), "--json"]) == 1
+    [issue] = json.loads(capsys.readouterr().out)
+    assert (issue["code"], issue["concept"], issue["line"]) == ("two-preferred", "b", 5)
+
+
+def test_lint_of_the_project_glossary_is_clean(corpora):
+    assert main(["glossary", "lint", str(corpora / "glossary" / "mfa-terms.csv")]) == 0
+
+
+@pytest.mark.parametrize("chain", [["tbx", "csv"], ["tbx2", "po", "tsv"], ["po", "tbx", "tbx2"]])
+def test_convert_round_trips(tmp_path, chain):
+    original = load_glossary(GLOSSARY)
+    current = GLOSSARY
+    for n, fmt in enumerate(chain + ["csv"]):
+        out = tmp_path / f"step{n}.{'tbx' if fmt.startswith('tbx') else fmt}"
+        assert main(["glossary", "convert", str(current), str(out), "--to", fmt]) == 0
+        assert load_glossary(out).concepts == original.concepts
+        current = out
+    # byte for byte what the CSV writer makes of the original ("forbidden" is written deprecated)
+    expected = GLOSSARY.read_text(encoding="utf-8").replace(",forbidden,", ",deprecated,")
+    assert current.read_text(encoding="utf-8") == expected
+
+
+def test_convert_needs_a_known_format_and_leaves_nothing_on_error(tmp_path, capsys):
+    assert main(["glossary", "convert", str(GLOSSARY), str(tmp_path / "g.xlsx")]) == 2
+    assert "--to" in capsys.readouterr().err
+    bad = tmp_path / "dup.csv"
+    bad.write_text(HEADER + "a,title,zh,外长,,,,\nb,title,zh,总理,,,,\na,title,en,x,,,,\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.tbx"
+    assert main(["glossary", "convert", str(bad), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:4: duplicated concept id 'a'" in err
+    assert not out.exists()
+
+
+def test_stats_and_coverage(tmp_path, capsys):
+    assert main(["glossary", "stats", str(GLOSSARY), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["concepts"] == 8 and stats["categories"]["title"] == 4
+    assert stats["terms"]["en deprecated"] == 2 and stats["scoped_concepts"] == 1
+    from concord.bitext import write_units
+    from tmx.model import Unit
+    tmx = tmp_path / "m.tmx"
+    write_units([Unit.bilingual("1", "zh-CN", "两国建立永久全面战略伙伴关系。", "en-US", "x"),
+                 Unit.bilingual("2", "zh-CN", "副总理出席。", "en-US", "y")], tmx)
+    assert main(["glossary", "coverage", str(GLOSSARY), "--tmx", str(tmx), "--json"]) == 0
+    coverage = json.loads(capsys.readouterr().out)
+    assert coverage["used"] == {"partner-permanent": 1, "vice-premier": 1}
+    assert "partner-comprehensive" in coverage["unused"] and len(coverage["unused"]) == 6

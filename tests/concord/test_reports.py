@@ -1,0 +1,141 @@
+"""Report formats: JSON keys, JUnit shape, SARIF 2.1.0 shape, GitHub escaping, HTML escaping."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from concord.reports import CheckedUnit, Location, Report, render
+from concord.reports.github import escape_data, escape_property
+from terms.checks import Checker, Pair
+from terms.glossary import load_glossary
+from terms.rules import RULES
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    glossary = load_glossary(GLOSSARY)
+    units = [
+        CheckedUnit("rel:1", "两国宣布建立永久全面战略伙伴关系。",
+                    "The two countries announced a comprehensive strategic partnership.",
+                    source_location=Location("releases/r.zh.txt", 3),
+                    target_location=Location("releases/r.en.txt", 3)),
+        CheckedUnit("rel:2", "双方签署了12项协议。", "The two sides signed 21 <agreements> & more.",
+                    source_location=Location("releases/r.zh.txt", 5),
+                    target_location=Location("releases/r.en.txt", 5)),
+        CheckedUnit("rel:3", "副总理出席。", "The Vice Premier attended.",
+                    source_location=Location("releases/r.zh.txt", 7)),
+        CheckedUnit("rel:4", "两国建立全面战略伙伴关系。",
+                    "They set up a permanent comprehensive strategic partnership.",
+                    source_location=Location("releases/r.zh.txt", 9),
+                    target_location=Location("releases/r.en.txt", 9)),
+    ]
+    checker = Checker(glossary)
+    findings = checker.run(Pair(u.unit, u.source, u.target) for u in units)
+    return Report(units, findings, fail_on="error", glossary=glossary,
+                  inputs=["releases/r.zh.txt", "releases/r.en.txt"], tool_version="0.1.0")
+
+
+def test_findings_behind_the_reports(report):
+    assert [(f.unit, f.rule) for f in report.findings] == [
+        ("rel:1", "term-missing"), ("rel:2", "number-mismatch"), ("rel:4", "term-unexpected")]
+
+
+def test_json_report(report):
+    data = json.loads(render(report, "json"))
+    assert data["summary"] == {"error": 2, "warning": 1, "info": 0}
+    for finding in data["findings"]:
+        assert {"rule", "severity", "unit", "message", "suggestion"} <= finding.keys()
+        assert finding["severity"] in ("error", "warning", "info")
+    first = data["findings"][0]
+    assert first["term"] == "永久全面战略伙伴关系" and first["source_span"] == [6, 16]
+    assert first["location"] == {"file": "releases/r.zh.txt", "line": 3}
+    assert data["failed"] is True and data["units"] == 4
+
+
+def test_junit_report_shape(report):
+    root = etree.fromstring(render(report, "junit").encode("utf-8"))
+    assert root.tag == "testsuites"
+    [suite] = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == ["unit rel:1", "unit rel:2", "unit rel:3", "unit rel:4"]
+    assert all(c.get("classname") for c in cases)
+    assert suite.get("tests") == "4" and suite.get("failures") == "2" and suite.get("errors") == "0"
+    failing = [c for c in cases if c.find("failure") is not None]
+    assert [c.get("name") for c in failing] == ["unit rel:1", "unit rel:2"]
+    assert all(len(c.findall("failure")) == 1 for c in failing)
+    assert failing[0].find("failure").get("type") == "term-missing"
+    assert "永久全面战略伙伴关系" in failing[0].find("failure").get("message")
+    assert "term-unexpected" in cases[3].find("system-out").text  # a warning, below fail-on
+    assert cases[0].get("file") == "releases/r.zh.txt" and cases[0].get("line") == "3"
+
+
+def test_sarif_report_shape(report):
+    log = json.loads(render(report, "sarif"))
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    [run] = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "concord"
+    assert [r["id"] for r in driver["rules"]] == list(RULES)
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["help"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert len(run["results"]) == 3
+    for result in run["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note", "none")
+        assert result["message"]["text"]
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        assert not physical["artifactLocation"]["uri"].startswith("/")
+        assert physical["region"]["startLine"] >= 1
+        assert location["logicalLocations"][0]["name"].startswith("rel:")
+    unexpected = run["results"][2]
+    assert unexpected["level"] == "warning"
+    # a target-only finding points at the target document
+    assert unexpected["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "releases/r.en.txt"
+
+
+def test_github_escaping():
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_github_report(report):
+    lines = render(report, "github").splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("::error file=releases/r.zh.txt,line=3,"
+                               "title=term-missing in unit rel%3A1::")
+    assert lines[2].startswith("::warning file=releases/r.en.txt,line=9,")
+    assert all("\n" not in line and "\r" not in line for line in lines)
+
+
+def test_html_report_is_escaped_and_highlights_terms(report):
+    page = render(report, "html")
+    doc = lxml.html.fromstring(page)
+    rows = doc.xpath("//tbody/tr")
+    assert [r.get("id") for r in rows] == ["u-rel:1", "u-rel:2", "u-rel:3", "u-rel:4"]
+    assert [r.get("class") for r in rows] == ["flagged", "flagged", "clean", "flagged"]
+    target = rows[1].xpath("./td[3]")[0].text_content()
+    assert target == "The two sides signed 21 <agreements> & more."
+    assert "<agreements>" not in page
+    terms = [s.text_content() for s in rows[0].xpath(".//span[contains(@class,'term')]")]
+    assert "永久全面战略伙伴关系" in terms
+    marked = rows[1].xpath(".//span[contains(@class,'mark-error')]")
+    assert [m.text_content() for m in marked] == ["12", "21"]
+    assert not doc.xpath("//link[@href] | //script[@src] | //img[@src]")
+
+
+def test_text_report(report):
+    text = render(report, "text")
+    assert "unit rel:1  (releases/r.zh.txt:3)" in text
+    assert "term-missing" in text and "fix: render '永久全面战略伙伴关系'" in text
+    assert text.rstrip().endswith("2 at or above error: FAILED")
+    assert "\x1b[" not in text
+    assert "\x1b[" in render(report, "text", color=True)
