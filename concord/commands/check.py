@@ -19,6 +19,7 @@ from terms.rules import RULES
 
 ORDER = 30
 NOTE_PREFIX = "concord check: "
+MEMORY_SUFFIXES = (".tmx",)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -33,10 +34,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                "come from concord.toml or [tool.concord] in pyproject.toml (see --config).")
     parser.add_argument("documents", nargs="*", metavar="SRC TGT",
                         help="a source and a target document (text, Markdown or HTML) to align "
-                             "and check")
-    parser.add_argument("--tmx", metavar="FILE",
+                             "and check; or memories (*.tmx) to check as with --tmx")
+    parser.add_argument("--tmx", metavar="FILE", action="append", default=[],
                         help="check an existing memory instead (TMX, or PO/TSV/JSONL by "
-                             "extension)")
+                             "extension); may be repeated, the memories are checked together")
     parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="glossary to check terms against (TBX, CSV, TSV or PO); without "
                              "one only the number, date, omission, untranslated and consistency "
@@ -72,6 +73,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    memories = [d for d in args.documents if d.lower().endswith(MEMORY_SUFFIXES)]
+    if memories and len(memories) == len(args.documents):
+        args.tmx, args.documents = args.tmx + memories, []
     if args.tmx and args.documents:
         raise UsageError("give either SRC TGT or --tmx FILE, not both")
     if not args.tmx and len(args.documents) != 2:
@@ -116,33 +120,47 @@ def _lang(tag: str) -> str:
 
 
 def _from_memory(args: argparse.Namespace, config: Config, ui: UI):
+    units: list = []
+    checked: list[CheckedUnit] = []
+    seen: set[str] = set()
+    for path in args.tmx:
+        file_units, file_checked = _read_memory(path, args, config, ui, seen)
+        units += file_units
+        checked += file_checked
+    return units, checked, list(args.tmx)
+
+
+def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, seen: set[str]):
     from concord.bitext import read_units
-    units = list(read_units(args.tmx))
+    units = list(read_units(path))
     if not units:
-        raise UsageError("the memory has no translation units", path=args.tmx)
+        raise UsageError("the memory has no translation units", path=path)
     src_tag, tgt_tag = args.src_lang, args.tgt_lang
     if not (src_tag and tgt_tag):
         langs = next((u.langs for u in units if len(u.variants) >= 2), None)
         if langs is None:
-            raise UsageError("no unit has two languages", path=args.tmx)
+            raise UsageError("no unit has two languages", path=path)
         src_tag = src_tag or langs[0]
         tgt_tag = tgt_tag or next(t for t in langs if _lang(t) != _lang(src_tag))
     checked = []
     for n, unit in enumerate(units, 1):
         unit_id = unit.tuid or f"#{n}"
-        location = Location(args.tmx, unit.line)
+        if unit_id in seen:  # several memories with the same ids: tell them apart by file
+            unit_id = f"{Path(path).name}:{unit_id}"
+        seen.add(unit_id)
+        location = Location(path, unit.line)
         checked.append(CheckedUnit(unit_id, unit.text(src_tag), unit.text(tgt_tag),
                                    _lang(src_tag), _lang(tgt_tag), location, location))
         for kind, value in unit.props:
             if kind == SUPPRESS_PROP:
                 suppression = parse_inline_suppression(unit_id, value)
                 if suppression is None:
-                    ui.warn(f"{args.tmx}:{unit.line}: ignored {SUPPRESS_PROP} {value!r} "
+                    ui.warn(f"{path}:{unit.line}: ignored {SUPPRESS_PROP} {value!r} "
                             "(expected 'RULE: reason')")
                 else:
                     config.suppressions.append(suppression)
-    ui.info(f"{args.tmx}: {len(units)} units, {src_tag} → {tgt_tag}")
-    return units, checked, [args.tmx]
+    ui.info(f"{path}: {len(units)} units, {src_tag} → {tgt_tag}")
+    return units, checked
 
 
 def doc_id_for(path: str) -> str:
@@ -182,8 +200,8 @@ def finding_note(finding: Finding) -> str:
 def _save_tmx(units: list, report: Report, path: str, ui: UI) -> None:
     from concord.bitext import write_units
     grouped = report.by_unit()
-    for n, unit in enumerate(units, 1):
-        unit_id = unit.tuid or f"#{n}"
+    for unit, checked in zip(units, report.units):
+        unit_id = checked.unit
         unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
         unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
     write_units(units, path, fmt="tmx")

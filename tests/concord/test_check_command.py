@@ -158,3 +158,17 @@ def test_document_pair_is_aligned_then_checked(corpora, tmp_path, capsys):
     assert status == 1 and missing
     assert missing[0]["unit"].startswith("r:")
     assert missing[0]["location"]["file"] == str(zh)
+
+
+def test_memories_as_positional_files_like_the_pre_commit_hook(tmp_path, capsys):
+    first = memory(tmp_path)
+    second = tmp_path / "other.tmx"
+    second.write_bytes(first.read_bytes())
+    hook = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert "entry: concord check\n" in hook and "files: \\.tmx$" in hook
+    status, out, _ = run(["check", "--glossary", str(GLOSSARY), "-f", "json", str(first),
+                          str(second)], capsys)
+    data = json.loads(out)
+    assert status == 1 and data["units"] == 6
+    assert [f["unit"] for f in data["findings"]] == ["rel:2", "other.tmx:rel:2"]
+    assert [f["location"]["file"] for f in data["findings"]] == [str(first), str(second)]
