@@ -324,6 +324,7 @@ function markCursor(scroll) {
 }
 
 function updateCounts() {
+  document.body.dataset.version = S.version;  // lets tests and scripts wait for an edit
   const percent = S.total ? Math.round((100 * S.confirmed) / S.total) : 0;
   $("progress").textContent = S.confirmed + " of " + S.total + " beads confirmed (" + percent + "%)";
   $("undo").disabled = !S.can_undo;
@@ -604,6 +605,9 @@ document.querySelector(".toolbar").addEventListener("click", (event) => {
   if (button) act(button.dataset.action);
 });
 
+$("export").addEventListener("click", (event) => {
+  if (event.target.closest("a")) setTimeout(() => { $("export").open = false; }, 0);  // the download goes on
+});
 $("help-button").addEventListener("click", toggleHelp);
 for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", refilter);
 let searchTimer = null;

@@ -1,0 +1,295 @@
+"""The real review page in headless Chromium (Debian's), against the real server as a subprocess.
+
+Screenshots of the main view go to ``test-artifacts/review/``.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from concord.review.journal import ReviewFile
+from concord.review.session import ReviewSession
+from tests.review.sample import FIXTURES, harbour_alignment
+from tests.review.server import ROOT, Server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = ROOT / "test-artifacts" / "review"
+
+LAYOUT = """() => [...document.querySelectorAll('#beads > li.bead')].map(li => ({
+  src: [...li.querySelectorAll('.sent[data-side=src]')].map(s => Number(s.dataset.i)),
+  tgt: [...li.querySelectorAll('.sent[data-side=tgt]')].map(s => Number(s.dataset.i)),
+  confirmed: li.classList.contains('confirmed')}))"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium "
+                    "(apt-get install chromium; scripts/test installs it)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Page:
+    """One browser tab on the review page, failing the test on any script error."""
+
+    def __init__(self, browser, url: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                           accept_downloads=True)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(
+            message.text))
+        self.open(url)
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_selector("body[data-ready=true]")
+
+    def layout(self) -> list[tuple[list[int], list[int], bool]]:
+        return [(b["src"], b["tgt"], b["confirmed"]) for b in self.page.evaluate(LAYOUT)]
+
+    def version(self) -> int:
+        return int(self.page.evaluate("document.body.dataset.version"))
+
+    def press(self, key: str, saves: bool = True) -> None:
+        """Press a key; when it makes an edit, wait until the server has answered."""
+        before = self.version()
+        self.page.keyboard.press(key)
+        if saves:
+            self.page.wait_for_function(f"() => Number(document.body.dataset.version) > {before}")
+
+    def click_sentence(self, side: str, index: int) -> None:
+        self.page.click(f'.sent[data-side="{side}"][data-i="{index}"]')
+
+    def status(self) -> str:
+        return self.page.inner_text("#status")
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+    def close(self) -> None:
+        self.context.close()
+        assert not self.errors, self.errors
+
+
+def unit_statuses(path: Path) -> list[str]:
+    from lxml import etree
+    return [p.text for p in etree.parse(str(path)).iter("prop")
+            if p.get("type") == "x-concord-status"]
+
+
+def validate_tmx(path: Path) -> None:
+    """The exported TMX is well-formed TMX 1.4 (against the reference DTD when it is present)."""
+    from lxml import etree
+    tree = etree.parse(str(path))
+    assert tree.getroot().tag == "tmx" and tree.getroot().get("version") == "1.4"
+    try:
+        from tmx.validate import validate  # the "tmx" engineer's validator, once it exists
+    except ImportError:
+        validate = None
+    if validate is not None:
+        problems = validate(path)
+        assert not list(problems), problems
+    dtd_path = ROOT.parent / "shared" / "reference" / "tmx14.dtd"
+    if dtd_path.exists():
+        dtd = etree.DTD(str(dtd_path))
+        assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+
+
+@pytest.fixture
+def review_path(tmp_path: Path) -> Path:
+    """A review file of the sample pair, whose beads hold two mistakes to fix."""
+    path = tmp_path / "harbour.review.jsonl"
+    meta = {"doc_id": "harbour", "title": "harbour sample", "glossary": str(FIXTURES / "glossary.csv")}
+    ReviewFile.create(path, ReviewSession.from_alignment(harbour_alignment(), meta=meta)).close()
+    return path
+
+
+def test_review_edit_reload_crash_restart_and_export(browser, review_path, tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    page = tab.page
+    try:
+        # the page: ten beads, the stray 1-0 shown as unaligned, terms and findings in view
+        assert len(tab.layout()) == 10
+        assert tab.layout()[8] == ([8], [], False)
+        stray = page.locator("#beads > li.bead").nth(8)
+        assert "unaligned" in stray.locator(".side.tgt").inner_text()
+        assert stray.locator(".findings li").count() >= 1
+        assert "國" not in page.inner_text("#beads")
+        terms = page.locator(".term").all_inner_texts()
+        assert "国务委员兼外长" in terms and "permanent comprehensive strategic partnership" in terms
+        assert page.locator("li.bead").first.locator(".conf").inner_text() == "0.93"
+        assert "c-low" in page.locator("li.bead").nth(7).locator(".conf").get_attribute("class")
+        assert page.url.endswith("/") and "token" not in page.url  # not left in the address bar
+        tab.shot("main-view.png")
+
+        # merge bead 8 with the stray 1-0 below it
+        tab.click_sentence("src", 7)
+        tab.press("m")
+        assert "Merged beads 8 and 9" in tab.status()
+        assert tab.layout()[7] == ([7, 8], [7], False) and len(tab.layout()) == 9
+
+        # split the 2-2 at the end into two 1-1 beads, in the split dialog
+        tab.click_sentence("src", 9)
+        page.keyboard.press("s")
+        page.wait_for_selector("dialog#split[open]")
+        assert page.locator("#split-src input:checked").get_attribute("value") == "1"
+        assert page.locator("#split-tgt input:checked").get_attribute("value") == "1"
+        before = tab.version()
+        page.click("#split-apply")
+        page.wait_for_function(f"() => Number(document.body.dataset.version) > {before}")
+        assert tab.layout()[8:] == [([9], [8], False), ([10], [9], False)]
+
+        # confirm the first bead (the cursor moves on), then all beads down to the fourth
+        page.keyboard.press("g")
+        tab.press("c")
+        assert tab.layout()[0][2] and not tab.layout()[1][2]
+        page.keyboard.press("j")
+        page.keyboard.press("j")
+        tab.press("C")
+        assert [b[2] for b in tab.layout()] == [True] * 4 + [False] * 6
+        assert page.inner_text("#progress").startswith("4 of 10 beads confirmed")
+
+        # edit a sentence's text; the original stays in view
+        tab.click_sentence("tgt", 5)
+        page.keyboard.press("e")
+        page.wait_for_selector("dialog#edit[open]")
+        page.fill("#edit-text", "Trade between the two countries grew by twelve percent last year.")
+        tab.press("Enter")
+        sentence = page.locator('.sent[data-side="tgt"][data-i="5"]')
+        assert "twelve percent" in sentence.inner_text()
+        assert "original: Trade between the two countries grew by 12 percent" in sentence.inner_text()
+
+        # undo and redo from the keyboard
+        tab.press("u")
+        assert "twelve" not in page.locator('.sent[data-side="tgt"][data-i="5"]').inner_text()
+        tab.press("r")
+        assert "twelve" in page.locator('.sent[data-side="tgt"][data-i="5"]').inner_text()
+        edited = tab.layout()
+
+        # reload: every edit is there
+        tab.open(server.base + "/")
+        assert tab.layout() == edited
+        assert "twelve" in page.locator('.sent[data-side="tgt"][data-i="5"]').inner_text()
+        tab.shot("after-edits.png")
+
+        # kill the server outright, mid-session: the page says the edit was not saved ...
+        server.kill()
+        page.keyboard.press("g")
+        page.keyboard.press("m")
+        page.wait_for_function(
+            "() => document.querySelector('#status').textContent.includes('does not answer')")
+        assert tab.layout() == edited
+
+        # ... and a restarted server shows exactly the state before the kill
+        server = Server([str(review_path)], cwd=tmp_path)
+        tab.open(server.url)
+        assert tab.layout() == edited
+        assert page.inner_text("#progress").startswith("4 of 10 beads confirmed")
+        assert "twelve" in page.locator('.sent[data-side="tgt"][data-i="5"]').inner_text()
+        tab.errors.clear()  # the failed fetch while the server was down is expected
+
+        # move a sentence and give a bead an empty side, after the restart
+        tab.click_sentence("tgt", 8)
+        tab.press("J")
+        assert tab.layout()[8:] == [([9], [], False), ([10], [8, 9], False)]
+        tab.press("u")
+        tab.click_sentence("src", 4)
+        tab.press("i")
+        assert tab.layout()[4:6] == [([4], [], False), ([], [4], False)]
+        tab.press("u")
+        assert tab.layout() == edited
+
+        # filters, search and help
+        page.keyboard.press("2")
+        assert len(tab.layout()) == 6 and not any(b[2] for b in tab.layout())
+        page.keyboard.press("2")
+        page.keyboard.press("/")
+        page.keyboard.type("港口")
+        page.wait_for_function("() => document.querySelectorAll('#beads > li.bead').length === 2")
+        assert page.locator("mark.hit").count() == 2
+        page.fill("#search", "")
+        page.keyboard.press("Escape")  # back from the search box to the beads
+        page.wait_for_function("() => document.querySelectorAll('#beads > li.bead').length === 10")
+        page.keyboard.press("1")
+        first = page.locator("#beads > li.bead").first.locator(".conf").text_content()
+        assert first == "0.79"  # the lowest aligner confidence left; reviewed beads (—) go last
+        page.keyboard.press("1")
+        page.keyboard.press("?")
+        assert page.locator("dialog#help").is_visible()
+        assert "merge the bead with the next one" in page.inner_text("dialog#help")
+        page.keyboard.press("Escape")
+        assert not page.locator("dialog#help").is_visible()
+
+        # export: all beads, and confirmed ones only, as valid TMX with the review status
+        exported = {}
+        for link, name in (("#export-tmx-all", "all.tmx"), ("#export-tmx-confirmed", "confirmed.tmx")):
+            page.click("#export summary")
+            with page.expect_download() as download:
+                page.click(link)
+            exported[name] = tmp_path / name
+            download.value.save_as(exported[name])
+        for path in exported.values():
+            validate_tmx(path)
+        assert unit_statuses(exported["all.tmx"]) == (["confirmed"] * 4 + [
+            "unreviewed", "edited", "unreviewed", "edited", "edited", "edited"])
+        assert unit_statuses(exported["confirmed.tmx"]) == ["confirmed"] * 4
+        tab.shot("final.png")
+    finally:
+        tab.close()
+        status, err = server.stop()
+    assert status == 0, err
+
+
+def test_a_corpus_release_aligned_and_shown(browser, corpora, tmp_path):
+    releases = sorted((corpora / "releases").glob("*.zh.txt"))
+    if not releases:
+        pytest.skip("no sample releases in corpora/releases yet")
+    zh = releases[0]
+    en = zh.with_name(zh.name.replace(".zh.txt", ".en.txt"))
+    for path in (zh, en):
+        shutil.copy(path, tmp_path / path.name)
+    args = [str(tmp_path / zh.name), str(tmp_path / en.name)]
+    glossary = corpora / "glossary" / "mfa-terms.csv"
+    if glossary.exists():
+        args += ["--glossary", str(glossary)]
+    server = Server(args, cwd=tmp_path)
+    tab = Page(browser, server.url)
+    try:
+        import httpx
+        state = httpx.get(server.base + "/api/state",
+                          headers={"X-Concord-Token": server.token}).json()
+        layout = tab.layout()
+        assert [(b[0], b[1]) for b in layout] == [(b["src"], b["tgt"]) for b in state["beads"]]
+        if glossary.exists():
+            assert tab.page.locator(".term").count() > 0
+        tab.shot("corpus-release.png")
+    finally:
+        tab.close()
+        server.stop()
+
+
+def test_the_page_without_the_token_is_refused(browser, review_path, tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        response = page.goto(server.base + "/")
+        assert response.status == 403
+        assert "token" in page.inner_text("body")
+    finally:
+        context.close()
+        server.stop()
