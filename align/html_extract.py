@@ -182,6 +182,28 @@ def _page_title(root: etree._Element) -> str:
     return max(parts, key=len).strip() if parts else text
 
 
+def _region(container: etree._Element, levels: int = 2) -> etree._Element:
+    """The container's ancestor ``levels`` up (or the highest there is): where the title and the
+    date line of an article usually sit, next to its body."""
+    region = container
+    for _ in range(levels):
+        parent = region.getparent()
+        if parent is None or parent.tag == "html":
+            break
+        region = parent
+    return region
+
+
+def _dateline_before(elements: list[etree._Element]) -> etree._Element | None:
+    """The innermost short element that is a date line, among ``elements``."""
+    for el in elements:
+        text = _collapse(el.text_content()).strip()
+        if text and len(text) <= 80 and is_dateline(text) and not any(
+                is_dateline(_collapse(c.text_content()).strip()) for c in el):
+            return el
+    return None
+
+
 def html_blocks(html: str) -> list[Block]:
     """The paragraphs of the article of an HTML page: title, date line, body paragraphs."""
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
@@ -194,17 +216,22 @@ def html_blocks(html: str) -> list[Block]:
     order = {el: i for i, el in enumerate(root.iter())}
     container = _best_container(root)
     body = _blocks_of(container)
-    start = min((order[el] for el in container.iter() if el in order), default=0)
+    start = order.get(container, 0)
+    inside = set(container.iter())
+    region = [el for el in _region(container).iter() if el not in inside
+              and order.get(el, start) < start]
     head: list[Block] = []
+    title_el = None
     if not any(b.kind == "title" for b in body):
-        headings = [el for el in root.iter(*_HEADINGS) if order.get(el, 0) < start]
+        headings = [el for el in region if el.tag in _HEADINGS and _text_len(el)]
+        if not headings:  # a first-level heading anywhere before the body
+            headings = [el for el in root.iter("h1") if order.get(el, start) < start
+                        and _text_len(el)]
         h1 = [el for el in headings if el.tag == "h1"]
-        chosen = h1[-1] if h1 else headings[-1] if headings else None
-        if chosen is not None and _text_len(chosen):
-            text = _collapse(chosen.text_content()).strip()
-            head.append(Block(text, chosen.sourceline, "title"))
-            between = [el for el in root.iter() if order[chosen] < order.get(el, -1) < start
-                       and el not in set(chosen.iter())]
+        title_el = h1[-1] if h1 else headings[-1] if headings else None
+        if title_el is not None:
+            head.append(Block(_collapse(title_el.text_content()).strip(), title_el.sourceline,
+                              "title"))
         elif page_title:
             # the page's <title>, unless the body opens with it (then that paragraph is the title)
             same = [k for k, b in enumerate(body[:3]) if _same_title(b.text, page_title)]
@@ -213,15 +240,12 @@ def html_blocks(html: str) -> list[Block]:
                 body[k] = Block(body[k].text, body[k].line, "title", body[k].starts)
             else:
                 head.append(Block(page_title, None, "title"))
-            between = []
-        else:
-            between = []
-        for el in between:
-            text = _collapse(el.text_content()).strip()
-            if text and len(text) <= 80 and is_dateline(text) and not any(
-                    is_dateline(_collapse(c.text_content()).strip()) for c in el):
-                head.append(Block(text, el.sourceline, None))
-                break
+    if not any(is_dateline(b.text) for b in body[:3]):
+        after = order[title_el] if title_el is not None else -1
+        skip = set(title_el.iter()) if title_el is not None else set()
+        dateline = _dateline_before([el for el in region if order[el] > after and el not in skip])
+        if dateline is not None:
+            head.append(Block(_collapse(dateline.text_content()).strip(), dateline.sourceline))
     return head + body
 
 

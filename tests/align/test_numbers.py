@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.numbers import (extract_dates, extract_numbers, parse_chinese_numeral,
                            parse_english_number)
@@ -204,3 +206,23 @@ def test_spans_point_into_the_original_text_after_folding():
     found = extract_numbers(text, "zh")
     assert [(n.value, n.text) for n in found] == [(15, "１５"), (30, "百分之三十")]
     assert all(text[n.span[0]:n.span[1]] == n.text for n in found)
+
+
+_PIECES = list("abc .,%0123456789一二三十百千万亿两零〇第年月日号点分之 -") + [
+    "百分之", "第三", "2022年", "1月10日", "January", " 10, 2022", "three", "twenty-five",
+    "hundred", "a third", "Jan. ", "１５", "percent", "3rd", "G20"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.sampled_from(["en", "zh"]))
+def test_any_text_gives_mentions_with_exact_spans(text, lang):
+    found = extract_numbers(text, lang)
+    for n in found:
+        assert text[n.span[0]:n.span[1]] == n.text and n.text
+        assert n.kind in ("cardinal", "percent", "ordinal", "year")
+    assert [n.span for n in found] == sorted(n.span for n in found)
+    for d in extract_dates(text, lang):
+        assert text[d.span[0]:d.span[1]] == d.text
+        assert d.month is None or 1 <= d.month <= 12
+        # numbers never overlap a date
+        assert all(n.span[1] <= d.span[0] or d.span[1] <= n.span[0] for n in found)

@@ -282,3 +282,27 @@ def test_html_lines_point_into_the_source():
     for block in blocks:
         assert block.line is not None
         assert block.text[:20] in source[block.line - 1]
+
+
+def test_html5_article_with_header_time_sidebar_and_lists():
+    blocks = extract_blocks(read_source(FIXTURES / "html5_zh.html"), "html")
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("中方愿同各方加强合作", "title"),
+        ("2023年3月15日 来源：示例新闻网", None),      # not the date in the top bar
+        ("3月15日，外交部发言人在例行记者会上表示，中方愿同各方加强合作，共同应对全球性挑战。", None),
+        ("关于气候变化", "heading"),
+        ("发言人说，中方将继续落实有关承诺。中方已提前完成2020年气候行动目标。", None),
+        ("一是加强政策沟通；", None),                  # list items are paragraphs
+        ("二是深化务实合作。", None),
+        ("发言人强调，各方应当相向而行。", None),        # <br> separates paragraphs
+        ("合作是唯一正确的选择。", None),
+    ]
+
+
+@pytest.mark.parametrize("html", [
+    "", "<html></html>", "<html><body></body></html>", "<p>", "<<<>>>", "<html><body><div><p>未闭合",
+    "\ufeff<?xml version='1.0' encoding='utf-8'?><html><body><p>Text.</p></body></html>",
+])
+def test_odd_html_does_not_crash(html):
+    blocks = extract_blocks(html, "html")
+    assert all(b.text.strip() for b in blocks)

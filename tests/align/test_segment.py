@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.segment import is_enumerator, sentence_spans, split_sentences
 
@@ -183,3 +185,20 @@ def test_text_without_final_punctuation_is_one_sentence():
 ])
 def test_enumerators(text, expected):
     assert is_enumerator(text) is expected
+
+
+_PIECES = list("abcXYZ .!?…。！？；，“”‘’\"'()（）「」0123456789一二三 \n\u3000-—:") + [
+    "Mr.", "U.S.", "Jan.", "p.m.", "e.g.", "……", "...", "（一）", "1.", "Wang", "The"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sampled_from(["en", "zh"]))
+def test_any_text_splits_into_stripped_substrings_in_order(text, lang):
+    spans = sentence_spans(text, lang)
+    previous = 0
+    for a, b in spans:
+        assert previous <= a < b <= len(text)
+        assert not text[previous:a].strip()  # nothing but white space is left out
+        assert text[a:b] == text[a:b].strip()
+        previous = b
+    assert not text[previous:].strip()
