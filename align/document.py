@@ -8,7 +8,7 @@ from align.errors import DocumentError
 from align.kinds import classify
 from align.language import detect_language
 from align.model import Document, Sentence
-from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source
+from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source, split_lines
 from align.segment import sentence_spans
 
 #: how much text language detection looks at
@@ -75,7 +75,7 @@ def _presplit_lines(text: str) -> tuple[list[Block], list[int]]:
     paragraphs: list[int] = []
     paragraph = 0
     blank_before = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = bool(blocks)

@@ -45,6 +45,18 @@ class Block:
         return self.starts[max(k, 0)][1]
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor counts them (only CR, LF and CRLF break a line; unlike
+    ``str.splitlines``, U+2028 or a form feed inside a line does not)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 # ---------------------------------------------------------------------------------------------
 # files
 
@@ -138,7 +150,7 @@ def _is_wrapped(line: str, nxt: str, longest: int, lines: int) -> bool:
 def text_blocks(text: str) -> list[Block]:
     """Paragraphs of plain text: blank lines separate paragraphs, and so does every line break
     that does not look like wrapping (see :func:`_is_wrapped`)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     blocks: list[Block] = []
     group: list[tuple[int, str]] = []
 

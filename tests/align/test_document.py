@@ -198,3 +198,11 @@ def test_sample_html_pages_read_like_their_text(corpora):
         assert from_html.texts == from_text.texts, page.name
         assert [s.paragraph for s in from_html.sentences] == [
             s.paragraph for s in from_text.sentences], page.name
+
+
+def test_presplit_breaks_lines_only_at_line_breaks():
+    # U+2028, NEL and form feed inside a line do not make two sentences (gold ids stay right)
+    text = "First\u2028line.\r\nSecond\x85line.\rThird\x0cline.\n"
+    doc = document_from_text(text, presplit=True, lang="en")
+    assert doc.texts == ["First\u2028line.", "Second\x85line.", "Third\x0cline."]
+    assert [s.line for s in doc.sentences] == [1, 2, 3]
