@@ -35,6 +35,16 @@ _THREE_LETTER = {
     "ita": "it", "nld": "nl", "dut": "nl", "vie": "vi", "tha": "th", "msa": "ms", "may": "ms",
     "ind": "id", "kaz": "kk", "uzb": "uz", "mon": "mn", "tur": "tr", "pol": "pl", "ukr": "uk",
 }
+#: ISO 639-1 language codes (to tell a header cell "zh-CN" from a word such as "Hello")
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
+de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
+ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln
+lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi
+pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
+tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
+_LOOKS_LIKE_TAG = re.compile(r"^([A-Za-z]{2,3})([-_][A-Za-z]{4})?([-_](?:[A-Za-z]{2}|\d{3}))?$")
+
 #: Chinese regions written in Traditional characters by default
 _TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
 _TAG = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
@@ -104,6 +114,16 @@ def is_valid_tag(code: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def looks_like_tag(code: str) -> bool:
+    """True when ``code`` is a plausible language tag of a known language (``zh-CN``, ``en``,
+    ``zh_Hant_TW``, ``zho``) — stricter than :func:`is_valid_tag`, which any short word passes."""
+    found = _LOOKS_LIKE_TAG.match(code.strip())
+    if found is None:
+        return False
+    language = found.group(1).lower()
+    return _THREE_LETTER.get(language, language) in ISO_639_1
 
 
 def primary_language(code: str) -> str:

@@ -185,16 +185,17 @@ class Unit:
         """The language tag of every variant, in order."""
         return [v.lang for v in self.variants]
 
-    def variant(self, lang: str) -> Variant | None:
+    def variant(self, lang: str, exclude: Variant | None = None) -> Variant | None:
         """The variant in ``lang``: same tag once normalised, else same language (``zh`` finds
-        ``zh-CN``); ``None`` when the unit has none."""
+        ``zh-CN``); ``None`` when the unit has none. ``exclude`` is never returned (to find the
+        target of a zh-CN/zh-TW unit once the source is known)."""
         wanted = _norm(lang)
         for variant in self.variants:
-            if _norm(variant.lang) == wanted:
+            if variant is not exclude and _norm(variant.lang) == wanted:
                 return variant
         primary = primary_language(lang)
         for variant in self.variants:
-            if primary_language(variant.lang) == primary:
+            if variant is not exclude and primary_language(variant.lang) == primary:
                 return variant
         return None
 

@@ -1,0 +1,136 @@
+"""Moses-style parallel text: two plain files, one segment per line, line n of one translating
+line n of the other — the input of MT training tools (Moses, fairseq, Marian, OpenNMT).
+
+The files are named by a prefix and a suffix per language: ``PREFIX.zh`` and ``PREFIX.en`` (the
+language subtag, the Moses convention; ``suffixes=("zh-CN", "en-US")`` for others). Text is plain
+(inline codes removed); a newline inside a segment becomes a space. An empty side is an empty
+line: the unit is kept (MT cleaning scripts drop such lines themselves).
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from tmx.errors import TMXError
+from tmx.langtags import normalize_tag, primary_language
+from tmx.model import Segment, Unit, Variant
+from tmx.xmlsource import check_readable
+
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+
+
+def pair_paths(prefix: str | os.PathLike[str], src_lang: str, tgt_lang: str,
+               suffixes: tuple[str, str] | None = None) -> tuple[Path, Path]:
+    """The two file paths for ``prefix`` (``PREFIX.<src>``, ``PREFIX.<tgt>``)."""
+    if not src_lang or not tgt_lang:
+        raise TMXError("Moses files need a source and a target language (none found)",
+                       path=str(prefix))
+    src_suffix, tgt_suffix = suffixes or (primary_language(src_lang), primary_language(tgt_lang))
+    if src_suffix == tgt_suffix:
+        src_suffix, tgt_suffix = src_lang, tgt_lang
+    base = str(prefix)
+    return Path(f"{base}.{src_suffix}"), Path(f"{base}.{tgt_suffix}")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks become single spaces."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+class MosesWriter:
+    """Write the source and target text of each unit as one line in each stream."""
+
+    def __init__(self, src_stream: IO[str], tgt_stream: IO[str], *, src_lang: str,
+                 tgt_lang: str) -> None:
+        self._src, self._tgt = src_stream, tgt_stream
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.units_written = 0
+        self.joined_lines = 0
+
+    def __enter__(self) -> MosesWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        return None
+
+    def write(self, unit: Unit) -> None:
+        source = unit.variant(self.src_lang)
+        target = unit.variant(self.tgt_lang, exclude=source)
+        for stream, variant in ((self._src, source), (self._tgt, target)):
+            text = variant.text if variant is not None else ""
+            flat = one_line(text)
+            if flat != text:
+                self.joined_lines += 1
+            stream.write(flat + "\n")
+        self.units_written += 1
+
+    def write_all(self, units: Iterable[Unit]) -> int:
+        for unit in units:
+            self.write(unit)
+        return self.units_written
+
+
+def find_pair(prefix: str | os.PathLike[str], src_lang: str | None,
+              tgt_lang: str | None) -> tuple[Path, Path, str, str]:
+    """The two files of ``prefix`` and their languages: from the languages given, else the two
+    files ``PREFIX.*`` (Chinese first when one is Chinese)."""
+    if src_lang and tgt_lang:
+        src_path, tgt_path = pair_paths(prefix, src_lang, tgt_lang)
+        for candidate, lang in ((src_path, src_lang), (tgt_path, tgt_lang)):
+            if not candidate.exists() and Path(f"{prefix}.{lang}").exists():
+                if candidate == src_path:
+                    src_path = Path(f"{prefix}.{lang}")
+                else:
+                    tgt_path = Path(f"{prefix}.{lang}")
+        return src_path, tgt_path, src_lang, tgt_lang
+    base = Path(prefix)
+    found = sorted(p for p in base.parent.glob(base.name + ".*")
+                   if p.is_file() and p.name.count(".") == base.name.count(".") + 1)
+    if len(found) != 2:
+        raise TMXError(f"expected two files {base.name}.<lang> for Moses input, found "
+                       f"{len(found)}; give the languages with --src-lang/--tgt-lang",
+                       path=str(prefix))
+    langs = [p.suffix[1:] for p in found]
+    if primary_language(langs[1]) == "zh":
+        found.reverse()
+        langs.reverse()
+    return found[0], found[1], langs[0], langs[1]
+
+
+def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,
+               tgt_lang: str | None = None) -> Iterator[Unit]:
+    """The units of a pair of Moses files, one per line; :class:`TMXError` when the files have
+    different numbers of lines (naming both and the counts)."""
+    src_path, tgt_path, src, tgt = find_pair(prefix, src_lang, tgt_lang)
+    for path in (src_path, tgt_path):
+        check_readable(path)
+    src_tag, tgt_tag = _tag(src), _tag(tgt)
+    with open(src_path, encoding="utf-8-sig") as src_file, \
+            open(tgt_path, encoding="utf-8-sig") as tgt_file:
+        number = 0
+        try:
+            for number, (src_line, tgt_line) in enumerate(zip(src_file, tgt_file), 1):
+                yield Unit(tuid=str(number),
+                           variants=[Variant(src_tag, Segment.plain(src_line.rstrip("\r\n"))),
+                                     Variant(tgt_tag, Segment.plain(tgt_line.rstrip("\r\n")))],
+                           line=number)
+            rest_src, rest_tgt = sum(1 for _ in src_file), sum(1 for _ in tgt_file)
+        except UnicodeDecodeError as exc:
+            raise TMXError(f"not UTF-8 text ({exc.reason})", path=f"{src_path} or {tgt_path}",
+                           line=number + 1) from None
+    if rest_src or rest_tgt:
+        raise TMXError(f"the files differ in length: {src_path} has {number + rest_src} lines, "
+                       f"{tgt_path} has {number + rest_tgt}", path=str(prefix),
+                       line=number + 1)
+
+
+def _tag(code: str) -> str:
+    try:
+        return normalize_tag(code)
+    except ValueError:
+        return code

@@ -1,0 +1,265 @@
+"""Gettext PO files for translators' tools (Poedit, Weblate, Lokalize), through polib.
+
+One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
+document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
+The ``fuzzy`` flag marks units not yet confirmed by a reviewer and units whose confidence is below
+``fuzzy_below``. Notes (check findings) are translator comments (``# ``). Everything else a TMX unit
+holds — tuid, properties, attributes, other language variants — is kept in extracted comments
+(``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
+TMX inline markup (``Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>``) and the entry
+gets the ``tmx-markup`` flag.
+
+Reading: a PO file from another tool becomes units too (its context goes to an ``x-context``
+property, as Translate Toolkit's po2tmx does; references and extracted comments to ``x-po-…``
+properties). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from importlib import metadata
+from types import TracebackType
+from typing import IO, Any
+
+import polib
+
+from tmx import props as P
+from tmx.errors import TMXError
+from tmx.inline import segment_from_markup, segment_to_markup
+from tmx.langtags import normalize_tag
+from tmx.model import Segment, Unit, Variant
+from tmx.serial import parts_to_json, variant_details, variant_from_json
+from tmx.xmlsource import check_readable
+
+MARKUP_FLAG = "tmx-markup"
+REVIEWED = ("confirmed", "edited")
+_KEYS = ("tmx-tuid", "tmx-prop", "tmx-attrs", "tmx-notes", "tmx-source", "tmx-target",
+         "tmx-variant")
+
+
+def po_language(tag: str) -> str:
+    """A gettext language code for a BCP 47 tag: ``zh-CN`` → ``zh_CN``."""
+    return tag.replace("-", "_")
+
+
+def is_fuzzy(unit: Unit, fuzzy_below: float) -> bool:
+    """True when the unit is not confirmed by a reviewer or its confidence is low."""
+    status = P.status(unit)
+    if status is not None and status not in REVIEWED:
+        return True
+    confidence = P.confidence(unit)
+    return confidence is not None and confidence < fuzzy_below
+
+
+class POWriter:
+    """Write units as a PO file, one entry at a time (see the module notes).
+
+    ``stream`` is a text stream (UTF-8). ``src_lang``/``tgt_lang`` pick the variants that become
+    ``msgid``/``msgstr``; other variants are kept in extracted comments.
+    """
+
+    def __init__(self, stream: IO[str], *, src_lang: str, tgt_lang: str,
+                 fuzzy_below: float = 0.5, project: str = "Concord translation memory") -> None:
+        if not src_lang or not tgt_lang:
+            raise TMXError("a PO file needs a source and a target language (none found)")
+        self._stream = stream
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.fuzzy_below = fuzzy_below
+        self.project = project
+        self.units_written = 0
+        self._seen: set[tuple[str | None, str]] = set()
+
+    def __enter__(self) -> POWriter:
+        header = polib.POFile(wrapwidth=0)
+        header.header = ("Translation memory exported by Concord: msgid is the source, msgstr the "
+                         "target.\nfuzzy = not confirmed by a reviewer or low alignment confidence."
+                         "\nThe extracted comments starting with tmx- keep what the TMX unit holds: "
+                         "leave them as they are.")
+        try:
+            version = metadata.version("concord")
+        except metadata.PackageNotFoundError:
+            version = "0"
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+        header.metadata = {
+            "Project-Id-Version": self.project, "Report-Msgid-Bugs-To": "",
+            "POT-Creation-Date": now, "PO-Revision-Date": now,
+            "Last-Translator": "Concord", "Language-Team": "none",
+            "Language": po_language(self.tgt_lang), "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
+            "X-Generator": f"Concord {version}", "X-Source-Language": po_language(self.src_lang),
+            "X-Concord-Source-Tag": self.src_lang, "X-Concord-Target-Tag": self.tgt_lang}
+        self._stream.write(str(header))
+        return self
+
+    def write(self, unit: Unit) -> None:
+        """Write one unit as one entry."""
+        self._stream.write("\n" + self.entry(unit).__unicode__(wrapwidth=0).rstrip("\n") + "\n")
+        self.units_written += 1
+
+    def write_all(self, units: Iterable[Unit]) -> int:
+        for unit in units:
+            self.write(unit)
+        return self.units_written
+
+    def entry(self, unit: Unit) -> polib.POEntry:
+        """The PO entry for ``unit``."""
+        source = unit.variant(self.src_lang)
+        target = unit.variant(self.tgt_lang, exclude=source)
+        src_seg = source.segment if source else Segment()
+        tgt_seg = target.segment if target else Segment()
+        markup = src_seg.has_codes or tgt_seg.has_codes
+        msgid = segment_to_markup(src_seg) if markup else src_seg.text
+        msgstr = segment_to_markup(tgt_seg) if markup else tgt_seg.text
+        meta: list[str] = []
+        if unit.tuid is not None:
+            meta.append(_line("tmx-tuid", unit.tuid))
+        meta += [_line("tmx-prop", [k, v]) for k, v in unit.props]
+        if unit.attrs:
+            meta.append(_line("tmx-attrs", unit.attrs))
+        if any("\n" in note for note in unit.notes):
+            meta.append(_line("tmx-notes", unit.notes))
+        for key, variant, lang in (("tmx-source", source, self.src_lang),
+                                   ("tmx-target", target, self.tgt_lang)):
+            extra = _variant_extra(variant, lang)
+            if extra:
+                meta.append(_line(key, extra))
+        for variant in unit.variants:
+            if variant is not source and variant is not target:
+                meta.append(_line("tmx-variant", _variant_json(variant)))
+        flags = []
+        if is_fuzzy(unit, self.fuzzy_below):
+            flags.append("fuzzy")
+        if markup:
+            flags.append(MARKUP_FLAG)
+        return polib.POEntry(msgctxt=self._context(unit, msgid), msgid=msgid, msgstr=msgstr,
+                             comment="\n".join(meta), flags=flags,
+                             tcomment="\n".join(n.replace("\n", " ") for n in unit.notes))
+
+    def _context(self, unit: Unit, msgid: str) -> str | None:
+        doc, paragraph = P.doc(unit), unit.prop(P.PARAGRAPH)
+        context = unit.prop("x-context")
+        if doc is not None:
+            context = f"{doc}, paragraph {paragraph}" if paragraph is not None else doc
+        if (context, msgid) in self._seen or (context is None and msgid == ""):
+            tag = unit.tuid if unit.tuid is not None else f"#{self.units_written + 1}"
+            context = f"{context} [{tag}]" if context else f"[{tag}]"
+        self._seen.add((context, msgid))
+        return context
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        return None
+
+
+def _line(key: str, value: object) -> str:
+    return f"{key}: {json.dumps(value, ensure_ascii=False)}"
+
+
+def _variant_extra(variant: Variant | None, lang: str) -> dict[str, Any]:
+    """What the msgid/msgstr does not say about a variant: its exact tag, props, notes, attrs."""
+    if variant is None:
+        return {"absent": True}
+    extra: dict[str, Any] = {"lang": variant.lang} if variant.lang != lang else {}
+    extra.update(variant_details(variant))
+    return extra
+
+
+def _variant_json(variant: Variant) -> dict[str, Any]:
+    return {"lang": variant.lang, "seg": parts_to_json(variant.segment.parts),
+            **variant_details(variant)}
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
+            tgt_lang: str | None = None) -> Iterator[Unit]:
+    """The units of a PO file (see the module notes). Languages come from ``src_lang``/
+    ``tgt_lang``, else the header (``X-Source-Language``, ``Language``)."""
+    check_readable(path)
+    try:
+        po = polib.pofile(str(path), wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise TMXError(f"not a readable PO file: {_po_message(exc)}", path=str(path),
+                       line=_po_line(exc)) from None
+    meta = po.metadata
+    src = src_lang or meta.get("X-Concord-Source-Tag") or meta.get("X-Source-Language")
+    tgt = tgt_lang or meta.get("X-Concord-Target-Tag") or meta.get("Language")
+    if not src or not tgt:
+        raise TMXError("the PO file does not say its languages (no X-Source-Language or Language "
+                       "header); give them with --src-lang/--tgt-lang", path=str(path))
+    src, tgt = _tag(src), _tag(tgt)
+    return _units(po, str(path), src, tgt)
+
+
+def _tag(code: str) -> str:
+    try:
+        return normalize_tag(code)
+    except ValueError:
+        return code
+
+
+def _po_message(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _po_line(exc: Exception) -> int | None:
+    import re
+    found = re.search(r"line (\d+)", str(exc))
+    return int(found.group(1)) if found else None
+
+
+def _units(po: polib.POFile, path: str, src: str, tgt: str) -> Iterator[Unit]:
+    for entry in po:
+        if entry.obsolete:
+            continue
+        try:
+            yield _unit(entry, src, tgt)
+        except ValueError as exc:
+            raise TMXError(f"entry {entry.msgid[:40]!r}: {exc}", path=path,
+                           line=entry.linenum) from None
+
+
+def _unit(entry: polib.POEntry, src: str, tgt: str) -> Unit:
+    meta: dict[str, list[Any]] = {key: [] for key in _KEYS}
+    foreign: list[str] = []
+    for line in entry.comment.split("\n") if entry.comment else []:
+        key, sep, value = line.partition(": ")
+        if sep and key in meta:
+            try:
+                meta[key].append(json.loads(value))
+            except json.JSONDecodeError:
+                raise ValueError(f"damaged {key} comment: {value[:60]}") from None
+        else:
+            foreign.append(line)
+    ours = any(meta[key] for key in _KEYS)
+    markup = MARKUP_FLAG in entry.flags
+    msgstr = entry.msgstr if not entry.msgid_plural else entry.msgstr_plural.get(0, "")
+    src_seg = segment_from_markup(entry.msgid) if markup else Segment.plain(entry.msgid)
+    tgt_seg = segment_from_markup(msgstr) if markup else Segment.plain(msgstr)
+    unit = Unit(tuid=meta["tmx-tuid"][0] if meta["tmx-tuid"] else None)
+    unit.props = [(str(k), str(v)) for k, v in meta["tmx-prop"]]
+    if meta["tmx-attrs"]:
+        unit.attrs = {str(k): str(v) for k, v in meta["tmx-attrs"][0].items()}
+    if meta["tmx-notes"]:
+        unit.notes = [str(n) for n in meta["tmx-notes"][0]]
+    elif entry.tcomment:
+        unit.notes = entry.tcomment.split("\n")
+    for key, lang, segment in (("tmx-source", src, src_seg), ("tmx-target", tgt, tgt_seg)):
+        extra = meta[key][0] if meta[key] else {}
+        if isinstance(extra, dict) and extra.get("absent"):
+            continue
+        unit.variants.append(variant_from_json(extra, lang=lang, segment=segment))
+    for data in meta["tmx-variant"]:
+        unit.variants.append(variant_from_json(data))
+    if not ours:
+        if entry.msgctxt:
+            unit.props.append(("x-context", entry.msgctxt))
+        unit.props += [("x-po-reference", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
+        unit.props += [("x-po-comment", line) for line in foreign]
+        if "fuzzy" in entry.flags:
+            unit.props.append(("x-po-fuzzy", "yes"))
+    elif "fuzzy" not in entry.flags and P.status(unit) == "unreviewed":
+        unit.set_prop(P.STATUS, "confirmed")  # the reviewer cleared the fuzzy flag
+    return unit

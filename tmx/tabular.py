@@ -1,0 +1,207 @@
+"""Line-based memories: TSV (one unit per row) and JSON Lines (one unit per line, lossless).
+
+**TSV**: a header row, then one row per unit: ``tuid``, the source and target text (columns named
+by their language tags), the Concord properties (``x-concord-doc``, ``-paragraph``, ``-bead``,
+``-src-ids``, ``-tgt-ids``, ``-confidence``, ``-status``) and ``notes`` (joined with `` | ``). Text is plain (inline codes
+removed). Tabs, newlines, carriage returns and backslashes in values are written as ``\\t``,
+``\\n``, ``\\r`` and ``\\\\``. ``bare=True`` writes only the two text columns and no header
+(the layout MT training scripts read). A file without a recognisable header is read as two
+columns, source and target, in the languages given.
+
+**JSONL**: one JSON object per unit, as :mod:`tmx.serial` describes: every variant, inline code,
+property, note and attribute, so TMX → JSONL → TMX is lossless. Reading also accepts
+``{"translation": {"zh": …, "en": …}}`` (the Hugging Face datasets layout) and flat
+``{"zh": …, "en": …}`` objects.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import IO, Any
+
+from tmx import props as P
+from tmx.errors import TMXError
+from tmx.langtags import looks_like_tag, normalize_tag
+from tmx.model import Segment, Unit, Variant
+from tmx.serial import unit_from_json, unit_to_json
+from tmx.xmlsource import check_readable
+
+TSV_PROPS = (P.DOC, P.PARAGRAPH, P.BEAD, P.SRC_IDS, P.TGT_IDS, P.CONFIDENCE, P.STATUS)
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_ESCAPE = re.compile(r"[\\\t\n\r]")
+_UNESCAPE = re.compile(r"\\(.)")
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def escape_tsv(value: str) -> str:
+    """``value`` with tab, newline, carriage return and backslash escaped."""
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group()], value)
+
+
+def unescape_tsv(value: str) -> str:
+    """The inverse of :func:`escape_tsv` (an unknown escape keeps its backslash)."""
+    if "\\" not in value:
+        return value
+    return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group()), value)
+
+
+class _LineWriter:
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self.units_written = 0
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        return None
+
+    def write(self, unit: Unit) -> None:
+        raise NotImplementedError
+
+    def write_all(self, units: Iterable[Unit]) -> int:
+        for unit in units:
+            self.write(unit)
+        return self.units_written
+
+
+class TSVWriter(_LineWriter):
+    """Write units as TSV rows (see the module notes)."""
+
+    def __init__(self, stream: IO[str], *, src_lang: str, tgt_lang: str,
+                 bare: bool = False) -> None:
+        super().__init__(stream)
+        if not src_lang or not tgt_lang:
+            raise TMXError("a TSV file needs a source and a target language (none found)")
+        self.src_lang, self.tgt_lang, self.bare = src_lang, tgt_lang, bare
+        if not bare:
+            stream.write("\t".join(["tuid", src_lang, tgt_lang, *TSV_PROPS, "notes"]) + "\n")
+
+    def write(self, unit: Unit) -> None:
+        source = unit.variant(self.src_lang)
+        target = unit.variant(self.tgt_lang, exclude=source)
+        row = [source.text if source else "", target.text if target else ""]
+        if not self.bare:
+            row = [unit.tuid or "", *row, *(unit.prop(p, "") or "" for p in TSV_PROPS),
+                   " | ".join(unit.notes)]
+        self._stream.write("\t".join(escape_tsv(v) for v in row) + "\n")
+        self.units_written += 1
+
+
+class JSONLWriter(_LineWriter):
+    """Write units as JSON Lines, losslessly (``src_lang``/``tgt_lang`` are not needed)."""
+
+    def __init__(self, stream: IO[str], *, src_lang: str = "", tgt_lang: str = "") -> None:
+        super().__init__(stream)
+
+    def write(self, unit: Unit) -> None:
+        self._stream.write(json.dumps(unit_to_json(unit), ensure_ascii=False) + "\n")
+        self.units_written += 1
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+def _lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
+    check_readable(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            for number, line in enumerate(handle, 1):
+                yield number, line.rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise TMXError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=str(path)) \
+            from None
+
+
+def _header_kind(cell: str) -> str | None:
+    if cell in ("tuid", "notes", "note"):
+        return {"tuid": "tuid", "notes": "note", "note": "note"}[cell]
+    if cell.startswith("x-"):
+        return "prop"
+    return "lang" if looks_like_tag(cell) else None
+
+
+def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
+             tgt_lang: str | None = None) -> Iterator[Unit]:
+    """The units of a TSV file (see the module notes)."""
+    lines = _lines(path)
+    first = next(lines, None)
+    if first is None:
+        return
+    cells = first[1].split("\t")
+    kinds = [_header_kind(c) for c in cells]
+    has_header = None not in kinds and kinds.count("lang") >= 2
+    if not has_header:
+        if not src_lang or not tgt_lang:
+            raise TMXError("the TSV file has no header naming its languages (tuid, zh-CN, "
+                           "en-US …); give them with --src-lang/--tgt-lang", path=str(path),
+                           line=1)
+        names, kinds = [src_lang, tgt_lang], ["lang", "lang"]
+        rows: Iterable[tuple[int, str]] = _chain(first, lines)
+    else:
+        names, rows = cells, lines
+    for number, line in rows:
+        if not line.strip():
+            continue
+        values = line.split("\t")
+        if len(values) != len(names):
+            raise TMXError(f"expected {len(names)} tab-separated columns, found {len(values)}",
+                           path=str(path), line=number)
+        unit = Unit()
+        for name, kind, raw in zip(names, kinds, values):
+            value = unescape_tsv(raw)
+            if kind == "lang":
+                unit.variants.append(Variant(_tag(name), Segment.plain(value)))
+            elif kind == "tuid":
+                unit.tuid = value or None
+            elif kind == "prop" and value:
+                unit.props.append((name, value))
+            elif kind == "note" and value:
+                unit.notes = value.split(" | ")
+        unit.line = number
+        yield unit
+
+
+def _chain(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    yield first
+    yield from rest
+
+
+def _tag(code: str) -> str:
+    try:
+        return normalize_tag(code)
+    except ValueError:
+        return code
+
+
+def read_jsonl(path: str | os.PathLike[str], *, src_lang: str | None = None,
+               tgt_lang: str | None = None) -> Iterator[Unit]:
+    """The units of a JSON Lines file (see the module notes)."""
+    for number, line in _lines(path):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            unit = _unit_from_record(data)
+        except json.JSONDecodeError as exc:
+            raise TMXError(f"not JSON: {exc.msg}", path=str(path), line=number,
+                           column=exc.colno) from None
+        except ValueError as exc:
+            raise TMXError(f"not a unit: {exc}", path=str(path), line=number) from None
+        unit.line = number
+        yield unit
+
+
+def _unit_from_record(data: Any) -> Unit:
+    if isinstance(data, dict) and "variants" not in data:
+        texts = data.get("translation", data)
+        if isinstance(texts, dict):
+            pairs = [(k, v) for k, v in texts.items() if isinstance(v, str) and looks_like_tag(k)]
+            if pairs:
+                tuid = data.get("tuid", data.get("id"))
+                return Unit(tuid=str(tuid) if tuid is not None else None,
+                            variants=[Variant(_tag(k), Segment.plain(v)) for k, v in pairs])
+    return unit_from_json(data)
