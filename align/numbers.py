@@ -158,9 +158,11 @@ _EN_ORDINALS = {w: i + 1 for i, w in enumerate(
 _EN_ORDINALS.update({w: 10 * (i + 2) for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())})
 _EN_ORDINALS.update({"hundredth": 100, "thousandth": 1000, "millionth": 10**6})
+#: adverbs that are numbers: "twice" = 两次, "two times"
+_EN_MULTIPLES = {"twice": 2, "thrice": 3}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-_EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS],
+_EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_MULTIPLES],
                                   key=len, reverse=True))
 
 
@@ -173,6 +175,8 @@ def parse_english_number(words: str) -> tuple[float, bool] | None:
     total = 0
     current = 0
     ordinal = False
+    if len(tokens) == 1 and tokens[0] in _EN_MULTIPLES:
+        return float(_EN_MULTIPLES[tokens[0]]), False
     for k, tok in enumerate(tokens):
         if tok in _EN_UNITS:
             current += _EN_UNITS[tok]
@@ -407,28 +411,64 @@ def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         if num[0].isdigit() and end < len(folded) and folded[end].isascii() and folded[end].isalpha():
             continue
-        core = num
-        value = parse_chinese_numeral(core) if not re.fullmatch(_ARABIC, core) else _to_float(core)
-        if value is None:
-            continue
-        chinese_only = not any(ch.isdigit() for ch in core)
-        if chinese_only and not m["pct"] and not m["ordp"]:
-            if core in ("一", "壹"):
-                continue  # "一名男子" = "a man"
-            if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
-                    and "零" not in core and core[0] != core[1] and not folded[end:end + 1] == "年":
-                continue  # 三五天 "three or five days": an approximation, not a number
-        kind = "cardinal"
-        if m["pct"] or m["pcts"]:
-            kind = "percent"
-        elif m["ordp"]:
-            kind = "ordinal"
-        elif folded[end:end + 1] == "年" and 1000 <= value <= 2999 and value == int(value) and (
-                len(core) == 4):
-            kind = "year"
-        found.append((start, end, value, kind))
-        taken.append((start, end))
+        pieces = _split_numeral(num)
+        num_start = m.start("num")
+        for k, (offset, core) in enumerate(pieces):
+            first, last = k == 0, k == len(pieces) - 1
+            a = start if first else num_start + offset
+            b = end if last else num_start + offset + len(core)
+            found_one = _zh_mention(folded, core, a, b, num_start + offset,
+                                    pct=first and bool(m["pct"]) or last and bool(m["pcts"]),
+                                    ordinal=first and bool(m["ordp"]))
+            if found_one:
+                found.append(found_one)
+                taken.append((a, b))
     return found
+
+
+def _split_numeral(num: str) -> list[tuple[int, str]]:
+    """A run of Chinese numerals that reads as several numbers, cut where a digit follows a
+    digit after a unit: 十四五 (the 14th Five-Year Plan) is 十四 and 五. Runs of bare digits
+    (一九四九, 三五) and Arabic numerals stay whole."""
+    if any(ch.isdigit() for ch in num) or all(ch in _ZH_DIGITS for ch in num):
+        return [(0, num)]
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    for i in range(1, len(num)):
+        if num[i] in _ZH_DIGITS and num[i - 1] in _ZH_DIGITS and num[i - 1] not in "零〇" and any(
+                ch in _ZH_UNITS or ch in _ZH_SCALES for ch in num[begin:i]):
+            pieces.append((begin, num[begin:i]))
+            begin = i
+    pieces.append((begin, num[begin:]))
+    return pieces
+
+
+def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *, pct: bool,
+                ordinal: bool) -> tuple[int, int, float, str] | None:
+    """One Chinese number, or ``None`` when ``core`` is not one (see the module docstring)."""
+    value = parse_chinese_numeral(core) if not re.fullmatch(_ARABIC, core) else _to_float(core)
+    if value is None:
+        return None
+    core_end = core_start + len(core)
+    if not any(ch.isdigit() for ch in core) and not pct and not ordinal:
+        if core in ("一", "壹"):
+            return None  # "一名男子" = "a man"
+        if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
+                and "零" not in core and core[0] != core[1] and folded[core_end:core_end + 1] != "年":
+            return None  # 三五天 "three or five days": an approximation, not a number
+        if all(ch in _ZH_UNITS or ch in _ZH_SCALES for ch in core) and (
+                folded[core_start - 1:core_start] in ("几", "数", "上", "成", "近")
+                or folded[core_end:core_end + 1] == "几"):
+            return None  # 数十年 "decades", 几百 "several hundred", 上千 "over a thousand"
+    kind = "cardinal"
+    if pct:
+        kind = "percent"
+    elif ordinal:
+        kind = "ordinal"
+    elif folded[end:end + 1] == "年" and 1000 <= value <= 2999 and value == int(value) \
+            and len(core) == 4:
+        kind = "year"
+    return start, end, value, kind
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:

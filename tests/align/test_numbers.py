@@ -59,6 +59,8 @@ def test_chinese_numeral_values(numeral, value):
     ("约30,000人", [(30000, "cardinal", "30,000")]),
     ("上午 10 点 50 分", [(10, "cardinal", "10"), (50, "cardinal", "50")]),
     ("两国关系", [(2, "cardinal", "两")]),
+    ("十四五规划", [(14, "cardinal", "十四"), (5, "cardinal", "五")]),   # 14th Five-Year Plan
+    ("二十多个国家", [(20, "cardinal", "二十")]),
     ("一国两制", [(2, "cardinal", "两")]),
 ])
 def test_chinese_numbers(text, expected):
@@ -74,6 +76,7 @@ def test_chinese_numbers(text, expected):
     "他们千方百计解决问题。",   # an idiom
     "三五天后再说。",          # an approximation, "three or five days"
     "G20峰会和COVID-19疫情",   # names with digits
+    "数十年来，几百人、上千名代表和十几个国家参加。",  # approximations: decades, hundreds …
 ])
 def test_chinese_words_that_are_not_numbers(text):
     assert numbers(text, "zh") == []
@@ -114,6 +117,8 @@ def test_english_number_words(words, value, ordinal):
      [(pytest.approx(1 / 3), "cardinal", "a third"), (pytest.approx(2 / 3), "cardinal", "two thirds")]),
     ("ninety-nine bottles", [(99, "cardinal", "ninety-nine")]),
     ("the 52nd anniversary", [(52, "ordinal", "52nd")]),
+    ("They met twice.", [(2, "cardinal", "twice")]),
+    ("the 14th Five-Year Plan", [(14, "ordinal", "14th"), (5, "cardinal", "Five")]),
 ])
 def test_english_numbers(text, expected):
     assert numbers(text, "en") == expected
