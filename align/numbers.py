@@ -486,5 +486,6 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     out = []
     for start, end, value, kind in sorted(found):
         a, b = original_span(origin, text, start, end)
-        out.append(NumberMention(value, kind, (a, b), text[a:b]))
+        # 136.7亿 and 13.67 billion must be equal: drop binary floating-point noise
+        out.append(NumberMention(float(f"{value:.12g}"), kind, (a, b), text[a:b]))
     return out

@@ -147,6 +147,9 @@ def test_english_words_that_are_not_numbers(text):
     ("第三次", "the third time"),
     ("2022年", "in 2022"),
     ("一百零五个", "one hundred and five"),
+    ("136.7亿元", "13.67 billion yuan"),
+    ("0.3万", "3,000"),
+    ("1.1亿", "110 million"),
 ])
 def test_translations_give_equal_values(zh, en):
     zh_values = [(n.value, n.kind) for n in extract_numbers(zh, "zh")]
