@@ -63,7 +63,7 @@ _ZH_NOT_NUMBERS = sorted("""
     不一 万一 进一步 十分 万分 千万 百姓 老百姓 万岁 四川 三峡 九州 十字 万物 万事 百货 两岸 一一
     千方百计 四面八方 五湖四海 三心二意 七上八下 乱七八糟 独一无二 万众一心 百花齐放 百家争鸣
     千秋万代 一五一十 十全十美 七嘴八舌 五花八门 千变万化 千家万户 万无一失 一举两得 三番五次
-    一心一意 一国两制 九死一生 一路 一带 天下第一
+    一心一意 一国两制 九死一生 一路 一带 天下第一 亿万 万千 千千万万 成千上万 说一千道一万
 """.split(), key=len, reverse=True)
 _ZH_NOT_NUMBERS_RE = re.compile("|".join(map(re.escape, _ZH_NOT_NUMBERS)))
 #: but 一国两制 does carry "two" (one country, two systems): unmask that part again
@@ -122,6 +122,8 @@ def parse_chinese_numeral(s: str) -> float | None:
             prev_was_unit = True
         elif ch in _ZH_SCALES:
             scale = _ZH_SCALES[ch]
+            if i and s[i - 1] in _ZH_SCALES and _ZH_SCALES[s[i - 1]] > scale:
+                return None  # 亿万 "hundreds of millions": a figure of speech, not a number
             part = section + (num or 0)
             if scale == 10**4:
                 wan = (part or 1) * scale

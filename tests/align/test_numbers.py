@@ -77,6 +77,7 @@ def test_chinese_numbers(text, expected):
     "三五天后再说。",          # an approximation, "three or five days"
     "G20峰会和COVID-19疫情",   # names with digits
     "数十年来，几百人、上千名代表和十几个国家参加。",  # approximations: decades, hundreds …
+    "亿万人民的奋斗，成千上万的人。",                   # "hundreds of millions", "thousands"
 ])
 def test_chinese_words_that_are_not_numbers(text):
     assert numbers(text, "zh") == []
