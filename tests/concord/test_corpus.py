@@ -167,29 +167,60 @@ def test_deprecated_rendering_is_reported(matcher):
     assert found == [("term-deprecated", concept_of("国务院副总理"))]
 
 
-def test_seeded_set_is_valid_json_lines():
-    path = ROOT / "corpora" / "checks" / "seeded.jsonl"
-    if not path.exists():
-        pytest.skip("seeded set not written yet")
+SEEDED = ROOT / "corpora" / "checks" / "seeded.jsonl"
+RULES = {"term-missing", "term-deprecated", "term-unexpected", "number-mismatch", "date-mismatch",
+         "omission", "untranslated"}
+
+
+def seeded_items() -> list[dict]:
+    return [json.loads(line) for line in SEEDED.read_text(encoding="utf-8").splitlines()]
+
+
+def test_seeded_set_is_well_formed():
+    import csv
+    with (ROOT / "corpora" / "glossary" / "mfa-terms.csv").open(encoding="utf-8") as f:
+        zh_terms: dict[str, set[str]] = {}
+        for row in csv.DictReader(f):
+            if row["lang"] == "zh":
+                zh_terms.setdefault(row["concept"], set()).add(row["term"])
     ids = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        assert set(item) >= {"id", "zh", "en", "expected"}
+    for item in seeded_items():
         assert item["id"] not in ids
         ids.add(item["id"])
+        assert item["zh"] and item["en"]
+        for finding in item["expected"]:
+            assert finding["rule"] in RULES, item["id"]
+            if finding["rule"].startswith("term-"):
+                assert finding["term"] in zh_terms[finding["concept"]], item["id"]
+                if finding["rule"] != "term-unexpected":
+                    assert finding["term"] in item["zh"], item["id"]
+            if finding["rule"] in ("number-mismatch", "date-mismatch"):
+                assert finding["value"] and finding["target_value"], item["id"]
+                if finding["rule"] == "number-mismatch":
+                    assert finding["value"] in item["zh"] and finding["target_value"] in item["en"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_html_page_holds_the_same_paragraphs(lang):
-    from lxml import html as lxml_html
+def test_seeded_set_is_large_enough():
+    items = seeded_items()
+    per_rule = {rule: sum(any(f["rule"] == rule for f in i["expected"]) for i in items) for rule in RULES}
+    for rule in ("term-missing", "term-deprecated", "term-unexpected", "number-mismatch", "date-mismatch"):
+        assert per_rule[rule] >= 40, rule
+    assert per_rule["omission"] >= 15 and per_rule["untranslated"] >= 15
+    assert sum(not i["expected"] for i in items) >= 250
 
-    html_pages = sorted((ROOT / "corpora" / "releases").glob(f"*.{lang}.html"))
-    assert html_pages, "one release is also given as HTML pages"
-    for page in html_pages:
-        txt = page.with_suffix(".txt").read_text(encoding="utf-8").splitlines()
-        tree = lxml_html.parse(str(page))
-        title = tree.xpath("//h1")[0].text_content().strip()
-        body = [p.text_content().strip() for p in tree.xpath("//*[@id='News_Body_Txt_A']/p")]
-        assert title == txt[0]
-        assert txt[1] in tree.getroot().text_content()
-        assert body == [line for line in txt[3:] if line]
+
+def test_seeded_term_labels_agree_with_the_corpus_term_model(matcher):
+    """The independent term model of check_corpus gives exactly the term labels (as concepts)."""
+    for item in seeded_items():
+        expected = sorted((f["rule"], f["concept"]) for f in item["expected"] if f["rule"].startswith("term-"))
+        assert matcher.findings(item["zh"], item["en"]) == expected, item["id"]
+
+
+def test_seeded_file_is_the_generator_output(tmp_path):
+    spec = importlib.util.spec_from_file_location("make_seeded", ROOT / "scripts" / "make_seeded.py")
+    make_seeded = importlib.util.module_from_spec(spec)
+    sys.modules["make_seeded"] = make_seeded
+    spec.loader.exec_module(make_seeded)
+    out = tmp_path / "seeded.jsonl"
+    assert make_seeded.main(["--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == SEEDED.read_text(encoding="utf-8")
