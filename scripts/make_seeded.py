@@ -539,8 +539,8 @@ C_TEMPLATES = [
      "This is the {N} meeting between the two foreign ministers this year.", "ordinal"),
     ("C16", "这是{CON}就任以来{N}次访问{C}。", "This is {CON}'s {N} visit to {C} since taking office.",
      "ordinal"),
-    ("C17", "{C}是中国在中亚地区的{N}大贸易伙伴。", "{C} is China's {N}-largest trading partner in Central Asia.",
-     "ordinal"),
+    ("C17", "{C}是中国在本地区的{N}大贸易伙伴。", "{C} is China's {N}-largest trading partner in the region.",
+     "ordinal2"),
     ("C18", "{CON}{N}同{FON}通了电话。", "{CON} spoke with {FON} on the phone {N}.", "ago"),
     ("C19", "{FON}表示，{S}{N}已向中方通报了有关情况。",
      "{FON} said that {C} had briefed China on the situation {N}.", "ago"),
@@ -564,9 +564,9 @@ C_TEMPLATES = [
 D_TEMPLATES = [
     ("D01", "应{CO}邀请，{FO}将于{MD}访华。", "At the invitation of {CO}, {FO} will visit China on {MD}."),
     ("D02", "协定将于{DT}起正式生效。", "The agreement will enter into force on {DT}."),
-    ("D03", "{MD}，{C}多地发生骚乱，局势一度失控。",
-     "On {MD}, unrest broke out in several parts of {C}, and the situation was out of control for "
-     "a time."),
+    ("D03", "{MD}，{C}首都举办了一场投资论坛，数百家中国企业参加。",
+     "On {MD}, an investment forum was held in the capital of {C}, with hundreds of Chinese "
+     "companies taking part."),
     ("D04", "双方商定，下一次会议将于{DT}在北京举行。",
      "The two sides agreed to hold the next meeting in Beijing on {DT}."),
     ("D05", "{SP}在{MD}的例行记者会上回答了这一问题。",
@@ -577,8 +577,8 @@ D_TEMPLATES = [
      "On {DT}, {CO} attended the opening ceremony of the forum via video link and delivered a "
      "speech."),
     ("D09", "这份联合声明于{DT}在北京签署。", "The joint statement was signed in Beijing on {DT}."),
-    ("D10", "{FON}表示，{S}将于{MD}举行议会选举。",
-     "{FON} said that {C} will hold parliamentary elections on {MD}."),
+    ("D10", "{FON}表示，{S}将于{MD}起举办中国文化周活动。",
+     "{FON} said that {C} will hold a Chinese Culture Week starting on {MD}."),
 ]
 
 # Group E: organisations and key phrases; each with the slot E (zh/en) and its mistakes.
@@ -945,8 +945,8 @@ def number_forms(kind: str, rng: random.Random) -> tuple[str, str, list[tuple[st
     if kind == "anniversary":
         n = rng.choice([10, 20, 30, 50, 65, 70, 71, 72])
         return f"{n}", en_ordinal(n), [(en_ordinal(n + 1), f"{n}周年 rendered as {en_ordinal(n + 1)}")], str(n)
-    if kind == "ordinal":
-        n = rng.choice([1, 2, 3, 4, 5, 6])
+    if kind in ("ordinal", "ordinal2"):
+        n = rng.choice([1, 2, 3, 4, 5, 6] if kind == "ordinal" else [2, 3, 4, 5])
         zh = "第" + zh_num(n)
         if n == 1 and rng.random() < 0.5:
             zh = "第一"
