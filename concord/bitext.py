@@ -19,7 +19,7 @@ from tmx import props as P
 from tmx.formats import format_for_reading, format_for_writing
 from tmx.langtags import normalize_tag
 from tmx.model import Unit
-from tmx.reader import TMXReader
+from tmx.reader import Header, TMXReader
 from tmx.writer import TMXWriter
 
 
@@ -82,13 +82,14 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     """Write ``units`` to ``path`` atomically, in ``fmt`` or the format its extension names.
 
     Options for every format: ``src_lang``/``tgt_lang`` (default: the first unit's first two
-    languages). TMX: any :class:`tmx.writer.TMXWriter` keyword (``srclang`` defaults to
-    ``src_lang``). PO: see :class:`tmx.po.POWriter`. Moses: ``path`` is a prefix; the files are
+    languages; ``srclang`` stands for ``src_lang`` too). TMX: any :class:`tmx.writer.TMXWriter`
+    keyword (``srclang`` defaults to ``src_lang``). PO: see :class:`tmx.po.POWriter`. Moses: ``path`` is a prefix; the files are
     ``PREFIX.<src>`` and ``PREFIX.<tgt>`` (see :mod:`tmx.moses`).
     """
     name = format_for_writing(path, fmt)
     iterator = iter(units)
-    src_lang = options.pop("src_lang", None)
+    srclang = options.pop("srclang", None)
+    src_lang = options.pop("src_lang", None) or (srclang if srclang != "*all*" else None)
     tgt_lang = options.pop("tgt_lang", None)
     if src_lang is None or tgt_lang is None:
         langs, iterator = _first_langs(iterator)
@@ -98,7 +99,7 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":
-        srclang = options.pop("srclang", None) or src_lang or "*all*"
+        srclang = srclang or src_lang or "*all*"
         with atomic_output(path, "wb") as stream:
             with TMXWriter(stream, srclang=str(srclang), **options) as writer:  # type: ignore[arg-type]
                 writer.write_all(counted)
@@ -136,6 +137,55 @@ def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tg
     return summary
 
 
+@dataclass(slots=True)
+class Memory:
+    """A memory file opened for reading: its format, its units (read as they are iterated),
+    and — once iteration has begun — the TMX header and what the reader tolerated."""
+
+    path: Path
+    fmt: str
+    units: Iterator[Unit]
+    reader: TMXReader | None = None
+
+    @property
+    def header(self) -> Header | None:
+        return self.reader.header if self.reader is not None else None
+
+    @property
+    def warnings(self) -> list[str]:
+        if self.reader is None:
+            return []
+        return [f"{self.path}:{w.line}: {w.message}" if w.line else f"{self.path}: {w.message}"
+                for w in self.reader.warnings]
+
+    def srclang(self) -> str | None:
+        """The header's source language (TMX), ``None`` when absent or ``*all*``."""
+        header = self.header
+        lang = header.srclang if header is not None else None
+        return lang if lang and lang != "*all*" else None
+
+
+def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
+                **options: object) -> Memory:
+    """Open the memory at ``path`` (format from ``fmt``, extension or content); see
+    :func:`read_units` for the options."""
+    name = format_for_reading(path, fmt)
+    if name == "tmx":
+        reader = TMXReader(path)
+        return Memory(Path(path), name, iter(reader), reader)
+    if name == "po":
+        from tmx.po import read_po
+        return Memory(Path(path), name, read_po(path, **options))  # type: ignore[arg-type]
+    if name == "tsv":
+        from tmx.tabular import read_tsv
+        return Memory(Path(path), name, read_tsv(path, **options))  # type: ignore[arg-type]
+    if name == "jsonl":
+        from tmx.tabular import read_jsonl
+        return Memory(Path(path), name, read_jsonl(path, **options))  # type: ignore[arg-type]
+    from tmx.moses import read_moses
+    return Memory(Path(path), name, read_moses(path, **options))  # type: ignore[arg-type]
+
+
 def read_units(path: str | os.PathLike[str], fmt: str | None = None,
                **options: object) -> Iterator[Unit]:
     """Stream the units of the memory at ``path`` (format from ``fmt``, extension or content).
@@ -143,17 +193,4 @@ def read_units(path: str | os.PathLike[str], fmt: str | None = None,
     Bad input raises :class:`tmx.errors.TMXError` (path, line, column). Options: PO, TSV and
     Moses take ``src_lang``/``tgt_lang`` when the file does not say; Moses takes a prefix.
     """
-    name = format_for_reading(path, fmt)
-    if name == "tmx":
-        return iter(TMXReader(path))
-    if name == "po":
-        from tmx.po import read_po
-        return read_po(path, **options)  # type: ignore[arg-type]
-    if name == "tsv":
-        from tmx.tabular import read_tsv
-        return read_tsv(path, **options)  # type: ignore[arg-type]
-    if name == "jsonl":
-        from tmx.tabular import read_jsonl
-        return read_jsonl(path, **options)  # type: ignore[arg-type]
-    from tmx.moses import read_moses
-    return read_moses(path, **options)  # type: ignore[arg-type]
+    return read_memory(path, fmt, **options).units

@@ -65,7 +65,7 @@ class POWriter:
         if not src_lang or not tgt_lang:
             raise TMXError("a PO file needs a source and a target language (none found)")
         self._stream = stream
-        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.src_lang, self.tgt_lang = _tag(src_lang), _tag(tgt_lang)
         self.fuzzy_below = fuzzy_below
         self.project = project
         self.units_written = 0

@@ -77,9 +77,10 @@ class TSVWriter(_LineWriter):
         super().__init__(stream)
         if not src_lang or not tgt_lang:
             raise TMXError("a TSV file needs a source and a target language (none found)")
-        self.src_lang, self.tgt_lang, self.bare = src_lang, tgt_lang, bare
+        self.src_lang, self.tgt_lang, self.bare = _tag(src_lang), _tag(tgt_lang), bare
         if not bare:
-            stream.write("\t".join(["tuid", src_lang, tgt_lang, *TSV_PROPS, "notes"]) + "\n")
+            stream.write("\t".join(["tuid", self.src_lang, self.tgt_lang, *TSV_PROPS, "notes"])
+                         + "\n")
 
     def write(self, unit: Unit) -> None:
         source = unit.variant(self.src_lang)

@@ -1,0 +1,108 @@
+"""``concord convert``: a memory from one format to another (TMX, PO, TSV, JSONL, Moses)."""
+from __future__ import annotations
+
+import argparse
+import itertools
+
+from concord.bitext import read_memory, write_units
+from concord.console import UI
+from concord.errors import UsageError
+from tmx.filters import retag
+from tmx.formats import FORMATS, format_for_reading, format_for_writing
+from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
+
+ORDER = 55
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "convert", parents=[common], help="convert a memory between TMX, PO, TSV, JSONL and Moses",
+        description="Convert a translation memory. TMX (1.1–1.4 read, 1.4 written), PO (one "
+                    "entry per unit: msgctxt names document and paragraph, 'fuzzy' marks "
+                    "unreviewed or low-confidence units, findings are translator comments, "
+                    "everything else rides in '#. tmx-' comments), TSV (tuid, the two texts, "
+                    "Concord properties, notes), JSONL (one unit per line, lossless) and Moses "
+                    "(two files PREFIX.zh and PREFIX.en, one segment per line; IN or OUT is "
+                    "then the PREFIX). TMX → PO → TMX and TMX → JSONL → TMX keep every segment, "
+                    "inline code and property. Language tags are normalised to BCP 47 (zh, "
+                    "zh_CN, ZH-CN, zh-Hans → zh-CN; en → en-US) unless --keep-tags. The output "
+                    "is written atomically: on bad input (exit status 2) nothing is written.")
+    parser.add_argument("input", metavar="IN", help="the memory to read (for Moses: the prefix)")
+    parser.add_argument("output", metavar="OUT",
+                        help="the file to write (for Moses: the prefix of the two files)")
+    parser.add_argument("--from", dest="from_fmt", choices=FORMATS,
+                        help="input format (default: from IN's extension, else its content; a "
+                             "prefix with two PREFIX.<lang> files is read as Moses)")
+    parser.add_argument("--to", dest="to_fmt", choices=FORMATS,
+                        help="output format (default: from OUT's extension: .tmx, .po, .tsv, "
+                             ".jsonl; Moses needs --to moses)")
+    parser.add_argument("--src-lang", metavar="TAG",
+                        help="source language: which variant becomes the PO msgid, the first "
+                             "TSV column or the first Moses file, and the TMX srclang; also the "
+                             "language of inputs that do not say (headerless TSV, Moses, PO "
+                             "without a header). Default: the TMX header's srclang, else the "
+                             "first unit's first language")
+    parser.add_argument("--tgt-lang", metavar="TAG",
+                        help="target language (default: the first unit's other language)")
+    parser.add_argument("--zh-tag", default=DEFAULT_ZH, metavar="TAG",
+                        help=f"the tag written for Simplified Chinese given as zh, zh_CN, ZH-CN, "
+                             f"zh-Hans, chi, zho … (default: {DEFAULT_ZH})")
+    parser.add_argument("--en-tag", default=DEFAULT_EN, metavar="TAG",
+                        help=f"the tag written for English given without a region (en, EN, "
+                             f"eng) (default: {DEFAULT_EN}; 'en' keeps it bare)")
+    parser.add_argument("--keep-tags", action="store_true",
+                        help="write language tags exactly as read (no normalisation)")
+    parser.add_argument("--fuzzy-below", type=float, default=0.5, metavar="X",
+                        help="PO output: mark units whose confidence is below X fuzzy, as well "
+                             "as units not confirmed by a reviewer (default: 0.5)")
+    parser.add_argument("--bare", action="store_true",
+                        help="TSV output: only the two text columns, no header (the layout MT "
+                             "training scripts read)")
+    parser.set_defaults(handler=run_convert)
+
+
+def run_convert(args: argparse.Namespace, ui: UI) -> int:
+    for option in ("src_lang", "tgt_lang", "zh_tag", "en_tag"):
+        value = getattr(args, option)
+        if value is not None and not is_valid_tag(value):
+            raise UsageError(f"--{option.replace('_', '-')} {value!r} is not a language tag")
+    if not 0 <= args.fuzzy_below <= 1:
+        raise UsageError("--fuzzy-below must be between 0 and 1")
+    in_fmt = format_for_reading(args.input, args.from_fmt)
+    out_fmt = format_for_writing(args.output, args.to_fmt)
+    read_options = {}
+    if in_fmt in ("po", "tsv", "moses"):
+        read_options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang))
+                        if v}
+    memory = read_memory(args.input, in_fmt, **read_options)
+    units = memory.units if args.keep_tags else retag(memory.units, zh=args.zh_tag,
+                                                       en=args.en_tag)
+    # the first unit is read before the output is opened: it tells the languages
+    first = next(units, None)
+    src = args.src_lang or memory.srclang() or (
+        first.variants[0].lang if first is not None and first.variants else None)
+    options: dict[str, object] = {"src_lang": src}
+    if args.tgt_lang:
+        options["tgt_lang"] = args.tgt_lang
+    if out_fmt == "tmx":
+        options.update(zh=args.zh_tag, en=args.en_tag, normalize_langs=not args.keep_tags)
+        if memory.header is not None:
+            options["header_props"] = memory.header.props
+            options["header_notes"] = memory.header.notes
+    elif out_fmt == "po":
+        options["fuzzy_below"] = args.fuzzy_below
+    elif out_fmt == "tsv":
+        options["bare"] = args.bare
+    everything = itertools.chain([first], units) if first is not None else iter(())
+    summary = write_units(everything, args.output, out_fmt, **options)
+    for warning in memory.warnings[:20]:
+        ui.warn(warning)
+    if len(memory.warnings) > 20:
+        ui.warn(f"… and {len(memory.warnings) - 20} more repairs")
+    where = " and ".join(str(p) for p in summary.paths)
+    ui.note(f"{summary.units} units written to {where} ({summary.fmt})")
+    if summary.empty_sided:
+        ui.warn(f"{summary.empty_sided} units have an empty side (kept)")
+    if summary.removed_characters:
+        ui.warn(f"{summary.removed_characters} characters XML cannot carry were left out")
+    return 0

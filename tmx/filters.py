@@ -1,0 +1,84 @@
+"""Select units (by aligner confidence, review status, language and document) and normalise
+their language tags."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tmx import props as P
+from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, normalize_tag, primary_language
+from tmx.model import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFilter:
+    """What to keep. Every criterion given must hold; an empty one does not filter.
+
+    * ``min_confidence``: units whose ``x-concord-confidence`` is below it are dropped (units
+      without a confidence — from other tools — are kept).
+    * ``statuses``: keep units whose ``x-concord-status`` is one of these (a unit without a
+      status matches none).
+    * ``langs``: keep only the variants in these languages (``zh`` matches ``zh-CN``; ``zh-TW``
+      only ``zh-TW``); units left with no variant are dropped.
+    * ``docs``: keep units whose ``x-concord-doc`` is one of these.
+    """
+
+    min_confidence: float | None = None
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    langs: tuple[str, ...] = ()
+    docs: frozenset[str] = field(default_factory=frozenset)
+
+    def apply(self, unit: Unit) -> Unit | None:
+        """``unit`` (with only the wanted variants) when it passes, else ``None``."""
+        if self.min_confidence is not None:
+            confidence = P.confidence(unit)
+            if confidence is not None and confidence < self.min_confidence:
+                return None
+        if self.statuses and P.status(unit) not in self.statuses:
+            return None
+        if self.docs and P.doc(unit) not in self.docs:
+            return None
+        if self.langs:
+            kept = [v for v in unit.variants if any(_matches(v.lang, want) for want in self.langs)]
+            if not kept:
+                return None
+            if len(kept) != len(unit.variants):
+                unit.variants = kept
+        return unit
+
+
+def _matches(tag: str, wanted: str) -> bool:
+    try:
+        norm_tag, norm_wanted = normalize_tag(tag), normalize_tag(wanted)
+    except ValueError:
+        return tag.lower() == wanted.lower()
+    if norm_tag == norm_wanted:
+        return True
+    # a bare language ("zh", "en") matches every variety of it
+    return "-" not in wanted.strip() and primary_language(tag) == primary_language(wanted)
+
+
+def filter_units(units: Iterable[Unit], unit_filter: UnitFilter) -> Iterator[Unit]:
+    """The units that pass ``unit_filter``."""
+    for unit in units:
+        kept = unit_filter.apply(unit)
+        if kept is not None:
+            yield kept
+
+
+def retag(units: Iterable[Unit], *, zh: str = DEFAULT_ZH, en: str = DEFAULT_EN) -> Iterator[Unit]:
+    """The units with every language tag normalised (see :func:`tmx.langtags.normalize_tag`);
+    a tag that cannot be read is left as it is."""
+    for unit in units:
+        for variant in unit.variants:
+            try:
+                variant.lang = normalize_tag(variant.lang, zh=zh, en=en)
+            except ValueError:
+                pass
+        srclang = unit.attrs.get("srclang")
+        if srclang:
+            try:
+                unit.attrs["srclang"] = normalize_tag(srclang, zh=zh, en=en)
+            except ValueError:
+                pass
+        yield unit
