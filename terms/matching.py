@@ -122,6 +122,11 @@ class TermMatcher:
             return self._find_characters(automaton, fold_text(text, chinese=True), overlapping)
         return self._find_words(automaton, fold_text(text), overlapping)
 
+    def find_both(self, text: str, lang: str) -> tuple[list[TermMatch], list[TermMatch]]:
+        """(leftmost-longest matches, every match) with one pass over ``text``."""
+        every = self.find(text, lang, overlapping=True)
+        return longest_of(every), every
+
     def concepts_in(self, text: str, lang: str) -> set[int]:
         """Indices of every concept with a term in ``text`` (nested occurrences included)."""
         found: set[int] = set()
@@ -172,6 +177,17 @@ class TermMatcher:
                     continue
             kept.append(e)
         return tuple(kept)
+
+
+def longest_of(matches: list[TermMatch]) -> list[TermMatch]:
+    """Leftmost-longest selection from every match (sorted by start, longest first)."""
+    out: list[TermMatch] = []
+    end = -1
+    for m in matches:
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out
 
 
 def matcher_for(glossary: Glossary) -> TermMatcher:

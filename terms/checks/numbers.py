@@ -100,13 +100,15 @@ class _Value:
 
 def _pair_up(src: list[Any], tgt: list[Any], src_len: int, tgt_len: int
              ) -> list[tuple[Any, Any]]:
-    """Leftover numbers of the two sides paired as substitutions, most alike first."""
+    """Leftover numbers of the two sides paired as substitutions, most alike first: both strong
+    (or both weak), of one kind, at the nearest relative position."""
     candidates = []
     for s in src:
         for t in tgt:
             distance = abs(s.span[0] / max(src_len, 1) - t.span[0] / max(tgt_len, 1))
-            candidates.append((s.kind != t.kind, distance, id(s), id(t), s, t))
-    candidates.sort(key=lambda c: c[:2])
+            candidates.append((_strong(s) != _strong(t), s.kind != t.kind, distance, id(s),
+                               id(t), s, t))
+    candidates.sort(key=lambda c: c[:3])
     used: set[int] = set()
     pairs = []
     for *_, s, t in candidates:
@@ -117,19 +119,76 @@ def _pair_up(src: list[Any], tgt: list[Any], src_len: int, tgt_len: int
     return sorted(pairs, key=lambda p: p[0].span)
 
 
+#: cheap tests that a text may hold a number (or a date); extraction is skipped when not
+_MAY_HAVE_NUMBER = {
+    "zh": re.compile(r"[\d０-９零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]"),
+    "en": re.compile(r"[\d０-９]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                     r"hundred|thousand|million|billion|trillion|first|second|third|\w+th|"
+                     r"half|halves|quarters?|once|twice|dozens?)", re.IGNORECASE),
+}
+_MAY_HAVE_DATE = {
+    "zh": re.compile(r"月|[\d０-９]{4}\s*[-/.．]"),
+    "en": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|[\d０-９]{4}\s*[-/.]"),
+}
+
+
+#: what joins the two ends of a date range: 1月10日至11日, January 10 to 11
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|-|–|—|~|～|to|and|through|until|till)\s*$", re.IGNORECASE)
+#: 成 after a Chinese numeral is tenths (三成 = 30%) unless it starts a word (成员, 成立 …)
+_TENTHS_NOT = "员立为果功就长本绩效交"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tenths:
+    """三成: a number of tenths, which align.numbers reads as the bare numeral."""
+
+    value: float
+    kind: str
+    span: tuple[int, int]
+    text: str
+
+
+def _numbers(text: str, lang: str) -> list[Any]:
+    """align.numbers.extract_numbers, skipped for a text that cannot hold a number, without
+    enumeration labels and without the second day of a date range (1月10日至11日)."""
+    from align.numbers import extract_numbers
+    if not _MAY_HAVE_NUMBER[lang].search(text):
+        return []
+    label = _label_span(text)
+    found = [m for m in extract_numbers(text, lang)
+             if label is None or not _inside(m.span, [label])]
+    if not found:
+        return found
+    date_ends = [d.span[1] for d in _dates(text, lang)]
+    if date_ends:
+        found = [m for m in found
+                 if not any(end <= m.span[0] and _RANGE_JOIN.match(text[end:m.span[0]])
+                            for end in date_ends)]
+    if lang == "zh":
+        found = [_tenths(m, text) for m in found]
+    return found
+
+
+def _tenths(m: Any, text: str) -> Any:
+    end = m.span[1]
+    if m.kind == "cardinal" and end < len(text) and text[end] == "成" and \
+            (end + 1 >= len(text) or text[end + 1] not in _TENTHS_NOT) and m.value <= 10:
+        return _Tenths(m.value * 10, "percent", (m.span[0], end + 1), text[m.span[0]:end + 1])
+    return m
+
+
 def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
-    """Numbers present on one side and not on the other."""
-    from align.numbers import extract_dates, extract_numbers
+    """Numbers present on one side and not on the other.
+
+    Numbers inside dates are not numbers to :func:`align.numbers.extract_numbers` (the date rule
+    compares those), bare years are; enumeration labels (1. / 一、) are left out.
+    """
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
-    src_lang, tgt_lang = _lang(pair.src_lang), _lang(pair.tgt_lang)
-    src_dates = [d.span for d in extract_dates(source, src_lang) if not _year_only(d)]
-    tgt_dates = [d.span for d in extract_dates(target, tgt_lang) if not _year_only(d)]
-    src_skip = src_dates + [s for s in (_label_span(source),) if s]
-    tgt_skip = tgt_dates + [s for s in (_label_span(target),) if s]
-    src = [m for m in extract_numbers(source, src_lang) if not _inside(m.span, src_skip)]
-    tgt = [m for m in extract_numbers(target, tgt_lang) if not _inside(m.span, tgt_skip)]
+    src = _numbers(source, _lang(pair.src_lang))
+    tgt = _numbers(target, _lang(pair.tgt_lang))
     if not src and not tgt:
         return
     left_src, left_tgt = _leftovers(src, tgt)
@@ -200,6 +259,8 @@ class _Month:
 def _dates(text: str, lang: str) -> list[Any]:
     """Dates with at least a month: align.numbers's, plus bare English month names."""
     from align.numbers import extract_dates
+    if not _MAY_HAVE_DATE[lang].search(text):
+        return []
     found = [d for d in extract_dates(text, lang) if not _year_only(d)]
     if lang == "en":
         spans = [d.span for d in found]

@@ -1,10 +1,12 @@
 """The glossary rules: term-missing, term-deprecated, term-unexpected.
 
-Presence is judged with every occurrence (nested ones included), findings are reported on
-leftmost-longest matches. So a source 永久全面战略伙伴关系 rendered "comprehensive strategic
-partnership" gives one term-missing (the longer concept), not also a term-unexpected for the
-shorter one; and a source 全面战略伙伴关系 rendered "permanent comprehensive strategic partnership"
-gives one term-unexpected, not also a term-missing.
+Terms are matched leftmost-longest on both sides and paired occurrence by occurrence (see
+:func:`_consume`). So a source 永久全面战略伙伴关系 rendered "comprehensive strategic partnership"
+gives one term-missing (the longer concept), not also a term-unexpected for the shorter one; a
+source 全面战略伙伴关系 rendered "permanent comprehensive strategic partnership" gives one
+term-unexpected, not also a term-missing; and a title used twice in English for two different
+Chinese titles ("Premier Li Keqiang … Cambodian Premier Hun Sen" for 国务院总理 … 首相) gives a
+term-missing for the one and a term-unexpected for the other.
 """
 from __future__ import annotations
 
@@ -50,10 +52,8 @@ class TermContext:
                  tgt_lang: str) -> None:
         self.glossary: Glossary = matcher.glossary
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.source_matches = matcher.find(source, src_lang)
-        self.target_matches = matcher.find(target, tgt_lang)
-        self.source_all = matcher.find(source, src_lang, overlapping=True)
-        self.target_all = matcher.find(target, tgt_lang, overlapping=True)
+        self.source_matches, self.source_all = matcher.find_both(source, src_lang)
+        self.target_matches, self.target_all = matcher.find_both(target, tgt_lang)
         chinese = source if is_character_lang(src_lang) else target
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
@@ -83,8 +83,59 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     """All three glossary rules on one pair (severities are set by the caller)."""
     deprecated_concepts: set[int] = set()
     yield from _deprecated(ctx, unit, deprecated_concepts)
-    yield from _missing(ctx, unit, deprecated_concepts)
-    yield from _unexpected(ctx, unit)
+    unsatisfied, unconsumed = _consume(ctx)
+    # a term the source repeats (中亚 … 中亚) where the target says it once ("Central Asian …
+    # these countries") is not missing: only a concept rendered nowhere on its own is
+    rendered = set().union(*(_allowed_concepts(t) for t in ctx.target_matches))
+    unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
+    missing = list(_missing(ctx, unit, unsatisfied, deprecated_concepts))
+    yield from missing
+    yield from _unexpected(ctx, unit, unconsumed, bool(missing))
+
+
+def _allowed_concepts(m: TermMatch) -> set[int]:
+    return {e.concept for e in m.entries if e.term.allowed}
+
+
+def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[TermMatch]]:
+    """Pair source terms with target renderings, occurrence by occurrence.
+
+    Each source term (leftmost-longest) needs one rendering of one of its concepts in the
+    target. Leftmost-longest target renderings are used first; a rendering nested inside a
+    longer target term is only available when that longer term renders nothing of the source
+    (so "Foreign Minister" inside a rendered "State Councilor and Foreign Minister" does not
+    also count for another 外长, but "comprehensive strategic partnership" inside an
+    unexpected "permanent comprehensive strategic partnership" does count for 全面战略伙伴关系).
+    Returns the unsatisfied source terms (with their concepts) and the target renderings
+    that rendered nothing.
+    """
+    demands = [(m, ctx.expected_concepts(m)) for m in ctx.source_matches]
+    demands = [(m, c) for m, c in demands if c]
+    supply = [m for m in ctx.target_matches if _allowed_concepts(m)]
+    satisfied = [False] * len(demands)
+    consumed = [False] * len(supply)
+    for j, t in enumerate(supply):
+        concepts = _allowed_concepts(t)
+        for i, (_, expected) in enumerate(demands):
+            if not satisfied[i] and concepts.intersection(expected):
+                satisfied[i] = consumed[j] = True
+                break
+    if not all(satisfied):
+        free = [(t.start, t.end) for j, t in enumerate(supply) if not consumed[j]]
+        longest = {(t.start, t.end) for t in ctx.target_matches}
+        nested = [n for n in ctx.target_all if (n.start, n.end) not in longest
+                  and any(s <= n.start and n.end <= e for s, e in free)]
+        taken: set[int] = set()
+        for i, (_, expected) in enumerate(demands):
+            if satisfied[i]:
+                continue
+            for k, n in enumerate(nested):
+                if k not in taken and _allowed_concepts(n).intersection(expected):
+                    satisfied[i] = True
+                    taken.add(k)
+                    break
+    return ([d for d, ok in zip(demands, satisfied) if not ok],
+            [t for t, used in zip(supply, consumed) if not used])
 
 
 def _source_span_of(ctx: TermContext, concepts: set[int]) -> tuple[tuple[int, int] | None, str | None]:
@@ -126,14 +177,10 @@ def _deprecated(ctx: TermContext, unit: str, seen: set[int]) -> Iterator[Finding
                       term=source_text or entry.term.text, concept=concept.id)
 
 
-def _missing(ctx: TermContext, unit: str, deprecated: set[int]) -> Iterator[Finding]:
+def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, list[int]]],
+             deprecated: set[int]) -> Iterator[Finding]:
     reported: set[int] = set()
-    for m in ctx.source_matches:
-        expected = ctx.expected_concepts(m)
-        if not expected:
-            continue
-        if any(c in ctx.target_allowed for c in expected):
-            continue
+    for m, expected in unsatisfied:
         if any(c in deprecated for c in expected):
             continue  # reported as term-deprecated, with the replacement
         if reported.intersection(expected):
@@ -152,16 +199,31 @@ def _missing(ctx: TermContext, unit: str, deprecated: set[int]) -> Iterator[Find
                       source_span=m.span, target_span=None, term=m.text, concept=concept.id)
 
 
-def _unexpected(ctx: TermContext, unit: str) -> Iterator[Finding]:
+def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch], missing: bool
+                ) -> Iterator[Finding]:
+    """Target renderings that render nothing of the source: of a concept the source does not
+    have at all, or — when a source term went missing — one used more often than the source
+    has its concept ("Premier" twice for 国务院总理 and 首相). English that repeats a name or adds
+    an acronym ("the China-Pakistan Economic Corridor (CPEC)") is not reported."""
+    if not unconsumed:
+        return
+    source_count: dict[int, int] = {}
+    for m in ctx.source_all:
+        for c in m.concepts:
+            source_count[c] = source_count.get(c, 0) + 1
+    target_count: dict[int, int] = {}
     for m in ctx.target_matches:
-        allowed = [e for e in m.entries if e.term.allowed]
-        if not allowed or len(allowed) < len(m.entries):
+        for c in _allowed_concepts(m):
+            target_count[c] = target_count.get(c, 0) + 1
+    for m in unconsumed:
+        if len(_allowed_concepts(m)) < len({e.concept for e in m.entries}) or any(
+                not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
-        concepts = {e.concept for e in allowed}
-        with_source_terms = [c for c in concepts if ctx.concept(c).terms_in(ctx.src_lang)]
-        if not with_source_terms or any(c in ctx.source_concepts for c in with_source_terms):
+        concepts = [c for c in sorted(_allowed_concepts(m)) if ctx.concept(c).terms_in(ctx.src_lang)]
+        if not concepts or any(source_count.get(c, 0) and (
+                not missing or target_count[c] <= source_count[c]) for c in concepts):
             continue
-        concept = ctx.concept(with_source_terms[0])
+        concept = ctx.concept(concepts[0])
         source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
             [t.text for t in concept.terms_in(ctx.src_lang)]
         yield Finding("term-unexpected", "warning", unit,

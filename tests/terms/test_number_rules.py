@@ -58,3 +58,12 @@ def test_spans_point_at_both_numbers(checker):
     assert source[slice(*finding.source_span)] == "12"
     assert target[slice(*finding.target_span)] == "21"
     assert "12" in finding.suggestion
+
+
+def test_date_ranges_and_tenths(checker):
+    assert rules(checker, "代表团将于3月2日至4日访华。", "The delegation will visit China from March 2 to 4.") == []
+    assert rules(checker, "代表团将于3月2日至4日访华。",
+                 "The delegation will visit China from March 3 to 5.") == ["date-mismatch"]
+    assert rules(checker, "出口近四成流向邻国。", "Nearly 40 percent of exports go to neighbours.") == []
+    assert rules(checker, "出口近四成流向邻国。", "Nearly 14 percent of exports go to neighbours.") == [
+        "number-mismatch"]

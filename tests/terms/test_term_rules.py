@@ -95,3 +95,24 @@ def test_no_glossary_no_term_findings():
     config = Config(disabled={"number-mismatch", "date-mismatch"})
     assert check_pair(Pair("u1", "副总理出席。", "The Deputy Premier attended."),
                       None, config) == []
+
+
+def test_one_rendering_used_for_two_different_titles(checker):
+    # 外长 of the guest paraphrased while the host's full title is right: the nested
+    # "Foreign Minister" inside the rendered full title does not count for the guest
+    source = "国务委员兼外长王毅会见了来访的外长。"
+    target = "State Councilor and Foreign Minister Wang Yi met the visiting top diplomat."
+    assert found(checker, source, target) == [("term-missing", "foreign-minister")]
+    # the guest's title given twice, once for the host's full title
+    source = "国务委员兼外长王毅会见了来访的外长。"
+    target = "Foreign Minister Wang Yi met the visiting Foreign Minister."
+    assert found(checker, source, target) == [("term-missing", "councilor-fm")]
+
+
+def test_repeated_terms_and_acronyms_are_not_findings(checker):
+    assert found(checker, "亚太经合组织成员同意加强亚太经合组织合作。",
+                 "APEC members agreed to strengthen their cooperation.") == []
+    assert found(checker, "外长出席了会议。",
+                 "The Foreign Minister attended; the Foreign Minister spoke.") == []
+    assert found(checker, "两国领导人出席亚太经合组织会议。",
+                 "The leaders attended the Asia-Pacific Economic Cooperation (APEC) meeting.") == []
