@@ -225,9 +225,13 @@ _EN_YEAR_CONTEXT = re.compile(
     re.IGNORECASE)
 
 _ZH_NUM_RUN = rf"(?:[\d.]+|[{_ZH_NUMERAL_CHARS}点])+"
+#: a numeral character after Arabic digits, but not the 千 of 3千米 (3 km), 3千克 (3 kg),
+#: 3千瓦 (3 kW) … (after Chinese numerals 三千米 is 3,000 metres, so there it stays)
+_ZH_AFTER_DIGITS = (rf"(?:[{_ZH_DIGIT_CHARS}十拾佰仟万萬亿億]|[千百](?![米克瓦卡焦兆赫帕]))")
 _ZH_NUMBER = re.compile(
-    rf"(?P<pct>百分之)?(?P<ordp>第)?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:多|余)?[{_ZH_NUMERAL_CHARS}]*|[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d]))*)"
+    rf"(?P<pct>百分之 ?)?(?P<ordp>第 ?)?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?: ?[多余])?(?: ?(?=[万亿千百]){_ZH_AFTER_DIGITS}(?![\d{_ZH_DIGIT_CHARS}]))?(?:{_ZH_AFTER_DIGITS}|\d)*"
+    rf"|(?<!\d)(?<!\d )[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d]))*)"
     r"(?P<pcts>\s*(?:%|个百分点))?")
 _ZH_FRACTION = re.compile(rf"(?P<d>[{_ZH_NUMERAL_CHARS}\d]+)分之(?P<n>[{_ZH_NUMERAL_CHARS}\d点.]+)")
 
@@ -252,6 +256,13 @@ _EN_DATES = [
     # January 2022
     re.compile(rf"\b{_MONTH_RE}\s+(?:of\s+)?{_YEAR_RE}\b"),
 ]
+#: a month alone, after a word that makes it one: "in September", "last May" (= 9月, 5月);
+#: only the month name is the date's span
+_EN_MONTH_ALONE = re.compile(
+    r"\b(?i:in|since|until|till|by|from|last|next|this|early|late|mid|of|during|before|after|"
+    r"through|throughout|between|and|to|or)[ -]"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])")
 _ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
 _ZH_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
@@ -302,13 +313,17 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
             day = int(m["day"]) if m.groupdict().get("day") else None
             year = int(m["year"]) if m["year"] else None
             add(m.start(), m.end(), year, month, day)
+    for m in _EN_MONTH_ALONE.finditer(folded):  # after the fuller dates, which win overlaps
+        add(*m.span("month"), None, _MONTHS[m["month"].rstrip(".").lower()], None)
     found.sort()
     return found
 
 
 def extract_dates(text: str, lang: str) -> list[DateMention]:
-    """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, January 10, 2022,
-    10 January 2022, Jan. 10, January 2022, 2022-01-10. A year alone is a number (kind "year")."""
+    """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, 9月, January 10, 2022,
+    10 January 2022, Jan. 10, January 2022, "in September", 2022-01-10. A year alone is a number
+    (kind "year"); a month alone is a date in English only after a word such as "in", "since"
+    or "last" (so that "May" the verb and "march" are not dates)."""
     folded, origin = fold_with_map(text)
     out = []
     for start, end, y, m, d in _folded_dates(folded, lang):
@@ -448,7 +463,8 @@ def _split_numeral(num: str) -> list[tuple[int, str]]:
 def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *, pct: bool,
                 ordinal: bool) -> tuple[int, int, float, str] | None:
     """One Chinese number, or ``None`` when ``core`` is not one (see the module docstring)."""
-    value = parse_chinese_numeral(core) if not re.fullmatch(_ARABIC, core) else _to_float(core)
+    compact = core.replace(" ", "")  # "300 万" as news sites space it
+    value = parse_chinese_numeral(compact) if not re.fullmatch(_ARABIC, compact) else _to_float(compact)
     if value is None:
         return None
     core_end = core_start + len(core)

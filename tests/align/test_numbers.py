@@ -61,6 +61,12 @@ def test_chinese_numeral_values(numeral, value):
     ("两国关系", [(2, "cardinal", "两")]),
     ("十四五规划", [(14, "cardinal", "十四"), (5, "cardinal", "五")]),   # 14th Five-Year Plan
     ("二十多个国家", [(20, "cardinal", "二十")]),
+    ("登记了近 300 万选民，获得 66.3 万个签名。",                          # spaced as news sites do
+     [(3e6, "cardinal", "300 万"), (663000, "cardinal", "66.3 万")]),
+    ("在测试赛的第 4 天", [(4, "ordinal", "第 4")]),
+    ("3千米和3千克", [(3, "cardinal", "3"), (3, "cardinal", "3")]),            # km and kg
+    ("三千米", [(3000, "cardinal", "三千")]),                                  # 3,000 metres
+    ("3万5千人", [(35000, "cardinal", "3万5千")]),
     ("一国两制", [(2, "cardinal", "两")]),
 ])
 def test_chinese_numbers(text, expected):
@@ -186,6 +192,10 @@ def test_chinese_dates(text, expected):
     ("November 15, 2012", [(2012, 11, 15, "November 15, 2012")]),
     ("Sept. 3 and Dec. 25", [(None, 9, 3, "Sept. 3"), (None, 12, 25, "Dec. 25")]),
     ("He may come in May 2021.", [(2021, 5, None, "May 2021")]),
+    ("In September, she tweeted.", [(None, 9, None, "September")]),
+    ("between March and June", [(None, 3, None, "March"), (None, 6, None, "June")]),
+    ("the March on Rome", []),
+    ("since Jan. 5", [(None, 1, 5, "Jan. 5")]),
     ("We march on.", []),
     ("On January 32 nothing happened.", []),
 ])
@@ -198,6 +208,7 @@ def test_english_dates(text, expected):
     ("2022年1月10日", "10 January 2022"),
     ("1月10日", "Jan. 10"),
     ("1月10日", "January 10"),
+    ("9 月，她发表了讲话。", "In September, she spoke."),
 ])
 def test_dates_match_across_languages(zh, en):
     (a,), (b,) = extract_dates(zh, "zh"), extract_dates(en, "en")
