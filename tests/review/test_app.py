@@ -1,6 +1,7 @@
 """The review server's API and guard: token, loopback host, edits on disk, export."""
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -224,3 +225,30 @@ def test_export_all_and_confirmed_only_with_review_status(client):
 def test_export_refuses_unknown_formats(client):
     assert client.get("/api/export?format=docx").status_code == 400
     assert client.get("/api/export?format=tmx&scope=some").status_code == 400
+
+
+def test_export_po_and_tsv(client, tmp_path):
+    import polib
+    client.post("/api/op", json={"op": {"type": "confirm", "bead": 0}})
+    po = client.get("/api/export?format=po")
+    assert po.status_code == 200
+    assert po.headers["content-disposition"].endswith('filename="harbour.reviewed.po"')
+    path = tmp_path / "r.po"
+    path.write_bytes(po.content)
+    entries = polib.pofile(str(path))
+    assert len(entries) == 10
+    assert entries[0].msgid == "国务委员兼外长王毅会见海港国外长"
+    assert entries[0].msgstr.startswith("State Councilor and Foreign Minister Wang Yi")
+    assert not entries[0].fuzzy and entries[1].fuzzy  # confirmed vs unreviewed
+    tsv = client.get("/api/export?format=tsv").content.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t"))
+    assert len(rows) == 10
+    assert rows[2]["zh-CN"].startswith("2023年5月8日，")
+    assert rows[2]["en-US"].startswith("On May 8, 2023, State Councilor")
+    assert [r["x-concord-status"] for r in rows[:2]] == ["confirmed", "unreviewed"]
+
+
+def test_edits_answer_with_server_timing(client):
+    response = client.post("/api/op", json={"op": {"type": "confirm", "bead": 0}})
+    names = [part.split(";")[0].strip() for part in response.headers["server-timing"].split(",")]
+    assert names == ["save", "total"]

@@ -61,9 +61,13 @@ async function pump() {
   busy = true;
   const { path, body, resolve } = queue.shift();
   try {
+    const sent = performance.now();
     const { status, payload } = await call("POST", path, { ...body, version: S.version });
     if (status === 200) {
+      const answered = performance.now();
       applyPatch(payload);
+      // for scripts/bench_review.py: request → answer, and answer → view patched (ms)
+      window.concordLastEdit = { answer: answered - sent, patch: performance.now() - answered };
       announce(payload.label ? capitalise(payload.label) + ". Saved." : "Nothing to change.");
     } else if (status === 409) {
       announce("The review changed in another window; showing the current state.", true);
