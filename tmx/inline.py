@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -31,6 +31,11 @@ class EntityReference(ValueError):
         super().__init__(f"undefined entity &{name}; (entities are never expanded; write the "
                          "character itself or a numeric reference)")
         self.line = line
+
+
+def quote_attr(value: str) -> str:
+    """``value`` as a double-quoted XML attribute value."""
+    return '"' + escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}) + '"'
 
 
 def _attr_name(key: str) -> str:
@@ -86,7 +91,7 @@ def _parts(element: etree._Element, on_problem: ProblemHandler | None, ids: _Fre
 
 def _foreign(child: etree._Element, on_problem: ProblemHandler | None, ids: _FreshIds) -> list[Part]:
     name = _local(child.tag)
-    attrs = "".join(f" {_attr_name(k)}={quoteattr(v)}" for k, v in child.attrib.items())
+    attrs = "".join(f" {_attr_name(k)}={quote_attr(v)}" for k, v in child.attrib.items())
     if on_problem is not None:
         on_problem(child.sourceline, f"<{name}> is not TMX markup; kept as a native code "
                                      f"({'ph' if _is_empty(child) else 'bpt/ept'})")
@@ -130,7 +135,7 @@ def segment_to_markup(segment: Segment) -> str:
 def _markup(part: Part) -> str:
     if isinstance(part, str):
         return escape(part)
-    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in part.attrs)
+    attrs = "".join(f" {k}={quote_attr(v)}" for k, v in part.attrs)
     inner = "".join(_markup(p) for p in part.content)
     return f"<{part.tag}{attrs}>{inner}</{part.tag}>" if inner else f"<{part.tag}{attrs}/>"
 

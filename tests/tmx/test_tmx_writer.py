@@ -1,0 +1,104 @@
+"""The TMX writer: a complete TMX 1.4 header, xml:lang everywhere, inline codes written back."""
+from __future__ import annotations
+
+import io
+import re
+
+from lxml import etree
+
+from tmx.model import Segment, Unit
+from tmx.reader import iter_units
+from tmx.writer import TMXWriter, tmx_date
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def write(units, **options) -> bytes:
+    stream = io.BytesIO()
+    with TMXWriter(stream, srclang=options.pop("srclang", "zh-CN"), **options) as writer:
+        for unit in units:
+            writer.write(unit)
+    return stream.getvalue()
+
+
+def test_header_has_every_required_attribute_and_version_1_4(sample_units):
+    root = etree.fromstring(write(sample_units))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for name in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
+                 "srclang", "datatype"):
+        assert header.get(name), name
+    assert header.get("segtype") == "sentence"
+    assert header.get("srclang") == "zh-CN"
+    assert re.fullmatch(r"\d{8}T\d{6}Z", header.get("creationdate"))
+
+
+def test_every_tuv_has_xml_lang_normalised(sample_units):
+    units = [Unit.bilingual("a", "zh_CN", "中文", "EN", "English")]
+    root = etree.fromstring(write(units, srclang="zh-Hans"))
+    assert root.find("header").get("srclang") == "zh-CN"
+    assert [tuv.get(XML_LANG) for tuv in root.iter("tuv")] == ["zh-CN", "en-US"]
+    assert all(tuv.get("lang") is None for tuv in root.iter("tuv"))
+
+
+def test_tag_normalisation_can_be_configured_or_switched_off():
+    units = [Unit.bilingual("a", "zh", "中文", "en", "English")]
+    root = etree.fromstring(write(units, srclang="zh", zh="zh-Hans", en="en"))
+    assert [tuv.get(XML_LANG) for tuv in root.iter("tuv")] == ["zh-Hans", "en"]
+    root = etree.fromstring(write([Unit.bilingual("a", "ZH", "中文", "En", "E")], srclang="ZH",
+                                  normalize_langs=False))
+    assert [tuv.get(XML_LANG) for tuv in root.iter("tuv")] == ["ZH", "En"]
+
+
+def test_units_props_notes_and_codes_come_back_identical(sample_units, tmp_path):
+    path = tmp_path / "out.tmx"
+    path.write_bytes(write(sample_units))
+    back = list(iter_units(path))
+    assert back == sample_units
+
+
+def test_notes_come_before_props_and_tuids_are_kept(sample_units):
+    root = etree.fromstring(write(sample_units))
+    tus = root.findall("body/tu")
+    assert [tu.get("tuid") for tu in tus] == [u.tuid for u in sample_units]
+    children = [c.tag for c in tus[1]]
+    assert children.index("note") < children.index("prop") < children.index("tuv")
+
+
+def test_pretty_printing_never_touches_whitespace_inside_segments(tmp_path):
+    unit = Unit.bilingual("w", "zh-CN", Segment(("  前后空格  ",)), "en-US",
+                          Segment((_ph(), _ph())))
+    path = tmp_path / "w.tmx"
+    path.write_bytes(write([unit]))
+    [back] = iter_units(path)
+    assert back.text("zh") == "  前后空格  "
+    assert back.segment("en") == unit.segment("en")
+
+
+def _ph():
+    from tmx.model import Inline
+    return Inline("ph", (), ("<br/>",))
+
+
+def test_characters_xml_cannot_carry_are_removed_and_counted(tmp_path):
+    stream = io.BytesIO()
+    with TMXWriter(stream, srclang="en") as writer:
+        writer.write(Unit.bilingual("c", "en", "page\x0cbreak\x01", "zh", "分页"))
+    assert writer.removed_characters == 2
+    path = tmp_path / "c.tmx"
+    path.write_bytes(stream.getvalue())
+    assert next(iter_units(path)).text("en") == "pagebreak"
+
+
+def test_creation_date_is_utc_basic_format_and_reproducible(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
+    assert tmx_date() == "20240101T000000Z"
+    root = etree.fromstring(write([]))
+    assert root.find("header").get("creationdate") == "20240101T000000Z"
+
+
+def test_header_props_and_notes_are_written(tmp_path):
+    data = write([], header_props=[("x-domain", "diplomacy")], header_notes=["made for tests"])
+    header = etree.fromstring(data).find("header")
+    assert [(p.get("type"), p.text) for p in header.findall("prop")] == [("x-domain", "diplomacy")]
+    assert [n.text for n in header.findall("note")] == ["made for tests"]
