@@ -72,9 +72,11 @@ def test_markup_round_trip_keeps_codes_and_escapes_text():
     markup = segment_to_markup(seg)
     assert "&lt; b &amp; c" in markup and '<bpt i="1" type="x&quot;y">&lt;b&gt;</bpt>' in markup
     assert segment_from_markup(markup) == seg
-    assert segment_from_markup("plain & simple") == Segment.plain("plain & simple")
+    assert segment_from_markup("plain text") == Segment.plain("plain text")
+    assert segment_from_markup("fish &amp; chips") == Segment.plain("fish & chips")
 
 
-def test_broken_markup_is_a_value_error():
+@pytest.mark.parametrize("markup", ["<bpt i='1'>unclosed", "fish & chips", "&nbsp;"])
+def test_broken_markup_is_a_value_error(markup):
     with pytest.raises(ValueError):
-        segment_from_markup("<bpt i='1'>unclosed")
+        segment_from_markup(markup)
