@@ -211,8 +211,10 @@ _EN_NUMBER = re.compile(
     rf"(?<![\w.])(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
     r"(?:(?P<ord>st|nd|rd|th)\b"
     r"|\s*(?P<pct>%|per\s?cent\b|pct\b|percentage points?\b)"
-    r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
-    r"(?![A-Za-z])", re.IGNORECASE)
+    r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b"
+    r"|(?P<suffix>m|k)\b"
+    r"|(?P<unit>(?=(?:mph|km/h|kmh|km|kg|cm|mm|ft|mi|lbs?|pm|am|kw|mw|gw|kwh|ha|sq)\b)))?"
+    r"(?(unit)|(?![A-Za-z]))", re.IGNORECASE)
 _EN_WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
     r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
@@ -363,6 +365,10 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         elif m["scale"]:
             value *= _SCALE_WORDS[m["scale"].lower()]
             kind = "cardinal"
+        elif m["suffix"]:
+            if folded[max(0, start - 1):start] in ("$", "£", "€", "¥"):
+                value *= 10**6 if m["suffix"].lower() == "m" else 10**3  # £75m, $120k
+            kind = "cardinal"  # otherwise 75m is 75 metres
         elif re.fullmatch(r"1[6-9]\d\d|20\d\d", m["num"]) and (
                 _EN_YEAR_CONTEXT.search(folded, 0, start)
                 or re.match(r"\s*(?:'s\b|-\d)", folded[end:])):

@@ -125,6 +125,10 @@ def test_english_number_words(words, value, ordinal):
     ("ninety-nine bottles", [(99, "cardinal", "ninety-nine")]),
     ("the 52nd anniversary", [(52, "ordinal", "52nd")]),
     ("They met twice.", [(2, "cardinal", "twice")]),
+    ("£75m in aid and $3.5m more", [(75e6, "cardinal", "75m"), (3.5e6, "cardinal", "3.5m")]),
+    ("gusts of 80-85mph from 9pm", [(80, "cardinal", "80"), (85, "cardinal", "85"),
+                                    (9, "cardinal", "9")]),
+    ("a 10km run", [(10, "cardinal", "10")]),
     ("the 14th Five-Year Plan", [(14, "ordinal", "14th"), (5, "cardinal", "Five")]),
 ])
 def test_english_numbers(text, expected):
