@@ -6,7 +6,9 @@ can be reported as a span of the original text.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 #: quotation marks and apostrophes folded to ASCII
 _QUOTES = {
@@ -46,6 +48,14 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     apostrophes become ``"`` and ``'``; dashes and the minus sign become ``-``; zero-width
     characters and soft hyphens are dropped.
     """
+    fast = _fold_one_to_one(text)
+    if fast is not None:
+        return fast
+    return _fold_slow(text)
+
+
+def _fold_slow(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_with_map`, character by character (any input)."""
     chars: list[str] = []
     origin: list[int] = []
     for start, cluster in _clusters(text):
@@ -61,6 +71,40 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
             chars.append(ch)
             origin.append(start)
     return "".join(chars), origin
+
+
+@lru_cache(maxsize=1)
+def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
+    """(translate table of the characters that fold to exactly one character, pattern of the
+    characters that need the full fold: several or no characters out, combining marks, Hangul
+    jamo, characters outside the BMP)."""
+    table: dict[int, str] = {}
+    hard: list[str] = []
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        folded = _fold_slow(ch)[0]
+        if len(folded) != 1 or unicodedata.combining(ch) or 0x1100 <= cp <= 0x11FF \
+                or 0x3130 <= cp <= 0x318F or 0xA960 <= cp <= 0xA97F or 0xD7B0 <= cp <= 0xD7FF:
+            hard.append(ch)
+        elif folded != ch:
+            table[cp] = folded
+    for ch in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f":
+        table[ord(ch)] = " "
+    return table, re.compile("[" + "".join(re.escape(c) for c in hard) + "\U00010000-\U0010FFFF]")
+
+
+def _fold_one_to_one(text: str) -> tuple[str, list[int]] | None:
+    """The fold of a text whose characters each fold to one character and that has no run of
+    spaces (the common case, and fast); ``None`` otherwise."""
+    table, hard = _one_to_one()
+    if hard.search(text):
+        return None
+    folded = text.translate(table)
+    if "  " in folded:
+        return None
+    return folded, list(range(len(text)))
 
 
 def fold(text: str) -> str:
