@@ -138,8 +138,8 @@ def parse_chinese_numeral(s: str) -> float | None:
         else:
             return None
         i += 1
-    if num is not None and len(s) >= 2 and s[-2] in _ZH_UNITS | _ZH_SCALES and prev_was_unit is False \
-            and last_unit >= 100 and s[-1] in _ZH_DIGITS:
+    if num is not None and len(s) >= 2 and (s[-2] in _ZH_UNITS or s[-2] in _ZH_SCALES) \
+            and not prev_was_unit and last_unit >= 100 and s[-1] in _ZH_DIGITS:
         num *= last_unit // 10  # 两百五 = 250, 一万五 = 15000
     return total + wan + section + (num or 0)
 
@@ -226,7 +226,6 @@ _EN_YEAR_CONTEXT = re.compile(
     r"years|fiscal|between|and|through|around|circa|spring|summer|autumn|fall|winter)\s+|'|-)$",
     re.IGNORECASE)
 
-_ZH_NUM_RUN = rf"(?:[\d.]+|[{_ZH_NUMERAL_CHARS}点])+"
 #: a numeral character after Arabic digits, but not the 千 of 3千米 (3 km), 3千克 (3 kg),
 #: 3千瓦 (3 kW) … (after Chinese numerals 三千米 is 3,000 metres, so there it stays)
 _ZH_AFTER_DIGITS = (rf"(?:[{_ZH_DIGIT_CHARS}十拾佰仟万萬亿億]|[千百](?![米克瓦卡焦兆赫帕]))")

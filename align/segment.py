@@ -29,7 +29,6 @@ _ENUMERATOR = re.compile(
       | 第[一二三四五六七八九十百〇零\d]{1,4}[，,、]
     )\s*$""", re.VERBOSE)
 
-_WS = re.compile(r"\s+")
 
 
 def is_enumerator(text: str) -> bool:
@@ -248,7 +247,7 @@ def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
         return False  # "Can you print it?" Wang asked.
     if any(ch in "!?！？。" for ch in finals):
         return True
-    if "…" in run or run.count(".") >= 2 and lead.count(".") >= 2:
+    if "…" in run or lead.count(".") >= 2:
         return starter and nxt_bare != "i"  # ellipsis: only before a clear sentence opening
     if has_closer:
         return True  # He said, "Go." Then … / (A whole sentence.) Next …
