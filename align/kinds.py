@@ -66,19 +66,23 @@ def classify(texts: Sequence[str], lang: str, hints: Sequence[str | None] | None
     hints = hints or [None] * len(texts)
     kinds: list[str] = []
     has_title = any(h == "title" for h in hints)
-    for i, (text, hint) in enumerate(zip(texts, hints)):
+    title_given = False      # a title has been assigned
+    only_datelines = True    # everything so far was a date line (the title may still come)
+    for text, hint in zip(texts, hints):
         if hint == "title":
-            kind = "title" if "title" not in kinds else "heading"
+            kind = "heading" if title_given else "title"
         elif is_dateline(text):
             kind = "dateline"
         elif hint == "heading":
             kind = "heading"
-        elif (not has_title and "title" not in kinds and all(k == "dateline" for k in kinds)
+        elif (not has_title and not title_given and only_datelines
               and is_heading_like(text, lang, TITLE_MAX)):
             kind = "title"
         elif is_heading_like(text, lang):
             kind = "heading"
         else:
             kind = "body"
+        title_given |= kind == "title"
+        only_datelines &= kind == "dateline"
         kinds.append(kind)
     return kinds
