@@ -145,6 +145,10 @@ class TMXWriter:
         attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}
         for key, value in unit.attrs.items():
             attrs[key] = self._tag(value) if key == "srclang" and value != ALL else clean(value)
+        if "srclang" not in attrs:
+            own = self._own_srclang(unit)
+            if own is not None:
+                attrs["srclang"] = own
         tu = etree.Element("tu", attrs)
         self._add_notes_props(tu, unit.notes, unit.props)
         for variant in unit.variants:
@@ -152,6 +156,18 @@ class TMXWriter:
         if self._pretty:
             _indent(tu, 1)
         return tu
+
+    def _own_srclang(self, unit: Unit) -> str | None:
+        """A ``srclang`` for a unit whose source is another variety of the header's source
+        language (a zh-TW unit in a zh-CN memory), so that the file stays valid; else None."""
+        srclang = self.header_attrs["srclang"]
+        if srclang == ALL or not unit.variants:
+            return None
+        tags = [self._tag(v.lang) for v in unit.variants]
+        if srclang in tags:
+            return None
+        primary = srclang.split("-", 1)[0].lower()
+        return next((t for t in tags if t.split("-", 1)[0].lower() == primary), None)
 
     def _tuv(self, variant: Variant) -> etree._Element:
         attrs = {_LANG: self._tag(variant.lang)}

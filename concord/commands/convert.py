@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from collections.abc import Iterable, Iterator
 
 from concord.bitext import read_memory, write_units
 from concord.console import UI
@@ -10,6 +11,8 @@ from concord.errors import UsageError
 from tmx.filters import retag
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
+from tmx.model import Unit
+from tmx.repair import repair_unit
 
 ORDER = 55
 
@@ -52,6 +55,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              f"eng) (default: {DEFAULT_EN}; 'en' keeps it bare)")
     parser.add_argument("--keep-tags", action="store_true",
                         help="write language tags exactly as read (no normalisation)")
+    parser.add_argument("--repair", action="store_true",
+                        help="repair inline codes so that the result is valid TMX 1.4: a bpt "
+                             "whose i repeats in its segment is renumbered (with its ept), "
+                             "unpaired bpt/ept become <it pos=begin|end>. (Markup that is not "
+                             "TMX is always kept as native code; tags are always normalised "
+                             "unless --keep-tags.)")
     parser.add_argument("--fuzzy-below", type=float, default=0.5, metavar="X",
                         help="PO output: mark units whose confidence is below X fuzzy, as well "
                              "as units not confirmed by a reviewer (default: 0.5)")
@@ -77,6 +86,9 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     memory = read_memory(args.input, in_fmt, **read_options)
     units = memory.units if args.keep_tags else retag(memory.units, zh=args.zh_tag,
                                                        en=args.en_tag)
+    repairs: list[str] = []
+    if args.repair:
+        units = _repaired(units, repairs)
     # the first unit is read before the output is opened: it tells the languages
     first = next(units, None)
     src = args.src_lang or memory.srclang() or (
@@ -99,6 +111,10 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         ui.warn(warning)
     if len(memory.warnings) > 20:
         ui.warn(f"… and {len(memory.warnings) - 20} more repairs")
+    for change in repairs:
+        ui.info(f"repaired {change}")
+    if repairs:
+        ui.note(f"{len(repairs)} inline codes repaired (-v lists them)")
     where = " and ".join(str(p) for p in summary.paths)
     ui.note(f"{summary.units} units written to {where} ({summary.fmt})")
     if summary.empty_sided:
@@ -106,3 +122,9 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     if summary.removed_characters:
         ui.warn(f"{summary.removed_characters} characters XML cannot carry were left out")
     return 0
+
+
+def _repaired(units: Iterable[Unit], repairs: list[str]) -> Iterator[Unit]:
+    for unit in units:
+        repairs += [f"unit {unit.tuid or unit.line}: {change}" for change in repair_unit(unit)]
+        yield unit
