@@ -119,10 +119,12 @@ _ENUM_START = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3
 
 
 def join_lines(first: str, second: str) -> str:
-    """Two lines of one paragraph joined: nothing between Chinese characters (or after a
-    hyphenated word break), else one space."""
+    """Two lines of one paragraph joined: nothing between Chinese characters or after a hyphen
+    that ends a word ("China-" + "Kazakhstan"; the hyphen is kept), else one space."""
     a, b = first.rstrip(), second.lstrip()
     if not a or not b:
+        return a + b
+    if len(a) >= 2 and a[-1] == "-" and a[-2].isalnum() and b[0].isalnum():
         return a + b
     if (is_han(a[-1]) or a[-1] in "，、；：“（《") and (is_han(b[0]) or b[0] in "，。、；：”）》"):
         return a + b

@@ -135,6 +135,12 @@ def test_wrapped_english_lines_are_joined_with_their_line_numbers():
     assert blocks[1].line == 5
 
 
+def test_line_ending_in_a_hyphen_joins_without_a_space():
+    text = "The two sides agreed to deepen China-\nKazakhstan cooperation in many fields.\n"
+    assert [b.text for b in text_blocks(text)] == [
+        "The two sides agreed to deepen China-Kazakhstan cooperation in many fields."]
+
+
 def test_wrapped_chinese_lines_are_joined_without_a_space():
     text = ("双方一致同意，继续加强在经贸、能源、基础设施、人文等领域的务实合作，推动两国\n"
             "关系不断向前发展，为地区和平稳定作出新的贡献，共同应对各种风险和挑战。双方还\n"
