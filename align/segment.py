@@ -3,7 +3,8 @@
 Sentences are returned exactly as they appear in the paragraph (only surrounding whitespace is
 stripped), so that joining them gives back the paragraph's text. The rules follow how the gold
 segmentations of official texts cut: a Chinese sentence ends at 。！？ (full- or half-width) with
-any closing quotes and brackets after it, never at ；or …… alone; an English sentence ends at
+any closing quotes and brackets after it, never at ；or …… alone (in the gold data every one of
+pol-dev's 15 ；is inside a line, and 17 of mac-dev's 29); an English sentence ends at
 . ! ? or an ellipsis followed by a word that can start a sentence, with abbreviations, initials,
 numbers and quotations taken into account (see :mod:`align.abbreviations`).
 """
