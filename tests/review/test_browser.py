@@ -284,3 +284,21 @@ def test_the_page_without_the_token_is_refused(browser, review_path, tmp_path):
     finally:
         context.close()
         server.stop()
+
+
+def test_fast_typing_acts_on_the_beads_in_order(browser, review_path, tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    try:
+        page = tab.page
+        page.keyboard.press("g")
+        page.keyboard.type("cccu")  # three confirmations and an undo, without waiting
+        page.wait_for_function("() => Number(document.body.dataset.version) === 4")
+        assert [b[2] for b in tab.layout()] == [True, True] + [False] * 8
+        page.keyboard.press("g")
+        page.keyboard.type("jjjjjjjmm")  # to bead 8, merge with the stray 1-0, then with the 2-2
+        page.wait_for_function("() => Number(document.body.dataset.version) === 6")
+        assert tab.layout()[7:] == [([7, 8, 9, 10], [7, 8, 9], False)]
+    finally:
+        tab.close()
+        server.stop()

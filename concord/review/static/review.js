@@ -89,6 +89,14 @@ async function pump() {
 
 const op = (operation) => send("/api/op", { op: operation });
 
+/* Keys and buttons run one after the other, each edit waiting for the answer to the one before,
+ * so that fast typing ("c c c", "m j m") acts on the beads as the user saw them. */
+let chain = Promise.resolve();
+function serial(handler) {
+  chain = chain.then(handler).catch((error) => announce("Something went wrong: " + error, true));
+  return chain;
+}
+
 // ---------------------------------------------------------------------------------------------
 // state bookkeeping
 
@@ -477,7 +485,7 @@ $("split-form").addEventListener("submit", (event) => {
     return;
   }
   closeSplit();
-  op({ type: "split", bead: index, src_at: srcAt, tgt_at: tgtAt });
+  serial(() => op({ type: "split", bead: index, src_at: srcAt, tgt_at: tgtAt }));
 });
 $("split-cancel").addEventListener("click", closeSplit);
 $("split").addEventListener("close", () => { splitting = null; });
@@ -511,7 +519,7 @@ function saveEdit(text) {
   const { side, sentence } = editing;
   closeEdit();
   if (text === S.sentences[side][sentence].text) return;
-  op({ type: "edit-text", side, sentence, text });
+  serial(() => op({ type: "edit-text", side, sentence, text }));
 }
 
 $("edit-form").addEventListener("submit", (event) => { event.preventDefault(); saveEdit($("edit-text").value); });
@@ -572,17 +580,17 @@ document.addEventListener("keydown", (event) => {
   if (target.matches("input, textarea, select, summary, a, button") && [" ", "Enter"].includes(event.key)) return;
   if (event.ctrlKey || event.metaKey) {
     const key = event.key.toLowerCase();
-    if (key === "z" && !event.shiftKey) { event.preventDefault(); act("undo"); }
-    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); act("redo"); }
+    if (key === "z" && !event.shiftKey) { event.preventDefault(); serial(() => act("undo")); }
+    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); serial(() => act("redo")); }
     return;
   }
   if (event.altKey) {
-    if (event.key === "ArrowUp") { event.preventDefault(); act("move-up"); }
-    else if (event.key === "ArrowDown") { event.preventDefault(); act("move-down"); }
+    if (event.key === "ArrowUp") { event.preventDefault(); serial(() => act("move-up")); }
+    else if (event.key === "ArrowDown") { event.preventDefault(); serial(() => act("move-down")); }
     return;
   }
   const handler = KEYS[event.key];
-  if (handler) { event.preventDefault(); handler(); }
+  if (handler) { event.preventDefault(); serial(handler); }
 });
 
 list.addEventListener("click", (event) => {
@@ -606,7 +614,7 @@ list.addEventListener("dblclick", (event) => {
 
 document.querySelector(".toolbar").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-action]");
-  if (button) act(button.dataset.action);
+  if (button) serial(() => act(button.dataset.action));
 });
 
 $("export").addEventListener("click", (event) => {
