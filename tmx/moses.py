@@ -8,6 +8,7 @@ line: the unit is kept (MT cleaning scripts drop such lines themselves).
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -110,23 +111,25 @@ def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,
     for path in (src_path, tgt_path):
         check_readable(path)
     src_tag, tgt_tag = _tag(src), _tag(tgt)
+    number = 0
     with open(src_path, encoding="utf-8-sig") as src_file, \
             open(tgt_path, encoding="utf-8-sig") as tgt_file:
-        number = 0
         try:
-            for number, (src_line, tgt_line) in enumerate(zip(src_file, tgt_file), 1):
+            for number, (src_line, tgt_line) in enumerate(
+                    itertools.zip_longest(src_file, tgt_file), 1):
+                if src_line is None or tgt_line is None:
+                    rest_src = number - 1 + (src_line is not None) + sum(1 for _ in src_file)
+                    rest_tgt = number - 1 + (tgt_line is not None) + sum(1 for _ in tgt_file)
+                    raise TMXError(f"the files differ in length: {src_path} has {rest_src} "
+                                   f"lines, {tgt_path} has {rest_tgt}", path=str(prefix),
+                                   line=number)
                 yield Unit(tuid=str(number),
                            variants=[Variant(src_tag, Segment.plain(src_line.rstrip("\r\n"))),
                                      Variant(tgt_tag, Segment.plain(tgt_line.rstrip("\r\n")))],
                            line=number)
-            rest_src, rest_tgt = sum(1 for _ in src_file), sum(1 for _ in tgt_file)
         except UnicodeDecodeError as exc:
             raise TMXError(f"not UTF-8 text ({exc.reason})", path=f"{src_path} or {tgt_path}",
                            line=number + 1) from None
-    if rest_src or rest_tgt:
-        raise TMXError(f"the files differ in length: {src_path} has {number + rest_src} lines, "
-                       f"{tgt_path} has {number + rest_tgt}", path=str(prefix),
-                       line=number + 1)
 
 
 def _tag(code: str) -> str:

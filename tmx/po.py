@@ -125,9 +125,9 @@ class POWriter:
             extra = _variant_extra(variant, lang)
             if extra:
                 meta.append(_line(key, extra))
-        for variant in unit.variants:
+        for position, variant in enumerate(unit.variants):
             if variant is not source and variant is not target:
-                meta.append(_line("tmx-variant", _variant_json(variant)))
+                meta.append(_line("tmx-variant", {**_variant_json(variant), "at": position}))
         flags = []
         if is_fuzzy(unit, self.fuzzy_below):
             flags.append("fuzzy")
@@ -251,8 +251,12 @@ def _unit(entry: polib.POEntry, src: str, tgt: str) -> Unit:
         if isinstance(extra, dict) and extra.get("absent"):
             continue
         unit.variants.append(variant_from_json(extra, lang=lang, segment=segment))
-    for data in meta["tmx-variant"]:
-        unit.variants.append(variant_from_json(data))
+    extras = sorted(meta["tmx-variant"], key=lambda d: d.get("at", len(unit.variants))
+                    if isinstance(d, dict) else 0)
+    for data in extras:
+        variant = variant_from_json(data)
+        at = data.get("at")
+        unit.variants.insert(at if isinstance(at, int) else len(unit.variants), variant)
     if not ours:
         if entry.msgctxt:
             unit.props.append(("x-context", entry.msgctxt))

@@ -1,0 +1,131 @@
+"""PO files: what a translator sees (context, fuzzy, findings) and what is kept for the way back."""
+from __future__ import annotations
+
+import io
+
+import polib
+import pytest
+
+from tmx.errors import TMXError
+from tmx.model import Segment, Unit
+from tmx.po import POWriter, read_po
+
+
+def write_po(tmp_path, units, **options):
+    path = tmp_path / "out.po"
+    with open(path, "w", encoding="utf-8") as stream:
+        with POWriter(stream, src_lang=options.pop("src_lang", "zh-CN"),
+                      tgt_lang=options.pop("tgt_lang", "en-US"), **options) as writer:
+            writer.write_all(units)
+    return path
+
+
+def test_entries_carry_context_fuzzy_and_findings(tmp_path, sample_units):
+    po = polib.pofile(str(write_po(tmp_path, sample_units)))
+    assert po.metadata["Language"] == "en_US"
+    assert po.metadata["X-Source-Language"] == "zh_CN"
+    first, second, third, fourth = po
+    assert (first.msgctxt, first.msgid, first.msgstr) == (
+        "harbour-2024, paragraph 0", "新港区今天正式开港。", "The new harbour district opened today.")
+    assert "fuzzy" not in first.flags                       # confirmed, confident
+    assert "fuzzy" in second.flags                          # unreviewed
+    assert second.tcomment == "warning term-missing: 港区 has no rendering"
+    assert "tmx-markup" in second.flags
+    assert second.msgid == '请点击<bpt i="1" type="bold">&lt;b&gt;</bpt>保存<ept i="1">&lt;/b&gt;</ept>。'
+    assert third.msgid == "" and third.msgctxt      # empty source: a context keeps it apart
+    assert fourth.msgctxt == "harbour-2024"
+
+
+def test_low_confidence_is_fuzzy_even_when_confirmed(tmp_path):
+    unit = Unit.bilingual("u", "zh-CN", "一", "en-US", "One",
+                          props=[("x-concord-status", "confirmed"),
+                                 ("x-concord-confidence", "0.2")])
+    [entry] = polib.pofile(str(write_po(tmp_path, [unit])))
+    assert "fuzzy" in entry.flags
+    [entry] = polib.pofile(str(write_po(tmp_path, [unit], fuzzy_below=0.1)))
+    assert "fuzzy" not in entry.flags
+
+
+def test_units_without_concord_properties_are_not_fuzzy(tmp_path):
+    [entry] = polib.pofile(str(write_po(tmp_path, [Unit.bilingual("u", "zh", "二", "en", "Two")])))
+    assert entry.flags == []
+
+
+def test_clashing_entries_get_the_tuid_in_their_context(tmp_path):
+    units = [Unit.bilingual(f"d:{n}", "zh-CN", "谢谢。", "en-US", "Thank you.",
+                            props=[("x-concord-doc", "d"), ("x-concord-paragraph", "2")])
+             for n in (1, 2)]
+    contexts = [e.msgctxt for e in polib.pofile(str(write_po(tmp_path, units)))]
+    assert contexts == ["d, paragraph 2", "d, paragraph 2 [d:2]"]
+
+
+def test_reading_back_gives_the_same_units(tmp_path, sample_units):
+    back = list(read_po(write_po(tmp_path, sample_units)))
+    for unit in back:
+        unit.line = None
+    assert back == sample_units
+
+
+def test_clearing_fuzzy_in_an_editor_confirms_the_unit(tmp_path, sample_units):
+    path = write_po(tmp_path, sample_units)
+    po = polib.pofile(str(path), wrapwidth=0)
+    po[1].flags.remove("fuzzy")
+    po[1].msgstr = po[1].msgstr.replace("Please click", "Click")
+    po.save(str(path))
+    unit = list(read_po(path))[1]
+    assert unit.prop("x-concord-status") == "confirmed"
+    assert unit.text("en") == "Click Save."
+    assert unit.segment("en").has_codes
+
+
+def test_a_po_file_from_another_tool(tmp_path):
+    path = tmp_path / "other.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh_CN\\n"\n'
+                    '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    '#. TRANSLATORS: a menu item\n#: ui/menu.c:12\n#, fuzzy\n'
+                    'msgctxt "menu"\nmsgid "文件"\nmsgstr "File"\n', encoding="utf-8")
+    [unit] = read_po(path)
+    assert unit.text("zh-CN") == "文件" and unit.text("en-US") == "File"
+    assert ("x-context", "menu") in unit.props
+    assert ("x-po-reference", "ui/menu.c:12") in unit.props
+    assert ("x-po-comment", "TRANSLATORS: a menu item") in unit.props
+    assert ("x-po-fuzzy", "yes") in unit.props
+
+
+def test_languages_missing_from_the_header_must_be_given(tmp_path):
+    path = tmp_path / "bare.po"
+    path.write_text('msgid "一"\nmsgstr "one"\n', encoding="utf-8")
+    with pytest.raises(TMXError, match="does not say its languages"):
+        read_po(path)
+    [unit] = read_po(path, src_lang="zh", tgt_lang="en")
+    assert unit.text("zh") == "一"
+
+
+@pytest.mark.parametrize("content", ['msgstr "orphan"\n', 'msgid "a"\nmsgid "b"\nmsgstr ""\n',
+                                     'msgid "a"\nmsgstr "b"\nnonsense here\n'])
+def test_a_broken_po_file_is_an_error_with_its_path(tmp_path, content):
+    path = tmp_path / "broken.po"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TMXError) as caught:
+        list(read_po(path, src_lang="zh", tgt_lang="en"))
+    assert caught.value.path == str(path)
+
+
+def test_damaged_markup_is_an_error_naming_the_entry(tmp_path):
+    path = tmp_path / "damaged.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh\\n"\n\n'
+                    '#, tmx-markup\nmsgid "<bpt i=\\"1\\">x"\nmsgstr "y"\n', encoding="utf-8")
+    with pytest.raises(TMXError, match="not well-formed") as caught:
+        list(read_po(path))
+    assert caught.value.line is not None
+
+
+def test_writer_needs_both_languages():
+    with pytest.raises(TMXError):
+        POWriter(io.StringIO(), src_lang="zh", tgt_lang="")
+
+
+def test_segments_are_plain_unless_codes(tmp_path):
+    unit = Unit.bilingual("u", "zh-CN", "价格 < 100 & 更多", "en-US", Segment(("a < b",)))
+    [entry] = polib.pofile(str(write_po(tmp_path, [unit])))
+    assert entry.msgid == "价格 < 100 & 更多" and "tmx-markup" not in entry.flags
