@@ -299,6 +299,13 @@ def test_fast_typing_acts_on_the_beads_in_order(browser, review_path, tmp_path):
         page.keyboard.type("jjjjjjjmm")  # to bead 8, merge with the stray 1-0, then with the 2-2
         page.wait_for_function("() => Number(document.body.dataset.version) === 6")
         assert tab.layout()[7:] == [([7, 8, 9, 10], [7, 8, 9], False)]
+        page.set_viewport_size({"width": 900, "height": 420})  # a small window: the list scrolls
+        page.keyboard.type("Gkkkkk")
+        header = page.locator("#top").bounding_box()
+        current = page.locator("li.bead.current").bounding_box()
+        assert page.locator("li.bead.current .num").text_content() == "3"
+        assert current["y"] >= header["y"] + header["height"]  # not hidden under the header
+        assert current["y"] + current["height"] <= 420
     finally:
         tab.close()
         server.stop()

@@ -44,6 +44,7 @@ async function loadState() {
   $("head-src").textContent = "Source (" + S.source.lang + ")";
   $("head-tgt").textContent = "Target (" + S.target.lang + ")";
   showWarnings();
+  fitHeader();
   rebuildView();
   if (cursor.key === null || indexOfKey(cursor.key) < 0) {
     cursor = { key: S.beads.length ? S.beads[0].key : null, pos: 0 };
@@ -624,6 +625,11 @@ $("help-button").addEventListener("click", toggleHelp);
 for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", refilter);
 let searchTimer = null;
 $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(refilter, 120); });
+
+/* Scrolling to a bead keeps it clear of the sticky header, whatever height the header wraps to. */
+function fitHeader() { document.documentElement.style.setProperty("--header-height", $("top").offsetHeight + "px"); }
+window.addEventListener("resize", fitHeader);
+fitHeader();
 
 history.replaceState(null, "", location.pathname);  // the token stays in the cookie, not the address bar
 
