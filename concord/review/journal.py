@@ -130,6 +130,7 @@ class ReviewFile:
             _release_lock(target, lock)
             raise
         review = cls(target, session, seq, warnings=warnings)
+        review.since_snapshot = seq - _snapshot_seq(target)  # entries replayed after the snapshot
         review._lock = lock
         return review
 
@@ -274,6 +275,11 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _snapshot_seq(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return int(json.loads(handle.readline())["seq"])
 
 
 def is_review_file(path: str | os.PathLike[str]) -> bool:

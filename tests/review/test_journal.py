@@ -52,6 +52,11 @@ def test_edits_survive_reopening(tmp_path):
         assert again.seq == len(EDITS) + 1
         again.redo()  # history survives too
         assert again.session.beads[5].kind == "0-1"
+        expected = state(again.session)
+    # closing compacts what was replayed and done since into a single snapshot
+    assert len(path.read_bytes().splitlines()) == 1
+    with ReviewFile.open(path) as third:
+        assert state(third.session) == expected
 
 
 def test_clean_close_compacts_into_one_snapshot(tmp_path):
@@ -300,3 +305,17 @@ def test_a_killed_process_loses_no_acknowledged_edit(tmp_path, seed):
         review.session.check_invariants()
         expected = replay_until(review.seq, seed)
         assert state(review.session) == state(expected)
+
+
+def test_reopening_and_closing_compacts_a_replayed_journal(tmp_path):
+    path = tmp_path / "r.review.jsonl"
+    review = fresh(path)
+    for edit in EDITS:
+        review.execute(edit)
+    expected = state(review.session)
+    review.close(snapshot=False)  # killed: the journal holds every edit
+    assert len(path.read_bytes().splitlines()) == 1 + len(EDITS)
+    ReviewFile.open(path).close()  # opened and closed without an edit
+    assert len(path.read_bytes().splitlines()) == 1
+    with ReviewFile.open(path) as again:
+        assert state(again.session) == expected and again.seq == len(EDITS)
