@@ -29,7 +29,7 @@ from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -39,6 +39,7 @@ from concord.review.export import FORMATS, SCOPES, export_review
 from concord.review.journal import ReviewFile
 from concord.review.model import Change, EditError, ReviewBead
 from concord.review.operations import operation_from_json
+from concord.review.session import ReviewSession
 
 STATIC = Path(__file__).resolve().parent / "static"
 TOKEN_HEADER = "x-concord-token"
@@ -155,7 +156,7 @@ class ReviewApp:
         self.lock = threading.Lock()
 
     @property
-    def session(self):  # noqa: ANN201 - the ReviewSession
+    def session(self) -> ReviewSession:
         return self.review.session
 
     # -- payloads ------------------------------------------------------------------------------

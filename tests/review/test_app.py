@@ -9,7 +9,8 @@ from starlette.testclient import TestClient
 
 from concord.review.annotate import Annotator
 from concord.review.app import NotLoopbackError, ReviewApp, create_app, loopback_address
-from concord.review.journal import ReviewFile
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.testclient")
 
 TOKEN = "test-token-0123456789"
 BASE = "http://127.0.0.1:8123"
