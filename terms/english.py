@@ -13,13 +13,31 @@ from collections.abc import Iterator
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
-_KEYS: dict[str, str] = {}
+#: word → key, filled by :func:`key` (read it directly in hot loops, falling back to key())
+KEYS: dict[str, str] = {}
+_KEYS = KEYS
 _KEY_CACHE_LIMIT = 500_000
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
     """The words of (folded) ``text`` as regular-expression matches (``.group()``, ``.span()``)."""
     return WORD.finditer(text)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of (folded) ``text`` as strings (see :func:`word_starts` for their places)."""
+    return WORD.findall(text)
+
+
+def word_starts(text: str, found: list[str]) -> list[int]:
+    """Where each word of ``words_of(text)`` starts in ``text``."""
+    starts = []
+    pos = 0
+    for w in found:
+        pos = text.index(w, pos)
+        starts.append(pos)
+        pos += len(w)
+    return starts
 
 
 def stem(word: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from terms.english import key, same_case, words
+from terms.english import KEYS, key, same_case, word_starts, words, words_of
 from terms.glossary import Glossary, Term
 from terms.textfold import Folded, fold_text
 
@@ -45,15 +45,27 @@ class TermMatch:
     end: int
     text: str
     entries: tuple[Entry, ...]
+    #: indices of the concepts this match belongs to
+    concepts: frozenset[int] = frozenset()
+    #: indices of the concepts for which it is a preferred or admitted term
+    allowed: frozenset[int] = frozenset()
 
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 
-    @property
-    def concepts(self) -> frozenset[int]:
-        """Indices of the concepts this match belongs to."""
-        return frozenset(e.concept for e in self.entries)
+
+class _Payload:
+    """What the automaton stores for one matching form."""
+
+    __slots__ = ("length", "entries", "concepts", "allowed", "case_sensitive")
+
+    def __init__(self, length: int, entries: tuple[Entry, ...]) -> None:
+        self.length = length
+        self.entries = entries
+        self.concepts = frozenset(e.concept for e in entries)
+        self.allowed = frozenset(e.concept for e in entries if e.term.allowed)
+        self.case_sensitive = any(e.term.case_sensitive for e in entries)
 
 
 def is_character_lang(lang: str) -> bool:
@@ -79,7 +91,7 @@ class TermMatcher:
         for lang, payload in self._payloads.items():
             automaton = ahocorasick.Automaton()
             for form, entries in payload.items():
-                automaton.add_word(form, (len(form), tuple(entries)))
+                automaton.add_word(form, _Payload(len(form), tuple(entries)))
             automaton.make_automaton()
             self._automata[lang] = automaton
 
@@ -138,42 +150,51 @@ class TermMatcher:
                          overlapping: bool) -> list[TermMatch]:
         hits = automaton.iter(folded.text) if overlapping else automaton.iter_long(folded.text)
         out = []
-        for end, (length, entries) in hits:
-            start, stop = folded.span(end - length + 1, end + 1)
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries))
+        for end, p in hits:
+            start, stop = folded.span(end - p.length + 1, end + 1)
+            out.append(TermMatch(start, stop, folded.original[start:stop], p.entries, p.concepts,
+                                 p.allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
 
     def _find_words(self, automaton: ahocorasick.Automaton, folded: Folded,
                     overlapping: bool) -> list[TermMatch]:
-        tokens = list(words(folded.text))
-        if not tokens:
+        text = folded.text
+        found = words_of(text)
+        if not found:
             return []
-        vocab = self._vocab
-        spelled = "".join(vocab.get(key(t.group()), _UNKNOWN_WORD) for t in tokens)
-        hits = automaton.iter(spelled) if overlapping else automaton.iter_long(spelled)
+        vocab, keys = self._vocab, KEYS
+        spelled = "".join([vocab.get(keys.get(w) or key(w), _UNKNOWN_WORD) for w in found])
+        hits = list(automaton.iter(spelled) if overlapping else automaton.iter_long(spelled))
+        if not hits:
+            return []
+        starts = word_starts(text, found)
         out = []
-        for end, (length, entries) in hits:
-            first = end - length + 1
-            entries = self._case_filter(entries, tokens[first:end + 1])
-            if not entries:
-                continue
-            start, stop = folded.span(tokens[first].start(), tokens[end].end())
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries))
+        for end, p in hits:
+            first = end - p.length + 1
+            concepts, allowed = p.concepts, p.allowed
+            entries = p.entries
+            if p.case_sensitive:
+                entries = self._case_filter(entries, found[first:end + 1])
+                if not entries:
+                    continue
+                concepts = frozenset(e.concept for e in entries)
+                allowed = frozenset(e.concept for e in entries if e.term.allowed)
+            start, stop = folded.span(starts[first], starts[end] + len(found[end]))
+            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
+                                 allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
 
     def _case_filter(self, entries: tuple[Entry, ...], tokens: list) -> tuple[Entry, ...]:
-        if not any(e.term.case_sensitive for e in entries):
-            return entries
         kept = []
         for e in entries:
             if e.term.case_sensitive:
                 expected = self._term_words.get(id(e.term), [])
                 if len(expected) != len(tokens) or not all(
-                        same_case(t.group(), w) for t, w in zip(tokens, expected)):
+                        same_case(t, w) for t, w in zip(tokens, expected)):
                     continue
             kept.append(e)
         return tuple(kept)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from terms.findings import Finding
@@ -258,6 +259,16 @@ class _Month:
 
 def _dates(text: str, lang: str) -> list[Any]:
     """Dates with at least a month: align.numbers's, plus bare English month names."""
+    return list(_cached_dates(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _cached_dates(text: str, lang: str) -> tuple[Any, ...]:
+    """The dates of a text, kept for the next rule that asks (the number rule asks first)."""
+    return tuple(_find_dates(text, lang))
+
+
+def _find_dates(text: str, lang: str) -> list[Any]:
     from align.numbers import extract_dates
     if not _MAY_HAVE_DATE[lang].search(text):
         return []

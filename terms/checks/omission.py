@@ -24,7 +24,7 @@ MIN_LENGTH = 30     # Chinese characters (or 4x English ones) below which ratios
 
 
 def _content_length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
 
 
 def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:

@@ -93,8 +93,8 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     yield from _unexpected(ctx, unit, unconsumed, bool(missing))
 
 
-def _allowed_concepts(m: TermMatch) -> set[int]:
-    return {e.concept for e in m.entries if e.term.allowed}
+def _allowed_concepts(m: TermMatch) -> frozenset[int]:
+    return m.allowed
 
 
 def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[TermMatch]]:
@@ -216,8 +216,7 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch], missin
         for c in _allowed_concepts(m):
             target_count[c] = target_count.get(c, 0) + 1
     for m in unconsumed:
-        if len(_allowed_concepts(m)) < len({e.concept for e in m.entries}) or any(
-                not e.term.allowed for e in m.entries):
+        if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
         concepts = [c for c in sorted(_allowed_concepts(m)) if ctx.concept(c).terms_in(ctx.src_lang)]
         if not concepts or any(source_count.get(c, 0) and (
