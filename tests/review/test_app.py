@@ -4,13 +4,16 @@ from __future__ import annotations
 import csv
 import io
 
+import warnings
+
 import pytest
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # starlette asks for "httpx2"; httpx is what the test extra has
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from concord.review.annotate import Annotator
 from concord.review.app import NotLoopbackError, ReviewApp, create_app, loopback_address
-
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.testclient")
 
 TOKEN = "test-token-0123456789"
 BASE = "http://127.0.0.1:8123"
