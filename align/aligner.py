@@ -27,7 +27,7 @@ class SearchSettings:
     merge_penalty: float = 0.0     # subtracted per extra sentence in a bead beyond 1-1
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
-    first_cap: int = 600           # ... but never more (keeps the first pass linear)
+    first_cap: int = 400           # ... but never more (keeps the first pass linear)
     top_k: int = 3
     margin: int = 6                # second-pass window around the anchor path
     temperature: float = 0.1       # for bead posteriors (confidence)

@@ -17,6 +17,19 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b|\b[A-Z]{2,}[a-z]*\b")
 
 
+#: a full pinyin syllable (no bare "m", "r", "e" that would let any word parse as a name)
+_PINYIN = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]h?[aeiouv][a-z]*|a[inore]g?|e[inr]g?|ou|ang|eng)$")
+#: a cheap test for text that may hold a number or a date, before the full parser runs
+_MAYBE_NUMBER = {
+    "en": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thir|four|fif|six|seven|eigh|nine|twen|thirty|forty|fifty|sixty|seventy|"
+                     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|first|"
+                     r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|"
+                     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE),
+    "zh": re.compile(r"[\d〇零一二三四五六七八九十百千万亿两兩壹贰叁肆伍陆柒捌玖拾佰仟萬億]"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """An anchor key found at ``start:end`` of a sentence."""
@@ -60,6 +73,9 @@ def number_keys(text: str, lang: str) -> list[Span]:
         return _standin_numbers(text, lang)
 
     out: list[Span] = []
+    gate = _MAYBE_NUMBER.get(lang)
+    if gate is not None and not gate.search(text):
+        return out
     for mention in extract_numbers(text, lang):
         value = mention.value
         if lang == "zh" and value == 1 and not any(c.isdigit() for c in mention.text):
@@ -128,7 +144,8 @@ class PinyinNames:
         syllables: dict[str, set[str]] = {}
         for char, readings in lexicon.readings.items():
             for syl in readings:
-                syllables.setdefault(syl, set()).add(char)
+                if _PINYIN.match(syl):
+                    syllables.setdefault(syl, set()).add(char)
         self.chars_by_syllable = syllables
         self.max_syl = max((len(s) for s in syllables), default=6)
         self._patterns: dict[str, re.Pattern[str]] = {}
@@ -172,23 +189,28 @@ class PinyinNames:
         flush()
         return out
 
+    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
+        """One regular expression finding any of the names ``keys`` in Chinese text."""
+        branches = []
+        self._names = []
+        for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
+            classes = []
+            for syl in key[1:].split():
+                chars = self.chars_by_syllable.get(syl)
+                if not chars:
+                    break
+                classes.append("[" + "".join(sorted(chars)) + "]")
+            else:
+                branches.append(f"({''.join(classes)})")
+                self._names.append(key)
+        return re.compile("|".join(branches)) if branches else None
+
+    def find(self, pattern: re.Pattern[str], text: str) -> list[Span]:
+        """Names (from the last :meth:`pattern`) written in ``text``."""
+        return [Span(self._names[m.lastindex - 1], m.start(), m.end())
+                for m in pattern.finditer(text)]
+
     def chinese_spans(self, text: str, keys: Iterable[str]) -> list[Span]:
         """Where the names ``keys`` (``~chen qing yang``) are written in Chinese text."""
-        out = []
-        for key in keys:
-            pattern = self._patterns.get(key)
-            if pattern is None:
-                classes = []
-                for syl in key[1:].split():
-                    chars = self.chars_by_syllable.get(syl)
-                    if not chars:
-                        break
-                    classes.append("[" + "".join(sorted(chars)) + "]")
-                else:
-                    pattern = re.compile("".join(classes))
-                if pattern is None:
-                    continue
-                self._patterns[key] = pattern
-            for match in pattern.finditer(text):
-                out.append(Span(key, match.start(), match.end()))
-        return out
+        pattern = self.pattern(keys)
+        return self.find(pattern, text) if pattern is not None else []

@@ -24,8 +24,9 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number_keys
-from align.coverage import Matches, group_coverage, pair_coverage
-from align.lexicon import Lexicon, english_keys, load_lexicon, stem
+from align.coverage import (Matches, first_index, group_coverage, pair_coverage, unique,
+                            unique_inverse)
+from align.lexicon import STOP_WORDS, Lexicon, load_lexicon, stem
 from align.model import Document
 
 Array = np.ndarray
@@ -139,7 +140,7 @@ def _covered(length: int, spans: Sequence[Span]) -> list[bool]:
 
 
 class _Builder:
-    """Collects tokens (sentence, type string, keys) into a :class:`Side`."""
+    """Collects tokens (sentence, type) and each type's keys into a :class:`Side`."""
 
     def __init__(self) -> None:
         self.types: dict[str, int] = {}
@@ -147,18 +148,21 @@ class _Builder:
         self.sent: list[int] = []
         self.type: list[int] = []
 
-    def add(self, sent: int, type_name: str, keys: Callable[[], tuple[int, ...]]) -> None:
-        t = self.types.get(type_name)
+    def type_id(self, name: str, keys: tuple[int, ...]) -> int:
+        """Register a type with its keys (or -1 for a type without keys)."""
+        if not keys:
+            self.types[name] = -1
+            return -1
+        t = len(self.type_keys)
+        self.types[name] = t
+        self.type_keys.append(keys)
+        return t
+
+    def add_key(self, sent: int, key_name: str, keys: KeySpace) -> None:
+        """A token whose only key is ``key_name`` (anchors, English words)."""
+        t = self.types.get(key_name)
         if t is None:
-            found = keys()
-            if not found:
-                self.types[type_name] = -1
-                return
-            t = len(self.type_keys)
-            self.types[type_name] = t
-            self.type_keys.append(found)
-        elif t < 0:
-            return
+            t = self.type_id(key_name, (keys.id(key_name),))
         self.sent.append(sent)
         self.type.append(t)
 
@@ -167,7 +171,7 @@ class _Builder:
         tok_type = np.array(self.type, dtype=np.int64)
         n_types = len(self.type_keys)
         if len(tok_sent):
-            pairs = np.unique(tok_type * max(n, 1) + tok_sent)
+            pairs = unique(tok_type * max(n, 1) + tok_sent)
             df = np.bincount(pairs // max(n, 1), minlength=n_types).astype(np.float64)
         else:
             df = np.zeros(n_types)
@@ -183,37 +187,36 @@ def tokenize_chinese(doc: Document, lexicon: Lexicon, keys: KeySpace, names: Pin
     """Chinese words (segmented against CC-CEDICT) and anchors of every sentence."""
     builder = _Builder()
     entries = lexicon.entries
+    types = builder.types
+    names_pattern = names.pattern(name_keys)
     for s, sentence in enumerate(doc.sentences):
         text = _fold(sentence.text)
         spans = number_keys(text, "zh") + glossary_spans(text, "zh", anchors)
-        spans += names.chinese_spans(text, name_keys)
-        for span in spans:
-            builder.add(s, span.key, lambda k=span.key: (keys.id(k),))
+        if names_pattern is not None:
+            spans += names.find(names_pattern, text)
         latin = latin_words(text)
+        for span in spans:
+            builder.add_key(s, span.key, keys)
         for span in latin:
-            word = span.key[1:]
-            builder.add(s, span.key, lambda w=word: (keys.id(w),))
-        mask = _covered(len(text), spans + latin)
+            builder.add_key(s, span.key[1:], keys)
+        mask = _covered(len(text), spans + latin) if spans or latin else None
         for run in _HAN.finditer(text):
-            start = run.start()
-            piece = []
-            for k, char in enumerate(run.group()):
-                if mask[start + k]:
-                    if piece:
-                        _add_words(builder, s, "".join(piece), lexicon, entries)
-                        piece = []
-                else:
-                    piece.append(char)
-            if piece:
-                _add_words(builder, s, "".join(piece), lexicon, entries)
+            if mask is None or not any(mask[run.start():run.end()]):
+                pieces = [run.group()]
+            else:
+                pieces = "".join(c if not mask[run.start() + k] else " "
+                                 for k, c in enumerate(run.group())).split()
+            for piece in pieces:
+                for word in lexicon.segment(piece):
+                    if word in ZH_STOP:
+                        continue
+                    t = types.get(word)
+                    if t is None:
+                        t = builder.type_id(word, entries.get(word, ()))
+                    if t >= 0:
+                        builder.sent.append(s)
+                        builder.type.append(t)
     return builder.build(len(doc))
-
-
-def _add_words(builder: _Builder, s: int, run: str, lexicon: Lexicon, entries) -> None:
-    for word in lexicon.segment(run):
-        if word in ZH_STOP:
-            continue
-        builder.add(s, word, lambda w=word: entries.get(w, ()))
 
 
 def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: set[str],
@@ -221,6 +224,7 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
     """English content words (stemmed) and anchors of every sentence; also the names found."""
     builder = _Builder()
     found_names: set[str] = set()
+    word_types: dict[str, int] = {}
     for s, sentence in enumerate(doc.sentences):
         text = _fold(sentence.text)
         spans = number_keys(text, "en") + glossary_spans(text, "en", anchors)
@@ -228,49 +232,76 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
         found_names.update(span.key for span in name_spans)
         spans += name_spans
         for span in spans:
-            builder.add(s, span.key, lambda k=span.key: (keys.id(k),))
-        mask = _covered(len(text), name_spans)
+            builder.add_key(s, span.key, keys)
+        mask = _covered(len(text), name_spans) if name_spans else None
         for match in _EN_WORD.finditer(text):
-            if mask[match.start()]:
+            if mask is not None and mask[match.start()]:
                 continue
-            for key in english_keys(match.group()):
-                builder.add(s, key, lambda k=key: (keys.id(k),))
+            word = match.group()
+            t = word_types.get(word)
+            if t is None:
+                lower = word.lower()
+                if lower in STOP_WORDS or len(lower) < 2:
+                    t = -1
+                else:
+                    key = stem(lower)
+                    t = builder.types.get(key)
+                    if t is None:
+                        t = builder.type_id(key, (keys.id(key),))
+                word_types[word] = t
+            if t >= 0:
+                builder.sent.append(s)
+                builder.type.append(t)
     return builder.build(len(doc)), found_names
 
 
-def _postings(side: Side) -> dict[int, np.ndarray]:
-    """Key id -> sorted ids of the sentences with a token carrying that key."""
-    if not len(side.tok_sent):
-        return {}
-    sizes = np.array([len(k) for k in side.type_keys], dtype=np.int64)
-    flat_keys = np.array([k for keys in side.type_keys for k in keys], dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(sizes)])
-    per_tok = sizes[side.tok_type]
+@dataclass(slots=True)
+class Postings:
+    """Key id -> sorted ids of the sentences with a token carrying that key (CSR arrays)."""
+
+    keys: np.ndarray
+    bounds: np.ndarray
+    sents: np.ndarray
+
+
+def _type_key_pairs(side: Side) -> tuple[np.ndarray, np.ndarray]:
+    sizes = np.fromiter((len(k) for k in side.type_keys), dtype=np.int64,
+                        count=len(side.type_keys))
+    flat = np.fromiter((k for keys in side.type_keys for k in keys), dtype=np.int64,
+                       count=int(sizes.sum()))
+    return np.repeat(np.arange(len(sizes), dtype=np.int64), sizes), flat
+
+
+def _postings(side: Side) -> Postings:
+    """Which sentences of ``side`` hold each key."""
+    pair_type, pair_key = _type_key_pairs(side)
+    order = np.argsort(pair_type, kind="stable")
+    starts = np.searchsorted(pair_type[order], np.arange(len(side.type_keys) + 1))
+    per_tok = np.diff(starts)[side.tok_type] if len(side.tok_type) else np.zeros(0, np.int64)
     tok = np.repeat(np.arange(len(side.tok_type)), per_tok)
-    offs = np.arange(per_tok.sum()) - np.repeat(np.cumsum(per_tok) - per_tok, per_tok)
-    key = flat_keys[starts[side.tok_type[tok]] + offs]
-    sent = side.tok_sent[tok]
+    offs = np.arange(int(per_tok.sum())) - np.repeat(np.cumsum(per_tok) - per_tok, per_tok)
+    key = pair_key[order][starts[side.tok_type[tok]] + offs]
     stride = side.n + 1
-    pairs = np.unique(key * stride + sent)
-    keys_u, first = np.unique(pairs // stride, return_index=True)
-    bounds = np.append(first, len(pairs))
-    sents = pairs % stride
-    return {int(k): sents[bounds[x]:bounds[x + 1]] for x, k in enumerate(keys_u)}
+    pairs = unique(key * stride + side.tok_sent[tok])
+    keys_u, first = first_index(pairs // stride)
+    return Postings(keys_u, np.append(first, len(pairs)), pairs % stride)
 
 
-def _matches(side: Side, other_postings: dict[int, np.ndarray], n_other: int) -> Matches:
+def _matches(side: Side, other: Postings, n_other: int) -> Matches:
     """For each type of ``side``: the other side's sentences holding one of its keys."""
-    lists = []
-    empty = np.zeros(0, np.int64)
-    for keys in side.type_keys:
-        found = [other_postings[k] for k in keys if k in other_postings]
-        if not found:
-            lists.append(empty)
-        elif len(found) == 1:
-            lists.append(found[0])
-        else:
-            lists.append(np.unique(np.concatenate(found)))
-    return Matches.from_lists(lists, n_other)
+    pair_type, pair_key = _type_key_pairs(side)
+    where = np.searchsorted(other.keys, pair_key)
+    where = np.minimum(where, max(len(other.keys) - 1, 0))
+    found = (other.keys[where] == pair_key) if len(other.keys) else np.zeros(len(pair_key), bool)
+    pair_type, where = pair_type[found], where[found]
+    lo, hi = other.bounds[where], other.bounds[where + 1]
+    counts = hi - lo
+    rep_type = np.repeat(pair_type, counts)
+    offs = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    sents = other.sents[np.repeat(lo, counts) + offs]
+    stride = n_other + 1
+    uniq = unique(rep_type * stride + sents)
+    return Matches(uniq % stride, uniq, stride)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,7 +316,7 @@ class LexicalScorer:
     smoothing: float = 2.0        # IDF weight of "nothing matched" added to every denominator
     length_power: float = 0.5     # exponent of the length factor
     length_mix: float = 0.05      # share of the score given by length alone
-    rare_share: float = 0.05
+    anchor_matches: int = 16      # first pass: ignore words matching more sentences in the band
 
     def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
         return LexicalPrepared(self, source, target, max_group)
@@ -331,27 +362,31 @@ class LexicalPrepared:
 
     def _side_cover(self, side: Side, matches: Matches, i, a, j, b):
         """Covered and total weight of groups [i, i+a) of ``side`` by [j, j+b) of the other."""
-        n = side.n
+        first = int(i.min())
+        rows_n = int((i + a).max()) - first
         max_a = int(a.max())
         max_b = int(b.max())
-        lo = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-        hi = np.full(n, -1, dtype=np.int64)
+        lo = np.full(rows_n, np.iinfo(np.int64).max, dtype=np.int64)
+        hi = np.full(rows_n, -1, dtype=np.int64)
+        local = i - first
         for k in range(max_a):
             sel = a > k
-            np.minimum.at(lo, i[sel] + k, j[sel])
-            np.maximum.at(hi, i[sel] + k, j[sel] + 1)
+            np.minimum.at(lo, local[sel] + k, j[sel])
+            np.maximum.at(hi, local[sel] + k, j[sel] + 1)
         unused = hi < 0
         lo[unused] = 0
         hi[unused] = 0
-        cover = group_coverage(matches, side.tok_sent, side.tok_type, side.tok_weight, lo, hi,
+        start, stop = np.searchsorted(side.tok_sent, [first, first + rows_n])
+        cover = group_coverage(matches, side.tok_sent[start:stop] - first,
+                               side.tok_type[start:stop], side.tok_weight[start:stop], lo, hi,
                                max_b)
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
         for k in range(max_a):
             sel = a > k
-            rows = i[sel] + k
+            rows = local[sel] + k
             total_c[sel] += cover[rows, j[sel] - lo[rows], b[sel] - 1]
-            total_w[sel] += side.weight[rows]
+            total_w[sel] += side.weight[rows + first]
         return total_c, total_w
 
     # -- first-pass candidates ----------------------------------------------------------------
@@ -368,9 +403,8 @@ class LexicalPrepared:
         for side, matches, slo, shi, other_n, to_zh_en in (
                 (self.zh, self.zh_matches, zh_lo, zh_hi, self.en.n, False),
                 (self.en, self.en_matches, en_lo, en_hi, self.zh.n, True)):
-            rare = side.df[side.tok_type] <= max(2.0, self.config.rare_share * side.n)
-            s, p, w = pair_coverage(matches, side.tok_sent[rare], side.tok_type[rare],
-                                    side.tok_weight[rare], slo, shi)
+            s, p, w = pair_coverage(matches, side.tok_sent, side.tok_type, side.tok_weight,
+                                    slo, shi, self.config.anchor_matches)
             w = w / (side.weight[s] + self.config.smoothing)
             zh_i, en_j = (p, s) if to_zh_en else (s, p)
             parts.append((zh_i, en_j, w))
@@ -381,7 +415,7 @@ class LexicalPrepared:
         inside = (tgt >= lo[src]) & (tgt < hi[src]) if len(src) else np.zeros(0, bool)
         src, tgt, w = src[inside], tgt[inside], w[inside]
         stride = (self.zh.n if self.swapped else self.en.n) + 1
-        keys, inverse = np.unique(src * stride + tgt, return_inverse=True)
+        keys, inverse = unique_inverse(src * stride + tgt)
         w = np.bincount(inverse, weights=w) / 2.0
         src, tgt = keys // stride, keys % stride
         w = w * self.length.factor(src, np.ones_like(src), tgt, np.ones_like(tgt))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 NEG = -1e18
+ROW_BLOCK = 2048     # rows of the lattice scored in one call
 
 
 def bead_types(max_bead: int) -> list[tuple[int, int]]:
@@ -182,11 +183,11 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
     inside = j_end < hi[:, None]
     n_types = len(types)
     index_type = np.int32 if cells < 2**31 - 1 else np.int64
-    scores = np.full((n_types, cells + 1), NEG)
+    scores = np.full((n_types, cells + 1), NEG, dtype=np.float32)
     prev = np.full((n_types, cells + 1), outside, dtype=index_type)
     nxt = np.full((n_types, cells + 1), outside, dtype=index_type)
     end_flat = (rows * width + cols)
-    queries = []
+    scored = []
     for t, (a, b) in enumerate(types):
         i_start = rows - a
         j_start = j_end - b
@@ -200,19 +201,30 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         nxt[t, start_flat] = ends
         if a == 0 or b == 0:
             scores[t, ends] = skip
+        else:
+            scored.append(t)
+    # score the beads a block of rows at a time, so that memory stays flat
+    for first in range(0, n + 1, ROW_BLOCK):
+        last = min(n + 1, first + ROW_BLOCK)
+        parts = []
+        for t in scored:
+            a, b = types[t]
+            cells = np.arange(first * width, last * width)
+            cells = cells[prev[t, cells] != outside]
+            ii, kk = np.divmod(cells, width)
+            parts.append((t, cells, ii - a, lo[ii] + kk - b, a, b))
+        parts = [p for p in parts if len(p[1])]
+        if not parts:
             continue
-        ii, _ = np.nonzero(ok)
-        queries.append((t, ends, ii - a, j_end[ok] - b, a, b))
-    if queries:
-        i_all = np.concatenate([q[2] for q in queries])
-        a_all = np.concatenate([np.full(len(q[1]), q[4]) for q in queries])
-        j_all = np.concatenate([q[3] for q in queries])
-        b_all = np.concatenate([np.full(len(q[1]), q[5]) for q in queries])
+        i_all = np.concatenate([p[2] for p in parts])
+        a_all = np.concatenate([np.full(len(p[1]), p[4]) for p in parts])
+        j_all = np.concatenate([p[3] for p in parts])
+        b_all = np.concatenate([np.full(len(p[1]), p[5]) for p in parts])
         values = np.asarray(score(i_all, a_all, j_all, b_all), dtype=np.float64)
         offset = 0
-        for t, ends, _, _, a, b in queries:
-            count = len(ends)
-            scores[t, ends] = values[offset:offset + count] - type_penalty(a, b)
+        for t, cells, _, _, a, b in parts:
+            count = len(cells)
+            scores[t, cells] = values[offset:offset + count] - type_penalty(a, b)
             offset += count
     return Lattice(types, window, n, m, scores, prev, nxt)
 
@@ -292,12 +304,18 @@ def _segmented_logsum(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
 def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float) -> np.ndarray:
     """Posterior probability of each bead of ``path`` among all paths through the lattice."""
     types, width, n = lattice.types, lattice.window.width, lattice.n
-    s = np.where(lattice.scores > NEG / 2, lattice.scores / temperature, NEG)
     t01 = types.index((0, 1))
     row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
     prev_rows = lattice.prev[row_types]
     next_rows = lattice.next[row_types]
-    s_rows = s[row_types]
+    scale = 1.0 / temperature
+
+    def scaled(values: np.ndarray) -> np.ndarray:
+        values = values.astype(np.float64)
+        return np.where(values > NEG / 2, values * scale, NEG)
+
+    s01 = lattice.scores[t01]
+    s_rows = lattice.scores[row_types]
     fwd = np.full(lattice.outside + 1, NEG)
     for i in range(n + 1):
         cells = _row_slice(lattice, i)
@@ -306,25 +324,26 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
             if lattice.window.lo[0] == 0:
                 base[0] = 0.0
         else:
-            base = _logsumexp0(fwd[prev_rows[:, cells]] + s_rows[:, cells])
-        fwd[cells] = _scan_right(base, s[t01, cells])
+            base = _logsumexp0(fwd[prev_rows[:, cells]] + scaled(s_rows[:, cells]))
+        fwd[cells] = _scan_right(base, scaled(s01[cells]))
     bwd = np.full(lattice.outside + 1, NEG)
     end = lattice.end_cell()
     type_index = np.arange(len(row_types))[:, None]
     for i in range(n, -1, -1):
         cells = _row_slice(lattice, i)
         ends = next_rows[:, cells]
-        cand = s_rows[type_index, ends] + bwd[ends]
+        cand = scaled(s_rows[type_index, ends]) + bwd[ends]
         base = _logsumexp0(cand)
         if i == n:
             base[end - i * width] = np.logaddexp(base[end - i * width], 0.0)
-        step = np.concatenate([s[t01, cells][1:], [NEG]])
+        step = np.concatenate([scaled(s01[cells])[1:], [NEG]])
         bwd[cells] = _scan_left(base, step)
     total = fwd[end]
     out = np.zeros(len(path))
     for x, (t, cell) in enumerate(path):
         start = lattice.prev[t, cell]
-        out[x] = np.exp(min(0.0, fwd[start] + s[t, cell] + bwd[cell] - total))
+        value = float(lattice.scores[t, cell]) * scale
+        out[x] = np.exp(min(0.0, fwd[start] + value + bwd[cell] - total))
     return out
 
 
