@@ -134,7 +134,7 @@ def segment_to_markup(segment: Segment) -> str:
 
 def _markup(part: Part) -> str:
     if isinstance(part, str):
-        return escape(part)
+        return escape(part, {"\r": "&#13;"})   # a raw CR would be read back as LF
     attrs = "".join(f" {k}={quote_attr(v)}" for k, v in part.attrs)
     inner = "".join(_markup(p) for p in part.content)
     return f"<{part.tag}{attrs}>{inner}</{part.tag}>" if inner else f"<{part.tag}{attrs}/>"

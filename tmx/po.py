@@ -118,7 +118,8 @@ class POWriter:
         meta += [_line("tmx-prop", [k, v]) for k, v in unit.props]
         if unit.attrs:
             meta.append(_line("tmx-attrs", unit.attrs))
-        if any("\n" in note for note in unit.notes):
+        if any(not note or " ".join(note.split()) != note for note in unit.notes):
+            # translator comments cannot carry these notes exactly: keep them here too
             meta.append(_line("tmx-notes", unit.notes))
         for key, variant, lang in (("tmx-source", source, self.src_lang),
                                    ("tmx-target", target, self.tgt_lang)):
@@ -135,7 +136,7 @@ class POWriter:
             flags.append(MARKUP_FLAG)
         return polib.POEntry(msgctxt=self._context(unit, msgid), msgid=msgid, msgstr=msgstr,
                              comment="\n".join(meta), flags=flags,
-                             tcomment="\n".join(n.replace("\n", " ") for n in unit.notes))
+                             tcomment="\n".join(" ".join(n.split()) for n in unit.notes))
 
     def _context(self, unit: Unit, msgid: str) -> str | None:
         doc, paragraph = P.doc(unit), unit.prop(P.PARAGRAPH)
@@ -190,7 +191,7 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
         raise TMXError("the PO file does not say its languages (no X-Source-Language or Language "
                        "header); give them with --src-lang/--tgt-lang", path=str(path))
     src, tgt = _tag(src), _tag(tgt)
-    return _units(po, str(path), src, tgt)
+    return _units(po, str(path), src, tgt, written_by_us="X-Concord-Source-Tag" in meta)
 
 
 def _tag(code: str) -> str:
@@ -210,18 +211,19 @@ def _po_line(exc: Exception) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _units(po: polib.POFile, path: str, src: str, tgt: str) -> Iterator[Unit]:
+def _units(po: polib.POFile, path: str, src: str, tgt: str,
+           written_by_us: bool) -> Iterator[Unit]:
     for entry in po:
         if entry.obsolete:
             continue
         try:
-            yield _unit(entry, src, tgt)
+            yield _unit(entry, src, tgt, written_by_us)
         except ValueError as exc:
             raise TMXError(f"entry {entry.msgid[:40]!r}: {exc}", path=path,
                            line=entry.linenum) from None
 
 
-def _unit(entry: polib.POEntry, src: str, tgt: str) -> Unit:
+def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit:
     meta: dict[str, list[Any]] = {key: [] for key in _KEYS}
     foreign: list[str] = []
     for line in entry.comment.split("\n") if entry.comment else []:
@@ -233,7 +235,7 @@ def _unit(entry: polib.POEntry, src: str, tgt: str) -> Unit:
                 raise ValueError(f"damaged {key} comment: {value[:60]}") from None
         else:
             foreign.append(line)
-    ours = any(meta[key] for key in _KEYS)
+    ours = written_by_us or any(meta[key] for key in _KEYS)
     markup = MARKUP_FLAG in entry.flags
     msgstr = entry.msgstr if not entry.msgid_plural else entry.msgstr_plural.get(0, "")
     src_seg = segment_from_markup(entry.msgid) if markup else Segment.plain(entry.msgid)
