@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.normalize import fold, fold_with_map, original_span
+from align.normalize import _one_to_one, fold_with_map, original_span
 from terms.variants import trad_to_simp_table
 
 
@@ -32,26 +32,10 @@ class Folded:
         return original_span(self.origin, self.original, start, end)
 
 
-@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """(one-to-one translate table, pattern of characters that need the full fold)."""
-    table: dict[int, str] = {}
-    complex_chars: list[str] = []
-    for cp in range(0x80, 0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        folded = fold(ch)
-        if len(folded) == 1:
-            if folded != ch:
-                table[cp] = folded
-        elif not (len(folded) == 0 and ch.isspace()):
-            complex_chars.append(ch)
-    # runs of spaces are folded to one by fold(); keeping each as a space changes no token
-    for ch in "\t\n\r\x0b\x0c":
-        table[ord(ch)] = " "
-    escaped = "".join(re.escape(c) for c in complex_chars)
-    return table, re.compile(f"[{escaped}\U00010000-\U0010FFFF]")
+    """(one-to-one translate table, pattern of characters that need the full fold), as
+    :mod:`align.normalize` builds them for its own fast path."""
+    return _one_to_one()
 
 
 @lru_cache(maxsize=1)

@@ -128,6 +128,13 @@ _MAY_HAVE_NUMBER = {
                      r"hundred|thousand|million|billion|trillion|first|second|third|\w+th|"
                      r"half|halves|quarters?|once|twice|dozens?)", re.IGNORECASE),
 }
+#: cheap tests that a text may hold a number that is reported even when alone (see _strong)
+_MAY_HAVE_STRONG = {
+    "zh": re.compile(r"[\d０-９%％]|百分之|[零〇○一二两三四五六七八九十百千万亿]{2}"),
+    "en": re.compile(r"[\d０-９%]|\b(?:eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|percent|"
+                     r"per cent|twelfth|\w+tieth)", re.IGNORECASE),
+}
 _MAY_HAVE_DATE = {
     "zh": re.compile(r"月|[\d０-９]{4}\s*[-/.．]"),
     "en": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|[\d０-９]{4}\s*[-/.]"),
@@ -189,6 +196,8 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     if not source.strip() or not target.strip():
         return
     src = _numbers(source, _lang(pair.src_lang))
+    if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
+        return  # nothing to match, and only weak numbers (never reported alone) could be left
     tgt = _numbers(target, _lang(pair.tgt_lang))
     if not src and not tgt:
         return

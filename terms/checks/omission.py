@@ -4,11 +4,14 @@ An empty side is always an omission. Otherwise, for Chinese–English pairs, the
 characters to Chinese characters is compared with what official texts show (about 4 English
 characters per Chinese one; 98% of our gold 1-1 beads fall between 1.3 and 7.4). Only long
 segments are judged, and only far outliers flagged, so that free but complete translations
-stay clean. Thresholds are options of the rule (``[tool.concord.omission]``: ``min-ratio``,
-``max-ratio``, ``min-length``).
+stay clean. When the Chinese has more sentences than the English, a stricter ratio (1.7)
+applies: a whole sentence may have been dropped. Thresholds are options of the rule
+(``[tool.concord.omission]``: ``min-ratio``, ``min-ratio-fewer-sentences``, ``max-ratio``,
+``min-length``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,18 @@ if TYPE_CHECKING:
 MIN_RATIO = 1.0     # fewer English characters per Chinese one than this: target too short
 MAX_RATIO = 12.0    # more than this: source too short (text added, or a sentence untranslated)
 MIN_LENGTH = 30     # Chinese characters (or 4x English ones) below which ratios are not judged
+#: when the Chinese has more sentences than the English, a sentence may be dropped whole: a
+#: stricter ratio applies (gold 2-1 beads of official texts stay above 1.9)
+MIN_RATIO_FEWER_SENTENCES = 1.7
+MIN_LENGTH_FEWER_SENTENCES = 20
+_ZH_SENTENCE_END = re.compile(r"[。！？!?]+[”」』）)]*")
+_EN_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?:\s+|$)")
+
+
+def _sentences(text: str, chinese: bool) -> int:
+    pattern = _ZH_SENTENCE_END if chinese else _EN_SENTENCE_END
+    parts = [p for p in pattern.split(text.strip()) if p.strip()]
+    return max(1, len(parts))
 
 
 def _content_length(text: str) -> int:
@@ -53,6 +68,11 @@ def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     zh, en = (source, target) if src_zh else (target, source)
     zh_len, en_len = _content_length(zh), _content_length(en)
     ratio = en_len / max(zh_len, 1)
+    if ratio < min_ratio * 2 and zh_len >= MIN_LENGTH_FEWER_SENTENCES and \
+            _sentences(zh, True) > _sentences(en, False):
+        min_ratio = float(config.option("omission", "min-ratio-fewer-sentences",
+                                        MIN_RATIO_FEWER_SENTENCES))
+        min_length = MIN_LENGTH_FEWER_SENTENCES
     if ratio < min_ratio and zh_len >= min_length:
         yield Finding("omission", "warning", pair.unit,
                       f"the English is much shorter than the Chinese ({en_len} characters for "

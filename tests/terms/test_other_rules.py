@@ -68,3 +68,14 @@ def test_title_rendered_two_ways_in_one_memory(mini):
     findings = run_checks(pairs, mini, config("inconsistent-translation", "term-missing"))
     assert [(f.rule, f.unit, f.concept) for f in findings] == [
         ("inconsistent-translation", "d:3", "councilor-fm")]
+
+
+def test_a_dropped_sentence_of_two():
+    source = "双方同意加强人文交流。两国将互设文化中心，扩大留学生规模，加强媒体、智库、青年和地方交流合作。"
+    assert rules(Pair("u", source, "The two sides agreed to strengthen people-to-people exchanges."),
+                 "omission") == ["omission"]
+    assert rules(Pair("u", source, "The two sides agreed to strengthen people-to-people exchanges, "
+                      "set up cultural centres in each other's country, send more students, and "
+                      "expand exchanges between their media, think tanks, young people and "
+                      "localities."),
+                 "omission") == []
