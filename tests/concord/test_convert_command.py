@@ -1,0 +1,129 @@
+"""``concord convert``: every format pair, tag normalisation, repair, and bad input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from concord.bitext import read_units, write_units
+from concord.cli import main
+from tmx.model import Unit
+from tmx.reader import iter_units, read_header
+from tmx.validate import validate_file
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tmx" / "fixtures"
+
+
+def run(args, capsys):
+    """Exit status, standard output, and standard error with its line wrapping undone."""
+    status = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return status, out.out, " ".join(out.err.split())
+
+
+@pytest.fixture
+def memory(tmp_path) -> Path:
+    units = [Unit.bilingual(f"m:{n}", "zh-CN", zh, "en-US", en,
+                            props=[("x-concord-status", "unreviewed")])
+             for n, (zh, en) in enumerate([("春天来了。", "Spring has come."),
+                                           ("花开了。", "The flowers are out."),
+                                           ("", "Only in English.")], 1)]
+    path = tmp_path / "m.tmx"
+    write_units(units, path)
+    return path
+
+
+@pytest.mark.parametrize("ext", ["po", "jsonl", "tsv"])
+def test_tmx_to_other_and_back(tmp_path, capsys, memory, ext):
+    status, _, err = run(["convert", memory, tmp_path / f"m.{ext}"], capsys)
+    assert status == 0 and f"3 units written to {tmp_path / f'm.{ext}'} ({ext})" in err
+    assert "1 units have an empty side (kept)" in err
+    status, _, _ = run(["convert", tmp_path / f"m.{ext}", tmp_path / "back.tmx"], capsys)
+    assert status == 0
+    back = list(iter_units(tmp_path / "back.tmx"))
+    assert [(u.text("zh"), u.text("en")) for u in back] == [
+        (u.text("zh"), u.text("en")) for u in iter_units(memory)]
+    assert validate_file(tmp_path / "back.tmx").valid
+
+
+def test_moses_out_and_in(tmp_path, capsys, memory):
+    status, _, err = run(["convert", memory, tmp_path / "corpus", "--to", "moses"], capsys)
+    assert status == 0 and "corpus.zh and" in err
+    assert (tmp_path / "corpus.en").read_text(encoding="utf-8").count("\n") == 3
+    status, _, _ = run(["convert", tmp_path / "corpus", tmp_path / "back.tsv"], capsys)
+    assert status == 0
+    rows = (tmp_path / "back.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[1:3] == ["zh-CN", "en-US"] and len(rows) == 4
+
+
+def test_bare_tsv_and_languages_for_headerless_input(tmp_path, capsys, memory):
+    run(["convert", memory, tmp_path / "bare.tsv", "--bare"], capsys)
+    assert (tmp_path / "bare.tsv").read_text(encoding="utf-8").splitlines()[0] == \
+        "春天来了。\tSpring has come."
+    status, _, err = run(["convert", tmp_path / "bare.tsv", tmp_path / "x.tmx"], capsys)
+    assert status == 2 and "--src-lang/--tgt-lang" in err
+    assert not (tmp_path / "x.tmx").exists()
+    status, _, _ = run(["convert", tmp_path / "bare.tsv", tmp_path / "x.tmx", "--src-lang", "zh",
+                        "--tgt-lang", "en"], capsys)
+    assert status == 0 and read_header(tmp_path / "x.tmx").srclang == "zh-CN"
+
+
+def test_language_tags_are_normalised_unless_kept(tmp_path, capsys):
+    status, _, _ = run(["convert", FIXTURES / "zh-codes.tmx", tmp_path / "n.tmx"], capsys)
+    assert status == 0
+    langs = {tuple(u.langs) for u in iter_units(tmp_path / "n.tmx")}
+    assert langs == {("zh-CN", "en-US"), ("zh-TW", "en-GB")}
+    assert validate_file(tmp_path / "n.tmx").valid
+    run(["convert", FIXTURES / "zh-codes.tmx", tmp_path / "h.tmx", "--zh-tag", "zh-Hans",
+         "--en-tag", "en"], capsys)
+    assert next(iter_units(tmp_path / "h.tmx")).langs == ["zh-Hans", "en"]
+    run(["convert", FIXTURES / "zh-codes.tmx", tmp_path / "k.jsonl", "--keep-tags"], capsys)
+    assert next(read_units(tmp_path / "k.jsonl")).langs == ["zh-Hans", "en"]
+
+
+@pytest.mark.parametrize("name", ["lang-attribute.tmx", "version-1.4b.tmx", "missing-srclang.tmx",
+                                  "foreign-markup.tmx", "duplicate-bpt.tmx", "utf16.tmx",
+                                  "utf8-labelled-utf16.tmx", "zh-codes.tmx", "multilingual.tmx"])
+def test_wild_files_become_valid_tmx_with_repair(tmp_path, capsys, shared, name):
+    out = tmp_path / "fixed.tmx"
+    status, _, _ = run(["convert", FIXTURES / name, out, "--repair"], capsys)
+    assert status == 0
+    report = validate_file(out, dtd=shared / "reference" / "tmx14.dtd")
+    assert report.valid, report.problems
+    assert len(list(iter_units(out))) == len(list(iter_units(FIXTURES / name)))
+
+
+def test_repair_reports_its_changes(tmp_path, capsys):
+    status, _, err = run(["convert", "-v", FIXTURES / "duplicate-bpt.tmx", tmp_path / "f.tmx",
+                          "--repair"], capsys)
+    assert status == 0
+    assert "4 inline codes repaired" in err and 'renumbered i="2"' in err
+
+
+def test_empty_sided_units_survive_every_format(tmp_path, capsys):
+    for ext in ("po", "jsonl", "tsv"):
+        run(["convert", FIXTURES / "empty-sides.tmx", tmp_path / f"e.{ext}"], capsys)
+        units = list(read_units(tmp_path / f"e.{ext}"))
+        assert len(units) == 4, ext
+
+
+@pytest.mark.parametrize("name", ["truncated.tmx", "billion-laughs.tmx", "xxe.tmx",
+                                  "not-tmx.xml", "undefined-entity.tmx"])
+@pytest.mark.parametrize("ext", ["tmx", "po", "jsonl"])
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, name, ext):
+    status, out, err = run(["convert", FIXTURES / name, tmp_path / f"out.{ext}"], capsys)
+    assert status == 2
+    assert err.startswith(f"concord: error: {FIXTURES / name}:")
+    assert "Traceback" not in out + err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_usage_errors(tmp_path, capsys, memory):
+    status, _, err = run(["convert", memory, tmp_path / "out.xyz"], capsys)
+    assert status == 2 and "cannot tell the format" in err
+    status, _, err = run(["convert", memory, tmp_path / "o.tmx", "--src-lang", "not a tag"],
+                         capsys)
+    assert status == 2 and "not a language tag" in err
+    status, _, err = run(["convert", tmp_path / "missing.tmx", tmp_path / "o.tmx"], capsys)
+    assert status == 2 and "no such file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tmx"]

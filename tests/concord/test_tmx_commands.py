@@ -1,0 +1,188 @@
+"""``concord tmx validate|merge|stats|filter``: exit statuses, output, and bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from concord.bitext import read_units, write_units
+from concord.cli import main
+from tmx.model import Unit
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tmx" / "fixtures"
+
+
+def run(args, capsys):
+    status = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def memory(path: Path, rows, **header) -> Path:
+    units = [Unit.bilingual(tuid, "zh-CN", zh, "en-US", en, props=props)
+             for tuid, zh, en, props in rows]
+    write_units(units, path, **header)
+    return path
+
+
+ROWS = [("r:1", "新港区今天开港。", "The new harbour district opened today.",
+         [("x-concord-doc", "harbour"), ("x-concord-confidence", "0.950"),
+          ("x-concord-status", "confirmed")]),
+        ("r:2", "市长出席仪式。", "The mayor attended the ceremony.",
+         [("x-concord-doc", "harbour"), ("x-concord-confidence", "0.300"),
+          ("x-concord-status", "unreviewed")]),
+        ("r:3", "天气晴朗。", "The weather was fine.",
+         [("x-concord-doc", "weather"), ("x-concord-confidence", "0.700"),
+          ("x-concord-status", "unreviewed")])]
+
+
+def test_validate_a_valid_file_exits_0(tmp_path, capsys, shared):
+    path = memory(tmp_path / "ok.tmx", ROWS)
+    status, out, _ = run(["tmx", "validate", path, "--dtd",
+                          shared / "reference" / "tmx14.dtd"], capsys)
+    assert status == 0
+    assert "valid: 3 units, 0 errors, 0 warnings" in out
+
+
+def test_validate_an_invalid_file_exits_1_with_lines(capsys):
+    status, out, _ = run(["tmx", "validate", FIXTURES / "duplicate-bpt.tmx"], capsys)
+    assert status == 1
+    assert f"{FIXTURES / 'duplicate-bpt.tmx'}:10: error: duplicate <bpt i=\"1\">" in out
+    assert "invalid: 2 units" in out
+
+
+def test_validate_warnings_count_only_when_strict(capsys):
+    status, _, _ = run(["tmx", "validate", FIXTURES / "empty-sides.tmx"], capsys)
+    assert status == 0
+    status, out, _ = run(["tmx", "validate", "--strict", FIXTURES / "empty-sides.tmx"], capsys)
+    assert status == 1 and "one-sided" in out
+
+
+def test_validate_json(capsys):
+    status, out, _ = run(["tmx", "validate", "--format", "json", FIXTURES / "version-1.4b.tmx"],
+                         capsys)
+    data = json.loads(out)
+    assert status == 1 and data["valid"] is False and data["units"] == 3
+    assert data["problems"][0]["rule"] == "version" and data["problems"][0]["line"] == 2
+
+
+def test_validate_limits_the_listing(capsys):
+    status, out, _ = run(["tmx", "validate", "--max-problems", "1",
+                          FIXTURES / "foreign-markup.tmx"], capsys)
+    assert status == 1
+    assert "… and 5 more" in out
+
+
+@pytest.mark.parametrize("name, message", [
+    ("truncated.tmx", "truncated"), ("billion-laughs.tmx", "declares entities"),
+    ("xxe.tmx", "declares entities"), ("not-tmx.xml", "not a TMX file"),
+])
+def test_unreadable_files_exit_2_for_every_command(tmp_path, capsys, name, message):
+    for args in (["tmx", "validate", FIXTURES / name],
+                 ["tmx", "stats", FIXTURES / name],
+                 ["tmx", "filter", FIXTURES / name, "-o", tmp_path / "out.tmx"],
+                 ["tmx", "merge", FIXTURES / "bom-utf8.tmx", FIXTURES / name, "-o",
+                  tmp_path / "merged.tmx"]):
+        status, out, err = run(args, capsys)
+        assert status == 2, args
+        assert err.startswith("concord: error: ") and message in err
+        assert "Traceback" not in err + out
+    assert list(tmp_path.iterdir()) == []           # no output, no temporary file
+
+
+def test_no_traceback_from_a_real_process(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "concord", "tmx", "filter",
+                           str(FIXTURES / "truncated.tmx"), "-o", str(tmp_path / "out.tmx")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert f"{FIXTURES / 'truncated.tmx'}:" in done.stderr
+    assert not (tmp_path / "out.tmx").exists()
+
+
+def test_stats_text_and_json(tmp_path, capsys):
+    path = memory(tmp_path / "m.tmx", ROWS)
+    status, out, _ = run(["tmx", "stats", path], capsys)
+    assert status == 0
+    assert "units: 3" in out and "statuses: unreviewed 2, confirmed 1" in out
+    status, out, _ = run(["tmx", "stats", path, "--format", "json"], capsys)
+    data = json.loads(out)
+    assert data["units"] == 3 and data["documents"] == {"harbour": 2, "weather": 1}
+    assert data["header"]["srclang"] == "zh-CN" and data["header"]["version"] == "1.4"
+
+
+def test_stats_of_a_wild_file_reports_what_was_repaired(capsys):
+    status, out, err = run(["tmx", "stats", FIXTURES / "foreign-markup.tmx"], capsys)
+    assert status == 0
+    assert "units with inline codes: 3" in out
+    assert "foreign-markup.tmx:9: <b> is not TMX markup" in " ".join(err.split())
+
+
+def test_filter_by_confidence_status_and_doc(tmp_path, capsys):
+    path = memory(tmp_path / "m.tmx", ROWS)
+    out_path = tmp_path / "kept.tmx"
+    status, _, err = run(["tmx", "filter", path, "-o", out_path, "--min-confidence", "0.5",
+                          "--status", "confirmed,unreviewed", "--doc", "harbour"], capsys)
+    assert status == 0 and "1 of 3 units kept" in err
+    assert [u.tuid for u in read_units(out_path)] == ["r:1"]
+
+
+def test_filter_one_language_to_any_format(tmp_path, capsys):
+    path = memory(tmp_path / "m.tmx", ROWS)
+    status, _, _ = run(["tmx", "filter", path, "-o", tmp_path / "en.jsonl", "--lang", "en"],
+                       capsys)
+    assert status == 0
+    units = list(read_units(tmp_path / "en.jsonl"))
+    assert all(u.langs == ["en-US"] for u in units)
+
+
+def test_filter_rejects_a_confidence_out_of_range(tmp_path, capsys):
+    status, _, err = run(["tmx", "filter", FIXTURES / "bom-utf8.tmx", "-o", tmp_path / "o.tmx",
+                          "--min-confidence", "7"], capsys)
+    assert status == 2 and "between 0 and 1" in err
+
+
+def test_merge_deduplicates_and_keeps_the_newest(tmp_path, capsys):
+    a = memory(tmp_path / "a.tmx", ROWS[:2])
+    b_units = [Unit.bilingual("b:1", "zh-CN", ROWS[0][1], "en-US", ROWS[0][2],
+                              props=[("x-concord-status", "edited")]),
+               Unit.bilingual("b:2", "zh-CN", ROWS[2][1], "en-US", ROWS[2][2])]
+    b_units[0].attrs["changedate"] = "20990101T000000Z"
+    write_units(b_units, tmp_path / "b.tmx")
+    out_path = tmp_path / "merged.tmx"
+    status, _, err = run(["tmx", "merge", a, tmp_path / "b.tmx", "-o", out_path], capsys)
+    assert status == 0 and "4 units read from 2 files, 1 duplicates left out" in err
+    merged = list(read_units(out_path))
+    assert [u.tuid for u in merged] == ["r:2", "b:1", "b:2"]
+    assert merged[1].prop("x-concord-status") == "edited"
+
+
+def test_merge_can_write_over_one_of_its_inputs(tmp_path, capsys):
+    a = memory(tmp_path / "a.tmx", ROWS)
+    status, _, _ = run(["tmx", "merge", a, a, "-o", a], capsys)
+    assert status == 0
+    assert len(list(read_units(a))) == 3
+
+
+def subcommand_parsers(*path):
+    """The argparse parsers of ``concord <path> ACTION`` for every ACTION."""
+    import argparse
+
+    from concord.cli import build_parser
+    parser = build_parser()
+    for name in path:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = sub.choices[name]
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(subs[0].choices) if subs else {path[-1]: parser}
+
+
+@pytest.mark.parametrize("path", [("tmx",), ("convert",)])
+def test_help_explains_every_option(path):
+    for name, parser in subcommand_parsers(*path).items():
+        assert parser.description, name
+        for action in parser._actions:
+            assert action.help and len(action.help) > 10, (name, action.dest)
