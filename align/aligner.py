@@ -55,6 +55,11 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     model = make_scorer(scorer, anchors)
     prepared = model.prepare(source, target, max_bead)
     beads = search(prepared, n, m, max_bead, settings)
+    refine = getattr(prepared, "refine", None)
+    if refine is not None and getattr(getattr(prepared, "config", None), "learn", True):
+        better = refine(beads)
+        if better is not None:
+            beads = search(better, n, m, max_bead, settings)
     if progress:
         progress(n)
     return Alignment(source, target, beads, warnings)

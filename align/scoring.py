@@ -14,6 +14,7 @@ numbers, Latin words, romanised names and glossary terms as anchors, scaled by a
 """
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
@@ -27,7 +28,7 @@ from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number
 from align.coverage import (Matches, first_index, group_coverage, pair_coverage, unique,
                             unique_inverse)
 from align.lexicon import STOP_WORDS, Lexicon, load_lexicon, stem
-from align.model import Document
+from align.model import Bead, Document
 
 Array = np.ndarray
 
@@ -182,24 +183,29 @@ class _Builder:
         return Side(n, tok_sent, tok_type, weight, self.type_keys, per_sent, df)
 
 
-def tokenize_chinese(doc: Document, lexicon: Lexicon, keys: KeySpace, names: PinyinNames,
-                     name_keys: set[str], anchors: Sequence[tuple[str, Sequence[str]]]) -> Side:
-    """Chinese words (segmented against CC-CEDICT) and anchors of every sentence."""
-    builder = _Builder()
-    entries = lexicon.entries
-    types = builder.types
+@dataclass(slots=True)
+class ChineseUnits:
+    """The units of each Chinese sentence: anchor keys, and dictionary words (stop words out)."""
+
+    anchors: list[list[str]]
+    words: list[list[str]]
+
+
+def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys: set[str],
+                  anchors: Sequence[tuple[str, Sequence[str]]]) -> ChineseUnits:
+    """Segment every sentence against CC-CEDICT, after taking out numbers, names and terms."""
     names_pattern = names.pattern(name_keys)
-    for s, sentence in enumerate(doc.sentences):
+    all_anchors: list[list[str]] = []
+    all_words: list[list[str]] = []
+    for sentence in doc.sentences:
         text = _fold(sentence.text)
         spans = number_keys(text, "zh") + glossary_spans(text, "zh", anchors)
         if names_pattern is not None:
             spans += names.find(names_pattern, text)
         latin = latin_words(text)
-        for span in spans:
-            builder.add_key(s, span.key, keys)
-        for span in latin:
-            builder.add_key(s, span.key[1:], keys)
+        keys = [span.key for span in spans] + [span.key[1:] for span in latin]
         mask = _covered(len(text), spans + latin) if spans or latin else None
+        words = []
         for run in _HAN.finditer(text):
             if mask is None or not any(mask[run.start():run.end()]):
                 pieces = [run.group()]
@@ -207,16 +213,34 @@ def tokenize_chinese(doc: Document, lexicon: Lexicon, keys: KeySpace, names: Pin
                 pieces = "".join(c if not mask[run.start() + k] else " "
                                  for k, c in enumerate(run.group())).split()
             for piece in pieces:
-                for word in lexicon.segment(piece):
-                    if word in ZH_STOP:
-                        continue
-                    t = types.get(word)
-                    if t is None:
-                        t = builder.type_id(word, entries.get(word, ()))
-                    if t >= 0:
-                        builder.sent.append(s)
-                        builder.type.append(t)
-    return builder.build(len(doc))
+                words.extend(w for w in lexicon.segment(piece) if w not in ZH_STOP)
+        all_anchors.append(keys)
+        all_words.append(words)
+    return ChineseUnits(all_anchors, all_words)
+
+
+def chinese_side(units: ChineseUnits, lexicon: Lexicon, keys: KeySpace,
+                 learned: dict[str, set[int]] | None = None) -> Side:
+    """Tokens of the Chinese side: anchors, and words with dictionary (and learned) keys."""
+    builder = _Builder()
+    entries = lexicon.entries
+    types = builder.types
+    learned = learned or {}
+    for s, (anchor_keys, words) in enumerate(zip(units.anchors, units.words)):
+        for key in anchor_keys:
+            builder.add_key(s, key, keys)
+        for word in words:
+            t = types.get(word)
+            if t is None:
+                found = entries.get(word, ())
+                extra = learned.get(word)
+                if extra:
+                    found = tuple(sorted(set(found) | extra))
+                t = builder.type_id(word, found)
+            if t >= 0:
+                builder.sent.append(s)
+                builder.type.append(t)
+    return builder.build(len(units.words))
 
 
 def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: set[str],
@@ -317,6 +341,12 @@ class LexicalScorer:
     length_power: float = 0.5     # exponent of the length factor
     length_mix: float = 0.05      # share of the score given by length alone
     anchor_matches: int = 16      # first pass: ignore words matching more sentences in the band
+    learn: bool = True            # second pass with a lexicon learned from confident 1-1 beads
+    learn_from: float = 0.5       # ... beads at least this confident
+    learn_threshold: float = 0.3  # ... links with Model 1 probability this high both ways
+    learn_min_count: int = 2      # ... seen in at least this many beads
+    learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
+    learn_min_beads: int = 20     # ... and only when there are this many beads to learn from
 
     def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
         return LexicalPrepared(self, source, target, max_group)
@@ -338,10 +368,45 @@ class LexicalPrepared:
         self.bilingual = {zh_doc.lang, en_doc.lang} == {"zh", "en"}
         self.en, name_keys = tokenize_english(en_doc, keys, names, lexicon.common_words,
                                               config.anchors)
-        self.zh = tokenize_chinese(zh_doc, lexicon, keys, names, name_keys, config.anchors)
-        zh_post, en_post = _postings(self.zh), _postings(self.en)
-        self.zh_matches = _matches(self.zh, en_post, self.en.n)
-        self.en_matches = _matches(self.en, zh_post, self.zh.n)
+        self.units = chinese_units(zh_doc, lexicon, names, name_keys, config.anchors)
+        self.lexicon, self.keys = lexicon, keys
+        self.learned: dict[str, set[int]] = {}
+        self._index(chinese_side(self.units, lexicon, keys))
+
+    def _index(self, zh: Side) -> None:
+        self.zh = zh
+        self.en_postings = getattr(self, "en_postings", None) or _postings(self.en)
+        self.zh_matches = _matches(self.zh, self.en_postings, self.en.n)
+        self.en_matches = _matches(self.en, _postings(self.zh), self.zh.n)
+
+    # -- the learned lexicon ------------------------------------------------------------------
+    def refine(self, beads: Sequence["Bead"]) -> "LexicalPrepared | None":
+        """A copy scoring with links learned from the confident 1-1 ``beads`` (None if none)."""
+        from align.learned import learn_links
+
+        zh_words, en_keys = [], []
+        en_tok_key = np.array([k[0] for k in self.en.type_keys], dtype=np.int64)
+        bounds = np.searchsorted(self.en.tok_sent, np.arange(self.en.n + 1))
+        for bead in beads:
+            if len(bead.src) != 1 or len(bead.tgt) != 1 or bead.confidence < self.config.learn_from:
+                continue
+            z, e = (bead.tgt[0], bead.src[0]) if self.swapped else (bead.src[0], bead.tgt[0])
+            zh_words.append(self.units.words[z])
+            en_keys.append(en_tok_key[self.en.tok_type[bounds[e]:bounds[e + 1]]].tolist())
+        if len(zh_words) < self.config.learn_min_beads:
+            return None
+        links = learn_links(zh_words, en_keys, threshold=self.config.learn_threshold,
+                            min_count=self.config.learn_min_count,
+                            min_dice=self.config.learn_min_dice)
+        entries = self.lexicon.entries
+        new = {w: ks - set(entries.get(w, ())) for w, ks in links.items()}
+        new = {w: ks for w, ks in new.items() if ks}
+        if not new:
+            return None
+        other = copy.copy(self)
+        other.learned = new
+        other._index(chinese_side(self.units, self.lexicon, self.keys, new))
+        return other
 
     # -- full scores --------------------------------------------------------------------------
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
