@@ -95,7 +95,10 @@ class Segment:
     @property
     def text(self) -> str:
         """Plain text: inline codes removed, text marked with ``hi`` kept."""
-        return "".join(p if isinstance(p, str) else p.text for p in self.parts)
+        parts = self.parts
+        if len(parts) == 1 and type(parts[0]) is str:
+            return parts[0]  # type: ignore[return-value]
+        return "".join(p if isinstance(p, str) else p.text for p in parts)
 
     @property
     def has_codes(self) -> bool:
@@ -189,6 +192,9 @@ class Unit:
         """The variant in ``lang``: same tag once normalised, else same language (``zh`` finds
         ``zh-CN``); ``None`` when the unit has none. ``exclude`` is never returned (to find the
         target of a zh-CN/zh-TW unit once the source is known)."""
+        for variant in self.variants:       # the common case: the tag exactly as written
+            if variant.lang == lang and variant is not exclude:
+                return variant
         wanted = _norm(lang)
         for variant in self.variants:
             if variant is not exclude and _norm(variant.lang) == wanted:
