@@ -109,8 +109,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         sys.stdout.flush()
     if args.format not in ("text",) and not args.quiet:
         counts = report.summary
-        ui.note(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info "
-                f"in {len(checked)} units")
+        ui.note(f"{counts['error']} error{'s' * (counts['error'] != 1)}, {counts['warning']} "
+                f"warning{'s' * (counts['warning'] != 1)}, {counts['info']} info in "
+                f"{len(checked)} units")
     return 1 if report.failing else 0
 
 

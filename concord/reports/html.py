@@ -7,6 +7,7 @@ every piece of text is escaped. A checkbox hides the units without findings.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from concord.reports import CheckedUnit, Report
 from terms.findings import Finding
@@ -17,7 +18,8 @@ body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
 h1{font-size:1.4em}.summary span{margin-right:1em;font-weight:bold}
 table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.4em;
 vertical-align:top;text-align:left}th{background:#f4f4f4}
-td.unit{white-space:nowrap;color:#666;font-size:.85em}td.seg{width:32%;line-height:1.5}
+td.unit{color:#666;font-size:.8em;width:12%;word-break:break-all}
+td.seg{width:30%;line-height:1.5}td.found{width:28%;font-size:.9em}
 .term{border-bottom:2px solid #3a7bd5}.mark-error{background:#fdd}.mark-warning{background:#ffefc2}
 .mark-info{background:#d8f0ff}.sev-error{color:#b00}.sev-warning{color:#a60}.sev-info{color:#07a}
 ul.findings{margin:0;padding-left:1.1em}.fix{color:#2a7a2a}.empty{color:#999;font-style:italic}
@@ -64,6 +66,10 @@ def _finding_item(f: Finding) -> str:
     return item + "</li>"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def render(report: Report) -> str:
     """The report as one HTML page."""
     grouped = report.by_unit()
@@ -73,7 +79,8 @@ def render(report: Report) -> str:
     for unit in report.units:
         findings = grouped.get(unit.unit, [])
         where = unit.source_location
-        place = f"<br>{html.escape(where.path)}:{where.line}" if where and where.line else ""
+        place = (f'<br><span title="{html.escape(where.path)}">{html.escape(Path(where.path).name)}'
+                 f":{where.line}</span>" if where and where.line else "")
         items = "".join(_finding_item(f) for f in findings)
         listing = f'<ul class="findings">{items}</ul>' if items else ""
         rows.append(
@@ -83,16 +90,16 @@ def render(report: Report) -> str:
             f'{_marked(unit.source, _spans(report, unit, findings, "source"))}</td>'
             f'<td class="seg" lang="{html.escape(unit.tgt_lang)}">'
             f'{_marked(unit.target, _spans(report, unit, findings, "target"))}</td>'
-            f"<td>{listing}</td></tr>")
+            f'<td class="found">{listing}</td></tr>')
     inputs = ", ".join(html.escape(p) for p in report.inputs)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{STYLE}</style></head><body>"
         f"<h1>{title}</h1><p>{inputs}</p>"
-        f'<p class="summary"><span class="sev-error">{counts["error"]} errors</span>'
-        f'<span class="sev-warning">{counts["warning"]} warnings</span>'
+        f'<p class="summary"><span class="sev-error">{_count(counts["error"], "error")}</span>'
+        f'<span class="sev-warning">{_count(counts["warning"], "warning")}</span>'
         f'<span class="sev-info">{counts["info"]} info</span>'
-        f"{len(report.units)} units, {len(report.suppressed)} suppressed</p>"
+        f"{_count(len(report.units), 'unit')}, {len(report.suppressed)} suppressed</p>"
         '<p><label><input type="checkbox" id="only"> only units with findings</label></p>'
         "<table><thead><tr><th>unit</th><th>source</th><th>target</th><th>findings</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table><script>{SCRIPT}</script>"

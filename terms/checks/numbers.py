@@ -70,7 +70,9 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _show(value: float) -> str:
+def _show(value: float, kind: str = "cardinal") -> str:
+    if kind == "year":
+        return f"{value:.0f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
@@ -215,20 +217,20 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
         left_src.remove(s)
         left_tgt.remove(t)
         yield Finding("number-mismatch", "error", pair.unit,
-                      f"{s.text!r} ({_show(s.value)}) in the source but {t.text!r} "
-                      f"({_show(t.value)}) in the target",
-                      suggestion=f"render {s.text!r} as {_show(s.value)}",
+                      f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
+                      f"({_show(t.value, t.kind)}) in the target",
+                      suggestion=f"render {s.text!r} as {_show(s.value, s.kind)}",
                       source_span=s.span, target_span=t.span, term=s.text)
     left_src = [m for m in left_src if _strong(m)]
     left_tgt = [m for m in left_tgt if _strong(m)]
     for s in left_src:
         yield Finding("number-mismatch", "error", pair.unit,
-                      f"{s.text!r} ({_show(s.value)}) in the source is not in the target",
-                      suggestion=f"add {_show(s.value)} to the target", source_span=s.span,
+                      f"{s.text!r} ({_show(s.value, s.kind)}) in the source is not in the target",
+                      suggestion=f"add {_show(s.value, s.kind)} to the target", source_span=s.span,
                       term=s.text)
     for t in left_tgt:
         yield Finding("number-mismatch", "error", pair.unit,
-                      f"{t.text!r} ({_show(t.value)}) in the target is not in the source",
+                      f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the source",
                       suggestion=f"check {t.text!r} against the source", target_span=t.span,
                       term=t.text)
 
