@@ -36,6 +36,7 @@ NEAR_SOURCE = 80.0      # chrF at or above which two sources are near-duplicates
 FAR_TARGET = 55.0       # chrF below which their translations are too far apart
 BLOCK_KEY = 6           # characters of the normalised source used as blocking keys
 WINDOW = 8              # neighbours compared within a sorted block
+MIN_BIGRAM_DICE = 0.5   # below this share of character bigrams, chrF is not even computed
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -92,6 +93,15 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Chec
         blocks[("head", compact[:BLOCK_KEY])].append(i)
         blocks[("tail", compact[-BLOCK_KEY:])].append(i)
     chrf = CHRF()
+    cache: dict[int, frozenset[str]] = {}
+
+    def bigrams(index: int, text: str) -> frozenset[str]:
+        grams = cache.get(index)
+        if grams is None:
+            compact = text.replace(" ", "")
+            grams = cache[index] = frozenset(compact[i:i + 2] for i in range(len(compact) - 1))
+        return grams
+
     done: set[tuple[int, int]] = set()
     reported: set[str] = set()
     for members in blocks.values():
@@ -108,6 +118,9 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Chec
                 src_b, pair_b, tgt_b = reps[b]
                 if len(src_a) < 0.8 * len(src_b) or len(src_b) < 0.8 * len(src_a):
                     continue
+                # cheap test first: near-duplicates share most character bigrams
+                if _dice(bigrams(a, src_a), bigrams(b, src_b)) < MIN_BIGRAM_DICE:
+                    continue
                 if chrf.sentence_score(src_a, [src_b]).score < NEAR_SOURCE:
                     continue
                 if chrf.sentence_score(tgt_a, [tgt_b]).score >= FAR_TARGET:
@@ -123,6 +136,10 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Chec
                                          "source calls for it",
                               source_span=(0, len(second.source)),
                               target_span=(0, len(second.target)), related=(first.unit,))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
 def _order(unit: str) -> tuple[int, str]:
