@@ -301,6 +301,8 @@ def test_fast_typing_acts_on_the_beads_in_order(browser, review_path, tmp_path):
         assert tab.layout()[7:] == [([7, 8, 9, 10], [7, 8, 9], False)]
         page.set_viewport_size({"width": 900, "height": 420})  # a small window: the list scrolls
         page.keyboard.type("Gkkkkk")
+        page.wait_for_function("() => document.querySelector('li.bead.current .num').textContent === '3'")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         header = page.locator("#top").bounding_box()
         current = page.locator("li.bead.current").bounding_box()
         assert page.locator("li.bead.current .num").text_content() == "3"
