@@ -22,7 +22,8 @@ from lxml import etree
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
-from tmx.xmlsource import check_readable, encoding_override, iter_events, read_root, release
+from tmx.xmlsource import (SAFE_OPTIONS, check_readable, encoding_override, read_root, release,
+                           syntax_error)
 
 _XML_LANG = XML_NS + "lang"
 _TEXT_CHILDREN = ("note", "prop")
@@ -77,20 +78,25 @@ class TMXReader:
                            path=self.path, line=root.line)
         self.header.version = root.attrs.get("version")
         body: etree._Element | None = None
-        for _event, element in iter_events(path, tag=("header", "tu"), encoding=encoding):
-            if element.tag == "tu":
-                unit = self._unit(element)
-                if body is None:
-                    body = element.getparent()
-                # free the units before this one (complete, already read): memory stays flat.
-                # Never touch what follows: the parser may be in the middle of it.
-                while element.getprevious() is not None:
-                    del body[0]  # type: ignore[index]
-                self.units_read += 1
-                yield unit
-            elif body is None:
-                self._read_header(element)
-                release(element)
+        events = etree.iterparse(str(path), events=("end",), tag=("header", "tu"),
+                                 encoding=encoding, **SAFE_OPTIONS)
+        try:
+            for _event, element in events:
+                if element.tag == "tu":
+                    unit = self._unit(element)
+                    if body is None:
+                        body = element.getparent()
+                    # free the units before this one (complete, already read): memory stays
+                    # flat. Never touch what follows: the parser may be in the middle of it.
+                    while element.getprevious() is not None:
+                        del body[0]  # type: ignore[index]
+                    self.units_read += 1
+                    yield unit
+                elif body is None:
+                    self._read_header(element)
+                    release(element)
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(path, exc) from None
 
     def _problem(self, line: int | None, message: str) -> None:
         self.warnings.append(ReadWarning(line, message))
