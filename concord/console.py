@@ -24,7 +24,7 @@ class UI:
         self.quiet = quiet
         self.verbose = verbose
         self.err = Console(stderr=True, no_color=color is False, force_terminal=color or None,
-                           highlight=False)
+                           highlight=False, soft_wrap=True)
         self.out = Console(no_color=color is False, force_terminal=color or None, highlight=False,
                            soft_wrap=True)
         level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG

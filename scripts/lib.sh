@@ -3,12 +3,13 @@
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
-# ensure_debian CMD:PACKAGE ... : install the Debian package when its command is missing.
+# ensure_debian WHAT:PACKAGE ... : install the Debian package when WHAT is missing; WHAT is a
+# command name, or an absolute path for packages without a command (fonts).
 ensure_debian() {
     local missing=() item cmd pkg
     for item in "$@"; do
         cmd=${item%%:*}; pkg=${item#*:}
-        if command -v "$cmd" >/dev/null 2>&1; then
+        if { [ "${cmd#/}" != "$cmd" ] && [ -e "$cmd" ]; } || command -v "$cmd" >/dev/null 2>&1; then
             say "found $cmd (Debian package $pkg)"
         else
             missing+=("$pkg")
