@@ -23,7 +23,8 @@ from align.search import (anchor_path, bead_types, build_lattice, diagonal_band,
 class SearchSettings:
     """Knobs of the search (the defaults were tuned on the dev sets, see BENCHMARKS.md)."""
 
-    skip: float = -0.3             # score of a 1-0 or 0-1 bead
+    skip: float = -0.05            # score of a 1-0 or 0-1 bead
+    skip_relative: float = 0.6     # ... less this times the best 1-1 score of its sentence
     merge_penalty: float = 0.0     # subtracted per extra sentence in a bead beyond 1-1
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
@@ -32,6 +33,7 @@ class SearchSettings:
     margin: int = 6                # second-pass window around the anchor path
     temperature: float = 0.1       # for bead posteriors (confidence)
     size_power: float = 0.0        # bead score times ((a + b) / 2) ** size_power
+    offset: float = 0.0            # ... after subtracting this
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -80,12 +82,13 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
         return settings.merge_penalty * (a + b - 2)
 
     def score(i, a, j, b):
-        values = prepared.score(i, a, j, b)
+        values = prepared.score(i, a, j, b) - settings.offset
         if settings.size_power:
             values = values * ((a + b) / 2.0) ** settings.size_power
         return values
 
-    lattice = build_lattice(window, n, m, types, score, settings.skip, penalty)
+    lattice = build_lattice(window, n, m, types, score, settings.skip, penalty,
+                            settings.skip_relative)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
     beads = []

@@ -213,7 +213,8 @@ def _english_first(root: Path, align_file: Path, zh: Path, en: Path) -> bool:
 def discover_gold(directory: str | Path) -> list[GoldDocument]:
     """The documents of a gold directory, in name order.
 
-    Two layouts are recognised: ``NAME.zh`` + ``NAME.en`` + ``NAME.align``, and ``NAME.en`` +
+    Two layouts are recognised: ``NAME.zh`` + ``NAME.en`` + ``NAME.align`` (or ``NAME.zh.sents``
+    + ``NAME.en.sents`` + ``NAME.align``, as in ``corpora/releases``), and ``NAME.en`` +
     ``NAME.zhA``/``NAME.zhB``/... without ``.align`` (WMT: English source, each Chinese
     translation a separate document, gold 1-1 line by line). In the first layout the beads list
     the source ids first; the source is the Chinese file unless the ids only fit the other way
@@ -226,6 +227,8 @@ def discover_gold(directory: str | Path) -> list[GoldDocument]:
     for align_file in sorted(root.glob("*.align")):
         stem = align_file.name[:-len(".align")]
         zh, en = root / f"{stem}.zh", root / f"{stem}.en"
+        if not (zh.is_file() and en.is_file()):
+            zh, en = root / f"{stem}.zh.sents", root / f"{stem}.en.sents"
         if zh.is_file() and en.is_file():
             if _english_first(root, align_file, zh, en):
                 docs.append(GoldDocument(stem, en, zh, align_file))

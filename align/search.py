@@ -172,8 +172,13 @@ class Lattice:
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
                   score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
-                  skip: float, type_penalty: Callable[[int, int], float]) -> Lattice:
-    """Score every bead that fits the window with ``score(i, a, j, b)`` (one vectorised call)."""
+                  skip: float, type_penalty: Callable[[int, int], float],
+                  skip_relative: float = 0.0) -> Lattice:
+    """Score every bead that fits the window with ``score(i, a, j, b)`` (one vectorised call).
+
+    A 1-0 or 0-1 bead scores ``skip``, less ``skip_relative`` times the best 1-1 score its
+    sentence has in the window: leaving out a sentence that has a good partner costs more.
+    """
     lo, hi, width = window.lo, window.hi, window.width
     cells = (n + 1) * width
     outside = cells
@@ -226,6 +231,23 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
             count = len(cells)
             scores[t, cells] = values[offset:offset + count] - type_penalty(a, b)
             offset += count
+    if skip_relative and (1, 1) in types:
+        t11 = types.index((1, 1))
+        cells = np.flatnonzero(prev[t11, :outside] != outside)
+        ii, kk = np.divmod(cells, width)
+        jj = lo[ii] + kk
+        best_src = np.zeros(n + 1)
+        best_tgt = np.zeros(m + 1)
+        values = scores[t11, cells].astype(np.float64) + type_penalty(1, 1)
+        np.maximum.at(best_src, ii - 1, values)
+        np.maximum.at(best_tgt, jj - 1, values)
+        for t, (a, b) in enumerate(types):
+            if a + b != 1:
+                continue
+            cells = np.flatnonzero(prev[t, :outside] != outside)
+            ii, kk = np.divmod(cells, width)
+            best = best_src[ii - 1] if a == 1 else best_tgt[lo[ii] + kk - 1]
+            scores[t, cells] = skip - skip_relative * best
     return Lattice(types, window, n, m, scores, prev, nxt)
 
 
