@@ -116,7 +116,9 @@ class TMXReader:
         items = tu.items()
         tuid: str | None = None
         attrs: dict[str, str] = {}
-        if items:
+        if len(items) == 1 and items[0][0] == "tuid":
+            tuid = items[0][1]
+        elif items:
             attrs = dict(items)
             tuid = attrs.pop("tuid", None)
         variants: list[Variant] = []
