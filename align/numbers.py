@@ -9,15 +9,20 @@ Conventions (they keep the two sides comparable):
 
 * a lone "one" / "一" (mostly an article or a pronoun: "一名男子" = "a man") is not reported, nor
   are numerals inside set words (一些, 统一, 千万 "by all means", 两岸 "cross-Strait", 十分 "very",
-  idioms such as 千方百计) or approximate pairs such as 三五天 "three or five days";
+  idioms such as 千方百计) unless a number goes on through them (三千万, 二十分钟), approximations
+  (三五天 "three or five days", 十七八个 "17 or 18", 数十, 上千), a lone 万 or 亿 (雅万高铁, 万隆),
+  or financial numerals (陆, 伍, 肆, 拾 …) outside a number (大陆, 软着陆, 队伍, 收拾);
+* 成 after a numeral is tenths: 三成 = 30 % (kind "percent");
 * numbers that are part of a date (month, day and the date's year) are not numbers: the dates
   are reported by :func:`extract_dates` instead, so 2022年1月10日 and January 10, 2022 each give one
-  date and no numbers;
-* digits glued to Latin letters (G20, COVID-19, MH370, v2.0.1) are names, not numbers.
+  date and no numbers, and 1月10日至11日 and January 10 to 11 each give two dates;
+* numbers in names are not numbers: digits glued to Latin letters (G20, COVID-19, MH370,
+  v2.0.1) and the groups 二十国集团 / the Group of Twenty.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.normalize import fold_with_map, original_span
@@ -64,10 +69,28 @@ _ZH_NOT_NUMBERS = sorted("""
     千方百计 四面八方 五湖四海 三心二意 七上八下 乱七八糟 独一无二 万众一心 百花齐放 百家争鸣
     千秋万代 一五一十 十全十美 七嘴八舌 五花八门 千变万化 千家万户 万无一失 一举两得 三番五次
     一心一意 一国两制 九死一生 一路 一带 天下第一 亿万 万千 千千万万 成千上万 说一千道一万
+    一成不变 千辛万苦 千丝万缕 千差万别 千山万水 万水千山 千真万确 千锤百炼 百折不挠 百废待兴
+    千载难逢 千军万马 千磨万击 千恩万谢 千叮咛万嘱咐 百发百中 万古长青 万象更新 三令五申
+    接二连三 一清二楚 一穷二白 四分五裂 五颜六色 放之四海而皆准 一如既往 一以贯之 一脉相承
+    一视同仁 一丝不苟 一往无前 一揽子 一线
 """.split(), key=len, reverse=True)
 _ZH_NOT_NUMBERS_RE = re.compile("|".join(map(re.escape, _ZH_NOT_NUMBERS)))
 #: but 一国两制 does carry "two" (one country, two systems): unmask that part again
 _ZH_UNMASK = {"一国两制": (2, 3)}
+#: set words that are numbers after all when followed by these: 十分钟 (ten minutes), 千万元
+_ZH_NUMERIC_AFTER = {"十分": re.compile("钟"), "千万": re.compile("[元美欧英日港人吨户台辆件个名级亩条家所项倍]")}
+#: financial numerals (大写数字), also everyday characters (大陆, 陆续, 队伍, 肆意, 收拾, 參加):
+#: numbers only next to other financial numerals (叁佰, 壹万贰仟) or before a currency (伍元)
+_ZH_FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_ZH_CURRENCY_AFTER = frozenset("元圆角")
+#: numerals of either kind (大写 or everyday): they join runs of both
+_ZH_NEUTRAL = frozenset("零〇○万萬亿億点多余")
+#: 成 after a numeral of at most ten is tenths (三成 = 30 %) unless it starts a word (成员, 成立 …)
+_ZH_NOT_TENTHS = frozenset("员立为果功就长本绩效交都熟分品型")
+#: counters after an approximation such as 十七八个 (17 or 18), 十四五岁 (14 or 15 years old)
+_ZH_COUNTERS = frozenset("个岁天年人名次家位件项种倍")
+#: the Chinese names of the G7, G20, G77 (七国集团, 二十国集团, 77国集团): names, like G20
+_ZH_GROUP_NAME = "国集团"
 
 
 def parse_chinese_numeral(s: str) -> float | None:
@@ -221,6 +244,8 @@ _EN_WORDS = re.compile(
 _EN_FRACTION = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+#: the Group of Twenty, the Group of 77: names, like G20 (but "a group of seven experts" counts)
+_EN_GROUP_NAME = re.compile(r"\bGroup of\s+$")
 _EN_YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|from|until|till|to|before|after|during|of|early|late|mid|year|"
     r"years|fiscal|between|and|through|around|circa|spring|summer|autumn|fall|winter)\s+|'|-)$",
@@ -232,7 +257,8 @@ _ZH_AFTER_DIGITS = (rf"(?:[{_ZH_DIGIT_CHARS}十拾佰仟万萬亿億]|[千百](?
 _ZH_NUMBER = re.compile(
     rf"(?P<pct>百分之 ?)?(?P<ordp>第 ?)?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?: ?[多余])?(?: ?(?=[万亿千百]){_ZH_AFTER_DIGITS}(?![\d{_ZH_DIGIT_CHARS}]))?(?:{_ZH_AFTER_DIGITS}|\d)*"
-    rf"|(?<!\d)(?<!\d )[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d]))*)"
+    rf"|(?<!\d)(?<!\d )[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d])"
+    rf"|[多余](?=[万萬亿億]))*)"
     r"(?P<pcts>\s*(?:%|个百分点))?")
 _ZH_FRACTION = re.compile(rf"(?P<d>[{_ZH_NUMERAL_CHARS}\d]+)分之(?P<n>[{_ZH_NUMERAL_CHARS}\d点.]+)")
 
@@ -264,6 +290,21 @@ _EN_MONTH_ALONE = re.compile(
     r"through|throughout|between|and|to|or)[ -]"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])")
+#: or a month's full name on its own ("the September meeting"), unless it is also a word or
+#: a name (May, March) or begins a name ("April Ryan", "the October Revolution")
+_EN_MONTH_NAME = re.compile(
+    r"\b(?P<month>January|February|April|June|July|August|September|October|November|December)"
+    r"(?![\w-])(?!\s+(?:[A-Z][a-z]|\d))")
+#: the second day of a range or list after a date with a day: 1月10日至11日, 1月10日、11日;
+#: January 10 to 12, 2022, Jan. 10-12
+_ZH_NEXT_DAY = re.compile(
+    rf"\s*(?:至|到|-|~|、|和|及|与)\s*(?P<day>[\d{_ZH_NUMERAL_CHARS}]{{1,3}})\s*[日号]")
+_EN_NEXT_DAY = re.compile(
+    r"\s*(?:-|to|and|through|until|till|&)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d)"
+    r"(?:,?\s+(?P<year>1\d{3}|2\d{3}))?(?![\w%])"
+    r"(?!\s*(?:per\s?cent|percentage|thousand|million|billion|trillion)\b)")
+#: the first day of a range before a date that starts with its day: 10-12 January, 10 and 11 May
+_EN_FIRST_DAY = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|&)\s*$")
 _ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
 _ZH_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
@@ -290,12 +331,11 @@ def _zh_int(s: str | None) -> int | None:
 def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
     found: list[tuple[int, int, int | None, int | None, int | None]] = []
 
-    def add(start: int, end: int, y: int | None, m: int | None, d: int | None) -> None:
-        if not _valid(y, m, d):
-            return
-        if any(start < e and s < end for s, e, *_ in found):
-            return
+    def add(start: int, end: int, y: int | None, m: int | None, d: int | None) -> bool:
+        if not _valid(y, m, d) or any(start < e and s < end for s, e, *_ in found):
+            return False
         found.append((start, end, y, m, d))
+        return True
 
     for m in _ISO_DATE.finditer(folded):
         add(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"]))
@@ -304,8 +344,13 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
         if month is None:
             continue
         year = _zh_int(m["year"]) if m["year"] else None
-        add(m.start(), m.end(), year, month, _zh_int(m["day"]))
-    for pattern in _EN_DATES:
+        day = _zh_int(m["day"])
+        if add(m.start(), m.end(), year, month, day) and day is not None:
+            end = m.end()
+            while (nxt := _ZH_NEXT_DAY.match(folded, end)) and add(
+                    nxt.start("day"), nxt.end(), year, month, _zh_int(nxt["day"])):
+                end = nxt.end()  # 1月10日至11日: the 11th of January too
+    for index, pattern in enumerate(_EN_DATES):
         for m in pattern.finditer(folded):
             name = m["month"].rstrip(".").lower()
             if name in ("may", "mar") and not m["month"][0].isupper():
@@ -313,24 +358,29 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
             month = _MONTHS[name]
             day = int(m["day"]) if m.groupdict().get("day") else None
             year = int(m["year"]) if m["year"] else None
-            add(m.start(), m.end(), year, month, day)
-    for m in _EN_MONTH_ALONE.finditer(folded):  # after the fuller dates, which win overlaps
-        add(*m.span("month"), None, _MONTHS[m["month"].rstrip(".").lower()], None)
+            if add(m.start(), m.end(), year, month, day) and day is not None:
+                _add_en_range_day(folded, m, index, year, month, day, add)
+    for pattern in (_EN_MONTH_ALONE, _EN_MONTH_NAME):  # after the fuller dates, which win overlaps
+        for m in pattern.finditer(folded):
+            add(*m.span("month"), None, _MONTHS[m["month"].rstrip(".").lower()], None)
     found.sort()
     return found
 
 
-def extract_dates(text: str, lang: str) -> list[DateMention]:
-    """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, 9月, January 10, 2022,
-    10 January 2022, Jan. 10, January 2022, "in September", 2022-01-10. A year alone is a number
-    (kind "year"); a month alone is a date in English only after a word such as "in", "since"
-    or "last" (so that "May" the verb and "march" are not dates)."""
-    folded, origin = fold_with_map(text)
-    out = []
-    for start, end, y, m, d in _folded_dates(folded, lang):
-        a, b = original_span(origin, text, start, end)
-        out.append(DateMention(y, m, d, (a, b), text[a:b]))
-    return out
+def _add_en_range_day(folded: str, m: re.Match[str], index: int, year: int | None, month: int,
+                      day: int, add: Callable[[int, int, int | None, int | None, int | None], bool]
+                      ) -> None:
+    """The other day of an English range around date ``m`` (found by ``_EN_DATES[index]``):
+    "January 10 to 12, 2022" after it, "10-12 January" before it. Ranges run forward."""
+    if index == 0 and year is None:
+        nxt = _EN_NEXT_DAY.match(folded, m.end())
+        if nxt and int(nxt["day"]) > day:
+            add(nxt.start("day"), nxt.end(), int(nxt["year"]) if nxt["year"] else None, month,
+                int(nxt["day"]))
+    elif index == 1:
+        before = _EN_FIRST_DAY.search(folded, max(0, m.start() - 12), m.start())
+        if before and int(before["day"]) < day:
+            add(*before.span("day"), year, month, int(before["day"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +404,7 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         taken.append((m.start(), m.end()))
     for m in _EN_NUMBER.finditer(folded):
         start, end = m.span()
-        if _overlaps(taken, start, end):
+        if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
             continue
         value = _to_float(m["num"])
         if m["ord"]:
@@ -378,7 +428,7 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         taken.append((start, end))
     for m in _EN_WORDS.finditer(folded):
         start, end = m.span()
-        if _overlaps(taken, start, end):
+        if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
             continue
         words = m["words"]
         parsed = parse_english_number(words)
@@ -404,16 +454,32 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return found
 
 
-def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
-    found: list[tuple[int, int, float, str]] = []
+def _is_numeral(ch: str) -> bool:
+    return ch in _ZH_NUMERAL_CHARS or ch.isdigit()
+
+
+def _mask_set_words(folded: str) -> str:
+    """``folded`` with the set words that hold numeral characters (一些, 统一, 千万 …) blanked
+    out, except where they are part of a number after all (三千万, 二十分钟, 三万一千, 千万元)."""
     masked = list(folded)
     for m in _ZH_NOT_NUMBERS_RE.finditer(folded):
-        keep = _ZH_UNMASK.get(m.group())
-        for i in range(m.start(), m.end()):
-            if keep and keep[0] <= i - m.start() < keep[1]:
-                continue
-            masked[i] = "\x00"
-    text = "".join(masked)
+        start, end = m.span()
+        word = m.group()
+        if start and word[0] in _ZH_NUMERAL_CHARS and _is_numeral(folded[start - 1]):
+            continue
+        after = _ZH_NUMERIC_AFTER.get(word)
+        if after is not None and after.match(folded, end):
+            continue
+        keep = _ZH_UNMASK.get(word, (0, 0))
+        for i in range(start, end):
+            if not keep[0] <= i - start < keep[1]:
+                masked[i] = "\x00"
+    return "".join(masked)
+
+
+def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    text = _mask_set_words(folded)
     for m in _ZH_FRACTION.finditer(text):
         d, n = parse_chinese_numeral(m["d"]), parse_chinese_numeral(m["n"])
         if d == 100 and n is not None:
@@ -424,16 +490,11 @@ def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     for m in _ZH_NUMBER.finditer(text):
         start, end = m.span()
         num = m["num"]
-        if _overlaps(taken, start, end):
-            continue
-        # digits glued to Latin letters are names: G20, COVID-19, MH370
-        if num[0].isdigit() and start > 0 and (folded[start - 1].isascii() and folded[start - 1].isalpha()
-                                               or folded[start - 1] == "-" and start > 1
-                                               and folded[start - 2].isalpha()):
-            continue
-        if num[0].isdigit() and end < len(folded) and folded[end].isascii() and folded[end].isalpha():
+        if _overlaps(taken, start, end) or _is_name(folded, num, start, end):
             continue
         pieces = _split_numeral(num)
+        if _is_approximate_pair(pieces, folded, end):
+            continue
         num_start = m.start("num")
         for k, (offset, core) in enumerate(pieces):
             first, last = k == 0, k == len(pieces) - 1
@@ -444,25 +505,55 @@ def _zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
                                     ordinal=first and bool(m["ordp"]))
             if found_one:
                 found.append(found_one)
-                taken.append((a, b))
+                taken.append(found_one[:2])
     return found
 
 
+def _is_name(folded: str, num: str, start: int, end: int) -> bool:
+    """Digits glued to Latin letters (G20, COVID-19, MH370) and the numbers of 二十国集团 (the
+    G20) are parts of names, not numbers."""
+    if folded.startswith(_ZH_GROUP_NAME, end):
+        return True
+    if not num[0].isdigit():
+        return False
+    before = folded[start - 1] if start else ""
+    if before.isascii() and before.isalpha() or before == "-" and start > 1 and folded[start - 2].isalpha():
+        return True
+    return end < len(folded) and folded[end].isascii() and folded[end].isalpha()
+
+
 def _split_numeral(num: str) -> list[tuple[int, str]]:
-    """A run of Chinese numerals that reads as several numbers, cut where a digit follows a
-    digit after a unit: 十四五 (the 14th Five-Year Plan) is 十四 and 五. Runs of bare digits
-    (一九四九, 三五) and Arabic numerals stay whole."""
-    if any(ch.isdigit() for ch in num) or all(ch in _ZH_DIGITS for ch in num):
+    """A run of Chinese numerals that reads as several numbers: cut where a digit follows a
+    digit after a unit (十四五, the 14th Five-Year Plan, is 十四 and 五) and where financial
+    numerals meet everyday ones (着陆二十: 陆 and 二十). Runs of bare digits (一九四九, 三五) and
+    Arabic numerals stay whole."""
+    if any(ch.isdigit() for ch in num):
         return [(0, num)]
     pieces: list[tuple[int, str]] = []
     begin = 0
-    for i in range(1, len(num)):
-        if num[i] in _ZH_DIGITS and num[i - 1] in _ZH_DIGITS and num[i - 1] not in "零〇" and any(
-                ch in _ZH_UNITS or ch in _ZH_SCALES for ch in num[begin:i]):
+    financial: bool | None = None  # the kind of the numerals of the current piece so far
+    for i, ch in enumerate(num):
+        kind = None if ch in _ZH_NEUTRAL else ch in _ZH_FINANCIAL
+        cut = kind is not None and financial is not None and kind != financial
+        if not cut and i and ch in _ZH_DIGITS and num[i - 1] in _ZH_DIGITS and num[i - 1] not in "零〇" \
+                and any(c in _ZH_UNITS or c in _ZH_SCALES for c in num[begin:i]):
+            cut = True
+        if cut:
             pieces.append((begin, num[begin:i]))
-            begin = i
+            begin, financial = i, None
+        if kind is not None:
+            financial = kind
     pieces.append((begin, num[begin:]))
     return pieces
+
+
+def _is_approximate_pair(pieces: list[tuple[int, str]], folded: str, end: int) -> bool:
+    """十七八个, 十四五岁: "17 or 18", "14 or 15" before a counter (but 十四五规划 is a plan)."""
+    if len(pieces) != 2 or folded[end:end + 1] not in _ZH_COUNTERS:
+        return False
+    (_, first), (_, second) = pieces
+    return (len(second) == 1 and second in _ZH_DIGITS and first[-1] in _ZH_DIGITS
+            and _ZH_DIGITS[second] == _ZH_DIGITS[first[-1]] + 1)
 
 
 def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *, pct: bool,
@@ -473,25 +564,59 @@ def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *
     if value is None:
         return None
     core_end = core_start + len(core)
-    if not any(ch.isdigit() for ch in core) and not pct and not ordinal:
-        if core in ("一", "壹"):
-            return None  # "一名男子" = "a man"
-        if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
-                and "零" not in core and core[0] != core[1] and folded[core_end:core_end + 1] != "年":
-            return None  # 三五天 "three or five days": an approximation, not a number
-        if all(ch in _ZH_UNITS or ch in _ZH_SCALES for ch in core) and (
-                folded[core_start - 1:core_start] in ("几", "数", "上", "成", "近")
-                or folded[core_end:core_end + 1] == "几"):
-            return None  # 数十年 "decades", 几百 "several hundred", 上千 "over a thousand"
+    after = folded[core_end:core_end + 1]
+    if not pct and not ordinal and after == "成" and value <= 10 and end == core_end \
+            and folded[core_end + 1:core_end + 2] not in _ZH_NOT_TENTHS:
+        return start, end + 1, value * 10, "percent"  # 三成 = 30 %
+    if not pct and not ordinal and not _is_numeric_word(folded, core, core_start, core_end):
+        return None
     kind = "cardinal"
     if pct:
         kind = "percent"
     elif ordinal:
         kind = "ordinal"
-    elif folded[end:end + 1] == "年" and 1000 <= value <= 2999 and value == int(value) \
-            and len(core) == 4:
+    elif after == "年" and 1000 <= value <= 2999 and value == int(value) and len(core) == 4:
         kind = "year"
     return start, end, value, kind
+
+
+def _is_numeric_word(folded: str, core: str, core_start: int, core_end: int) -> bool:
+    """Whether numeral characters without 第, 百分之 or % around them are a number here."""
+    if any(ch.isdigit() for ch in core):
+        return True
+    after = folded[core_end:core_end + 1]
+    if len(core) == 1 and core in _ZH_FINANCIAL:
+        return after in _ZH_CURRENCY_AFTER  # 伍元, but 大陆, 软着陆, 队伍, 收拾
+    if core == "一":
+        return False  # "一名男子" = "a man"
+    if core in ("万", "萬", "亿", "億"):
+        return after in ("余", "多")  # 万余人, but 雅万高铁, 万隆
+    if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
+            and "零" not in core and core[0] != core[1] and after != "年":
+        return False  # 三五天 "three or five days": an approximation, not a number
+    if all(ch in _ZH_UNITS or ch in _ZH_SCALES for ch in core) and (
+            folded[core_start - 1:core_start] in ("几", "数", "上", "成", "近") or after == "几"):
+        return False  # 数十年 "decades", 几百 "several hundred", 上千 "over a thousand"
+    return True
+
+
+def extract_mentions(text: str, lang: str) -> tuple[list[NumberMention], list[DateMention]]:
+    """The numbers and the dates of ``text`` in one pass (what :func:`extract_numbers` and
+    :func:`extract_dates` give, for callers that want both)."""
+    folded, origin = fold_with_map(text)
+    found_dates = _folded_dates(folded, lang)
+    taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in found_dates]
+    found = _zh_numbers(folded, taken) if lang == "zh" else _en_numbers(folded, taken)
+    numbers = []
+    for start, end, value, kind in sorted(found):
+        a, b = original_span(origin, text, start, end)
+        # 136.7亿 and 13.67 billion must be equal: drop binary floating-point noise
+        numbers.append(NumberMention(float(f"{value:.12g}"), kind, (a, b), text[a:b]))
+    dates = []
+    for start, end, y, m, d in found_dates:
+        a, b = original_span(origin, text, start, end)
+        dates.append(DateMention(y, m, d, (a, b), text[a:b]))
+    return numbers, dates
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
@@ -500,15 +625,19 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     Arabic numerals are read in both languages; Chinese numerals when ``lang`` is "zh", English
     number words when it is "en". Spans index the original ``text``.
     """
+    return extract_mentions(text, lang)[0]
+
+
+def extract_dates(text: str, lang: str) -> list[DateMention]:
+    """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, 9月, January 10, 2022,
+    10 January 2022, Jan. 10, January 2022, "in September", "the September meeting",
+    2022-01-10, and the other days of ranges and lists (1月10日至11日, January 10 to 12, 10-12
+    January). A year alone is a number (kind "year"). In English a month alone is a date after
+    a word such as "in", "since" or "last", or as a full name that is no other word or name
+    (not May, March, "April Ryan")."""
     folded, origin = fold_with_map(text)
-    taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in _folded_dates(folded, lang)]
-    if lang == "zh":
-        found = _zh_numbers(folded, taken)
-    else:
-        found = _en_numbers(folded, taken)
     out = []
-    for start, end, value, kind in sorted(found):
+    for start, end, y, m, d in _folded_dates(folded, lang):
         a, b = original_span(origin, text, start, end)
-        # 136.7亿 and 13.67 billion must be equal: drop binary floating-point noise
-        out.append(NumberMention(float(f"{value:.12g}"), kind, (a, b), text[a:b]))
+        out.append(DateMention(y, m, d, (a, b), text[a:b]))
     return out

@@ -68,6 +68,25 @@ def test_chinese_numeral_values(numeral, value):
     ("三千米", [(3000, "cardinal", "三千")]),                                  # 3,000 metres
     ("3万5千人", [(35000, "cardinal", "3万5千")]),
     ("一国两制", [(2, "cardinal", "两")]),
+    # set words (千万 "by all means", 十分 "very", 万一 "in case") inside a number are digits
+    ("三千万美元", [(3e7, "cardinal", "三千万")]),
+    ("三万一千人", [(31000, "cardinal", "三万一千")]),
+    ("一亿五千万剂疫苗", [(1.5e8, "cardinal", "一亿五千万")]),
+    ("二十分钟后", [(20, "cardinal", "二十")]),
+    ("差十分钟", [(10, "cardinal", "十")]),
+    ("一百多亿年前", [(1e10, "cardinal", "一百多亿")]),
+    ("三十余万人", [(300000, "cardinal", "三十余万")]),
+    ("万余人参加", [(10000, "cardinal", "万")]),
+    # financial numerals (大写) among themselves or before a currency
+    ("人民币壹万贰仟叁佰元整", [(12300, "cardinal", "壹万贰仟叁佰")]),
+    ("叁拾伍元", [(35, "cardinal", "叁拾伍")]),
+    ("伍元", [(5, "cardinal", "伍")]),
+    ("飞机着陆二十分钟后", [(20, "cardinal", "二十")]),
+    # 成 after a numeral is tenths, unless it begins a word (成员, 成为 …)
+    ("出口近四成流向邻国", [(40, "percent", "四成")]),
+    ("三成和3成", [(30, "percent", "三成"), (30, "percent", "3成")]),
+    ("仅占一成", [(10, "percent", "一成")]),
+    ("两成员国", [(2, "cardinal", "两")]),
 ])
 def test_chinese_numbers(text, expected):
     assert numbers(text, "zh") == expected
@@ -84,6 +103,14 @@ def test_chinese_numbers(text, expected):
     "G20峰会和COVID-19疫情",   # names with digits
     "数十年来，几百人、上千名代表和十几个国家参加。",  # approximations: decades, hundreds …
     "亿万人民的奋斗，成千上万的人。",                   # "hundreds of millions", "thousands"
+    "推动局势实现软着陆。",     # 陆 "land", not the financial numeral 6
+    "代表陆续抵达大陆。",       # 陆续 "one after another", 大陆 "mainland"
+    "队伍不断壮大，肆意妄为，收拾残局。",  # 伍, 肆, 拾 in everyday words
+    "各方參加會議。",           # 參 "take part" in traditional characters
+    "加快雅万高铁建设，访问万隆。",  # 万 in names (Jakarta-Bandung, Bandung)
+    "二十国集团和77国集团",      # the G20 and the G77: names, as G20 is
+    "十七八个人，十四五岁年纪。",  # "17 or 18", "14 or 15": approximations
+    "一成不变，历经千辛万苦。",    # idioms
 ])
 def test_chinese_words_that_are_not_numbers(text):
     assert numbers(text, "zh") == []
@@ -130,6 +157,7 @@ def test_english_number_words(words, value, ordinal):
                                     (9, "cardinal", "9")]),
     ("a 10km run", [(10, "cardinal", "10")]),
     ("the 14th Five-Year Plan", [(14, "ordinal", "14th"), (5, "cardinal", "Five")]),
+    ("a group of seven experts", [(7, "cardinal", "seven")]),
 ])
 def test_english_numbers(text, expected):
     assert numbers(text, "en") == expected
@@ -142,6 +170,7 @@ def test_english_numbers(text, expected):
     "Version v2.0.1 was released.",   # a version, not a number
     "In the 1990s, trade grew.",      # a decade
     "It changes every second.",       # a unit of time
+    "The Group of Twenty and the Group of 77.",  # names, as G20 is
 ])
 def test_english_words_that_are_not_numbers(text):
     assert numbers(text, "en") == []
@@ -161,6 +190,8 @@ def test_english_words_that_are_not_numbers(text):
     ("136.7亿元", "13.67 billion yuan"),
     ("0.3万", "3,000"),
     ("1.1亿", "110 million"),
+    ("近三成", "nearly 30 percent"),
+    ("一千多万", "10 million"),
 ])
 def test_translations_give_equal_values(zh, en):
     zh_values = [(n.value, n.kind) for n in extract_numbers(zh, "zh")]
@@ -181,6 +212,11 @@ def test_translations_give_equal_values(zh, en):
     ("发布时间：2022-01-11 14:10", [(2022, 1, 11, "2022-01-11")]),
     ("持续三个月。", []),
     ("2022年是关键一年。", []),
+    ("1月10日至11日", [(None, 1, 10, "1月10日"), (None, 1, 11, "11日")]),
+    ("2022年3月2日至4日访华", [(2022, 3, 2, "2022年3月2日"), (2022, 3, 4, "4日")]),
+    ("1月10日、11日和12日", [(None, 1, 10, "1月10日"), (None, 1, 11, "11日"), (None, 1, 12, "12日")]),
+    ("1月10日至2月3日", [(None, 1, 10, "1月10日"), (None, 2, 3, "2月3日")]),
+    ("1月10日和11人", [(None, 1, 10, "1月10日")]),
 ])
 def test_chinese_dates(text, expected):
     assert dates(text, "zh") == expected
@@ -202,6 +238,16 @@ def test_chinese_dates(text, expected):
     ("since Jan. 5", [(None, 1, 5, "Jan. 5")]),
     ("We march on.", []),
     ("On January 32 nothing happened.", []),
+    ("The September meeting was useful.", [(None, 9, None, "September")]),
+    ("October saw growth.", [(None, 10, None, "October")]),
+    ("Theresa May, April Ryan, the October Revolution, the Long March.", []),
+    ("From January 10 to 12, 2022, they met.",
+     [(None, 1, 10, "January 10"), (2022, 1, 12, "12, 2022")]),
+    ("on Jan. 10-12", [(None, 1, 10, "Jan. 10"), (None, 1, 12, "12")]),
+    ("10-12 January 2022", [(2022, 1, 10, "10"), (2022, 1, 12, "12 January 2022")]),
+    ("on 10 and 11 May", [(None, 5, 10, "10"), (None, 5, 11, "11 May")]),
+    ("on January 12 to 10 countries", [(None, 1, 12, "January 12")]),  # ranges run forward
+    ("on January 10 to 12 percent", [(None, 1, 10, "January 10")]),
 ])
 def test_english_dates(text, expected):
     assert dates(text, "en") == expected
@@ -217,6 +263,26 @@ def test_english_dates(text, expected):
 def test_dates_match_across_languages(zh, en):
     (a,), (b,) = extract_dates(zh, "zh"), extract_dates(en, "en")
     assert (a.year, a.month, a.day) == (b.year, b.month, b.day)
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("1月10日至12日", "January 10 to 12"),
+    ("3月2日至4日", "2-4 March"),
+    ("2022年1月10日至11日", "January 10 and 11, 2022"),
+])
+def test_date_ranges_match_across_languages(zh, en):
+    days = [(d.month, d.day) for d in extract_dates(zh, "zh")]
+    assert days == [(d.month, d.day) for d in extract_dates(en, "en")] and len(days) == 2
+    assert extract_numbers(zh, "zh") == [] and extract_numbers(en, "en") == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("二十国集团", "the G20"),
+    ("二十国集团", "the Group of Twenty"),
+    ("七十七国集团", "the Group of 77"),
+])
+def test_names_with_numbers_are_names_on_both_sides(zh, en):
+    assert extract_numbers(zh, "zh") == [] and extract_numbers(en, "en") == []
 
 
 def test_numbers_inside_dates_are_not_numbers():
