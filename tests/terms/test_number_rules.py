@@ -28,6 +28,11 @@ def rules(checker, source, target):
     ("今年1月初局势动荡。", "There was unrest in early January."),
     ("9月，会议将在撒马尔罕举行。", "In September, the meeting will be held in Samarkand."),
     ("会议将于2023年举行。", "The meeting will be held in 2023."),
+    ("中方支持办好二十国集团领导人第十七次峰会。", "China supports a successful 17th G20 Summit."),
+    ("双方愿在二十国集团框架内合作。", "The two sides will cooperate within the Group of Twenty."),
+    ("推动局势实现软着陆，加快雅万高铁建设。",
+     "They will work for a soft landing and speed up the Jakarta-Bandung railway."),
+    ("代表团将于1月10日至11日访华。", "The delegation will visit China from January 10 to 11."),
 ])
 def test_faithful_numbers_and_dates_are_clean(checker, source, target):
     assert rules(checker, source, target) == []
@@ -47,6 +52,8 @@ def test_faithful_numbers_and_dates_are_clean(checker, source, target):
      ["date-mismatch"]),
     ("9月，会议将举行。", "In October, the meeting will be held.", ["date-mismatch"]),
     ("1月10日双方会谈。", "The two sides held talks.", ["date-mismatch"]),
+    ("雅万高铁全长142公里。", "The Jakarta-Bandung railway is 124 km long.", ["number-mismatch"]),
+    ("出口近四成流向邻国。", "Nearly four percent of exports go to neighbours.", ["number-mismatch"]),
 ])
 def test_changed_or_dropped_numbers_and_dates_are_found(checker, source, target, expected):
     assert rules(checker, source, target) == expected
@@ -62,8 +69,12 @@ def test_spans_point_at_both_numbers(checker):
 
 def test_date_ranges_and_tenths(checker):
     assert rules(checker, "代表团将于3月2日至4日访华。", "The delegation will visit China from March 2 to 4.") == []
+    # each end of a range is a date: both ends moved, or only the last one
     assert rules(checker, "代表团将于3月2日至4日访华。",
-                 "The delegation will visit China from March 3 to 5.") == ["date-mismatch"]
+                 "The delegation will visit China from March 3 to 5.") == ["date-mismatch"] * 2
+    [finding] = checker.check_pair(Pair("u", "代表团将于3月2日至4日访华。",
+                                        "The delegation will visit China from March 2 to 5."))
+    assert (finding.rule, finding.term) == ("date-mismatch", "4日")
     assert rules(checker, "出口近四成流向邻国。", "Nearly 40 percent of exports go to neighbours.") == []
     assert rules(checker, "出口近四成流向邻国。", "Nearly 14 percent of exports go to neighbours.") == [
         "number-mismatch"]
