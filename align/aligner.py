@@ -25,18 +25,19 @@ class SearchSettings:
 
     skip: float = -0.05            # score of a 1-0 or 0-1 bead
     skip_relative: float = 0.6     # ... less this times the best 1-1 score of its sentence
-    merge_penalty: float = 0.0     # subtracted per extra sentence in a bead beyond 1-1
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
     first_cap: int = 400           # ... but never more (keeps the first pass linear)
     top_k: int = 3
     margin: int = 6                # second-pass window around the anchor path
-    temperature: float = 0.1       # for bead posteriors (confidence)
-    size_power: float = 0.0        # bead score times ((a + b) / 2) ** size_power
-    offset: float = 0.0            # ... after subtracting this
+    temperature: float = 0.07      # for bead posteriors (confidence; fitted on mac-dev, pol-dev)
+    evidence_ref: float = 0.3      # a bead this similar has full evidence (confidence)
+    evidence_power: float = 0.5
+    unaligned_cap: float = 0.5     # 1-0 and 0-1 beads: at most this confident
 
 
 DEFAULT_SETTINGS = SearchSettings()
+SAME_LANGUAGE_CAP = 0.3
 
 
 def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical",
@@ -62,6 +63,9 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         better = refine(beads)
         if better is not None:
             beads = search(better, n, m, max_bead, settings)
+    if source.lang == target.lang:
+        # the scorers know Chinese-English evidence only: whatever matched is not a translation
+        beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
     if progress:
         progress(n)
     return Alignment(source, target, beads, warnings)
@@ -77,28 +81,40 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     path = anchor_path(n, m, band, *cand)
     window = window_around(path, n, m, max(settings.margin, max_bead))
     types = bead_types(max_bead)
-
-    def penalty(a: int, b: int) -> float:
-        return settings.merge_penalty * (a + b - 2)
-
-    def score(i, a, j, b):
-        values = prepared.score(i, a, j, b) - settings.offset
-        if settings.size_power:
-            values = values * ((a + b) / 2.0) ** settings.size_power
-        return values
-
-    lattice = build_lattice(window, n, m, types, score, settings.skip, penalty,
-                            settings.skip_relative)
+    lattice = build_lattice(window, n, m, types, prepared.score, settings.skip,
+                            lambda a, b: 0.0, settings.skip_relative)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
-    beads = []
+    spans = []
     width = window.width
-    for (t, cell), p in zip(best, post):
+    for t, cell in best:
         a, b = types[t]
         i, k = divmod(cell, width)
         j = int(window.lo[i]) + k
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float(p)))
-    return beads
+        spans.append((i - a, a, j - b, b))
+    both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
+    sims = np.zeros(len(spans))
+    if both:
+        i, a, j, b = (np.array([spans[x][y] for x in both]) for y in range(4))
+        sims[both] = prepared.score(i, a, j, b)
+    confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
+                                 settings)
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))
+            for (i, a, j, b), c in zip(spans, confidence)]
+
+
+def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.ndarray,
+                    settings: SearchSettings) -> np.ndarray:
+    """Confidence of each bead: how sure the search is of it, times how much evidence it has.
+
+    The posterior (the share of all alignments, weighted by their scores, that contain the
+    bead) says whether an alternative was close; the evidence factor ``min(1, sim / ref) ** p``
+    says whether the bead's own similarity is that of a real translation, so that a bead with no
+    competitor but no evidence either (two documents in one language) is not trusted. A sentence
+    left unaligned never scores above ``settings.unaligned_cap``: it always deserves a look.
+    """
+    evidence = np.minimum(1.0, similarity / settings.evidence_ref) ** settings.evidence_power
+    return np.where(paired, posterior * evidence, posterior * settings.unaligned_cap)
 
 
 def first_candidates(prepared: PreparedScorer, band, n: int, k: int):

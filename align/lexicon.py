@@ -27,7 +27,7 @@ import snowballstemmer
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DATA_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 #: glosses with more content words than this describe rather than translate; they are skipped
 MAX_GLOSS_WORDS = 4
@@ -207,9 +207,7 @@ def parse_cedict(lines) -> tuple[dict[str, tuple[int, ...]], list[str], dict[str
                 if keys:
                     for key in keys:
                         ids.add(key_ids.setdefault(key, len(key_ids)))
-        if not ids:
-            continue
-        for word in {trad, simp}:
+        for word in {trad, simp}:   # kept even without keys: segmentation needs every word
             entries.setdefault(word, set()).update(ids)
     keys = [""] * len(key_ids)
     for key, i in key_ids.items():

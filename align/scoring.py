@@ -342,7 +342,7 @@ class LexicalScorer:
     length_mix: float = 0.05      # share of the score given by length alone
     anchor_matches: int = 16      # first pass: ignore words matching more sentences in the band
     learn: bool = True            # second pass with a lexicon learned from confident 1-1 beads
-    learn_from: float = 0.5       # ... beads at least this confident
+    learn_from: float = 0.7       # ... beads at least this confident
     learn_threshold: float = 0.3  # ... links with Model 1 probability this high both ways
     learn_min_count: int = 2      # ... seen in at least this many beads
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this

@@ -1,0 +1,85 @@
+"""align(): real documents in both orders, confidences, and inputs that make no sense."""
+from __future__ import annotations
+
+from align.aligner import align
+from align.model import Document, Sentence
+
+ZH = ["外交部长王毅同印度尼西亚外长蕾特诺通电话。",
+      "王毅表示，中方高度重视两国关系，愿同印尼方加强各领域合作。",
+      "双方同意推动疫苗合作，共同应对新冠肺炎疫情。",
+      "蕾特诺感谢中方提供的帮助。",
+      "她说，印尼愿同中方密切沟通，推进基础设施建设项目。",
+      "两国外长还就地区形势交换了意见。"]
+EN = ["Foreign Minister Wang Yi had a phone call with Indonesian Foreign Minister Retno.",
+      "Wang Yi said that China attaches great importance to the relations between the two "
+      "countries.",
+      "China is willing to strengthen cooperation with Indonesia in all fields.",
+      "The two sides agreed to promote vaccine cooperation and jointly respond to the COVID-19 "
+      "pandemic.",
+      "Retno thanked China for its assistance.",
+      "She said that Indonesia is willing to maintain close communication with China and "
+      "advance infrastructure construction projects.",
+      "The two foreign ministers also exchanged views on the regional situation."]
+GOLD = [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+
+
+def doc(lines, lang):
+    return Document([Sentence(t, k, k + 1) for k, t in enumerate(lines)], lang, f"test.{lang}")
+
+
+def test_zh_to_en():
+    result = align(doc(ZH, "zh"), doc(EN, "en"))
+    assert [(b.src, b.tgt) for b in result.beads] == GOLD
+    assert result.warnings == []
+    assert all(0.0 <= b.confidence <= 1.0 for b in result.beads)
+    assert min(b.confidence for b in result.beads) > 0.5
+
+
+def test_en_to_zh_gives_the_mirror_image():
+    result = align(doc(EN, "en"), doc(ZH, "zh"))
+    assert [(b.tgt, b.src) for b in result.beads] == GOLD
+
+
+def test_progress_is_reported():
+    seen = []
+    align(doc(ZH, "zh"), doc(EN, "en"), progress=seen.append)
+    assert sum(seen) == len(ZH)
+
+
+def test_glossary_anchor_pairs_are_accepted():
+    anchors = [("蕾特诺", ["Retno"]), ("新冠肺炎疫情", ["COVID-19 pandemic"])]
+    result = align(doc(ZH, "zh"), doc(EN, "en"), anchors=anchors)
+    assert [(b.src, b.tgt) for b in result.beads] == GOLD
+
+
+def test_max_bead_one_allows_only_one_to_one_and_skips():
+    result = align(doc(ZH, "zh"), doc(EN, "en"), max_bead=1)
+    assert {b.kind for b in result.beads} <= {"1-1", "1-0", "0-1"}
+    covered = sorted(i for b in result.beads for i in b.tgt)
+    assert covered == list(range(len(EN)))
+
+
+def test_same_language_warns_and_confidence_is_low():
+    result = align(doc(EN, "en"), doc(EN[::-1], "en"))
+    assert any("same language" in w for w in result.warnings)
+    assert max(b.confidence for b in result.beads) < 0.5
+
+
+def test_empty_side_warns():
+    result = align(doc(ZH, "zh"), doc([], "en"))
+    assert any("no sentences" in w for w in result.warnings)
+    assert [b.src for b in result.beads] == [(i,) for i in range(len(ZH))]
+    assert all(b.confidence == 0.0 and not b.tgt for b in result.beads)
+
+
+def test_ten_thousand_against_three_finishes_with_a_warning():
+    long_doc = doc([f"第{k}条规定各方应当遵守本协议。" for k in range(10_000)], "zh")
+    result = align(long_doc, doc(EN[:3], "en"))
+    assert any("differ wildly" in w for w in result.warnings)
+    assert sorted(i for b in result.beads for i in b.src) == list(range(10_000))
+    assert sorted(j for b in result.beads for j in b.tgt) == [0, 1, 2]
+    unaligned = [b for b in result.beads if not b.tgt]
+    paired = [b for b in result.beads if b.tgt]
+    assert len(paired) <= 3 and all(len(b.src) <= 4 for b in paired)
+    assert len(unaligned) >= 10_000 - 12
+    assert sum(b.confidence for b in result.beads) / len(result.beads) < 0.5

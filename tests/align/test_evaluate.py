@@ -1,0 +1,81 @@
+"""Gold reading and the Vecalign/Bertalign strict and lax scores."""
+from __future__ import annotations
+
+import pytest
+
+from align.errors import InputError
+from align.evaluate import (discover_gold, format_bead, parse_beads, score_documents)
+
+
+def test_parse_both_spellings_and_empty_sides():
+    beads = parse_beads("[0,1]:[0]\n[4]:[4, 5]\n[]:[6]\n[7]:[]\n")
+    assert beads == [((0, 1), (0,)), ((4,), (4, 5)), ((), (6,)), ((7,), ())]
+    assert [format_bead(*b) for b in beads] == ["[0, 1]:[0]", "[4]:[4, 5]", "[]:[6]", "[7]:[]"]
+
+
+def test_bad_line_names_file_and_line():
+    with pytest.raises(InputError) as err:
+        parse_beads("[0]:[0]\n[1]-[1]\n", path="x.align")
+    assert str(err.value).startswith("x.align:2:")
+
+
+def test_identical_alignment_scores_one():
+    gold = [((0,), (0,)), ((1,), (1, 2)), ((2,), ())]
+    score = score_documents([(gold, gold)])
+    assert score.f1_strict == 1.0 and score.f1_lax == 1.0
+
+
+def test_counts_as_vecalign_does():
+    gold = [((0,), (0,)), ((1,), (1, 2))]
+    test = [((0,), (0,)), ((1,), (1,)), ((), (2,))]
+    score = score_documents([(gold, test)])
+    # precision over all three test beads: one exact, 1-1 overlaps a gold bead (lax), 0-1 is wrong
+    assert score.precision_strict == pytest.approx(1 / 3)
+    assert score.precision_lax == pytest.approx(2 / 3)
+    # recall over gold beads with both sides: one of two found exactly, both overlap
+    assert score.recall_strict == pytest.approx(1 / 2)
+    assert score.recall_lax == pytest.approx(1.0)
+    assert score.f1_strict == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+
+
+def test_scores_are_micro_averaged_over_documents():
+    doc_a = ([((0,), (0,))] * 1, [((0,), (0,))])
+    doc_b = ([((k,), (k,)) for k in range(9)], [((k,), (k + 1,)) for k in range(9)])
+    # 1 of 10 beads right: micro-average 0.1 (a macro-average would give 0.5)
+    assert score_documents([doc_a, doc_b]).precision_strict == pytest.approx(0.1)
+
+
+def test_bead_type_counts():
+    gold = [((0,), (0,)), ((1,), (1, 2))]
+    test = [((0,), (0,)), ((1,), (1,)), ((), (2,))]
+    types = score_documents([(gold, test)]).as_dict()["bead_types"]
+    assert types["1-1"] == {"gold": 1, "test": 2, "correct": 1}
+    assert types["1-2"] == {"gold": 1, "test": 0, "correct": 0}
+    assert types["0-1"] == {"gold": 0, "test": 1, "correct": 0}
+
+
+def test_discovery_of_both_layouts(tmp_path):
+    (tmp_path / "a.zh").write_text("一\n二\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("one\ntwo\nthree\n", encoding="utf-8")
+    (tmp_path / "a.align").write_text("[0]:[0]\n[1]:[1, 2]\n", encoding="utf-8")
+    (tmp_path / "news.en").write_text("one\ntwo\n", encoding="utf-8")
+    (tmp_path / "news.zhA").write_text("一\n二\n", encoding="utf-8")
+    (tmp_path / "news.zhB").write_text("壹\n贰\n", encoding="utf-8")
+    docs = {d.name: d for d in discover_gold(tmp_path)}
+    assert set(docs) == {"a", "news.zhA", "news.zhB"}
+    assert docs["a"].source.name == "a.zh"          # Chinese ids first
+    assert docs["news.zhA"].source.name == "news.en"
+    assert docs["news.zhB"].gold(2, 2) == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_english_first_beads_are_recognised(tmp_path):
+    (tmp_path / "b.zh").write_text("一\n二\n三\n", encoding="utf-8")
+    (tmp_path / "b.en").write_text("one\ntwo\n", encoding="utf-8")
+    (tmp_path / "b.align").write_text("[0]:[0]\n[1]:[1, 2]\n", encoding="utf-8")  # ids fit en->zh only
+    (doc,) = discover_gold(tmp_path)
+    assert doc.source.name == "b.en"
+
+
+def test_empty_directory_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        discover_gold(tmp_path)

@@ -1,0 +1,61 @@
+"""The CC-CEDICT lexicon: parsing, English keys, segmentation and the disk cache."""
+from __future__ import annotations
+
+import align.lexicon as lexicon_module
+from align.lexicon import english_keys, gloss_keys, load_lexicon, parse_cedict, stem
+
+
+def keys_of(word: str) -> set[str]:
+    lex = load_lexicon()
+    return {lex.keys[k] for k in lex.entries.get(word, ())}
+
+
+def test_every_sense_is_kept_for_both_scripts():
+    assert "friend" in keys_of("朋友")
+    # 說 (traditional) and 说 (simplified) share the senses of both entries
+    assert {"say", "speak", "persuad"} <= keys_of("说")
+    assert keys_of("說") == keys_of("说")
+
+
+def test_glosses_that_only_refer_elsewhere_are_dropped():
+    assert gloss_keys("CL:個|个[ge4]") is None
+    assert gloss_keys("variant of 瞭|了[liao3]") is None
+    assert gloss_keys("surname Chen") is None
+    assert gloss_keys("(literary) to walk slowly") == ["walk", "slowli"]
+
+
+def test_english_keys_stem_and_drop_stop_words():
+    assert english_keys("The talks went well") == ["talk", "go", "well"]
+    assert stem("countries") == stem("country")
+    assert stem("cooperation") == stem("cooperating") or stem("cooperation").startswith("cooper")
+
+
+def test_segmentation_prefers_dictionary_words():
+    lex = load_lexicon()
+    assert lex.segment("他们同意加强合作") == ["他们", "同意", "加强", "合作"]
+    # words whose glosses are all stop words (they, because) still segment as words
+    assert lex.entries["他们"] == ()
+    # characters outside the dictionary stay single characters, nothing is lost
+    assert "".join(lex.segment("我们今天举行会谈")) == "我们今天举行会谈"
+
+
+def test_parse_small_dictionary_text():
+    lines = ["# comment", "朋友 朋友 [peng2 you5] /friend/CL:個|个[ge4],位[wei4]/",
+             "陳 陈 [Chen2] /surname Chen/"]
+    entries, keys, readings, common = parse_cedict(lines)
+    assert [keys[k] for k in entries["朋友"]] == ["friend"]
+    assert entries["陈"] == ()           # only a surname gloss: nothing to translate
+    assert readings["陈"] == ("chen",)
+    assert "friend" in common
+
+
+def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    first = load_lexicon()
+    caches = list((tmp_path / "concord").glob("cedict-*.marshal"))
+    assert len(caches) == 1
+    caches[0].write_bytes(b"not a marshal file")
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    again = load_lexicon()
+    assert again.entries["朋友"] == first.entries["朋友"]
