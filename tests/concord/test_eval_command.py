@@ -1,0 +1,49 @@
+"""``concord eval``: scores over gold directories, text and JSON reports."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from concord.cli import main
+
+RELEASES = Path(__file__).resolve().parent.parent.parent / "corpora" / "releases"
+
+
+def test_json_report_on_our_own_releases(capsys):
+    assert main(["eval", "--gold", str(RELEASES), "--format", "json", "--documents",
+                 "--confidence"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["documents"] == len(list(RELEASES.glob("*.align")))
+    assert report["f1_strict"] >= 0.9
+    assert report["f1_lax"] >= report["f1_strict"]
+    assert sum(row["gold"] for row in report["bead_types"].values()) > 0
+    assert len(report["per_document"]) == report["documents"]
+    assert sum(row["beads"] for row in report["confidence_buckets"]) == sum(
+        row["test"] for row in report["bead_types"].values())
+
+
+def test_text_report_and_wmt_layout(tmp_path, capsys):
+    (tmp_path / "a.en").write_text("The two sides signed 12 agreements.\n"
+                                   "Both leaders attended the ceremony.\n", encoding="utf-8")
+    (tmp_path / "a.zhA").write_text("双方签署了12项协议。\n两国领导人出席了仪式。\n", encoding="utf-8")
+    assert main(["eval", "--gold", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "F1" in out and "1-1" in out
+    assert "1.0000" in out
+
+
+def test_not_a_gold_directory(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path / "missing")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+
+
+def test_gold_sets_reach_their_targets(shared, capsys):
+    gold = shared / "corpora" / "gold"
+    assert main(["eval", "--gold", str(gold / "pol-dev"), "--gold", str(gold / "wmt22-news-enzh"),
+                 "--format", "json"]) == 0
+    pol, wmt = json.loads(capsys.readouterr().out)
+    assert pol["f1_strict"] >= 0.96
+    assert wmt["f1_strict"] >= 0.97
