@@ -11,23 +11,9 @@ from align.scoring import Scorer
 
 def read_side(path: str | os.PathLike[str], lang: str | None, presplit: bool) -> Document:
     """One document, read and segmented by :func:`align.document.read_document`."""
-    try:
-        from align.document import read_document
-    except ImportError:  # align.document not landed yet: presplit files only
-        return _read_presplit(path, lang)
+    from align.document import read_document
+
     return read_document(path, lang=lang, presplit=presplit)
-
-
-def _read_presplit(path, lang: str | None) -> Document:
-    from align.evaluate import read_sentence_file
-
-    doc = read_sentence_file(path, lang or "en")
-    if lang is None:
-        text = "".join(doc.texts)
-        han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-        doc.lang = "zh" if han * 2 > len(text.replace(" ", "")) * 0.5 else "en"
-    doc.sentences = [s for s in doc.sentences if s.text]
-    return doc
 
 
 def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathLike[str], *,
