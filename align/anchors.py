@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from align.lexicon import STOP_WORDS, Lexicon, stem
+from align.numbers import extract_dates, extract_numbers
 
 #: a Latin word inside Chinese text (APEC, G20, COVID-19, Darren)
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
@@ -39,39 +40,8 @@ class Span:
     end: int
 
 
-_ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
-_EN_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _EN_MONTHS) + r")\b")
-_ZH_MONTH = re.compile(r"(\d{1,2})\s*月")
-
-
-def _standin_numbers(text: str, lang: str) -> list[Span]:
-    """Arabic numbers and month names only; a stand-in until ``align.numbers`` lands."""
-    out = []
-    for match in _ARABIC.finditer(text):
-        raw = match.group().replace(",", "")
-        try:
-            value = float(raw)
-        except ValueError:
-            continue
-        key = f"#{int(value)}" if value == int(value) else f"#{value:g}"
-        out.append(Span(key, match.start(), match.end()))
-    months = _ZH_MONTH if lang == "zh" else _EN_MONTH
-    for match in months.finditer(text):
-        group = match.group(1)
-        month = int(group) if group.isdigit() else _EN_MONTHS[group.lower()]
-        out.append(Span(f"#m{month}", match.start(), match.end()))
-    return out
-
-
 def number_keys(text: str, lang: str) -> list[Span]:
     """Numbers, percentages and date parts as ``#value`` keys (``#m1`` for January)."""
-    try:
-        from align.numbers import extract_dates, extract_numbers
-    except ImportError:
-        return _standin_numbers(text, lang)
-
     out: list[Span] = []
     gate = _MAYBE_NUMBER.get(lang)
     if gate is not None and not gate.search(text):

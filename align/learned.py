@@ -54,9 +54,21 @@ def model1(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], n_src: in
     return id_src[real], id_tgt[real], t[real], cooc[real]
 
 
+def log_likelihood_ratio(both: np.ndarray, first: np.ndarray, second: np.ndarray,
+                         total: int) -> np.ndarray:
+    """Dunning's G-squared for the co-occurrence of two words in ``total`` sentence pairs."""
+    cells = np.stack([both, first - both, second - both, total - first - second + both]).astype(float)
+    rows = np.stack([first, first, total - first, total - first]).astype(float)
+    cols = np.stack([second, total - second, second, total - second]).astype(float)
+    expected = rows * cols / max(total, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(cells > 0, cells * np.log(cells / np.maximum(expected, 1e-12)), 0.0)
+    return 2.0 * terms.sum(axis=0)
+
+
 def learn_links(zh: Sequence[Sequence[str]], en: Sequence[Sequence[int]], *,
                 threshold: float = 0.3, min_count: int = 2, min_dice: float = 0.5,
-                iterations: int = 5) -> dict[str, set[int]]:
+                min_llr: float = 0.0, iterations: int = 5) -> dict[str, set[int]]:
     """Chinese word -> English key ids that translate each other in these sentence pairs.
 
     A pair is kept when both directions of Model 1 give it at least ``threshold``, it occurs
@@ -73,8 +85,9 @@ def learn_links(zh: Sequence[Sequence[str]], en: Sequence[Sequence[int]], *,
     fz, fe, ft, fc = model1(zh_ids, en_ids, n_zh, n_en, iterations)
     be, bz, bt, _ = model1(en_ids, zh_ids, n_en, n_zh, iterations)
     dice = 2.0 * fc / np.maximum(zh_freq[fz] + en_freq[fe], 1)
-    forward = {(int(z), int(e)) for z, e, p, c, d in zip(fz, fe, ft, fc, dice)
-               if p >= threshold and c >= min_count and d >= min_dice}
+    llr = log_likelihood_ratio(fc, zh_freq[fz], en_freq[fe], len(zh_ids))
+    forward = {(int(z), int(e)) for z, e, p, c, d, g in zip(fz, fe, ft, fc, dice, llr)
+               if p >= threshold and c >= min_count and d >= min_dice and g >= min_llr}
     words = list(vocab)
     keys = list(en_vocab)
     links: dict[str, set[int]] = {}

@@ -346,6 +346,7 @@ class LexicalScorer:
     learn_threshold: float = 0.3  # ... links with Model 1 probability this high both ways
     learn_min_count: int = 2      # ... seen in at least this many beads
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
+    learn_min_llr: float = 6.6    # ... and a log-likelihood ratio at least this (p < 0.01)
     learn_min_beads: int = 20     # ... and only when there are this many beads to learn from
 
     def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
@@ -397,7 +398,8 @@ class LexicalPrepared:
             return None
         links = learn_links(zh_words, en_keys, threshold=self.config.learn_threshold,
                             min_count=self.config.learn_min_count,
-                            min_dice=self.config.learn_min_dice)
+                            min_dice=self.config.learn_min_dice,
+                            min_llr=self.config.learn_min_llr)
         entries = self.lexicon.entries
         new = {w: ks - set(entries.get(w, ())) for w, ks in links.items()}
         new = {w: ks for w, ks in new.items() if ks}
