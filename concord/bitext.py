@@ -10,7 +10,7 @@ import contextlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from align.model import Alignment
@@ -57,16 +57,14 @@ class WriteSummary:
     units: int = 0
     empty_sided: int = 0
     removed_characters: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
-def _first_langs(units: Iterator[Unit]) -> tuple[tuple[str, str] | None, Iterator[Unit]]:
+def _first_langs(units: Iterator[Unit]) -> tuple[list[str], Iterator[Unit]]:
     """The first unit's first two languages, and the units with that unit put back."""
     first = next(units, None)
     if first is None:
-        return None, iter(())
-    langs = tuple(first.langs[:2]) if len(first.variants) >= 2 else None
-    return langs, itertools.chain([first], units)  # type: ignore[return-value]
+        return [], iter(())
+    return first.langs[:2], itertools.chain([first], units)
 
 
 def _counting(units: Iterable[Unit], summary: WriteSummary) -> Iterator[Unit]:
@@ -83,8 +81,10 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
 
     Options for every format: ``src_lang``/``tgt_lang`` (default: the first unit's first two
     languages; ``srclang`` stands for ``src_lang`` too). TMX: any :class:`tmx.writer.TMXWriter`
-    keyword (``srclang`` defaults to ``src_lang``). PO: see :class:`tmx.po.POWriter`. Moses: ``path`` is a prefix; the files are
-    ``PREFIX.<src>`` and ``PREFIX.<tgt>`` (see :mod:`tmx.moses`).
+    keyword (``srclang`` defaults to ``src_lang``). PO: see :class:`tmx.po.POWriter`; TSV:
+    ``bare``. Moses: ``path`` is a prefix; the files are ``PREFIX.<src>`` and ``PREFIX.<tgt>``
+    (see :mod:`tmx.moses`). Returns what was written; raises :class:`tmx.errors.TMXError` for
+    bad input, leaving no file behind.
     """
     name = format_for_writing(path, fmt)
     iterator = iter(units)
@@ -93,16 +93,16 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     tgt_lang = options.pop("tgt_lang", None)
     if src_lang is None or tgt_lang is None:
         langs, iterator = _first_langs(iterator)
-        if langs is not None:
-            src_lang = src_lang or langs[0]
-            tgt_lang = tgt_lang or langs[1]
+        src_lang = src_lang or (langs[0] if langs else None)
+        tgt_lang = tgt_lang or next((lang for lang in langs if lang != src_lang), None)
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":
         srclang = srclang or src_lang or "*all*"
-        with atomic_output(path, "wb") as stream:
-            with TMXWriter(stream, srclang=str(srclang), **options) as writer:  # type: ignore[arg-type]
-                writer.write_all(counted)
+        with atomic_output(path, "wb") as stream, \
+                TMXWriter(stream, srclang=str(srclang),
+                          **options) as writer:  # type: ignore[arg-type]
+            writer.write_all(counted)
         summary.removed_characters = writer.removed_characters
         return summary
     return _write_other(name, counted, Path(path), str(src_lang or ""), str(tgt_lang or ""),
@@ -113,20 +113,23 @@ def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tg
                  options: dict[str, object], summary: WriteSummary) -> WriteSummary:
     if name == "po":
         from tmx.po import POWriter
-        with atomic_output(path, "w", encoding="utf-8") as stream:
-            with POWriter(stream, src_lang=src_lang, tgt_lang=tgt_lang, **options) as writer:  # type: ignore[arg-type]
-                writer.write_all(units)
+        with atomic_output(path, "w", encoding="utf-8") as stream, \
+                POWriter(stream, src_lang=src_lang, tgt_lang=tgt_lang,
+                         **options) as po_writer:  # type: ignore[arg-type]
+            po_writer.write_all(units)
         return summary
     if name in ("tsv", "jsonl"):
         from tmx import tabular
         writer_class = tabular.TSVWriter if name == "tsv" else tabular.JSONLWriter
-        with atomic_output(path, "w", encoding="utf-8") as stream:
-            with writer_class(stream, src_lang=src_lang, tgt_lang=tgt_lang, **options) as writer:  # type: ignore[arg-type]
-                writer.write_all(units)
+        with atomic_output(path, "w", encoding="utf-8") as stream, \
+                writer_class(stream, src_lang=src_lang, tgt_lang=tgt_lang,
+                             **options) as line_writer:  # type: ignore[arg-type]
+            line_writer.write_all(units)
         return summary
     from tmx import moses
+    suffixes = options.pop("suffixes", None)
     src_path, tgt_path = moses.pair_paths(path, src_lang, tgt_lang,
-                                          **{k: options.pop(k) for k in ("suffixes",) if k in options})  # type: ignore[arg-type]
+                                          suffixes)  # type: ignore[arg-type]
     summary.paths = [src_path, tgt_path]
     with contextlib.ExitStack() as stack:
         src_stream = stack.enter_context(atomic_output(src_path, "w", encoding="utf-8"))

@@ -1,1 +1,1 @@
-"""Translation memory formats: TMX 1.4 reading and writing, validation, PO, TSV, JSONL and Moses files."""
+"""Translation memory formats: TMX 1.4 reading, writing and validation; PO, TSV, JSONL, Moses."""

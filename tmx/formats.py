@@ -1,4 +1,4 @@
-"""Which memory format a path holds: by the ``fmt`` given, by extension, or by sniffing its start."""
+"""Which memory format a path holds: the ``fmt`` given, else its extension, else its first bytes."""
 from __future__ import annotations
 
 import glob

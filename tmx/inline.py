@@ -89,7 +89,8 @@ def _parts(element: etree._Element, on_problem: ProblemHandler | None, ids: _Fre
     return parts
 
 
-def _foreign(child: etree._Element, on_problem: ProblemHandler | None, ids: _FreshIds) -> list[Part]:
+def _foreign(child: etree._Element, on_problem: ProblemHandler | None,
+             ids: _FreshIds) -> list[Part]:
     name = _local(child.tag)
     attrs = "".join(f" {_attr_name(k)}={quote_attr(v)}" for k, v in child.attrib.items())
     if on_problem is not None:

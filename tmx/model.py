@@ -1,7 +1,8 @@
 """The translation memory model: units, their language variants, and segments with inline codes.
 
 A :class:`Segment` is a sequence of text and :class:`Inline` elements (TMX ``bpt``, ``ept``, ``ph``,
-``it``, ``ut``, ``hi`` and ``sub``), kept as structure so that they are written back exactly as read.
+``it``, ``ut``, ``hi`` and ``sub``), kept as structure so that they are written back exactly as
+read.
 ``Segment.text`` is the plain text that checks and aligners look at: native codes (the content of
 ``bpt``/``ept``/``ph``/``it``/``ut``) are left out, the text marked by ``hi`` is kept.
 """
@@ -39,7 +40,7 @@ def _normalize_parts(parts: Iterable[Part]) -> tuple[Part, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Inline:
-    """One inline element: its tag, attributes in file order, and its content (text and elements)."""
+    """One inline element: its tag, attributes in file order, its content (text and elements)."""
 
     tag: str
     attrs: tuple[tuple[str, str], ...] = ()
@@ -67,7 +68,7 @@ class Inline:
 
     @property
     def code(self) -> str:
-        """The native code carried (``<b>`` for ``<bpt i="1">&lt;b&gt;</bpt>``), sub-flows included."""
+        """The native code carried (``<b>`` for ``<bpt i="1">&lt;b&gt;</bpt>``), with sub-flows."""
         return "".join(p if isinstance(p, str) else p.code for p in self.content)
 
     def walk(self) -> Iterator[Inline]:

@@ -75,8 +75,8 @@ class POWriter:
         header = polib.POFile(wrapwidth=0)
         header.header = ("Translation memory exported by Concord: msgid is the source, msgstr the "
                          "target.\nfuzzy = not confirmed by a reviewer or low alignment confidence."
-                         "\nThe extracted comments starting with tmx- keep what the TMX unit holds: "
-                         "leave them as they are.")
+                         "\nThe extracted comments starting with tmx- keep what the TMX unit "
+                         "holds: leave them as they are.")
         try:
             version = metadata.version("concord")
         except metadata.PackageNotFoundError:

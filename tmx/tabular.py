@@ -2,8 +2,8 @@
 
 **TSV**: a header row, then one row per unit: ``tuid``, the source and target text (columns named
 by their language tags), the Concord properties (``x-concord-doc``, ``-paragraph``, ``-bead``,
-``-src-ids``, ``-tgt-ids``, ``-confidence``, ``-status``) and ``notes`` (joined with `` | ``). Text is plain (inline codes
-removed). Tabs, newlines, carriage returns and backslashes in values are written as ``\\t``,
+``-src-ids``, ``-tgt-ids``, ``-confidence``, ``-status``) and ``notes`` (joined with `` | ``).
+Text is plain (inline codes removed). Tabs, newlines, carriage returns and backslashes in values are written as ``\\t``,
 ``\\n``, ``\\r`` and ``\\\\``. ``bare=True`` writes only the two text columns and no header
 (the layout MT training scripts read). A file without a recognisable header is read as two
 columns, source and target, in the languages given.

@@ -280,8 +280,9 @@ class _Checker:
         if srclang and srclang != ALL and langs:
             if not any(lang.lower() == srclang.lower() for lang in langs):
                 if any(same_tag(lang, srclang) for lang in langs):
+                    shown = ", ".join(langs)
                     self.add(line, WARNING, "srclang", f'srclang "{srclang}" is written '
-                                                       f'differently in the variants ({", ".join(langs)})')
+                                                       f"differently in the variants ({shown})")
                 else:
                     self.add(line, ERROR, "srclang", f'no variant in the source language '
                                                      f'"{srclang}" (variants: {", ".join(langs)})')

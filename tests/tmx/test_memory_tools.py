@@ -46,7 +46,8 @@ def test_stats_count_what_matters(sample_units, fixtures):
     stats = gather(sample_units)
     assert stats.units == 4
     assert stats.variants == {"zh-CN": 4, "en-US": 4, "zh-TW": 1}
-    assert (stats.multilingual, stats.empty_sided, stats.with_codes, stats.with_notes) == (1, 1, 2, 1)
+    assert (stats.multilingual, stats.empty_sided, stats.with_codes,
+            stats.with_notes) == (1, 1, 2, 1)
     assert stats.statuses == {"confirmed": 1, "unreviewed": 2}
     assert stats.confidence_count == 2
     assert abs(stats.confidence_mean - (0.912 + 0.420) / 2) < 1e-9

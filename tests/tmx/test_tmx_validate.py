@@ -133,8 +133,8 @@ def test_warnings_for_duplicates(tmp_path):
 
 
 def test_header_rules(tmp_path):
-    report = validate_file(write_raw(tmp_path, "", header='<header segtype="lines" '
-                                                          'srclang="en" creationdate="yesterday"/>'))
+    header = '<header segtype="lines" srclang="en" creationdate="yesterday"/>'
+    report = validate_file(write_raw(tmp_path, "", header=header))
     assert {"header", "segtype", "date", "no-units"} <= set(rules(report))
 
 
