@@ -7,7 +7,6 @@ import json
 import pytest
 
 from tmx.errors import TMXError
-from tmx.model import Unit
 from tmx.moses import MosesWriter, one_line, read_moses
 from tmx.tabular import JSONLWriter, TSVWriter, escape_tsv, read_jsonl, read_tsv, unescape_tsv
 
