@@ -34,6 +34,9 @@ class SearchSettings:
     evidence_ref: float = 0.3      # a bead this similar has full evidence (confidence)
     evidence_power: float = 0.5
     unaligned_cap: float = 0.5     # 1-0 and 0-1 beads: at most this confident
+    paragraph_bonus: float = 0.05  # a bead starting a paragraph on both sides
+    paragraph_penalty: float = 0.1 # a bead running over a paragraph break
+    kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -57,18 +60,79 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         raise ValueError("max_bead must be at least 1")
     model = make_scorer(scorer, anchors)
     prepared = model.prepare(source, target, max_bead)
-    beads = search(prepared, n, m, max_bead, settings)
+    structure = Structure(source, target, settings)
+    beads = search(structure.wrap(prepared), n, m, max_bead, settings)
     refine = getattr(prepared, "refine", None)
     if refine is not None and getattr(getattr(prepared, "config", None), "learn", True):
         better = refine(beads)
         if better is not None:
-            beads = search(better, n, m, max_bead, settings)
+            beads = search(structure.wrap(better), n, m, max_bead, settings)
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
     if progress:
         progress(n)
     return Alignment(source, target, beads, warnings)
+
+
+class Structure:
+    """Paragraphs and sentence kinds (title, date line, heading) as evidence for beads.
+
+    A bead that starts a paragraph on both sides earns ``paragraph_bonus``; one that runs over a
+    paragraph break on either side pays ``paragraph_penalty``; a title, date line or heading
+    matched with a sentence of the same kind earns ``kind_bonus``, with one of another kind pays
+    it. Documents read one sentence per line carry no such structure, and nothing changes.
+    """
+
+    KINDS = {"body": 0, "title": 1, "dateline": 2, "heading": 3}
+
+    def __init__(self, source: Document, target: Document, settings: SearchSettings) -> None:
+        self.settings = settings
+        self.src_par = np.array([s.paragraph for s in source.sentences], dtype=np.int64)
+        self.tgt_par = np.array([s.paragraph for s in target.sentences], dtype=np.int64)
+        self.src_kind = np.array([self.KINDS.get(s.kind, 0) for s in source.sentences])
+        self.tgt_kind = np.array([self.KINDS.get(s.kind, 0) for s in target.sentences])
+        varied = (len(set(self.src_par.tolist())) > 1 and len(set(self.tgt_par.tolist())) > 1
+                  and len(set(self.src_par.tolist())) < len(self.src_par)
+                  and len(set(self.tgt_par.tolist())) < len(self.tgt_par))
+        self.use_paragraphs = varied
+        self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
+
+    def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
+        if not (self.use_paragraphs or self.use_kinds):
+            return prepared
+        return _Structured(prepared, self)
+
+    def adjust(self, i: np.ndarray, a: np.ndarray, j: np.ndarray, b: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(i))
+        st = self.settings
+        if self.use_paragraphs:
+            sp, tp = self.src_par, self.tgt_par
+            src_start = (i == 0) | (sp[i] != sp[np.maximum(i - 1, 0)])
+            tgt_start = (j == 0) | (tp[j] != tp[np.maximum(j - 1, 0)])
+            out += np.where(src_start & tgt_start, st.paragraph_bonus, 0.0)
+            crosses = (sp[i + a - 1] != sp[i]) | (tp[j + b - 1] != tp[j])
+            out -= np.where(crosses, st.paragraph_penalty, 0.0)
+        if self.use_kinds:
+            sk, tk = self.src_kind, self.tgt_kind
+            special = (sk[i] > 0) | (tk[j] > 0)
+            same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
+            out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
+        return out
+
+
+class _Structured:
+    """A prepared scorer with the structure adjustment added to its scores."""
+
+    def __init__(self, inner: PreparedScorer, structure: Structure) -> None:
+        self.inner, self.structure = inner, structure
+        finder = getattr(inner, "candidates", None)
+        if finder is not None:
+            self.candidates = finder
+
+    def score(self, i, a, j, b):
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        return self.inner.score(i, a, j, b) + self.structure.adjust(i, a, j, b)
 
 
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
@@ -96,7 +160,7 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     sims = np.zeros(len(spans))
     if both:
         i, a, j, b = (np.array([spans[x][y] for x in both]) for y in range(4))
-        sims[both] = prepared.score(i, a, j, b)
+        sims[both] = getattr(prepared, "inner", prepared).score(i, a, j, b)
     confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
                                  settings)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))

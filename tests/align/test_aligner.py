@@ -1,6 +1,8 @@
 """align(): real documents in both orders, confidences, and inputs that make no sense."""
 from __future__ import annotations
 
+import numpy as np
+
 from align.aligner import align
 from align.model import Document, Sentence
 
@@ -83,3 +85,28 @@ def test_ten_thousand_against_three_finishes_with_a_warning():
     assert len(paired) <= 3 and all(len(b.src) <= 4 for b in paired)
     assert len(unaligned) >= 10_000 - 12
     assert sum(b.confidence for b in result.beads) / len(result.beads) < 0.5
+
+
+def test_paragraph_and_kind_structure_scores_beads():
+    from align.aligner import DEFAULT_SETTINGS, Structure
+
+    src = Document([Sentence("标题", 0, 1, "title"), Sentence("甲。", 1, 2), Sentence("乙。", 1, 2),
+                    Sentence("丙。", 2, 3)], "zh")
+    tgt = Document([Sentence("Title", 0, 1, "title"), Sentence("A.", 1, 2), Sentence("B.", 2, 3),
+                    Sentence("C.", 2, 3)], "en")
+    structure = Structure(src, tgt, DEFAULT_SETTINGS)
+
+    def adjust(i, a, j, b):
+        return float(structure.adjust(*(np.array([x]) for x in (i, a, j, b)))[0])
+
+    assert adjust(0, 1, 0, 1) > 0            # title with title, both start a paragraph
+    assert adjust(0, 1, 1, 1) < 0            # title with a body sentence
+    assert adjust(1, 2, 1, 1) > adjust(1, 2, 1, 2)   # 1-2 on the target runs over a break
+    assert adjust(3, 1, 2, 1) > adjust(2, 1, 2, 1)   # both sides start a paragraph
+
+
+def test_presplit_documents_have_no_structure_adjustment():
+    from align.aligner import DEFAULT_SETTINGS, Structure
+
+    structure = Structure(doc(ZH, "zh"), doc(EN, "en"), DEFAULT_SETTINGS)
+    assert not structure.use_paragraphs and not structure.use_kinds
