@@ -78,8 +78,10 @@ class LengthModel:
                    float(ratio), power)
 
     def factor(self, i: Array, a: Array, j: Array, b: Array) -> Array:
-        src = (self.src_cum[i + a] - self.src_cum[i]) * self.ratio
-        tgt = self.tgt_cum[j + b] - self.tgt_cum[j]
+        # both lengths in the geometric mean of the two units, so either order gives one factor
+        scale = math.sqrt(self.ratio)
+        src = (self.src_cum[i + a] - self.src_cum[i]) * scale
+        tgt = (self.tgt_cum[j + b] - self.tgt_cum[j]) / scale
         low, high = np.minimum(src, tgt), np.maximum(src, tgt)
         return ((low + self.smooth) / (high + self.smooth)) ** self.power
 
@@ -199,11 +201,13 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
     all_words: list[list[str]] = []
     for sentence in doc.sentences:
         text = _fold(sentence.text)
-        spans = number_keys(text, "zh") + glossary_spans(text, "zh", anchors)
+        spans = number_keys(text, "zh")
         if names_pattern is not None:
             spans += names.find(names_pattern, text)
         latin = latin_words(text)
-        keys = [span.key for span in spans] + [span.key[1:] for span in latin]
+        terms = glossary_spans(text, "zh", anchors)
+        keys = [span.key for span in spans + terms] + [span.key[1:] for span in latin]
+        # a glossary term adds its key and keeps its words; numbers and names replace theirs
         mask = _covered(len(text), spans + latin) if spans or latin else None
         words = []
         for run in _HAN.finditer(text):
@@ -251,13 +255,14 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
     word_types: dict[str, int] = {}
     for s, sentence in enumerate(doc.sentences):
         text = _fold(sentence.text)
-        spans = number_keys(text, "en") + glossary_spans(text, "en", anchors)
+        spans = number_keys(text, "en")
         name_spans = names.english_names(text, common)
         found_names.update(span.key for span in name_spans)
         spans += name_spans
-        for span in spans:
+        for span in spans + glossary_spans(text, "en", anchors):
             builder.add_key(s, span.key, keys)
-        mask = _covered(len(text), name_spans) if name_spans else None
+        # words of a name or a number count once, as the anchor; a glossary term keeps its words
+        mask = _covered(len(text), spans) if spans else None
         for match in _EN_WORD.finditer(text):
             if mask is not None and mask[match.start()]:
                 continue

