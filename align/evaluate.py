@@ -288,6 +288,17 @@ class GoldResult:
     documents: list[DocumentResult]
     seconds: float
 
+    def by_translation(self) -> dict[str, Score]:
+        """Separate scores per translation in the WMT layout (``.zhA``, ``.zhB``), else empty."""
+        groups: dict[str, list[DocumentResult]] = {}
+        for doc in self.documents:
+            suffix = doc.name.rsplit(".", 1)[-1] if "." in doc.name else ""
+            if suffix.startswith("zh") and len(suffix) > 2:
+                groups.setdefault(suffix, []).append(doc)
+        if len(groups) < 2:
+            return {}
+        return {k: score_documents((d.gold, d.test) for d in v) for k, v in sorted(groups.items())}
+
     def confidence_buckets(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.9, 0.97, 1.0001)
                            ) -> list[dict]:
         """Share of test beads exactly in the gold, per confidence bucket."""

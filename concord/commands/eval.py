@@ -45,6 +45,11 @@ def run(args: argparse.Namespace, ui) -> int:
                                         progress=advance)
         report = {"gold": directory, "scorer": args.scorer, "max_bead": args.max_bead,
                   "seconds": round(result.seconds, 2), **result.score.as_dict()}
+        groups = result.by_translation()
+        if groups:
+            report["by_translation"] = {k: {"f1_strict": round(v.f1_strict, 4),
+                                            "f1_lax": round(v.f1_lax, 4),
+                                            "documents": v.documents} for k, v in groups.items()}
         if args.documents:
             report["per_document"] = {d.name: round(d.score.f1_strict, 4)
                                       for d in result.documents}
@@ -70,6 +75,9 @@ def _text(report: dict) -> str:
              "  bead type   gold   test   correct"]
     for kind, row in report["bead_types"].items():
         lines.append(f"  {kind:<9} {row['gold']:>6} {row['test']:>6} {row['correct']:>9}")
+    for name, row in report.get("by_translation", {}).items():
+        lines.append(f"  translation {name}: F1 strict {row['f1_strict']:.4f}, lax "
+                     f"{row['f1_lax']:.4f} ({row['documents']} documents)")
     for name, f1 in report.get("per_document", {}).items():
         lines.append(f"  {name:<40} F1 {f1:.4f}")
     for row in report.get("confidence_buckets", []):

@@ -29,10 +29,12 @@ def test_text_report_and_wmt_layout(tmp_path, capsys):
     (tmp_path / "a.en").write_text("The two sides signed 12 agreements.\n"
                                    "Both leaders attended the ceremony.\n", encoding="utf-8")
     (tmp_path / "a.zhA").write_text("双方签署了12项协议。\n两国领导人出席了仪式。\n", encoding="utf-8")
+    (tmp_path / "a.zhB").write_text("双方签了12个协议。\n两位领导人出席仪式。\n", encoding="utf-8")
     assert main(["eval", "--gold", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "F1" in out and "1-1" in out
-    assert "1.0000" in out
+    assert "2 documents" in out
+    assert "translation zhA: F1 strict 1.0000" in out and "translation zhB" in out
 
 
 def test_not_a_gold_directory(tmp_path, capsys):
