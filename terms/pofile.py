@@ -31,10 +31,29 @@ CATEGORY = "category: "
 NOTE = "note: "
 
 
+#: a line of a PO entry: a keyword and a string, or a continued string (polib reads an
+#: unterminated string without complaint, so lines are checked first, as msgfmt does)
+_PO_LINE = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"\s*')
+
+
+def _check_lines(text: str, name: str) -> None:
+    """Raise :class:`GlossaryError` at the first line that is neither a comment nor a keyword
+    with a well-formed string (an unterminated string, a stray word)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.fullmatch(stripped):
+            problem = ("unterminated string" if stripped.count('"') % 2
+                       else f"unexpected text {stripped[:40]!r}")
+            raise GlossaryError(f"PO syntax error: {problem}", path=name, line=number)
+
+
 def read_po(path: str | Path) -> Glossary:
     """Read a PO glossary (see the module docstring)."""
     name = str(path)
     try:
+        _check_lines(Path(path).read_bytes().decode("utf-8-sig"), name)
         po = polib.pofile(name, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         message = str(exc)

@@ -1,0 +1,266 @@
+"""Bad input as a new user meets it: the real ``concord`` program, run as a separate process.
+
+Every command that reads documents (segment, align, check SRC TGT, review SRC TGT) is given a
+missing file, a directory, an empty document, a binary file and an undecodable one; every
+command that reads a glossary (check, glossary lint/convert, align --glossary) is given
+glossaries with syntax errors, an unknown status and a duplicated concept id. Each must end with
+exit status 2 and one line ``concord: error: ...`` naming the file (and the line, for glossary
+errors), no traceback, and no file left behind: no output, no temporary file, no review file.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RELEASE = ROOT / "corpora" / "releases" / "2022-01-18-wang-yi-qureshi-call"
+GLOSSARY = ROOT / "corpora" / "glossary" / "mfa-terms.csv"
+HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
+
+
+# --- bad inputs: each writes itself under ``folder`` and returns its path --------------------
+
+@dataclass(frozen=True)
+class Bad:
+    """One kind of bad input: how to make it, and the line the message must name (if any)."""
+
+    name: str
+    make: Callable[[Path], Path]
+    line: int | None = None
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _missing(folder: Path) -> Path:
+    return folder / "no-such-release.zh.txt"
+
+
+def _directory(folder: Path) -> Path:
+    path = folder / "releases.zh.txt"
+    path.mkdir()
+    return path
+
+
+def _empty(folder: Path) -> Path:
+    path = folder / "empty.zh.txt"
+    path.write_bytes(b"")
+    return path
+
+
+def _blank(folder: Path) -> Path:
+    path = folder / "blank.zh.txt"
+    path.write_text(" \n\u3000\n\t\n", encoding="utf-8")
+    return path
+
+
+def _binary(folder: Path) -> Path:
+    path = folder / "scan.zh.txt"  # a PNG saved under a text name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    return path
+
+
+def _nul_bytes(folder: Path) -> Path:
+    path = folder / "data.zh.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    return path
+
+
+def _corrupt_utf8(folder: Path) -> Path:
+    path = folder / "corrupt.zh.txt"  # UTF-8 Chinese with two broken bytes on line 2
+    path.write_bytes("外交部发言人答记者问。\n双方".encode() + b"\xff\xfe"
+                     + "同意加强合作。\n".encode() * 3)
+    return path
+
+
+def _undecodable(folder: Path) -> Path:
+    path = folder / "garbled.zh.txt"  # high bytes that no supported encoding reads as text
+    path.write_bytes(bytes([0x81, 0x30, 0xFE, 0x39, 0xC0, 0x80, 0xF5, 0xFF] * 64) + b"\n")
+    return path
+
+
+def _page_without_text(folder: Path) -> Path:
+    path = folder / "page.zh.html"  # a page whose only content is a script and a menu
+    path.write_text("<html><head><script>var x = 1;</script></head><body><nav><ul>"
+                    "<li><a href='/'>首页</a></li></ul></nav></body></html>\n", encoding="utf-8")
+    return path
+
+
+DOCUMENTS = [
+    Bad("missing", _missing), Bad("directory", _directory), Bad("empty", _empty),
+    Bad("blank", _blank), Bad("html-without-text", _page_without_text), Bad("binary", _binary),
+    Bad("nul-bytes", _nul_bytes), Bad("corrupt-utf8", _corrupt_utf8, line=2),
+    Bad("undecodable", _undecodable),
+]
+
+
+def _writer(name: str, content: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_text(content, encoding="utf-8")
+        return path
+    return make
+
+
+_TBX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+             '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+             '<text><body>\n')
+
+
+def _tbx_entry(cid: str, zh: str, en: str, status: str = "preferredTerm-admn-sts") -> str:
+    return (f'<conceptEntry id="{cid}">\n'
+            f'<langSec xml:lang="zh"><termSec><term>{zh}</term></termSec></langSec>\n'
+            f'<langSec xml:lang="en"><termSec><term>{en}</term>\n'
+            f'<termNote type="administrativeStatus">{status}</termNote></termSec></langSec>\n'
+            f'</conceptEntry>\n')
+
+
+def _gbk_csv(folder: Path) -> Path:
+    path = folder / "terms.csv"
+    path.write_bytes((HEADER + "fm,title,zh,外长,preferred,,,\n").encode("gbk"))
+    return path
+
+
+GLOSSARIES = [
+    Bad("missing", lambda folder: folder / "no-such-terms.csv"),
+    Bad("directory", lambda folder: _directory(folder)),
+    Bad("csv-empty", _writer("terms.csv", ""), line=1),
+    Bad("csv-not-utf8", _gbk_csv, line=2),
+    Bad("csv-broken-quote", _writer(
+        "terms.csv", HEADER + "fm,title,zh,外长,preferred,,,\n"
+        'fm,title,en,"Foreign Minister,preferred,,,\n'), line=3),
+    Bad("csv-unknown-status", _writer(
+        "terms.csv", HEADER + "fm,title,zh,外长,preferred,,,\n"
+        "fm,title,en,Foreign Minister,favourite,,,\n"), line=3),
+    Bad("csv-duplicate-id", _writer(
+        "terms.csv", HEADER + "fm,title,zh,外长,preferred,,,\nfm,title,en,Foreign Minister,,,,\n"
+        "pm,title,zh,总理,,,,\npm,title,en,Premier,,,,\nfm,title,en,FM,admitted,,,\n"), line=6),
+    Bad("tbx-not-well-formed", _writer(
+        "terms.tbx", _TBX_HEAD + _tbx_entry("fm", "外长", "Foreign Minister")
+        + '<conceptEntry id="pm">\n<langSec xml:lang="zh"><termSec><term>总理</termSec>\n'
+        + "</langSec></conceptEntry>\n</body></text></tbx>\n"), line=10),
+    Bad("tbx-unknown-status", _writer(
+        "terms.tbx", _TBX_HEAD + _tbx_entry("fm", "外长", "Foreign Minister", "favouriteTerm")
+        + "</body></text></tbx>\n"), line=7),
+    Bad("tbx-duplicate-id", _writer(
+        "terms.tbx", _TBX_HEAD + _tbx_entry("fm", "外长", "Foreign Minister")
+        + _tbx_entry("fm", "总理", "Premier") + "</body></text></tbx>\n"), line=9),
+    Bad("po-syntax-error", _writer(
+        "terms.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "fm"\nmsgid "外长"\nmsgstr "Foreign Minister"\n\n'
+        'msgctxt "pm"\nmsgid "总理\nmsgstr "Premier"\n'), line=10),
+]
+
+
+# --- commands --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Command:
+    """A command line with ``{bad}``, ``{zh}``, ``{en}``, ``{glossary}`` and ``{out}`` holes."""
+
+    name: str
+    argv: tuple[str, ...]
+    xfail: str | None = None
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+DOCUMENT_COMMANDS = [
+    Command("segment", ("segment", "{bad}")),
+    Command("segment -o", ("segment", "{bad}", "-o", "{out}/sentences.txt")),
+    Command("align src", ("align", "{bad}", "{en}", "-o", "{out}/memory.tmx")),
+    Command("align tgt", ("align", "{zh}", "{bad}", "-o", "{out}/memory.tmx")),
+    Command("check src", ("check", "{bad}", "{en}", "--format", "json", "-o", "{out}/report.json")),
+    Command("check tgt", ("check", "{zh}", "{bad}", "-o", "{out}/report.txt")),
+    Command("review src", ("review", "{bad}", "{en}", "--no-browser")),
+    Command("review tgt", ("review", "{zh}", "{bad}", "--no-browser")),
+]
+
+GLOSSARY_COMMANDS = [
+    Command("check", ("check", "{zh}", "{en}", "--glossary", "{bad}", "-o", "{out}/report.txt")),
+    Command("glossary lint", ("glossary", "lint", "{bad}")),
+    Command("glossary convert", ("glossary", "convert", "{bad}", "{out}/terms.tbx")),
+    Command("align --glossary", ("align", "{zh}", "{en}", "--glossary", "{bad}", "-o",
+                                 "{out}/memory.tmx")),
+    Command("review --glossary", ("review", "{zh}", "{en}", "--glossary", "{bad}",
+                                  "--no-browser")),
+]
+
+
+def _cases(commands: list[Command], inputs: list[Bad]) -> list:
+    cases = []
+    for command in commands:
+        for bad in inputs:
+            marks = [pytest.mark.xfail(strict=True, reason=command.xfail)] if command.xfail else []
+            cases.append(pytest.param(command, bad, id=f"{command.name}-{bad.name}", marks=marks))
+    return cases
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def run_bad(tmp_path: Path, command: Command, bad: Bad) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run ``command`` with ``bad`` among good inputs, in a folder of its own; assert that it
+    leaves no file behind, and return the finished process and the bad input's path."""
+    work = tmp_path / "work"
+    out = tmp_path / "out"
+    work.mkdir()
+    out.mkdir()
+    zh = work / "release.zh.txt"
+    en = work / "release.en.txt"
+    zh.write_bytes(RELEASE.with_name(RELEASE.name + ".zh.txt").read_bytes())
+    en.write_bytes(RELEASE.with_name(RELEASE.name + ".en.txt").read_bytes())
+    bad_path = bad.make(work)
+    before = _files(tmp_path)
+    argv = [a.format(bad=bad_path, zh=zh, en=en, glossary=GLOSSARY, out=out)
+            for a in command.argv]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CONCORD"))}
+    result = subprocess.run([sys.executable, "-m", "concord", *argv], cwd=work, env=env,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    assert _files(tmp_path) == before, "files were left behind"
+    return result, bad_path
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess, bad_path: Path,
+                          line: int | None) -> str:
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [x for x in result.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1, result.stderr
+    [message] = lines
+    assert message.startswith("concord: error: ")
+    assert bad_path.name in message
+    if line is not None:
+        assert f"{bad_path.name}:{line}:" in message
+    assert result.returncode == 2
+    return message
+
+
+@pytest.mark.parametrize("command, bad", _cases(DOCUMENT_COMMANDS, DOCUMENTS))
+def test_bad_documents(tmp_path, command, bad):
+    result, bad_path = run_bad(tmp_path, command, bad)
+    assert_one_error_line(result, bad_path, bad.line)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command, bad", _cases(GLOSSARY_COMMANDS, GLOSSARIES))
+def test_bad_glossaries(tmp_path, command, bad):
+    result, bad_path = run_bad(tmp_path, command, bad)
+    assert_one_error_line(result, bad_path, bad.line)
+    assert result.stdout == ""
+
+
+def test_a_good_run_passes_the_same_checks(tmp_path):
+    """The harness itself: with good inputs the same command writes its output and exits 0."""
+    good = Bad("good", lambda folder: folder / "release.zh.txt")
+    command = Command("segment -o", ("segment", "{bad}", "-o", "{out}/sentences.txt"))
+    with pytest.raises(AssertionError, match="left behind"):
+        run_bad(tmp_path, command, good)
+    assert (tmp_path / "out" / "sentences.txt").read_text(encoding="utf-8").strip()
