@@ -5,17 +5,18 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from concord import __version__
-from concord.atomic import write_text_atomic
-from concord.console import UI
 from concord.errors import UsageError
-from concord.reports import FORMATS, CheckedUnit, Location, Report, render
-from terms.checks import Checker, Pair
-from terms.config import SUPPRESS_PROP, Config, load_config, parse_inline_suppression
-from terms.findings import Finding
-from terms.glossary import Glossary, load_glossary
+from concord.reports import FORMATS
 from terms.rules import RULES
+
+if TYPE_CHECKING:  # the rest is imported when the command runs: `concord --help` stays quick
+    from concord.console import UI
+    from concord.reports import CheckedUnit, Report
+    from terms.config import Config
+    from terms.findings import Finding
+    from terms.glossary import Glossary
 
 ORDER = 30
 NOTE_PREFIX = "concord check: "
@@ -73,6 +74,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    from concord import __version__
+    from concord.atomic import write_text_atomic
+    from concord.reports import Report, render
+    from terms.checks import Checker, Pair
+    from terms.config import load_config
+    from terms.glossary import load_glossary
+
     memories = [d for d in args.documents if d.lower().endswith(MEMORY_SUFFIXES)]
     if memories and len(memories) == len(args.documents):
         args.tmx, args.documents = args.tmx + memories, []
@@ -133,6 +141,8 @@ def _from_memory(args: argparse.Namespace, config: Config, ui: UI):
 
 def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, seen: set[str]):
     from concord.bitext import read_units
+    from concord.reports import CheckedUnit, Location
+    from terms.config import SUPPRESS_PROP, parse_inline_suppression
     units = list(read_units(path))
     if not units:
         raise UsageError("the memory has no translation units", path=path)
@@ -174,6 +184,7 @@ def doc_id_for(path: str) -> str:
 def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI):
     from concord.bitext import units_from_alignment
     from concord.pipeline import align_files
+    from concord.reports import CheckedUnit, Location
     src_path, tgt_path = args.documents
     anchors = glossary.anchor_pairs() if glossary is not None else ()
     alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,

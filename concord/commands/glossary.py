@@ -7,12 +7,13 @@ import json
 import sys
 from collections import Counter
 
-from concord.atomic import write_bytes_atomic
-from concord.console import UI
+from typing import TYPE_CHECKING
+
 from concord.errors import UsageError
 from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossary
-from terms.lint import lint_glossary
-from terms.matching import matcher_for
+
+if TYPE_CHECKING:
+    from concord.console import UI
 
 ORDER = 40
 
@@ -80,6 +81,8 @@ def _chinese_segments(path: str) -> list[str]:
 
 
 def run_lint(args: argparse.Namespace, ui: UI) -> int:
+    from terms.lint import lint_glossary
+
     glossary = load_glossary(args.glossary)
     corpus = _chinese_segments(args.tmx) if args.tmx else []
     issues = lint_glossary(glossary, corpus)
@@ -99,6 +102,8 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
+    from concord.atomic import write_bytes_atomic
+
     glossary = load_glossary(args.input)
     fmt = args.to or format_for_path(args.output)
     if args.to is None and not args.output.lower().endswith((".tbx", ".xml", ".csv", ".tsv",
@@ -132,6 +137,8 @@ def run_stats(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_coverage(args: argparse.Namespace, ui: UI) -> int:
+    from terms.matching import matcher_for
+
     glossary = load_glossary(args.glossary)
     matcher = matcher_for(glossary)
     counts: Counter[int] = Counter()

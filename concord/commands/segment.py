@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from align.document import read_document
-from align.model import Document
-from concord.atomic import atomic_output
+if TYPE_CHECKING:
+    from align.model import Document
 
 ORDER = 20
 
@@ -55,6 +55,9 @@ def render(document: Document, fmt: str) -> str:
 
 
 def run(args: argparse.Namespace, ui) -> int:
+    from align.document import read_document
+    from concord.atomic import atomic_output
+
     ui.info(f"reading {args.file}")
     document = read_document(args.file, lang=args.lang, presplit=args.presplit,
                              fmt=args.input_format)

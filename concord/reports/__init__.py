@@ -13,10 +13,13 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from terms.config import Suppression
 from terms.findings import Finding, at_least, count_by_severity
-from terms.glossary import Glossary
+
+if TYPE_CHECKING:
+    from terms.config import Suppression
+    from terms.glossary import Glossary
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "html")
 
