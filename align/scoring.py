@@ -348,6 +348,7 @@ class LexicalScorer:
     anchor_matches: int = 16      # first pass: ignore words matching more sentences in the band
     learn: bool = True            # second pass with a lexicon learned from confident 1-1 beads
     learn_from: float = 0.7       # ... beads at least this confident
+    learn_max_group: int = 1      # ... with at most this many sentences a side
     learn_threshold: float = 0.3  # ... links with Model 1 probability this high both ways
     learn_min_count: int = 2      # ... seen in at least this many beads
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
@@ -393,12 +394,15 @@ class LexicalPrepared:
         zh_words, en_keys = [], []
         en_tok_key = np.array([k[0] for k in self.en.type_keys], dtype=np.int64)
         bounds = np.searchsorted(self.en.tok_sent, np.arange(self.en.n + 1))
+        largest = self.config.learn_max_group
         for bead in beads:
-            if len(bead.src) != 1 or len(bead.tgt) != 1 or bead.confidence < self.config.learn_from:
+            if (not bead.src or not bead.tgt or len(bead.src) > largest
+                    or len(bead.tgt) > largest or bead.confidence < self.config.learn_from):
                 continue
-            z, e = (bead.tgt[0], bead.src[0]) if self.swapped else (bead.src[0], bead.tgt[0])
-            zh_words.append(self.units.words[z])
-            en_keys.append(en_tok_key[self.en.tok_type[bounds[e]:bounds[e + 1]]].tolist())
+            zs, es = (bead.tgt, bead.src) if self.swapped else (bead.src, bead.tgt)
+            zh_words.append([w for z in zs for w in self.units.words[z]])
+            en_keys.append([k for e in es
+                            for k in en_tok_key[self.en.tok_type[bounds[e]:bounds[e + 1]]].tolist()])
         if len(zh_words) < self.config.learn_min_beads:
             return None
         links = learn_links(zh_words, en_keys, threshold=self.config.learn_threshold,
@@ -426,8 +430,8 @@ class LexicalPrepared:
         cz, wz = self._side_cover(self.zh, self.zh_matches, i, a, j, b)
         ce, we = self._side_cover(self.en, self.en_matches, j, b, i, a)
         alpha = self.config.smoothing
-        pz = cz / (wz + alpha)
-        pe = ce / (we + alpha)
+        pz = np.maximum(cz, 0.0) / (wz + alpha)     # cumulative sums can leave -1e-17
+        pe = np.maximum(ce, 0.0) / (we + alpha)
         sim = 2.0 * pz * pe / (pz + pe + 1e-9)
         mix = self.config.length_mix
         return ((1.0 - mix) * sim + mix) * factor

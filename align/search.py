@@ -226,6 +226,8 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         j_all = np.concatenate([p[3] for p in parts])
         b_all = np.concatenate([np.full(len(p[1]), p[5]) for p in parts])
         values = np.asarray(score(i_all, a_all, j_all, b_all), dtype=np.float64)
+        # a scorer's NaN or infinity must not break the search: treat it as no evidence
+        values = np.nan_to_num(values, nan=0.0, posinf=1.0, neginf=0.0)
         offset = 0
         for t, cells, _, _, a, b in parts:
             count = len(cells)

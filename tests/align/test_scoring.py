@@ -137,3 +137,14 @@ def test_missing_embed_extra_names_the_extra(monkeypatch):
 def test_unknown_scorer_name():
     with pytest.raises(ValueError):
         make_scorer("bleu")
+
+
+def test_a_scorer_returning_nan_does_not_break_the_search():
+    def broken(texts):
+        out = bag_encoder(texts)
+        out[0] = np.nan
+        return out
+
+    en = ["alpha beta", "gamma delta", "epsilon zeta"]
+    result = align(doc(en, "en"), doc(en, "en"), scorer=EmbeddingScorer(broken))
+    assert sorted(i for b in result.beads for i in b.src) == [0, 1, 2]
