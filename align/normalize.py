@@ -74,7 +74,7 @@ def _fold_slow(text: str) -> tuple[str, list[int]]:
 
 
 @lru_cache(maxsize=1)
-def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
+def one_to_one_table() -> tuple[dict[int, str], re.Pattern[str]]:
     """(translate table of the characters that fold to exactly one character, pattern of the
     characters that need the full fold: several or no characters out, combining marks, Hangul
     jamo, characters outside the BMP)."""
@@ -98,7 +98,7 @@ def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
 def _fold_one_to_one(text: str) -> tuple[str, list[int]] | None:
     """The fold of a text whose characters each fold to one character and that has no run of
     spaces (the common case, and fast); ``None`` otherwise."""
-    table, hard = _one_to_one()
+    table, hard = one_to_one_table()
     if hard.search(text):
         return None
     folded = text.translate(table)

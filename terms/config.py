@@ -24,6 +24,7 @@ A suppression can also live in the memory itself: a TMX unit property
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,6 @@ from align.errors import InputError
 from terms.findings import SEVERITIES, Finding
 from terms.rules import RULES
 
-CONFIG_NAMES = ("concord.toml", "pyproject.toml")
 SUPPRESS_PROP = "x-concord-suppress"
 
 
@@ -119,7 +119,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         if line is None:
-            import re
             m = re.search(r"line (\d+)", str(exc))
             line = int(m.group(1)) if m else None
         raise ConfigError(f"TOML syntax error: {exc}", path=str(path), line=line) from None

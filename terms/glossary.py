@@ -19,7 +19,6 @@ from terms.errors import GlossaryError
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
 ALLOWED_STATUSES = frozenset({"preferred", "admitted"})
 CATEGORIES = ("title", "designation", "person", "organisation", "place", "other")
-LANGS = ("zh", "en")
 
 #: other spellings of the statuses found in glossaries in the wild (TBX v2/v3, PO flags, CSV)
 STATUS_ALIASES = {

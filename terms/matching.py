@@ -139,13 +139,6 @@ class TermMatcher:
         every = self.find(text, lang, overlapping=True)
         return longest_of(every), every
 
-    def concepts_in(self, text: str, lang: str) -> set[int]:
-        """Indices of every concept with a term in ``text`` (nested occurrences included)."""
-        found: set[int] = set()
-        for m in self.find(text, lang, overlapping=True):
-            found.update(m.concepts)
-        return found
-
     def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
                          overlapping: bool) -> list[TermMatch]:
         hits = automaton.iter(folded.text) if overlapping else automaton.iter_long(folded.text)

@@ -9,11 +9,10 @@ characters) take the full ``fold_with_map``. Chinese text is also put into Simpl
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.normalize import _one_to_one, fold_with_map, original_span
+from align.normalize import fold_with_map, one_to_one_table, original_span
 from terms.variants import trad_to_simp_table
 
 
@@ -32,15 +31,9 @@ class Folded:
         return original_span(self.origin, self.original, start, end)
 
 
-def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """(one-to-one translate table, pattern of characters that need the full fold), as
-    :mod:`align.normalize` builds them for its own fast path."""
-    return _one_to_one()
-
-
 @lru_cache(maxsize=1)
 def _chinese_table() -> dict[int, str]:
-    table, _ = _tables()
+    table, _ = one_to_one_table()
     combined = dict(table)
     t2s = trad_to_simp_table()
     for cp in list(combined) + list(t2s):
@@ -57,7 +50,7 @@ def _chinese_table() -> dict[int, str]:
 
 def fold_text(text: str, chinese: bool = False) -> Folded:
     """The matching form of ``text``; ``chinese`` also maps Traditional to Simplified and A-Z to a-z."""
-    table, complex_pattern = _tables()
+    table, complex_pattern = one_to_one_table()
     if chinese:
         if text.isascii() or not complex_pattern.search(text):
             return Folded(text, text.translate(_chinese_table()), None)

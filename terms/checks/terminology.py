@@ -58,8 +58,6 @@ class TermContext:
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
-        self.target_allowed = {e.concept for m in self.target_all for e in m.entries
-                               if e.term.allowed}
 
     def concept(self, index: int) -> Concept:
         return self.glossary.concepts[index]
@@ -86,15 +84,11 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     unsatisfied, unconsumed = _consume(ctx)
     # a term the source repeats (中亚 … 中亚) where the target says it once ("Central Asian …
     # these countries") is not missing: only a concept rendered nowhere on its own is
-    rendered = set().union(*(_allowed_concepts(t) for t in ctx.target_matches))
+    rendered = set().union(*(t.allowed for t in ctx.target_matches))
     unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
     missing = list(_missing(ctx, unit, unsatisfied, deprecated_concepts))
     yield from missing
     yield from _unexpected(ctx, unit, unconsumed, bool(missing))
-
-
-def _allowed_concepts(m: TermMatch) -> frozenset[int]:
-    return m.allowed
 
 
 def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[TermMatch]]:
@@ -111,11 +105,11 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
     """
     demands = [(m, ctx.expected_concepts(m)) for m in ctx.source_matches]
     demands = [(m, c) for m, c in demands if c]
-    supply = [m for m in ctx.target_matches if _allowed_concepts(m)]
+    supply = [m for m in ctx.target_matches if m.allowed]
     satisfied = [False] * len(demands)
     consumed = [False] * len(supply)
     for j, t in enumerate(supply):
-        concepts = _allowed_concepts(t)
+        concepts = t.allowed
         for i, (_, expected) in enumerate(demands):
             if not satisfied[i] and concepts.intersection(expected):
                 satisfied[i] = consumed[j] = True
@@ -130,7 +124,7 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
             if satisfied[i]:
                 continue
             for k, n in enumerate(nested):
-                if k not in taken and _allowed_concepts(n).intersection(expected):
+                if k not in taken and n.allowed.intersection(expected):
                     satisfied[i] = True
                     taken.add(k)
                     break
@@ -213,12 +207,12 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch], missin
             source_count[c] = source_count.get(c, 0) + 1
     target_count: dict[int, int] = {}
     for m in ctx.target_matches:
-        for c in _allowed_concepts(m):
+        for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
-        concepts = [c for c in sorted(_allowed_concepts(m)) if ctx.concept(c).terms_in(ctx.src_lang)]
+        concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
         if not concepts or any(source_count.get(c, 0) and (
                 not missing or target_count[c] <= source_count[c]) for c in concepts):
             continue
