@@ -241,6 +241,9 @@ _EN_NUMBER = re.compile(
 _EN_WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
     r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
+#: the lower-case number words, and Latin words: a text with none of them has no number words
+_EN_NUMBER_WORDS = frozenset(_EN_NUMBER_WORD.split("|"))
+_LATIN_WORD = re.compile(r"[a-z]+")
 _EN_FRACTION = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
@@ -305,6 +308,8 @@ _EN_NEXT_DAY = re.compile(
     r"(?!\s*(?:per\s?cent|percentage|thousand|million|billion|trillion)\b)")
 #: the first day of a range before a date that starts with its day: 10-12 January, 10 and 11 May
 _EN_FIRST_DAY = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|&)\s*$")
+#: every English month pattern above starts with one of these: a cheap test before them
+_MAY_HAVE_EN_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
 _ZH_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
@@ -339,7 +344,7 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
 
     for m in _ISO_DATE.finditer(folded):
         add(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"]))
-    for m in _ZH_DATE.finditer(folded):
+    for m in _ZH_DATE.finditer(folded) if "月" in folded else ():
         month = _zh_int(m["month"])
         if month is None:
             continue
@@ -350,12 +355,18 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
             while (nxt := _ZH_NEXT_DAY.match(folded, end)) and add(
                     nxt.start("day"), nxt.end(), year, month, _zh_int(nxt["day"])):
                 end = nxt.end()  # 1月10日至11日: the 11th of January too
+    if _MAY_HAVE_EN_MONTH.search(folded):
+        _add_en_dates(folded, add)
+    found.sort()
+    return found
+
+
+def _add_en_dates(folded: str, add: Callable[[int, int, int | None, int | None, int | None], bool]
+                  ) -> None:
+    """The English dates of ``folded`` (month names are capitalised: "may" is a verb)."""
     for index, pattern in enumerate(_EN_DATES):
         for m in pattern.finditer(folded):
-            name = m["month"].rstrip(".").lower()
-            if name in ("may", "mar") and not m["month"][0].isupper():
-                continue  # "may" the verb
-            month = _MONTHS[name]
+            month = _MONTHS[m["month"].rstrip(".").lower()]
             day = int(m["day"]) if m.groupdict().get("day") else None
             year = int(m["year"]) if m["year"] else None
             if add(m.start(), m.end(), year, month, day) and day is not None:
@@ -363,8 +374,6 @@ def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, in
     for pattern in (_EN_MONTH_ALONE, _EN_MONTH_NAME):  # after the fuller dates, which win overlaps
         for m in pattern.finditer(folded):
             add(*m.span("month"), None, _MONTHS[m["month"].rstrip(".").lower()], None)
-    found.sort()
-    return found
 
 
 def _add_en_range_day(folded: str, m: re.Match[str], index: int, year: int | None, month: int,
@@ -426,6 +435,8 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
             kind = "cardinal"
         found.append((start, end, value, kind))
         taken.append((start, end))
+    if _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
+        return found  # no number word at all: spare the long pattern below
     for m in _EN_WORDS.finditer(folded):
         start, end = m.span()
         if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
