@@ -22,7 +22,7 @@ Conventions (they keep the two sides comparable):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from align.normalize import fold_with_map, original_span
@@ -249,6 +249,9 @@ _EN_FRACTION = re.compile(
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 #: the Group of Twenty, the Group of 77: names, like G20 (but "a group of seven experts" counts)
 _EN_GROUP_NAME = re.compile(r"\bGroup of\s+$")
+_YEAR_DIGITS = re.compile(r"1[6-9]\d\d|20\d\d")
+#: after a number that is a year: the 1990s, 2021-22
+_YEAR_AFTER = re.compile(r"\s*(?:'s\b|-\d)")
 _EN_YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|from|until|till|to|before|after|during|of|early|late|mid|year|"
     r"years|fiscal|between|and|through|around|circa|spring|summer|autumn|fall|winter)\s+|'|-)$",
@@ -404,43 +407,53 @@ def _to_float(s: str) -> float:
 
 
 def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
+    """English numbers as (start, end, value, kind) in ``folded``: fractions ("two thirds"),
+    numerals (3, 30%, 3rd, 1.5 billion, 2022) and number words ("twenty-five"), each kept
+    only where no earlier one (or a date in ``taken``) already is."""
     found: list[tuple[int, int, float, str]] = []
+    candidates = [*_en_fractions(folded), *_en_numerals(folded)]
+    if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
+        candidates += _en_number_words(folded)  # the long pattern, only when a word may match
+    for mention in candidates:
+        start, end = mention[:2]
+        if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
+            continue  # the Group of Twenty: a name, like G20
+        found.append(mention)
+        taken.append((start, end))
+    return found
+
+
+def _en_fractions(folded: str) -> Iterator[tuple[int, int, float, str]]:
     for m in _EN_FRACTION.finditer(folded):
         n = m["n"].lower()
         num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
-        value = num / _EN_FRACTIONS[m["d"].lower()]
-        found.append((m.start(), m.end(), value, "cardinal"))
-        taken.append((m.start(), m.end()))
+        yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
+
+
+def _en_numerals(folded: str) -> Iterator[tuple[int, int, float, str]]:
     for m in _EN_NUMBER.finditer(folded):
         start, end = m.span()
-        if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
-            continue
         value = _to_float(m["num"])
+        kind = "cardinal"
         if m["ord"]:
             kind = "ordinal"
         elif m["pct"]:
             kind = "percent"
         elif m["scale"]:
             value *= _SCALE_WORDS[m["scale"].lower()]
-            kind = "cardinal"
         elif m["suffix"]:
             if folded[max(0, start - 1):start] in ("$", "£", "€", "¥"):
                 value *= 10**6 if m["suffix"].lower() == "m" else 10**3  # £75m, $120k
-            kind = "cardinal"  # otherwise 75m is 75 metres
-        elif re.fullmatch(r"1[6-9]\d\d|20\d\d", m["num"]) and (
-                _EN_YEAR_CONTEXT.search(folded, 0, start)
-                or re.match(r"\s*(?:'s\b|-\d)", folded[end:])):
+            # otherwise 75m is 75 metres
+        elif _YEAR_DIGITS.fullmatch(m["num"]) and (_EN_YEAR_CONTEXT.search(folded, 0, start)
+                                                   or _YEAR_AFTER.match(folded, end)):
             kind = "year"
-        else:
-            kind = "cardinal"
-        found.append((start, end, value, kind))
-        taken.append((start, end))
-    if _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
-        return found  # no number word at all: spare the long pattern below
+        yield start, end, value, kind
+
+
+def _en_number_words(folded: str) -> Iterator[tuple[int, int, float, str]]:
     for m in _EN_WORDS.finditer(folded):
         start, end = m.span()
-        if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
-            continue
         words = m["words"]
         parsed = parse_english_number(words)
         if parsed is None:
@@ -456,13 +469,10 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
             continue  # "one of them": mostly a pronoun or an article
         if lower == "second" and re.search(r"\b(?:per|every|split)\s+$", folded[max(0, start - 8):start]):
             continue  # "per second": a unit of time
-        if lower == "first" and re.match(r",", folded[end:end + 1]) and (
+        if lower == "first" and folded[end:end + 1] == "," and (
                 start == 0 or folded[:start].rstrip()[-1:] in ".!?;:\"" or not folded[:start].strip()):
             continue  # "First, …" is a discourse marker like 首先
-        kind = "percent" if m["pct"] else "ordinal" if ordinal else "cardinal"
-        found.append((start, end, value, kind))
-        taken.append((start, end))
-    return found
+        yield start, end, value, "percent" if m["pct"] else "ordinal" if ordinal else "cardinal"
 
 
 def _is_numeral(ch: str) -> bool:
