@@ -105,15 +105,24 @@ def _concept(entry: etree._Element, number: int, name: str) -> Concept:
             _descrip_group(child, concept.extra)
         elif local == "note":
             value = _text(child)
-            if value.startswith(EXTRA_NOTE) and ":" in value:
-                key, _, rest = value[len(EXTRA_NOTE):].partition(":")
-                concept.extra[key] = rest.strip()
+            extra = _extra_note(value)
+            if extra:
+                concept.extra[extra[0]] = extra[1]
             else:
                 notes.append(value)
         elif local in ("langSec", "langSet"):
             _lang_section(child, concept, name)
     concept.note = "\n".join(notes)
     return concept
+
+
+def _extra_note(value: str) -> tuple[str, str] | None:
+    """(key, value) of a note that carries a field the model has no place for
+    (``concord-extra-KEY: VALUE``), or None for an ordinary note."""
+    if not value.startswith(EXTRA_NOTE) or ":" not in value:
+        return None
+    key, _, rest = value[len(EXTRA_NOTE):].partition(":")
+    return key, rest.strip()
 
 
 def _descrip_group(group: etree._Element, extra: dict[str, str]) -> None:
@@ -168,9 +177,8 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str) -> Te
                     term.scope = value[len(SCOPE_NOTE):].strip()
                 elif value.startswith(CASE_NOTE):
                     term.case_sensitive = value[len(CASE_NOTE):].strip().lower() == "yes"
-                elif value.startswith(EXTRA_NOTE) and ":" in value:
-                    key, _, rest = value[len(EXTRA_NOTE):].partition(":")
-                    term.extra[key] = rest.strip()
+                elif extra := _extra_note(value):
+                    term.extra[extra[0]] = extra[1]
                 else:
                     notes.append(value)
     if status is None:
@@ -210,10 +218,9 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
     for concept in glossary.concepts:
         entry = el(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
         subject = concept.extra.get("subjectField")
-        if concept.category != "other" or subject is None:
-            if concept.category != "other":
-                el(entry, "descrip", concept.category, type="subjectField")
-        if subject is not None and concept.category == "other":
+        if concept.category != "other":
+            el(entry, "descrip", concept.category, type="subjectField")
+        elif subject is not None:
             el(entry, "descrip", subject, type="subjectField")
         lang_extra: dict[str, dict[str, str]] = {}
         for key, value in concept.extra.items():
