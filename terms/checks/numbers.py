@@ -12,9 +12,9 @@ differently is. A bare year (2022年, "in 2022") is compared as a number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from align.numbers import DateMention, NumberMention, extract_mentions
 from terms.findings import Finding
@@ -22,6 +22,7 @@ from terms.findings import Finding
 if TYPE_CHECKING:
     from terms.checks import Checker, Pair
 
+M = TypeVar("M", NumberMention, DateMention)
 _DIGIT = re.compile(r"\d")
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
 _WEAK_LIMIT = 10
@@ -90,7 +91,8 @@ def _show(value: float, kind: str = "cardinal") -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _leftovers(src, tgt, same) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+def _leftovers(src: Sequence[M], tgt: Sequence[M], same: Callable[[M, M], bool]
+               ) -> tuple[list[M], list[M]]:
     """The mentions of each side with no counterpart on the other side (as multisets), where
     ``same(a, b)`` says whether two mentions are counterparts."""
     unmatched_tgt = list(tgt)
@@ -109,11 +111,12 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, t
              ) -> list[tuple[NumberMention, NumberMention]]:
     """Leftover numbers of the two sides paired as substitutions, most alike first: both strong
     (or both weak), of one kind, at the nearest relative position."""
+    src_strong, tgt_strong = [_strong(s) for s in src], [_strong(t) for t in tgt]
     candidates = []
     for i, s in enumerate(src):
         for j, t in enumerate(tgt):
             distance = abs(s.span[0] / max(src_len, 1) - t.span[0] / max(tgt_len, 1))
-            candidates.append((_strong(s) != _strong(t), s.kind != t.kind, distance, i, j))
+            candidates.append((src_strong[i] != tgt_strong[j], s.kind != t.kind, distance, i, j))
     candidates.sort(key=lambda c: c[:3])
     used_src: set[int] = set()
     used_tgt: set[int] = set()
