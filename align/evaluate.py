@@ -264,7 +264,9 @@ def read_sentence_file(path: str | Path, lang: str) -> "Document":
 
 
 def _lang_of(path: Path) -> str:
-    return "zh" if path.suffix.lower().startswith(".zh") else "en"
+    """``zh`` for NAME.zh, NAME.zhA, NAME.zh.sents; ``en`` otherwise."""
+    parts = path.name.lower().split(".")[1:]
+    return "zh" if any(part.startswith("zh") for part in parts) else "en"
 
 
 @dataclass
