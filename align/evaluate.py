@@ -13,8 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.errors import InputError
+
+if TYPE_CHECKING:
+    from align.model import Document
 
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -249,7 +253,7 @@ def discover_gold(directory: str | Path) -> list[GoldDocument]:
 # ---------------------------------------------------------------------------------------------
 # running the aligner over a gold directory
 
-def read_sentence_file(path: str | Path, lang: str) -> "Document":
+def read_sentence_file(path: str | Path, lang: str) -> Document:
     """A gold sentence file: one sentence per line, kept exactly (line k is sentence k)."""
     from align.model import Document, Sentence
 

@@ -501,16 +501,11 @@ class LexicalPrepared:
 def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
     """For a band given per source row, the band per target column."""
     n = len(lo)
-    rows = np.arange(n)
-    t_lo = np.full(n_other, n, dtype=np.int64)
-    t_hi = np.zeros(n_other, dtype=np.int64)
     # lo and hi are non-decreasing: column p is inside rows whose lo <= p < hi
     first = np.searchsorted(hi, np.arange(n_other), side="right")  # first row with hi > p
     last = np.searchsorted(lo, np.arange(n_other), side="right")   # rows with lo <= p
-    t_lo[:] = np.minimum(first, n)
-    t_hi[:] = np.maximum(last, t_lo)
-    del rows
-    return t_lo, t_hi
+    t_lo = np.minimum(first, n).astype(np.int64)
+    return t_lo, np.maximum(last, t_lo).astype(np.int64)
 
 
 def top_k(src: Array, tgt: Array, score: Array, k: int, n_src: int):
@@ -666,4 +661,4 @@ def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]
 
 
 __all__ = ["Scorer", "PreparedScorer", "LexicalScorer", "EmbeddingScorer", "HybridScorer",
-           "LengthModel", "make_scorer", "top_k", "math", "stem"]
+           "LengthModel", "make_scorer", "top_k"]

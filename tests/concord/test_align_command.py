@@ -1,7 +1,6 @@
 """``concord align``: beads and memory output, options, and errors as a user meets them."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
