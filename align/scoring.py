@@ -629,6 +629,16 @@ class HybridScorer:
 class HybridPrepared:
     def __init__(self, first: PreparedScorer, second: PreparedScorer, weight: float) -> None:
         self.first, self.second, self.weight = first, second, weight
+        if hasattr(first, "candidates"):
+            self.candidates = self._candidates
+
+    def _candidates(self, lo: Array, hi: Array, k: int):
+        """The first scorer's sparse candidates (4k of them), ranked again by the mixed score."""
+        i, j, _ = self.first.candidates(lo, hi, 4 * k)
+        if len(i) == 0:
+            return i, j, np.zeros(0)
+        one = np.ones_like(i)
+        return top_k(i, j, self.score(i, one, j, one), k, len(lo))
 
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         return (self.weight * self.first.score(i, a, j, b)
