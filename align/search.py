@@ -47,6 +47,8 @@ def diagonal_band(n: int, m: int, half: int) -> Window:
     centre = np.rint(rows * (m / max(n, 1))).astype(np.int64)
     lo = np.clip(centre - half, 0, m)
     hi = np.clip(centre + half + 1, 0, m + 1)
+    # each row must reach back to the previous one (a steep diagonal, as 1 against 5,000)
+    lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
     return Window(lo, hi, int((hi - lo).max()))
 
 

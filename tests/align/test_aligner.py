@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from align.aligner import align
 from align.model import Document, Sentence
@@ -110,3 +111,13 @@ def test_presplit_documents_have_no_structure_adjustment():
 
     structure = Structure(doc(ZH, "zh"), doc(EN, "en"), DEFAULT_SETTINGS)
     assert not structure.use_paragraphs and not structure.use_kinds
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_one_sentence_against_thousands_in_either_order(reverse):
+    one, many = doc(ZH[:1], "zh"), doc([f"Item {k} of the list." for k in range(5_000)], "en")
+    result = align(many, one) if reverse else align(one, many)
+    sides = [(b.tgt, b.src) if reverse else (b.src, b.tgt) for b in result.beads]
+    assert sorted(i for s, _ in sides for i in s) == [0]
+    assert sorted(j for _, t in sides for j in t) == list(range(5_000))
+    assert any("differ wildly" in w for w in result.warnings)
