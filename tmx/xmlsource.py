@@ -64,7 +64,8 @@ def syntax_error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMX
         else:
             line = column = None
     message = _WHERE_SUFFIX.sub("", message.strip())
-    if line is not None and line >= _count_lines(path):
+    if line is not None and not message.startswith("Extra content") \
+            and line >= _count_lines(path):
         message += " (the file ends here: it is truncated)"
     return TMXError(f"not well-formed XML: {message}", path=str(path), line=line, column=column)
 
