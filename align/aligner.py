@@ -150,11 +150,9 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
     spans = []
-    width = window.width
     for t, cell in best:
         a, b = types[t]
-        i, k = divmod(cell, width)
-        j = int(window.lo[i]) + k
+        i, j = lattice.position(cell)
         spans.append((i - a, a, j - b, b))
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
     sims = np.zeros(len(spans))

@@ -149,8 +149,10 @@ def window_around(path: list[tuple[int, int]], n: int, m: int, margin: int) -> W
 
 @dataclass(slots=True)
 class Lattice:
-    """Bead scores over a window, flattened: cell (i, k) is ``i * width + k`` (column
-    ``lo[i] + k``); one extra cell at the end stands for "outside" and always holds ``NEG``.
+    """Bead scores over a window, flattened row by row: row ``i`` holds the cells
+    ``starts[i] .. starts[i+1] - 1`` for columns ``lo[i] .. hi[i] - 1`` (rows differ in width, so
+    a long gap on one side widens only the rows around it). One extra cell at the end stands for
+    "outside" and always holds ``NEG``.
 
     ``scores[t, c]`` scores the bead of type ``t`` ending at cell ``c``; ``prev[t, c]`` is the cell
     it starts from and ``next[t, c]`` the cell where the bead of type ``t`` starting at ``c`` ends.
@@ -160,52 +162,59 @@ class Lattice:
     window: Window
     n: int
     m: int
+    starts: np.ndarray
     scores: np.ndarray
     prev: np.ndarray
     next: np.ndarray
 
     @property
     def outside(self) -> int:
-        return (self.n + 1) * self.window.width
+        return int(self.starts[-1])
 
     def end_cell(self) -> int:
-        return self.n * self.window.width + (self.m - int(self.window.lo[self.n]))
+        return int(self.starts[self.n]) + (self.m - int(self.window.lo[self.n]))
+
+    def row(self, i: int) -> slice:
+        return slice(int(self.starts[i]), int(self.starts[i + 1]))
+
+    def position(self, cell: int) -> tuple[int, int]:
+        """Row and column of a cell."""
+        i = int(np.searchsorted(self.starts, cell, side="right")) - 1
+        return i, int(self.window.lo[i]) + cell - int(self.starts[i])
 
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
                   score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
                   skip: float, type_penalty: Callable[[int, int], float],
                   skip_relative: float = 0.0) -> Lattice:
-    """Score every bead that fits the window with ``score(i, a, j, b)`` (one vectorised call).
+    """Score every bead that fits the window with ``score(i, a, j, b)`` (vectorised calls).
 
     A 1-0 or 0-1 bead scores ``skip``, less ``skip_relative`` times the best 1-1 score its
     sentence has in the window: leaving out a sentence that has a good partner costs more.
     """
-    lo, hi, width = window.lo, window.hi, window.width
-    cells = (n + 1) * width
+    lo = window.lo.astype(np.int64)
+    hi = np.minimum(window.hi.astype(np.int64), m + 1)
+    widths = np.maximum(hi - lo, 0)
+    starts = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
+    cells = int(starts[-1])
     outside = cells
-    rows = np.arange(n + 1)[:, None]
-    cols = np.arange(width)[None, :]
-    j_end = lo[:, None] + cols
-    inside = j_end < hi[:, None]
-    n_types = len(types)
     index_type = np.int32 if cells < 2**31 - 1 else np.int64
+    cell_i = np.repeat(np.arange(n + 1, dtype=np.int64), widths)
+    cell_j = lo[cell_i] + np.arange(cells, dtype=np.int64) - starts[cell_i]
+    n_types = len(types)
     scores = np.full((n_types, cells + 1), NEG, dtype=np.float32)
     prev = np.full((n_types, cells + 1), outside, dtype=index_type)
     nxt = np.full((n_types, cells + 1), outside, dtype=index_type)
-    end_flat = (rows * width + cols)
     scored = []
     for t, (a, b) in enumerate(types):
-        i_start = rows - a
-        j_start = j_end - b
-        ok = inside & (i_start >= 0) & (j_start >= 0)
+        i_start = cell_i - a
+        j_start = cell_j - b
         i_safe = np.clip(i_start, 0, n)
-        k_prev = j_start - lo[i_safe]
-        ok &= (k_prev >= 0) & (j_start < hi[i_safe])
-        start_flat = (i_safe * width + k_prev)[ok]
-        ends = end_flat[ok]
-        prev[t, ends] = start_flat
-        nxt[t, start_flat] = ends
+        ok = (i_start >= 0) & (j_start >= lo[i_safe]) & (j_start < hi[i_safe])
+        ends = np.flatnonzero(ok)
+        start_cells = starts[i_safe[ok]] + j_start[ok] - lo[i_safe[ok]]
+        prev[t, ends] = start_cells
+        nxt[t, start_cells] = ends
         if a == 0 or b == 0:
             scores[t, ends] = skip
         else:
@@ -213,14 +222,13 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
     # score the beads a block of rows at a time, so that memory stays flat
     for first in range(0, n + 1, ROW_BLOCK):
         last = min(n + 1, first + ROW_BLOCK)
+        block = np.arange(starts[first], starts[last])
         parts = []
         for t in scored:
             a, b = types[t]
-            cells = np.arange(first * width, last * width)
-            cells = cells[prev[t, cells] != outside]
-            ii, kk = np.divmod(cells, width)
-            parts.append((t, cells, ii - a, lo[ii] + kk - b, a, b))
-        parts = [p for p in parts if len(p[1])]
+            ends = block[prev[t, block] != outside]
+            if len(ends):
+                parts.append((t, ends, cell_i[ends] - a, cell_j[ends] - b, a, b))
         if not parts:
             continue
         i_all = np.concatenate([p[2] for p in parts])
@@ -231,56 +239,49 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         # a scorer's NaN or infinity must not break the search: treat it as no evidence
         values = np.nan_to_num(values, nan=0.0, posinf=1.0, neginf=0.0)
         offset = 0
-        for t, cells, _, _, a, b in parts:
-            count = len(cells)
-            scores[t, cells] = values[offset:offset + count] - type_penalty(a, b)
+        for t, ends, _, _, a, b in parts:
+            count = len(ends)
+            scores[t, ends] = values[offset:offset + count] - type_penalty(a, b)
             offset += count
     if skip_relative and (1, 1) in types:
         t11 = types.index((1, 1))
-        cells = np.flatnonzero(prev[t11, :outside] != outside)
-        ii, kk = np.divmod(cells, width)
-        jj = lo[ii] + kk
+        ends = np.flatnonzero(prev[t11, :outside] != outside)
         best_src = np.zeros(n + 1)
         best_tgt = np.zeros(m + 1)
-        values = scores[t11, cells].astype(np.float64) + type_penalty(1, 1)
-        np.maximum.at(best_src, ii - 1, values)
-        np.maximum.at(best_tgt, jj - 1, values)
+        values = scores[t11, ends].astype(np.float64) + type_penalty(1, 1)
+        np.maximum.at(best_src, cell_i[ends] - 1, values)
+        np.maximum.at(best_tgt, cell_j[ends] - 1, values)
         for t, (a, b) in enumerate(types):
             if a + b != 1:
                 continue
-            cells = np.flatnonzero(prev[t, :outside] != outside)
-            ii, kk = np.divmod(cells, width)
-            best = best_src[ii - 1] if a == 1 else best_tgt[lo[ii] + kk - 1]
-            scores[t, cells] = skip - skip_relative * best
-    return Lattice(types, window, n, m, scores, prev, nxt)
-
-
-def _row_slice(lattice: Lattice, i: int) -> slice:
-    width = lattice.window.width
-    return slice(i * width, (i + 1) * width)
+            ends = np.flatnonzero(prev[t, :outside] != outside)
+            best = best_src[cell_i[ends] - 1] if a == 1 else best_tgt[cell_j[ends] - 1]
+            scores[t, ends] = skip - skip_relative * best
+    return Lattice(types, window, n, m, starts, scores, prev, nxt)
 
 
 def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     """The best path as (type, end cell) pairs, in order."""
-    types, width, n = lattice.types, lattice.window.width, lattice.n
+    types, n = lattice.types, lattice.n
     t01 = types.index((0, 1))
     row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
     value = np.full(lattice.outside + 1, NEG)
     back = np.full(lattice.outside + 1, -1, dtype=np.int8)
-    ar = np.arange(width)
     prev_rows = lattice.prev[row_types]
     score_rows = lattice.scores[row_types]
     for i in range(n + 1):
-        cells = _row_slice(lattice, i)
+        cells = lattice.row(i)
+        width = cells.stop - cells.start
+        if width == 0:
+            continue
         if i == 0:
             base = np.full(width, NEG)
-            if lattice.window.lo[0] == 0:
-                base[0] = 0.0
+            base[0] = 0.0                  # the window of row 0 starts at column 0
             choice = np.full(width, -1, dtype=np.int8)
         else:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
             pick = np.argmax(cand, axis=0)
-            base = cand[pick, ar]
+            base = cand[pick, np.arange(width)]
             choice = row_types[pick].astype(np.int8)
         step = lattice.scores[t01, cells]
         open_ = step > NEG / 2
@@ -329,7 +330,7 @@ def _segmented_logsum(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
 
 def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float) -> np.ndarray:
     """Posterior probability of each bead of ``path`` among all paths through the lattice."""
-    types, width, n = lattice.types, lattice.window.width, lattice.n
+    types, n = lattice.types, lattice.n
     t01 = types.index((0, 1))
     row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
     prev_rows = lattice.prev[row_types]
@@ -344,11 +345,13 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
     s_rows = lattice.scores[row_types]
     fwd = np.full(lattice.outside + 1, NEG)
     for i in range(n + 1):
-        cells = _row_slice(lattice, i)
+        cells = lattice.row(i)
+        width = cells.stop - cells.start
+        if width == 0:
+            continue
         if i == 0:
             base = np.full(width, NEG)
-            if lattice.window.lo[0] == 0:
-                base[0] = 0.0
+            base[0] = 0.0
         else:
             base = _logsumexp0(fwd[prev_rows[:, cells]] + scaled(s_rows[:, cells]))
         fwd[cells] = _scan_right(base, scaled(s01[cells]))
@@ -356,12 +359,13 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
     end = lattice.end_cell()
     type_index = np.arange(len(row_types))[:, None]
     for i in range(n, -1, -1):
-        cells = _row_slice(lattice, i)
+        cells = lattice.row(i)
+        if cells.stop == cells.start:
+            continue
         ends = next_rows[:, cells]
-        cand = scaled(s_rows[type_index, ends]) + bwd[ends]
-        base = _logsumexp0(cand)
+        base = _logsumexp0(scaled(s_rows[type_index, ends]) + bwd[ends])
         if i == n:
-            base[end - i * width] = np.logaddexp(base[end - i * width], 0.0)
+            base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
         step = np.concatenate([scaled(s01[cells])[1:], [NEG]])
         bwd[cells] = _scan_left(base, step)
     total = fwd[end]

@@ -83,8 +83,7 @@ def run_search(n, m, score, max_bead=4):
     beads = []
     for t, cell in best:
         a, b = types[t]
-        i, k = divmod(cell, window.width)
-        j = int(window.lo[i]) + k
+        i, j = lattice.position(cell)
         beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
     return beads, posteriors(lattice, best, 0.1)
 
