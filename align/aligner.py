@@ -15,8 +15,8 @@ import numpy as np
 
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
-from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, posteriors,
-                          viterbi, window_around)
+from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, edge_rows,
+                          posteriors, viterbi, widen_band, window_around)
 
 
 @dataclass
@@ -29,6 +29,7 @@ class SearchSettings:
     first_share: float = 0.06      # ... or this share of the longer document
     first_cap: int = 400           # ... but never more (keeps the first pass linear)
     top_k: int = 3
+    widen: int = 4                 # times the anchor band may widen where the path hit its edge
     margin: int = 6                # second-pass window around the anchor path
     temperature: float = 0.07      # for bead posteriors (confidence; fitted on mac-dev, pol-dev)
     evidence_ref: float = 0.3      # a bead this similar has full evidence (confidence)
@@ -143,6 +144,14 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     band = diagonal_band(n, m, half)
     cand = first_candidates(prepared, band, n, settings.top_k)
     path = anchor_path(n, m, band, *cand)
+    for _ in range(settings.widen):
+        # the path ran along an edge of the band: widen the band there and look again
+        low, high = edge_rows(path, band, m)
+        if not (low.any() or high.any()):
+            break
+        band = widen_band(band, low, high, m, half)
+        cand = first_candidates(prepared, band, n, settings.top_k)
+        path = anchor_path(n, m, band, *cand)
     window = window_around(path, n, m, max(settings.margin, max_bead))
     types = bead_types(max_bead)
     lattice = build_lattice(window, n, m, types, prepared.score, settings.skip,

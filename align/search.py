@@ -44,11 +44,54 @@ class Window:
 def diagonal_band(n: int, m: int, half: int) -> Window:
     """A band of ``half`` columns either side of the diagonal from (0, 0) to (n, m)."""
     rows = np.arange(n + 1)
-    centre = np.rint(rows * (m / max(n, 1))).astype(np.int64)
+    return band_around(np.rint(rows * (m / max(n, 1))).astype(np.int64), m, half)
+
+
+def edge_rows(path: list[tuple[int, int]], band: Window, m: int,
+              slack: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Rows where the path runs along the lower or the upper edge of the band."""
+    n = len(band.lo) - 1
+    low = np.zeros(n + 1, dtype=bool)
+    high = np.zeros(n + 1, dtype=bool)
+    for i, j in path:
+        if band.lo[i] > 0 and j <= band.lo[i] + slack:
+            low[i] = True
+        if band.hi[i] <= m and j >= band.hi[i] - 1 - slack:
+            high[i] = True
+    return low, high
+
+
+def widen_band(band: Window, low: np.ndarray, high: np.ndarray, m: int, half: int) -> Window:
+    """The band pushed ``half`` columns further where the path hit an edge (and ``half`` rows
+    around), so the next anchor pass can follow a path that the band cut off."""
+    def spread(rows: np.ndarray) -> np.ndarray:
+        marks = np.flatnonzero(rows)
+        out = np.zeros(len(rows), dtype=bool)
+        if len(marks):
+            diff = np.zeros(len(rows) + 1, dtype=np.int64)
+            np.add.at(diff, np.clip(marks - half, 0, len(rows)), 1)
+            np.add.at(diff, np.clip(marks + half + 1, 0, len(rows)), -1)
+            out = np.cumsum(diff[:-1]) > 0
+        return out
+
+    lo = np.clip(band.lo - half * spread(low), 0, m)
+    hi = np.clip(band.hi + half * spread(high), 0, m + 1)
+    hi = np.maximum.accumulate(hi)
+    lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    return Window(lo, hi, int((hi - lo).max()))
+
+
+def band_around(centre: np.ndarray, m: int, half: int) -> Window:
+    """A band of ``half`` columns either side of ``centre`` (one column per row)."""
+    centre = np.maximum.accumulate(np.clip(centre, 0, m))
     lo = np.clip(centre - half, 0, m)
     hi = np.clip(centre + half + 1, 0, m + 1)
+    lo[0], hi[-1] = 0, m + 1            # the path runs from (0, 0) to (n, m)
+    hi = np.maximum.accumulate(hi)
     # each row must reach back to the previous one (a steep diagonal, as 1 against 5,000)
     lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
     return Window(lo, hi, int((hi - lo).max()))
 
 

@@ -121,3 +121,24 @@ def test_one_sentence_against_thousands_in_either_order(reverse):
     assert sorted(i for s, _ in sides for i in s) == [0]
     assert sorted(j for _, t in sides for j in t) == list(range(5_000))
     assert any("differ wildly" in w for w in result.warnings)
+
+
+def test_a_block_missing_from_one_side_is_found_beyond_the_first_band():
+    from align.scoring import EmbeddingScorer
+
+    def one_hot(texts):
+        out = np.zeros((len(texts), 700))
+        for row, text in enumerate(texts):
+            for word in text.split():
+                out[row, int(word[1:]) % 700] += 1.0
+        return out
+
+    source = doc([f"s{k}" for k in range(300)], "en")
+    inserted = [f"x{400 + k}" for k in range(150)]          # 150 sentences only the target has
+    target = doc([f"s{k}" for k in range(150)] + inserted + [f"s{k}" for k in range(150, 300)],
+                 "en")
+    result = align(source, target, scorer=EmbeddingScorer(one_hot))
+    pairs = [(b.src, b.tgt) for b in result.beads]
+    expected = ([((k,), (k,)) for k in range(150)] + [((), (k,)) for k in range(150, 300)]
+                + [((k,), (k + 150,)) for k in range(150, 300)])
+    assert pairs == expected
