@@ -1,8 +1,10 @@
 """Anchor evidence shared by both languages: numbers, Latin words in Chinese, names, glossary terms.
 
 Each anchor is a *key* string that can occur on both sides of a sentence pair: ``"#2022"`` for a
-number, ``"@apec"`` for a Latin word, ``"~wei xiao bao"`` for a romanised Chinese name, ``"G3"``
-for the third glossary pair. The lexical scorer treats a key found on both sides as a translation.
+number (``"#m1"`` for January), ``"@apec"`` for a Latin word in Chinese text (matched with the
+English word's stem ``"apec"``), ``"~wei xiao bao"`` for a romanised Chinese name, ``"G3"`` for the
+fourth glossary pair. The lexical scorer treats a key found on both sides as a translation.
+Paragraphs and sentence kinds, the structural anchors, are used by :class:`align.aligner.Structure`.
 """
 from __future__ import annotations
 

@@ -5,7 +5,9 @@ once and returns a :class:`PreparedScorer` whose ``score(i, a, j, b)`` rates man
 at once (source sentences ``i .. i+a-1`` against target sentences ``j .. j+b-1``, numpy arrays of
 equal length) with a similarity in [0, 1]. A scorer may also offer ``candidates(lo, hi, k)`` for the
 first, coarse pass of the search (the ``k`` best target sentences of each source sentence ``i``
-within ``[lo[i], hi[i])``); without it the search computes 1-1 scores itself.
+within ``[lo[i], hi[i])``); without it the search computes 1-1 scores itself. It may also offer
+``refine(beads)``, returning a better-informed copy (or None) after a first alignment: the lexical
+scorer learns a document-specific lexicon there, and the search runs again with the copy.
 
 :class:`LexicalScorer` is the default: IDF-weighted CC-CEDICT coverage in both directions, with
 numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model.
