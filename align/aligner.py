@@ -63,6 +63,10 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     prepared = model.prepare(source, target, max_bead)
     structure = Structure(source, target, settings)
     beads = search(structure.wrap(prepared), n, m, max_bead, settings)
+    done = 0
+    if progress:
+        done = n // 2          # the first search; a second one may follow
+        progress(done)
     refine = getattr(prepared, "refine", None)
     if refine is not None and getattr(getattr(prepared, "config", None), "learn", True):
         better = refine(beads)
@@ -72,7 +76,7 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
     if progress:
-        progress(n)
+        progress(n - done)
     return Alignment(source, target, beads, warnings)
 
 
