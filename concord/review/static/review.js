@@ -333,7 +333,10 @@ function markCursor(scroll) {
   const [side, i] = currentSentences(S.beads[index])[cursor.pos] || [];
   const sentence = side === undefined ? null : node.querySelector('.sent[data-side="' + side + '"][data-i="' + i + '"]');
   if (sentence) sentence.classList.add("cur");
-  if (scroll) node.scrollIntoView({ block: "nearest" });
+  if (scroll) {
+    fitHeader();  // the header may have wrapped since the last resize event: keep the bead clear of it
+    node.scrollIntoView({ block: "nearest" });
+  }
 }
 
 function updateCounts() {
@@ -629,6 +632,7 @@ $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchT
 /* Scrolling to a bead keeps it clear of the sticky header, whatever height the header wraps to. */
 function fitHeader() { document.documentElement.style.setProperty("--header-height", $("top").offsetHeight + "px"); }
 window.addEventListener("resize", fitHeader);
+new ResizeObserver(fitHeader).observe($("top"));
 fitHeader();
 
 history.replaceState(null, "", location.pathname);  // the token stays in the cookie, not the address bar
