@@ -2,11 +2,24 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from align.aligner import align
 from align.model import Alignment, Document
 from align.scoring import Scorer
+
+
+def document_id(path: str | os.PathLike[str]) -> str:
+    """The document id of a release file: ``2022-01-10-call.zh.txt`` → ``2022-01-10-call``.
+
+    Used as ``x-concord-doc`` and in tuids by ``align``, ``check`` and ``review`` alike, so that
+    memories made from the same pair by any of them agree.
+    """
+    name = Path(path).name
+    name = re.sub(r"\.(txt|md|markdown|html?|text)$", "", name, flags=re.I)
+    return re.sub(r"[._-](zh|en|zh-cn|en-us|chs|cht|cn)$", "", name, flags=re.I) or name
 
 
 def read_side(path: str | os.PathLike[str], lang: str | None, presplit: bool) -> Document:

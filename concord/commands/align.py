@@ -8,10 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from align.evaluate import format_bead
-from concord.atomic import atomic_output
 from concord.errors import UsageError
-from concord.pipeline import align_files
 
 ORDER = 10
 FORMATS = ("tmx", "beads", "tsv", "jsonl", "po", "moses")
@@ -49,11 +46,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
     parser.add_argument("--doc-id", metavar="ID",
-                        help="document id stored in the memory (default: the source file name)")
+                        help="document id stored in the memory (default: the source file name without extension and language suffix)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ui) -> int:
+    from align.evaluate import format_bead
+    from concord.atomic import atomic_output
+    from concord.pipeline import align_files
+
     if args.max_bead < 1:
         raise UsageError("--max-bead must be at least 1")
     fmt = args.format
@@ -100,8 +101,9 @@ def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
 
 def _write_memory(alignment, fmt: str, args: argparse.Namespace, ui) -> None:
     from concord.bitext import units_from_alignment, write_units
+    from concord.pipeline import document_id
 
-    doc_id = args.doc_id or Path(args.source).name
+    doc_id = args.doc_id or document_id(args.source)
     units = units_from_alignment(alignment, doc_id=doc_id)
     langs = {"src_lang": alignment.source.lang, "tgt_lang": alignment.target.lang}
     if args.output:

@@ -174,16 +174,9 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
     return units, checked
 
 
-def doc_id_for(path: str) -> str:
-    """A document id from a file name: ``2022-01-10-release.zh.txt`` → ``2022-01-10-release``."""
-    name = Path(path).name
-    name = re.sub(r"\.(txt|md|markdown|html?|text)$", "", name, flags=re.I)
-    return re.sub(r"[._-](zh|en|zh-cn|en-us|chs|cht|cn)$", "", name, flags=re.I) or name
-
-
 def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI):
     from concord.bitext import units_from_alignment
-    from concord.pipeline import align_files
+    from concord.pipeline import align_files, document_id
     from concord.reports import CheckedUnit, Location
     src_path, tgt_path = args.documents
     anchors = glossary.anchor_pairs() if glossary is not None else ()
@@ -191,7 +184,7 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI)
                             presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui)
     for warning in alignment.warnings:
         ui.warn(warning)
-    units = list(units_from_alignment(alignment, doc_id=doc_id_for(src_path)))
+    units = list(units_from_alignment(alignment, doc_id=document_id(src_path)))
     source, target = alignment.source, alignment.target
     checked = []
     for unit, bead in zip(units, alignment.beads):

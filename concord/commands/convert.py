@@ -4,15 +4,15 @@ from __future__ import annotations
 import argparse
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from concord.bitext import read_memory, write_units
-from concord.console import UI
 from concord.errors import UsageError
-from tmx.filters import retag
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
-from tmx.model import Unit
-from tmx.repair import repair_unit
+
+if TYPE_CHECKING:  # the engines are imported when the command runs, not at start-up
+    from concord.console import UI
+    from tmx.model import Unit
 
 ORDER = 55
 
@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
+    from concord.bitext import read_memory, write_units
+    from tmx.filters import retag
+
     for option in ("src_lang", "tgt_lang", "zh_tag", "en_tag"):
         value = getattr(args, option)
         if value is not None and not is_valid_tag(value):
@@ -125,6 +128,8 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
 
 
 def _repaired(units: Iterable[Unit], repairs: list[str]) -> Iterator[Unit]:
+    from tmx.repair import repair_unit
+
     for unit in units:
         repairs += [f"unit {unit.tuid or unit.line}: {change}" for change in repair_unit(unit)]
         yield unit

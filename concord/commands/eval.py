@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from align.evaluate import discover_gold, evaluate_directory
 
 ORDER = 60
 
@@ -36,6 +35,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui) -> int:
+    from align.evaluate import discover_gold, evaluate_directory
+
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)

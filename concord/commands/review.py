@@ -130,8 +130,8 @@ def open_review(args: argparse.Namespace, ui):
 
 
 def _doc_id(inputs: list[str]) -> str:
-    from concord.review.sources import shared_stem
-    return shared_stem(inputs)
+    from concord.pipeline import document_id
+    return document_id(inputs[0])
 
 
 def _title(inputs: list[str]) -> str:

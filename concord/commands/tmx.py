@@ -5,17 +5,18 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from concord.bitext import Memory, WriteSummary, read_memory, write_units
-from concord.console import UI
 from concord.errors import UsageError
-from tmx.filters import UnitFilter, filter_units
 from tmx.formats import FORMATS
-from tmx.merge import MergeStats, merge
-from tmx.model import Unit, Variant
 from tmx.props import STATUSES
-from tmx.stats import MemoryStats, gather
-from tmx.validate import Report, validate_file
+
+if TYPE_CHECKING:  # the engines are imported when a command runs, not at start-up
+    from concord.bitext import Memory, WriteSummary
+    from concord.console import UI
+    from tmx.model import Unit
+    from tmx.stats import MemoryStats
+    from tmx.validate import Report
 
 ORDER = 50
 
@@ -121,6 +122,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_validate(args: argparse.Namespace, ui: UI) -> int:
     if args.max_problems < 0:
         raise UsageError("--max-problems must be 0 or more")
+    from tmx.validate import validate_file
+
     report = validate_file(args.file, dtd=args.dtd)
     invalid = report.errors > 0 or (args.strict and report.warnings > 0)
     if args.format == "json":
@@ -152,6 +155,8 @@ def _report_json(report: Report, valid: bool) -> dict:
 # -- merge, filter --------------------------------------------------------------------------------
 
 def _memory(path: str, fmt: str | None) -> Memory:
+    from concord.bitext import read_memory
+
     return read_memory(path, fmt)
 
 
@@ -182,6 +187,9 @@ def _srclang_of(path: str, fmt: str | None) -> str | None:
 
 
 def run_merge(args: argparse.Namespace, ui: UI) -> int:
+    from concord.bitext import write_units
+    from tmx.merge import MergeStats, merge
+
     opened: list[Memory] = []
 
     def source(path: str) -> Callable[[], Iterator[Unit]]:
@@ -205,6 +213,9 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_filter(args: argparse.Namespace, ui: UI) -> int:
+    from concord.bitext import write_units
+    from tmx.filters import UnitFilter, filter_units
+
     if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
         raise UsageError("--min-confidence must be between 0 and 1")
     unit_filter = UnitFilter(
@@ -233,6 +244,9 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
 
 
 def _lang_kept(tag: str, wanted: str) -> bool:
+    from tmx.filters import UnitFilter
+    from tmx.model import Unit, Variant
+
     return UnitFilter(langs=(wanted,)).apply(Unit(variants=[Variant(tag)])) is not None
 
 
@@ -243,6 +257,8 @@ def _split(values: list[str]) -> list[str]:
 # -- stats ----------------------------------------------------------------------------------------
 
 def run_stats(args: argparse.Namespace, ui: UI) -> int:
+    from tmx.stats import gather
+
     memory = _memory(args.file, args.from_fmt)
     stats = gather(memory.units)
     _warn_tolerated([memory], ui)

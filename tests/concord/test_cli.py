@@ -25,3 +25,17 @@ def test_python_dash_m_runs_the_same_command():
     done = subprocess.run([sys.executable, "-m", "concord", "--help"], capture_output=True, text=True)
     assert done.returncode == 0
     assert "COMMAND" in done.stdout
+
+
+#: engines and libraries a command needs only when it runs, not for ``concord --help``
+HEAVY = ("lxml", "ahocorasick", "numpy", "charset_normalizer", "sacrebleu", "polib", "starlette",
+         "uvicorn", "align.document", "align.numbers", "align.aligner", "terms.matching",
+         "terms.checks", "terms.config", "tmx.reader", "concord.bitext", "concord.pipeline")
+
+
+def test_building_the_command_line_loads_no_engine():
+    """``concord --help`` stays fast: every command imports its engine when it runs."""
+    code = ("import sys; from concord.cli import build_parser; build_parser(); "
+            f"print(' '.join(sorted(n for n in sys.modules if n in {HEAVY!r})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

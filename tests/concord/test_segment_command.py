@@ -91,19 +91,3 @@ def test_bad_input_through_the_command(case, tmp_path):
     assert lines[0].startswith("concord: error: ") and str(path) in lines[0]
     assert "Traceback" not in done.stderr
     assert not out.exists() and not list(tmp_path.glob(".out.txt.*"))
-
-
-#: engines and libraries a command needs only when it runs, not for ``concord --help``
-HEAVY = ("lxml", "ahocorasick", "numpy", "charset_normalizer", "sacrebleu", "polib",
-         "align.document", "align.numbers", "terms.matching", "terms.checks", "terms.config")
-
-
-@pytest.mark.parametrize("module", ["segment", "check", "glossary"])
-def test_command_modules_import_their_engines_only_when_run(module):
-    code = (f"import sys, argparse; import concord.commands.{module} as m; "
-            "m.register(argparse.ArgumentParser().add_subparsers(), argparse.ArgumentParser("
-            "add_help=False)); print(' '.join(sorted(n for n in sys.modules if n in "
-            f"{HEAVY!r})))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.split() == []
