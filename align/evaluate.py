@@ -5,6 +5,9 @@ it shares a source sentence with a gold bead that shares a target sentence with 
 taken over all test beads, 1-0 and 0-1 included; recall over gold beads that have sentences on both
 sides, matched against test beads that have sentences on both sides (so deletions count against
 precision only). Counts are summed over documents before dividing (micro-average).
+
+Unaligned sentences are scored on their own as well, since F1 barely sees them: precision and
+recall of the set of sentences left unaligned (1-0 and 0-1 beads), one sentence at a time.
 """
 from __future__ import annotations
 
@@ -90,6 +93,7 @@ class Score:
     gold_types: Counter = field(default_factory=Counter)
     test_types: Counter = field(default_factory=Counter)
     correct_types: Counter = field(default_factory=Counter)
+    unaligned_counts: list[int] = field(default_factory=lambda: [0, 0, 0])
 
     def add(self, gold: Sequence[BeadIds], test: Sequence[BeadIds]) -> None:
         """Add one document's gold and test beads."""
@@ -108,6 +112,10 @@ class Score:
             self.test_types[kind] += 1
             if (tuple(s), tuple(t)) in gold_set:
                 self.correct_types[kind] += 1
+        gold_alone, test_alone = unaligned_sentences(gold), unaligned_sentences(test)
+        self.unaligned_counts[0] += len(gold_alone & test_alone)
+        self.unaligned_counts[1] += len(test_alone - gold_alone)
+        self.unaligned_counts[2] += len(gold_alone - test_alone)
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -134,6 +142,16 @@ class Score:
         return self._ratio(self.r_counts[2], self.r_counts[3])
 
     @property
+    def precision_unaligned(self) -> float:
+        """Share of the sentences the aligner left unaligned that the gold leaves unaligned."""
+        return self._ratio(self.unaligned_counts[0], self.unaligned_counts[1])
+
+    @property
+    def recall_unaligned(self) -> float:
+        """Share of the sentences the gold leaves unaligned (1-0, 0-1) that the aligner did."""
+        return self._ratio(self.unaligned_counts[0], self.unaligned_counts[2])
+
+    @property
     def f1_strict(self) -> float:
         return self._f1(self.precision_strict, self.recall_strict)
 
@@ -150,12 +168,28 @@ class Score:
             "precision_lax": round(self.precision_lax, 4),
             "recall_lax": round(self.recall_lax, 4),
             "f1_lax": round(self.f1_lax, 4),
+            "unaligned": {"gold": self.unaligned_counts[0] + self.unaligned_counts[2],
+                          "test": self.unaligned_counts[0] + self.unaligned_counts[1],
+                          "correct": self.unaligned_counts[0],
+                          "precision": round(self.precision_unaligned, 4),
+                          "recall": round(self.recall_unaligned, 4)},
             "bead_types": {kind: {"gold": self.gold_types.get(kind, 0),
                                   "test": self.test_types.get(kind, 0),
                                   "correct": self.correct_types.get(kind, 0)}
                            for kind in sorted(set(self.gold_types) | set(self.test_types),
                                               key=_type_order)},
         }
+
+
+def unaligned_sentences(beads: Iterable[BeadIds]) -> set[tuple[str, int]]:
+    """The sentences of 1-0 and 0-1 beads, as ("src", id) and ("tgt", id)."""
+    out: set[tuple[str, int]] = set()
+    for src, tgt in beads:
+        if not tgt:
+            out.update(("src", i) for i in src)
+        elif not src:
+            out.update(("tgt", j) for j in tgt)
+    return out
 
 
 def _type_order(kind: str) -> tuple[int, int, int]:

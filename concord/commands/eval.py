@@ -13,7 +13,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         "eval", parents=[common], help="score the aligner against gold alignments",
         description="Align every document of one or more gold directories and print strict and "
                     "lax precision, recall and F1, micro-averaged over documents as Vecalign and "
-                    "Bertalign compute them, with counts by bead type. A directory holds either "
+                    "Bertalign compute them, with counts by bead type and the precision and recall of "
+                    "sentences left unaligned (1-0 and 0-1 beads). A directory holds either "
                     "NAME.zh + NAME.en + NAME.align (beads with Chinese ids first; the Chinese "
                     "file is the source) or NAME.en + NAME.zhA, NAME.zhB ... (WMT layout: the "
                     "English file is the source, each translation is its own document, and the "
@@ -76,6 +77,10 @@ def _text(report: dict) -> str:
              "  bead type   gold   test   correct"]
     for kind, row in report["bead_types"].items():
         lines.append(f"  {kind:<9} {row['gold']:>6} {row['test']:>6} {row['correct']:>9}")
+    alone = report["unaligned"]
+    lines.append(f"  unaligned sentences: gold {alone['gold']}, test {alone['test']}, correct "
+                 f"{alone['correct']} (precision {alone['precision']:.4f}, recall "
+                 f"{alone['recall']:.4f})")
     for name, row in report.get("by_translation", {}).items():
         lines.append(f"  translation {name}: F1 strict {row['f1_strict']:.4f}, lax "
                      f"{row['f1_lax']:.4f} ({row['documents']} documents)")

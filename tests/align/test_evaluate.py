@@ -79,3 +79,14 @@ def test_english_first_beads_are_recognised(tmp_path):
 def test_empty_directory_is_an_input_error(tmp_path):
     with pytest.raises(InputError):
         discover_gold(tmp_path)
+
+
+def test_unaligned_sentences_have_their_own_precision_and_recall():
+    gold = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((), (2,)), ((3,), (3,))]
+    # 1 glued to its neighbour, 0-1 of target 2 found, target 3 wrongly left out
+    test = [((0, 1), (0,)), ((2,), (1,)), ((), (2,)), ((3,), ()), ((), (3,))]
+    score = score_documents([(gold, test)])
+    assert score.precision_unaligned == pytest.approx(1 / 3)
+    assert score.recall_unaligned == pytest.approx(1 / 2)
+    alone = score.as_dict()["unaligned"]
+    assert (alone["gold"], alone["test"], alone["correct"]) == (2, 3, 1)

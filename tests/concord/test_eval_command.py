@@ -22,6 +22,11 @@ def test_json_report_on_our_own_releases(capsys):
         row["test"] for row in report["bead_types"].values())
     # NAME.zh.sents is read as Chinese: most beads are confident (not capped as same-language)
     assert report["confidence_buckets"][-1]["beads"] > report["documents"] * 5
+    one_sided = sum(line.strip().startswith("[]") or line.strip().endswith("[]")
+                    for path in RELEASES.glob("*.align")
+                    for line in path.read_text(encoding="utf-8").splitlines())
+    assert report["unaligned"]["gold"] == one_sided > 0
+    assert 0 <= report["unaligned"]["correct"] <= report["unaligned"]["test"]
 
 
 def test_text_report_and_wmt_layout(tmp_path, capsys):
@@ -32,6 +37,7 @@ def test_text_report_and_wmt_layout(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "F1" in out and "1-1" in out
+    assert "unaligned sentences: gold 0, test 0" in out
     assert "2 documents" in out
     assert "translation zhA: F1 strict 1.0000" in out and "translation zhB" in out
 

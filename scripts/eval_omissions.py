@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Sentences one side leaves out: are they left unaligned, or glued to a neighbour?
+
+Gold one-sided beads are rare in the gold sets (6 in corpora/releases, 6 in mac-dev, none in
+pol-dev), so this makes known ones. Each trial takes one gold document (from corpora/releases and
+pol-dev by default), picks a random gold bead with sentences on both sides and changes one side:
+
+- ``delete-en`` / ``delete-zh``: the bead's English (Chinese) sentences are deleted, so its other
+  side must come out as 1-0 (0-1) beads: a translation that leaves a sentence out;
+- ``insert-en`` / ``insert-zh``: a sentence from another document of the same set is inserted on
+  the English (Chinese) side right after the bead, and must come out unaligned: an addition.
+
+The document is aligned (lexical scorer, default settings) and scored against the gold with the
+change applied. Reported per kind of change and overall: recall of the known unaligned sentences
+(left unaligned, not merged), precision of every sentence the aligner left unaligned in the
+changed documents (the document's own one-sided gold beads count as gold), and strict F1 on the
+changed documents. The same seed gives the same trials.
+
+Usage: .venv/bin/python scripts/eval_omissions.py [--shared ../shared] [--trials 200] [--seed 1]
+       [--sets corpora/releases ../shared/corpora/gold/pol-dev] [--scorer lexical] [--format json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from align.evaluate import (BeadIds, Score, _lang_of, discover_gold,  # noqa: E402
+                            read_sentence_file, unaligned_sentences)
+from align.model import Document  # noqa: E402
+
+KINDS = ("delete-en", "delete-zh", "insert-en", "insert-zh")
+
+
+@dataclass
+class GoldPair:
+    """One gold document: source and target documents and gold beads."""
+
+    name: str
+    source: Document
+    target: Document
+    gold: list[BeadIds]
+
+
+@dataclass
+class Trial:
+    """A changed document and the unaligned sentences the change made."""
+
+    kind: str
+    name: str
+    source: Document
+    target: Document
+    gold: list[BeadIds]
+    made: set[tuple[str, int]]
+
+
+def load_pairs(directory: str | Path) -> list[GoldPair]:
+    """Every gold document of a directory."""
+    pairs = []
+    for doc in discover_gold(directory):
+        source = read_sentence_file(doc.source, _lang_of(doc.source))
+        target = read_sentence_file(doc.target, _lang_of(doc.target))
+        pairs.append(GoldPair(doc.name, source, target, doc.gold(len(source), len(target))))
+    return pairs
+
+
+def _subset(doc: Document, keep: list[int]) -> Document:
+    return Document([doc.sentences[k] for k in keep], doc.lang, doc.name)
+
+
+def delete_side(pair: GoldPair, bead_index: int, side: str) -> Trial:
+    """Delete the ``side`` ("src"/"tgt") sentences of one gold bead; its other side is left alone."""
+    src, tgt = pair.gold[bead_index]
+    gone = set(src if side == "src" else tgt)
+    doc = pair.source if side == "src" else pair.target
+    keep = [k for k in range(len(doc)) if k not in gone]
+    renumber = {old: new for new, old in enumerate(keep)}
+    gold: list[BeadIds] = []
+    made: set[tuple[str, int]] = set()
+    for x, (s, t) in enumerate(pair.gold):
+        if side == "src":
+            s = tuple(renumber[i] for i in s if i in renumber)
+        else:
+            t = tuple(renumber[j] for j in t if j in renumber)
+        if x == bead_index:
+            # the side left behind: one unaligned bead per sentence
+            if side == "src":
+                gold.extend(((), (j,)) for j in t)
+                made.update(("tgt", j) for j in t)
+            else:
+                gold.extend(((i,), ()) for i in s)
+                made.update(("src", i) for i in s)
+        elif s or t:
+            gold.append((s, t))
+    source = _subset(pair.source, keep) if side == "src" else pair.source
+    target = _subset(pair.target, keep) if side == "tgt" else pair.target
+    return Trial("", pair.name, source, target, gold, made)
+
+
+def insert_sentence(pair: GoldPair, bead_index: int, side: str, sentence) -> Trial:
+    """Insert ``sentence`` on ``side`` right after the sentences of one gold bead."""
+    src, tgt = pair.gold[bead_index]
+    ids = src if side == "src" else tgt
+    doc = pair.source if side == "src" else pair.target
+    at = max(ids) + 1 if ids else 0
+    sentences = list(doc.sentences)
+    sentences.insert(at, sentence)
+    changed = Document(sentences, doc.lang, doc.name)
+    gold: list[BeadIds] = []
+    for x, (s, t) in enumerate(pair.gold):
+        if side == "src":
+            s = tuple(i + (i >= at) for i in s)
+        else:
+            t = tuple(j + (j >= at) for j in t)
+        gold.append((s, t))
+        if x == bead_index:
+            gold.append(((at,), ()) if side == "src" else ((), (at,)))
+    source, target = (changed, pair.target) if side == "src" else (pair.source, changed)
+    return Trial("", pair.name, source, target, gold, {(side, at)})
+
+
+def make_trials(sets: list[list[GoldPair]], count: int, seed: int,
+                kinds: tuple[str, ...] = KINDS) -> list[Trial]:
+    """``count`` random trials, spread evenly over the kinds, each on a random document."""
+    rng = random.Random(seed)
+    trials = []
+    for k in range(count):
+        kind = kinds[k % len(kinds)]
+        pairs = rng.choice(sets)
+        pair = rng.choice(pairs)
+        both = [x for x, (s, t) in enumerate(pair.gold) if s and t]
+        bead = rng.choice(both)
+        action, lang = kind.split("-")
+        side = "src" if pair.source.lang == lang else "tgt"
+        if action == "delete":
+            trial = delete_side(pair, bead, side)
+        else:
+            donors = [p for p in pairs if p is not pair] or pairs
+            donor = rng.choice(donors)
+            doc = donor.source if donor.source.lang == lang else donor.target
+            trial = insert_sentence(pair, bead, side, rng.choice(doc.sentences))
+        trial.kind = kind
+        trials.append(trial)
+    return trials
+
+
+def run_trials(trials: list[Trial], scorer: str = "lexical", settings=None) -> dict:
+    """Align every trial; recall of the made unaligned sentences, precision, F1 per kind."""
+    from align.aligner import align
+
+    rows: dict[str, dict] = defaultdict(lambda: {"trials": 0, "made": 0, "found": 0,
+                                                 "score": Score()})
+    for trial in trials:
+        result = align(trial.source, trial.target, scorer=scorer, settings=settings)
+        test = [(b.src, b.tgt) for b in result.beads]
+        alone = unaligned_sentences(test)
+        for key in (trial.kind, "all"):
+            row = rows[key]
+            row["trials"] += 1
+            row["made"] += len(trial.made)
+            row["found"] += len(trial.made & alone)
+            row["score"].add(trial.gold, test)
+    report = {}
+    for key in (*KINDS, "all"):
+        if key not in rows:
+            continue
+        row = rows[key]
+        score: Score = row["score"]
+        report[key] = {"trials": row["trials"],
+                       "recall_made": round(row["found"] / row["made"], 4) if row["made"] else None,
+                       "precision_unaligned": round(score.precision_unaligned, 4),
+                       "recall_unaligned": round(score.recall_unaligned, 4),
+                       "f1_strict": round(score.f1_strict, 4)}
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--sets", nargs="+", default=None,
+                        help="gold directories (default: corpora/releases and pol-dev)")
+    parser.add_argument("--trials", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scorer", default="lexical")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args()
+    sets = args.sets or [str(ROOT / "corpora" / "releases"),
+                         str(Path(args.shared) / "corpora" / "gold" / "pol-dev")]
+    trials = make_trials([load_pairs(d) for d in sets], args.trials, args.seed)
+    report = run_trials(trials, args.scorer)
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{args.trials} trials over {', '.join(sets)} (seed {args.seed}, scorer {args.scorer})")
+    print(f"{'change':<10} {'trials':>6} {'recall':>7} {'unaligned P':>12} {'unaligned R':>12}"
+          f" {'strict F1':>10}")
+    for key, row in report.items():
+        print(f"{key:<10} {row['trials']:>6} {row['recall_made']:>7.3f} "
+              f"{row['precision_unaligned']:>12.3f} {row['recall_unaligned']:>12.3f} "
+              f"{row['f1_strict']:>10.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
