@@ -35,6 +35,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from concord.review.annotate import Annotator
+from concord.review.codes import codes
 from concord.review.export import FORMATS, SCOPES, export_review
 from concord.review.journal import ReviewFile
 from concord.review.model import Change, EditError, ReviewBead
@@ -168,6 +169,13 @@ class ReviewApp:
         out: dict[str, Any] = {"text": text, "p": sentence.paragraph, "kind": sentence.kind}
         if index in session.edits[side]:
             out["orig"] = sentence.text
+        if index in session.segments[side]:
+            # inline codes: where they sit in the plain text, and the edit box's token text
+            out["codes"] = [[c.offset, c.label, c.native]
+                            for c in codes(session.segment(side, index))]
+            out["tok"] = session.tokens(side, index)
+            if "orig" in out:
+                out["orig_tok"] = session.original_tokens(side, index)
         terms = self.annotator.terms(text, doc.lang)
         if terms:
             out["terms"] = terms
@@ -181,6 +189,8 @@ class ReviewApp:
     def bead_json(self, bead: ReviewBead) -> dict[str, Any]:
         out: dict[str, Any] = {"key": bead.key, "src": list(bead.src), "tgt": list(bead.tgt),
                                "conf": bead.confidence, "status": bead.status}
+        if bead.local:
+            out["local"] = True
         findings = self.bead_findings(bead)
         if findings:
             out["findings"] = findings

@@ -6,8 +6,12 @@ Format (UTF-8 JSON Lines, one file, e.g. ``release.review.jsonl`` next to the in
   "session": {...}}`` — the whole session (documents, beads, statuses, edited texts, undo and redo
   history) after journal entry ``N``.
 - Every further line, one **journal entry**: ``{"crc": "1a2b3c4d", "entry": {"seq": N+1, "t": TIME,
-  "op": {...}}}`` for an edit, or ``"undo": true`` / ``"redo": true`` in place of ``"op"``. ``crc`` is
-  the CRC-32 of the entry's canonical JSON, so a torn write is recognised even if it happens to parse.
+  "op": {...}}}`` for an edit, or ``"undo": true`` / ``"redo": true`` in place of ``"op"``. An edit
+  that made beads records the local confidence it gave them (``"conf": [0.82, null]``, one per bead
+  the change put in place), so a replay gives back exactly what the reviewer saw without scoring
+  again. ``crc`` is the CRC-32 of the entry's canonical JSON, so a torn write is recognised even if
+  it happens to parse. Version 2 added ``conf``, the sessions' inline-code segments and memory
+  origin; version 1 files are read as they are.
 
 Every edit is appended and ``fsync``-ed before the server answers, so an acknowledged edit is on disk.
 Every :data:`SNAPSHOT_EVERY` entries (and on a clean shutdown) the file is rewritten as a fresh snapshot
@@ -42,7 +46,8 @@ except ImportError:  # pragma: no cover - not on Linux
 logger = logging.getLogger(__name__)
 
 FORMAT = "concord-review"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 #: journal entries between two automatic snapshots
 SNAPSHOT_EVERY = 200
 
@@ -138,11 +143,16 @@ class ReviewFile:
     def execute(self, operation: Operation) -> Change:
         """Apply ``operation`` and make it durable; raises :class:`EditError` if it cannot apply."""
         redo = list(self.session.redo_stack)
+        fresh = self.session.next_key
         change = self.session.execute(operation)
         if change.empty:
             return change
+        entry: dict[str, Any] = {"op": operation.to_json()}
+        scores = [b.confidence if b.local and b.key >= fresh else None for b in change.after]
+        if any(score is not None for score in scores):
+            entry["conf"] = scores
         try:
-            self._append({"op": operation.to_json()})
+            self._append(entry)
         except BaseException:
             self.session.undo()
             self.session.redo_stack = redo
@@ -304,9 +314,10 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str]]:
     except ValueError:
         raise ReviewFileError("not a concord review file (its first line is not a review "
                               "snapshot)", path=name, line=1) from None
-    if header.get("version") != VERSION:
+    if header.get("version") not in READABLE:
         raise ReviewFileError(f"review file version {header.get('version')!r} is not supported "
-                              f"(this concord reads version {VERSION})", path=name, line=1)
+                              f"(this concord reads versions {READABLE[0]} to {READABLE[-1]})",
+                              path=name, line=1)
     try:
         session = ReviewSession.from_json(header["session"])
         seq = int(header["seq"])
@@ -352,6 +363,9 @@ def replay(session: ReviewSession, entry: dict[str, Any]) -> None:
         if session.redo() is None:
             raise EditError("redo with nothing to redo")
     elif "op" in entry:
-        session.execute(operation_from_json(entry["op"]))
+        scores = entry.get("conf")
+        if scores is not None and not isinstance(scores, list):
+            raise EditError("entry has malformed confidences")
+        session.execute(operation_from_json(entry["op"]), confidences=scores)
     else:
         raise EditError("entry holds no operation")

@@ -21,8 +21,10 @@ class ReviewBead:
     """A bead under review.
 
     ``key`` identifies the bead for as long as it exists (a new bead made by an edit gets a new key);
-    ``src``/``tgt`` are 0-based sentence indices; ``confidence`` is the aligner's, or ``None`` for a
-    bead a reviewer made; ``status`` is ``"unconfirmed"`` or ``"confirmed"``.
+    ``src``/``tgt`` are 0-based sentence indices; ``confidence`` is the aligner's (or the
+    memory's), a local confidence computed in review for a bead an edit made (``local`` is then
+    True, see :mod:`concord.review.rescore`), or ``None`` when there is none; ``status`` is
+    ``"unconfirmed"`` or ``"confirmed"``.
     """
 
     key: int
@@ -30,6 +32,7 @@ class ReviewBead:
     tgt: tuple[int, ...]
     confidence: float | None = None
     status: str = UNCONFIRMED
+    local: bool = False
 
     @property
     def kind(self) -> str:
@@ -38,16 +41,21 @@ class ReviewBead:
     def side(self, side: Side) -> tuple[int, ...]:
         return self.src if side == "src" else self.tgt
 
+    def with_status(self, status: str) -> ReviewBead:
+        return ReviewBead(self.key, self.src, self.tgt, self.confidence, status, self.local)
+
     def to_json(self) -> list[Any]:
-        return [self.key, list(self.src), list(self.tgt), self.confidence, self.status]
+        data = [self.key, list(self.src), list(self.tgt), self.confidence, self.status]
+        return data + [1] if self.local else data
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ReviewBead:
-        key, src, tgt, confidence, status = data
+        key, src, tgt, confidence, status, *rest = data
         if status not in STATUSES:
             raise ValueError(f"unknown bead status {status!r}")
         return cls(int(key), tuple(int(i) for i in src), tuple(int(i) for i in tgt),
-                   None if confidence is None else float(confidence), status)
+                   None if confidence is None else float(confidence), status,
+                   bool(rest and rest[0]))
 
 
 @dataclass(frozen=True, slots=True)

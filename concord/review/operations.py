@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from concord.review.codes import BRACKETS, normalize_spaces, segment_from_tokens, to_tokens
 from concord.review.model import (CONFIRMED, SIDES, UNCONFIRMED, Change, EditError, ReviewBead,
                                   Side, TextChange)
 
@@ -161,7 +162,11 @@ class InsertEmpty(Operation):
 @dataclass(frozen=True, slots=True)
 class EditText(Operation):
     """Replace the text of sentence ``sentence`` of ``side`` (the original is kept; giving the
-    original text back removes the edit)."""
+    original text back removes the edit).
+
+    For a sentence with inline codes, ``text`` holds them as tokens (see
+    :mod:`concord.review.codes`): every code must still be there, once, in a valid order.
+    """
 
     type: ClassVar[str] = "edit-text"
     side: str
@@ -173,12 +178,21 @@ class EditText(Operation):
         document = session.document(side)
         if not 0 <= self.sentence < len(document.sentences):
             raise EditError(f"there is no {side} sentence {self.sentence + 1}")
-        text = " ".join(self.text.split()) if "\n" in self.text else self.text.strip()
-        if not text:
+        text = normalize_spaces(self.text)
+        coded = session.segments[side].get(self.sentence)
+        if coded is not None:
+            if BRACKETS.search(coded.text):
+                raise EditError("this sentence's own text holds ⟦ or ⟧, which mark inline codes "
+                                "here: edit it in a CAT tool instead")
+            plain_text = segment_from_tokens(text, coded).text  # refuses lost or broken codes
+            original = to_tokens(coded)
+        else:
+            plain_text, original = text, document.sentences[self.sentence].text
+        if not plain_text.strip():
             raise EditError("a sentence cannot be empty: move it into a neighbouring bead "
                             "or give its bead an empty side instead")
         old = session.edits[side].get(self.sentence)
-        new = None if text == document.sentences[self.sentence].text else text
+        new = None if text == original else text
         index = session.bead_of(side, self.sentence)
         word = "source" if side == "src" else "target"
         return Change(f"edited {word} sentence {self.sentence + 1}", index, (), (),
@@ -198,7 +212,7 @@ class Confirm(Operation):
         status = CONFIRMED if self.confirmed else UNCONFIRMED
         if bead.status == status:
             return Change(f"bead {self.bead + 1} was already {status}", self.bead, (), ())
-        new = ReviewBead(bead.key, bead.src, bead.tgt, bead.confidence, status)
+        new = bead.with_status(status)
         verb = "confirmed" if self.confirmed else "unconfirmed"
         return Change(f"{verb} bead {self.bead + 1}", self.bead, (bead,), (new,))
 
@@ -218,7 +232,7 @@ class ConfirmAbove(Operation):
             return Change(label, self.bead, (), ())
         start, stop = todo[0], todo[-1] + 1
         before = tuple(session.beads[start:stop])
-        after = tuple(ReviewBead(b.key, b.src, b.tgt, b.confidence, CONFIRMED) for b in before)
+        after = tuple(b.with_status(CONFIRMED) for b in before)
         return Change(label, start, before, after)
 
 

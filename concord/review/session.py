@@ -7,13 +7,22 @@ unique bead keys — and rolls the change back if one is broken, so the state is
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from align.model import Alignment, Bead, Document, Sentence
+from concord.review.codes import plain, segment_from_tokens, to_tokens
 from concord.review.model import (CONFIRMED, SIDES, STATUSES, UNCONFIRMED, Change, EditError,
                                   ReviewBead, Side)
 from concord.review.operations import Operation
+from tmx.model import Segment
+
+if TYPE_CHECKING:
+    from concord.review.memory import MemoryOrigin
+
+#: rates the beads an edit made: ``(session, change, positions in change.after)`` → confidences
+Rescorer = Callable[["ReviewSession", Change, list[int]], list[float | None]]
 
 #: undo history kept (older changes are dropped; the journal keeps the full record)
 UNDO_LIMIT = 1000
@@ -24,22 +33,42 @@ class InvariantError(AssertionError):
 
 
 class ReviewSession:
-    """The mutable state of one review."""
+    """The mutable state of one review.
+
+    ``segments[side][i]`` holds the segment, inline codes included, of each sentence read from a
+    memory with codes (the edits of such a sentence hold its codes as tokens, see
+    :mod:`concord.review.codes`); ``memory`` what the review keeps of the memory file it was
+    read from (``None`` for a review of two documents); ``initial`` the groupings (source ids,
+    target ids) the review started with. ``rescorer``, when set, gives the beads an edit makes a
+    local confidence (it is not saved: the journal records the confidences it gave).
+    """
 
     def __init__(self, source: Document, target: Document, beads: Iterable[ReviewBead], *,
                  edits: dict[Side, dict[int, str]] | None = None, next_key: int | None = None,
-                 meta: dict[str, Any] | None = None) -> None:
+                 meta: dict[str, Any] | None = None,
+                 segments: dict[Side, dict[int, Segment]] | None = None,
+                 memory: MemoryOrigin | None = None,
+                 initial: Iterable[tuple[Sequence[int], Sequence[int]]] | None = None) -> None:
         self.source = source
         self.target = target
         self.beads: list[ReviewBead] = list(beads)
         self.edits: dict[Side, dict[int, str]] = {"src": {}, "tgt": {}}
         for side in SIDES:
             self.edits[side].update((edits or {}).get(side, {}))
+        self.segments: dict[Side, dict[int, Segment]] = {
+            side: dict((segments or {}).get(side, {})) for side in SIDES}
+        self.memory = memory
+        if initial is None:
+            initial = [(b.src, b.tgt) for b in self.beads
+                       if not b.local and (b.confidence is not None or memory is not None)]
+        self.initial: set[tuple[tuple[int, ...], tuple[int, ...]]] = {
+            (tuple(s), tuple(t)) for s, t in initial}
         self.next_key = next_key if next_key is not None else max((b.key for b in self.beads),
                                                                   default=-1) + 1
         self.meta: dict[str, Any] = dict(meta or {})
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
+        self.rescorer: Rescorer | None = None
         self.check_invariants()
 
     @classmethod
@@ -57,9 +86,41 @@ class ReviewSession:
         return self.source if side == "src" else self.target
 
     def text(self, side: Side, index: int) -> str:
-        """The current text of a sentence (edited, or as in the input)."""
+        """The current plain text of a sentence (edited, or as in the input)."""
         edited = self.edits[side].get(index)
-        return edited if edited is not None else self.document(side).sentences[index].text
+        if edited is None:
+            return self.document(side).sentences[index].text
+        return plain(edited) if index in self.segments[side] else edited
+
+    def tokens(self, side: Side, index: int) -> str:
+        """The current text of a sentence as the edit box shows it (inline codes as tokens)."""
+        edited = self.edits[side].get(index)
+        if edited is not None:
+            return edited
+        coded = self.segments[side].get(index)
+        return to_tokens(coded) if coded is not None else self.document(side).sentences[index].text
+
+    def original_tokens(self, side: Side, index: int) -> str:
+        """The input text of a sentence as the edit box shows it."""
+        coded = self.segments[side].get(index)
+        return to_tokens(coded) if coded is not None else self.original(side, index)
+
+    def segment(self, side: Side, index: int) -> Segment:
+        """The current segment of a sentence, inline codes included."""
+        coded = self.segments[side].get(index)
+        edited = self.edits[side].get(index)
+        if coded is None:
+            return Segment.plain(edited if edited is not None else self.original(side, index))
+        return coded if edited is None else segment_from_tokens(edited, coded)
+
+    def regrouped(self, bead: ReviewBead) -> bool:
+        """True when the reviewer made this grouping (it is not one the review started with)."""
+        return (bead.src, bead.tgt) not in self.initial
+
+    def edited(self, bead: ReviewBead) -> bool:
+        """True when a sentence of ``bead`` has edited text."""
+        return any(i in self.edits["src"] for i in bead.src) or any(
+            i in self.edits["tgt"] for i in bead.tgt)
 
     def original(self, side: Side, index: int) -> str:
         return self.document(side).sentences[index].text
@@ -108,11 +169,18 @@ class ReviewSession:
         return sum(b.status == CONFIRMED for b in self.beads)
 
     # -- editing -------------------------------------------------------------------------------
-    def execute(self, operation: Operation) -> Change:
-        """Apply ``operation``; returns its change (``change.empty`` when it changed nothing)."""
+    def execute(self, operation: Operation, *,
+                confidences: Sequence[float | None] | None = None) -> Change:
+        """Apply ``operation``; returns its change (``change.empty`` when it changed nothing).
+
+        The beads it makes get a local confidence: ``confidences`` (one per bead of
+        ``change.after``, ``None`` for none; a journal replay gives the recorded ones), else the
+        :attr:`rescorer`'s when there is one.
+        """
         change = operation.plan(self)
         if change.empty:
             return change
+        change = self._scored(change, confidences)
         self._apply(change)
         self.undo_stack.append(change)
         del self.undo_stack[:-UNDO_LIMIT]
@@ -136,6 +204,21 @@ class ReviewSession:
         self._apply(change)
         self.undo_stack.append(change)
         return change
+
+    def _scored(self, change: Change, given: Sequence[float | None] | None) -> Change:
+        fresh = [k for k, b in enumerate(change.after) if b.key >= self.next_key]
+        if not fresh:
+            return change
+        values: dict[int, float | None] = {}
+        if given is not None:
+            values = {k: given[k] for k in fresh if k < len(given)}
+        elif self.rescorer is not None:
+            values = dict(zip(fresh, self.rescorer(self, change, fresh), strict=True))
+        if not any(v is not None for v in values.values()):
+            return change
+        after = tuple(dataclasses.replace(b, confidence=float(values[k]), local=True)
+                      if values.get(k) is not None else b for k, b in enumerate(change.after))
+        return dataclasses.replace(change, after=after)
 
     def _apply(self, change: Change) -> None:
         self._replace(change.start, change.before, change.after)
@@ -189,6 +272,8 @@ class ReviewSession:
             for index, text in self.edits[side].items():
                 if not 0 <= index < count or not text:
                     raise InvariantError(f"bad edited text for {side} sentence {index}")
+            if any(not 0 <= index < count for index in self.segments[side]):
+                raise InvariantError(f"a coded segment names no {side} sentence")
         keys = set()
         for bead in self.beads:
             if not bead.src and not bead.tgt:
@@ -202,6 +287,7 @@ class ReviewSession:
     # -- serialisation -------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         """Everything needed to restore this session exactly, undo history included."""
+        from concord.review.memory import segments_to_json
         return {
             "source": document_to_json(self.source),
             "target": document_to_json(self.target),
@@ -210,6 +296,10 @@ class ReviewSession:
                       for side in SIDES},
             "next_key": self.next_key,
             "meta": self.meta,
+            "initial": [[list(s), list(t)] for s, t in sorted(self.initial)],
+            **({"segments": segments_to_json(self.segments)}
+               if any(self.segments.values()) else {}),
+            **({"memory": self.memory.to_json()} if self.memory is not None else {}),
             "undo": [c.to_json() for c in self.undo_stack],
             "redo": [c.to_json() for c in self.redo_stack],
         }
@@ -217,11 +307,17 @@ class ReviewSession:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReviewSession:
         """The session :meth:`to_json` described (raises ``ValueError``/``KeyError`` if malformed)."""
+        from concord.review.memory import MemoryOrigin, segments_from_json
+        memory = data.get("memory")
+        initial = data.get("initial")
         session = cls(document_from_json(data["source"]), document_from_json(data["target"]),
                       [ReviewBead.from_json(b) for b in data["beads"]],
                       edits={side: {int(i): str(t) for i, t in data["edits"][side].items()}
                              for side in SIDES},
-                      next_key=int(data["next_key"]), meta=data.get("meta", {}))
+                      next_key=int(data["next_key"]), meta=data.get("meta", {}),
+                      segments=segments_from_json(data.get("segments")),
+                      memory=MemoryOrigin.from_json(memory) if memory is not None else None,
+                      initial=None if initial is None else [(s, t) for s, t in initial])
         session.undo_stack = [Change.from_json(c) for c in data.get("undo", [])]
         session.redo_stack = [Change.from_json(c) for c in data.get("redo", [])]
         return session

@@ -12,9 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from align.model import Document, Sentence
 from concord.errors import UsageError
-from concord.review.model import CONFIRMED, UNCONFIRMED, ReviewBead
 from concord.review.session import ReviewSession
 
 REVIEW_SUFFIX = ".review.jsonl"
@@ -81,70 +79,17 @@ def session_from_memory(path: str, *, meta: dict[str, Any]) -> ReviewSession:
 
     The unit's ``x-concord-status``, ``-confidence`` and ``-paragraph`` properties are kept; a unit
     whose ``x-concord-bead`` says it joined several sentences is split back into them when the
-    sentence splitter finds exactly that many.
+    sentence splitter finds exactly that many. The units themselves, inline codes and all, are
+    kept in the review (see :mod:`concord.review.memory`), so that export loses nothing.
     """
-    from concord.bitext import read_units
-    from tmx import props as P
-    from tmx.langtags import primary_language
+    from concord.review.memory import read_memory_review
 
-    src_tag = tgt_tag = None
-    src_sents: list[Sentence] = []
-    tgt_sents: list[Sentence] = []
-    beads: list[ReviewBead] = []
-    skipped = 0
-    for unit in read_units(path):
-        if src_tag is None:
-            if len(unit.langs) < 2:
-                skipped += 1
-                continue
-            src_tag, tgt_tag = unit.langs[0], unit.langs[1]
-        if unit.variant(src_tag) is None or unit.variant(tgt_tag) is None:
-            skipped += 1
-            continue
-        paragraph = _int(unit.prop(P.PARAGRAPH), len(beads))
-        kind = unit.prop(P.BEAD) or ""
-        counts = kind.split("-") if "-" in kind else []
-        src_ids = _add(src_sents, unit.text(src_tag), primary_language(src_tag), paragraph,
-                       _int(counts[0], 1) if counts else 1)
-        tgt_ids = _add(tgt_sents, unit.text(tgt_tag), primary_language(tgt_tag), paragraph,
-                       _int(counts[1], 1) if len(counts) > 1 else 1)
-        if not src_ids and not tgt_ids:
-            skipped += 1
-            continue
-        status = CONFIRMED if P.status(unit) == "confirmed" else UNCONFIRMED
-        beads.append(ReviewBead(len(beads), src_ids, tgt_ids, P.confidence(unit), status))
-    if not beads:
+    found = read_memory_review(path)
+    if found is None:
         raise UsageError("the memory holds no unit with two languages to review", path=path)
-    assert src_tag is not None and tgt_tag is not None
-    warnings = [f"{skipped} units without both {src_tag} and {tgt_tag} were left out"] if skipped else []
-    source = Document(src_sents, primary_language(src_tag), Path(path).name)
-    target = Document(tgt_sents, primary_language(tgt_tag), Path(path).name)
+    origin = found.origin
+    warnings = ([f"{found.skipped} units without both {origin.src_tag} and {origin.tgt_tag} are "
+                 "not shown; export carries them through unchanged"] if found.skipped else [])
     info = {"origin": "memory", "inputs": input_record([path]), "warnings": warnings, **meta}
-    return ReviewSession(source, target, beads, meta=info)
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-def _add(sentences: list[Sentence], text: str, lang: str, paragraph: int, count: int
-         ) -> tuple[int, ...]:
-    """Append the sentences of one unit side; returns their indices."""
-    text = text.strip()
-    if not text:
-        return ()
-    pieces = [text]
-    if count > 1:
-        try:
-            from align.segment import split_sentences
-            split = [p.strip() for p in split_sentences(text, lang) if p.strip()]
-        except ImportError:  # pragma: no cover
-            split = []
-        if len(split) == count:
-            pieces = split
-    start = len(sentences)
-    sentences.extend(Sentence(piece, paragraph) for piece in pieces)
-    return tuple(range(start, len(sentences)))
+    return ReviewSession(found.source, found.target, found.beads, meta=info,
+                         segments=found.segments, memory=origin)

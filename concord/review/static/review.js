@@ -182,6 +182,12 @@ function confClass(conf) {
   return conf >= 0.8 ? "c-high" : conf >= 0.5 ? "c-mid" : "c-low";
 }
 
+function confTitle(bead) {
+  if (bead.conf === null) return "no confidence recorded for this bead";
+  if (bead.local) return "local confidence, computed after your edit: how likely the aligner's scorer finds this grouping among the alternatives for the stretch from two beads above to two beads below (the beads outside it held fixed), times the evidence that it is a translation; close to, but not the same as, the aligner's own confidence";
+  return "aligner confidence";
+}
+
 function conceptTitle(index) {
   const concept = S.concepts[index];
   if (!concept) return "Glossary term";
@@ -189,8 +195,18 @@ function conceptTitle(index) {
   return "Glossary (" + (concept.category || "term") + "): " + parts;
 }
 
-/* The sentence text with its glossary terms, finding spans and search hits marked up. */
-function markedText(text, terms, findingSpans, query) {
+/* Inline codes of a memory (bold, placeholders …) at one place of the text, as small chips. */
+function chipsAt(codes, at) {
+  let out = "";
+  for (const [offset, label, native] of codes) {
+    if (offset === at) out += '<span class="code" title="' + esc("Inline code " + label + ": " + native) + '">' + esc(label) + "</span>";
+  }
+  return out;
+}
+
+/* The sentence text with its glossary terms, finding spans, search hits and inline codes marked up. */
+function markedText(text, terms, findingSpans, query, codes) {
+  codes = codes || [];
   const marks = [];
   for (const [a, b, concept] of terms || []) marks.push({ a, b, cls: "term", title: conceptTitle(concept) });
   for (const f of findingSpans) marks.push({ a: f.a, b: f.b, cls: "fs fs-" + f.severity, title: f.message });
@@ -200,13 +216,15 @@ function markedText(text, terms, findingSpans, query) {
       marks.push({ a: at, b: at + query.length, cls: "hit", title: "" });
     }
   }
-  if (!marks.length) return esc(text);
+  if (!marks.length && !codes.length) return esc(text);
   const cuts = new Set([0, text.length]);
   for (const m of marks) { cuts.add(Math.max(0, Math.min(m.a, text.length))); cuts.add(Math.max(0, Math.min(m.b, text.length))); }
+  for (const [offset] of codes) cuts.add(Math.max(0, Math.min(offset, text.length)));
   const points = [...cuts].sort((x, y) => x - y);
   let out = "";
   for (let k = 0; k + 1 < points.length; k++) {
     const a = points[k], b = points[k + 1];
+    out += chipsAt(codes, a);
     if (a === b) continue;
     const covering = marks.filter((m) => m.a <= a && m.b >= b);
     const piece = esc(text.slice(a, b));
@@ -216,7 +234,7 @@ function markedText(text, terms, findingSpans, query) {
     const tag = covering.some((m) => m.cls === "hit") ? "mark" : "span";
     out += "<" + tag + ' class="' + classes + '"' + (title ? ' title="' + esc(title) + '"' : "") + ">" + piece + "</" + tag + ">";
   }
-  return out;
+  return out + chipsAt(codes, text.length);
 }
 
 function sideHTML(bead, side, query) {
@@ -236,7 +254,7 @@ function sideHTML(bead, side, query) {
     if (sentence.kind && sentence.kind !== "body") classes.push("k-" + sentence.kind);
     if (sentence.orig !== undefined) classes.push("edited");
     out += '<div class="' + classes.join(" ") + '" data-side="' + side + '" data-i="' + index + '">';
-    out += markedText(sentence.text, sentence.terms, spans[k] || [], query);
+    out += markedText(sentence.text, sentence.terms, spans[k] || [], query, sentence.codes);
     if (sentence.orig !== undefined) out += '<span class="orig">original: ' + esc(sentence.orig) + "</span>";
     out += "</div>";
   });
@@ -270,7 +288,7 @@ function beadHTML(index, query) {
   return '<li class="bead' + (confirmed ? " confirmed" : "") + (start ? " para" : "") + (findings ? " has-findings" : "") +
     '" data-key="' + bead.key + '" data-index="' + index + '" aria-label="' + esc(label) + '">' +
     '<div class="gutter"><span class="num">' + (index + 1) + '</span>' +
-    '<span class="conf ' + confClass(bead.conf) + '" title="' + (bead.conf === null ? "no aligner confidence: regrouped by a reviewer, or not recorded" : "aligner confidence") + '">' + conf + "</span>" +
+    '<span class="conf ' + confClass(bead.conf) + (bead.local ? " local" : "") + '" title="' + confTitle(bead) + '">' + conf + (bead.local ? "*" : "") + "</span>" +
     '<span class="kind">' + bead.src.length + "-" + bead.tgt.length + "</span>" +
     '<span class="state">' + (confirmed ? "✓ confirmed" : "unconfirmed") + "</span></div>" +
     sideHTML(bead, "src", query) + sideHTML(bead, "tgt", query) + findingsHTML(bead) + "</li>";
@@ -505,11 +523,17 @@ function openEdit(here) {
   const word = here.side === "src" ? "source" : "target";
   $("edit-title").textContent = "Edit " + word + " sentence " + (here.sentence + 1);
   const box = $("edit-text");
-  box.value = sentence.text;
+  box.value = sentence.tok !== undefined ? sentence.tok : sentence.text;
+  const codeHelp = $("edit-codes");
+  codeHelp.hidden = !sentence.codes;
+  codeHelp.textContent = sentence.codes
+    ? "Inline codes of the memory: " + sentence.codes.map(([, label, native]) => "⟦" + label + "⟧ " + native).join(", ") +
+      ". Move them with the text, but keep each one: an edit that loses or repeats a code is refused."
+    : "";
   box.lang = here.side === "src" ? S.source.lang : S.target.lang;
   const original = $("edit-original");
   original.hidden = sentence.orig === undefined;
-  original.textContent = sentence.orig === undefined ? "" : "Original: " + sentence.orig;
+  original.textContent = sentence.orig === undefined ? "" : "Original: " + (sentence.orig_tok !== undefined ? sentence.orig_tok : sentence.orig);
   $("edit-restore").hidden = sentence.orig === undefined;
   $("edit").showModal();
   box.focus();
@@ -522,7 +546,8 @@ function saveEdit(text) {
   if (!editing) return;
   const { side, sentence } = editing;
   closeEdit();
-  if (text === S.sentences[side][sentence].text) return;
+  const shown = S.sentences[side][sentence];
+  if (text === (shown.tok !== undefined ? shown.tok : shown.text)) return;
   serial(() => op({ type: "edit-text", side, sentence, text }));
 }
 
@@ -531,7 +556,9 @@ $("edit-text").addEventListener("keydown", (event) => {
   if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); saveEdit($("edit-text").value); }
 });
 $("edit-restore").addEventListener("click", () => {
-  if (editing) saveEdit(S.sentences[editing.side][editing.sentence].orig);
+  if (!editing) return;
+  const sentence = S.sentences[editing.side][editing.sentence];
+  saveEdit(sentence.orig_tok !== undefined ? sentence.orig_tok : sentence.orig);
 });
 $("edit-cancel").addEventListener("click", closeEdit);
 $("edit").addEventListener("close", () => { editing = null; });

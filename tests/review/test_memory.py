@@ -1,0 +1,214 @@
+"""Reviewing a memory loses nothing: inline codes, props, notes, tuid, attributes, other languages.
+
+``fixtures/coded.tmx`` (written by hand) holds every kind of inline code, unit and variant
+properties, notes and attributes, a third language, a unit with one language only and a side that
+holds a code but no text. The expected units are always the ``tmx`` reader's own reading of it.
+"""
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+
+from concord.cli import main
+from concord.review.export import NOTE_PREFIX, export_review
+from concord.review.journal import ReviewFile
+from concord.review.memory import split_segment
+from concord.review.model import EditError
+from concord.review.operations import Confirm, EditText, Merge, MoveSentence, Split
+from concord.review.sources import session_from_memory
+from tests.review.sample import FIXTURES
+from tmx.inline import segment_from_markup, segment_to_markup
+from tmx.model import Unit
+from tmx.reader import TMXReader, iter_units
+
+CODED = FIXTURES / "coded.tmx"
+
+
+def read(path: Path) -> list[Unit]:
+    return list(iter_units(path))
+
+
+def without_review_marks(unit: Unit, original: Unit) -> Unit:
+    """``unit`` less what a review adds on purpose: finding notes, and the status property
+    (put back as ``original`` had it)."""
+    other = copy.deepcopy(unit)
+    status = original.prop("x-concord-status")
+    if status is None:
+        other.props = [(k, v) for k, v in other.props if k != "x-concord-status"]
+    else:
+        other.set_prop("x-concord-status", status)
+    other.notes = [n for n in other.notes if not n.startswith(NOTE_PREFIX)]
+    return other
+
+
+def same_units(exported: list[Unit], original: list[Unit]) -> bool:
+    """True when ``exported`` are ``original`` but for the review's status and finding notes."""
+    return len(exported) == len(original) and all(
+        without_review_marks(e, o) == o for e, o in zip(exported, original))
+
+
+def status_of(unit: Unit) -> str | None:
+    return unit.prop("x-concord-status")
+
+
+@pytest.fixture
+def session():
+    return session_from_memory(str(CODED), meta={"doc_id": "coded"})
+
+
+def test_the_memory_is_read_into_sentences_with_their_codes(session):
+    assert [b.kind for b in session.beads] == ["1-1", "2-1", "1-1", "1-0", "1-1", "1-1"]
+    assert session.tokens("src", 0) == "⟦1⟧海港国外长⟦/1⟧访问北京"
+    assert session.text("src", 0) == "海港国外长访问北京"
+    # the 2-1 unit is split back into its sentences, its placeholder in the second one
+    assert [session.tokens("src", i) for i in (1, 2)] == ["双方举行了会谈。", "会谈持续⟦1/⟧小时。"]
+    assert session.tokens("tgt", 3) == "Trade between the two countries grew by ⟦1/⟧12 percent⟦2/⟧."
+    assert "1 units without both zh-CN and en-US" in session.meta["warnings"][0]
+
+
+def test_export_without_edits_gives_back_every_unit(session, tmp_path):
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    original, exported = read(CODED), read(out)
+    assert same_units(exported, original)
+    assert [status_of(u) for u in exported] == ["unreviewed"] * 3 + [None, "unreviewed", "edited",
+                                                                     "unreviewed"]
+    header = TMXReader(out)
+    next(iter(header))
+    assert header.header.props == [("x-project", "harbour-sample")]
+    assert header.header.srclang == "zh-CN" and header.header.get("datatype") == "html"
+
+
+def test_regrouping_back_and_confirming_keeps_the_units(session, tmp_path):
+    session.execute(Merge(0))
+    session.execute(Split(0, 1, 1))       # the reviewer changed their mind: same grouping again
+    session.execute(Confirm(2))
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    exported = read(out)
+    assert same_units(exported, read(CODED))
+    assert status_of(exported[2]) == "confirmed"
+
+
+def test_an_edited_coded_sentence_keeps_its_codes_where_the_reviewer_put_them(session, tmp_path):
+    session.execute(EditText("tgt", 2, "He stressed ⟦1⟧the permanent comprehensive strategic "
+                                       "partnership⟦/1⟧ as important."))
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    original, exported = read(CODED), read(out)
+    edited = exported[2]
+    assert edited.tuid == "c3" and status_of(edited) == "edited"
+    assert segment_to_markup(edited.segment("en-US")) == (
+        'He stressed <hi type="em">the permanent comprehensive strategic partnership</hi> '
+        'as important.')
+    assert edited.segment("zh-CN") == original[2].segment("zh-CN")
+    assert edited.variant("fr-FR") == original[2].variant("fr-FR")
+    assert any(n.startswith("edited in review; original target sentence 3: He stressed the "
+                            "importance") for n in edited.notes)
+    # the other units are untouched
+    assert same_units(exported[:2] + exported[3:], original[:2] + original[3:])
+
+
+def test_an_edit_that_drops_a_code_is_refused_and_changes_nothing(session):
+    before = dict(session.edits["tgt"])
+    with pytest.raises(EditError, match=r"⟦1/⟧, ⟦2/⟧ are missing"):
+        session.execute(EditText("tgt", 3, "Trade grew by 12 percent."))
+    assert session.edits["tgt"] == before
+
+
+def test_merged_units_keep_codes_shared_props_all_notes_and_lone_codes(session, tmp_path):
+    session.execute(Merge(0))            # c1 + c2: 3-2
+    session.execute(Merge(2))            # c5 (1-0, its English side a lone <br/>) + c6
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    original, exported = read(CODED), read(out)
+    by_tuid = {u.tuid: u for u in exported}
+    assert list(by_tuid) == ["c1+c2", "c3", "c4", "c5+c6", "c7"]
+    merged = by_tuid["c1+c2"]
+    c1, c2 = original[0], original[1]
+    assert segment_to_markup(merged.segment("zh-CN")) == (
+        segment_to_markup(c1.segment("zh-CN")) + segment_to_markup(c2.segment("zh-CN")))
+    assert segment_to_markup(merged.segment("en-US")) == (
+        segment_to_markup(c1.segment("en-US")) + " " + segment_to_markup(c2.segment("en-US")))
+    assert merged.prop("x-client") == "ministry"           # shared by both
+    assert merged.attrs == {"creationid": "linh"}         # creationdate was c1's only
+    assert merged.notes[0] == "title line"
+    assert merged.prop("x-concord-bead") == "3-2" and status_of(merged) == "edited"
+    lone = by_tuid["c5+c6"]
+    assert segment_to_markup(lone.segment("en-US")) == (
+        '<ph x="9">&lt;br/&gt;</ph> Trade between the two countries grew by '
+        '<ut>&lt;span&gt;</ut>12 percent<ut>&lt;/span&gt;</ut>.')
+    assert '<it pos="begin" x="3">&lt;i&gt;</it>' in segment_to_markup(lone.segment("zh-CN"))
+    assert by_tuid["c4"] == original[3]                    # carried through, in its place
+
+
+def test_a_split_unit_gets_unique_tuids_and_its_codes_follow_its_sentences(session, tmp_path):
+    session.execute(Split(1, 1, 1))      # c2: 双方举行了会谈。 | 会谈持续{1}小时。
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    exported = read(out)
+    first, second = exported[1], exported[2]
+    assert (first.tuid, second.tuid) == ("c2", "c2-2")
+    assert first.text("zh-CN") == "双方举行了会谈。" and not first.segment("zh-CN").has_codes
+    assert segment_to_markup(second.segment("zh-CN")) == '会谈持续<ph type="x-number">{1}</ph>小时。'
+    assert second.text("en-US") == "" and first.segment("en-US").has_codes
+
+
+def test_moving_a_sentence_between_units(session, tmp_path):
+    session.execute(MoveSentence("src", 2, "down"))   # 会谈持续{1}小时。 joins c3's bead
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded")
+    exported = read(out)
+    assert exported[2].tuid == "c2+c3"
+    assert segment_to_markup(exported[2].segment("zh-CN")).startswith(
+        '会谈持续<ph type="x-number">{1}</ph>小时。他强调<hi type="em">')
+
+
+def test_the_review_file_keeps_the_memory_across_a_restart(tmp_path, session):
+    path = tmp_path / "coded.review.jsonl"
+    review = ReviewFile.create(path, session)
+    review.execute(EditText("src", 0, "⟦1⟧海港国外长⟦/1⟧抵达北京"))
+    review.close(snapshot=False)           # as if killed: the edit is in the journal only
+    with ReviewFile.open(path) as again:
+        out = tmp_path / "out.tmx"
+        export_review(again.session, out, doc_id="coded")
+    first = read(out)[0]
+    assert segment_to_markup(first.segment("zh-CN")) == (
+        '<bpt i="1" type="bold">&lt;b&gt;</bpt>海港国外长<ept i="1">&lt;/b&gt;</ept>抵达北京')
+    assert first.variant("zh-CN").props == [("x-style", "heading")]
+
+
+def test_confirmed_only_export_leaves_out_carried_units(session, tmp_path):
+    session.execute(Confirm(0))
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="coded", scope="confirmed")
+    assert [u.tuid for u in read(out)] == ["c1"]
+
+
+def test_the_command_line_round_trips_a_coded_memory(tmp_path):
+    memory = tmp_path / "coded.tmx"
+    shutil.copy(CODED, memory)
+    out = tmp_path / "again.tmx"
+    assert main(["review", str(memory), "--export", str(out)]) == 0
+    assert same_units(read(out), read(CODED))
+    po = tmp_path / "again.po"   # PO keeps the codes and the rest in its comments
+    assert main(["review", str(memory), "--export", str(po)]) == 0
+    from concord.bitext import read_units
+    assert same_units(list(read_units(po)), read(CODED))
+
+
+@pytest.mark.parametrize("markup,pieces,expected", [
+    ('One.<ph x="1"/> Two.', ["One.", "Two."], ['One.<ph x="1"/>', "Two."]),
+    ('One. <bpt i="1">&lt;b&gt;</bpt>Two.<ept i="1">&lt;/b&gt;</ept>', ["One.", "Two."],
+     ["One.", '<bpt i="1">&lt;b&gt;</bpt>Two.<ept i="1">&lt;/b&gt;</ept>']),
+    ('一。<bpt i="1">&lt;b&gt;</bpt>二。<ept i="1">&lt;/b&gt;</ept>', ["一。", "二。"],
+     ["一。", '<bpt i="1">&lt;b&gt;</bpt>二。<ept i="1">&lt;/b&gt;</ept>']),
+    ('<bpt i="1">&lt;b&gt;</bpt>One. Two.<ept i="1">&lt;/b&gt;</ept>', ["One.", "Two."], None),
+    ('One <hi>and. Two</hi>.', ["One and.", "Two."], None),
+])
+def test_split_segment_puts_codes_with_their_sentence_or_gives_up(markup, pieces, expected):
+    found = split_segment(segment_from_markup(markup), pieces)
+    assert (None if found is None else [segment_to_markup(s) for s in found]) == expected
