@@ -189,6 +189,15 @@ def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
     session = review.session
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review),
                     title=str(session.meta.get("title") or _meta_doc_id(review)))
+    glossary = annotator.glossary
+
+    def rescorer():
+        from concord.review.rescore import LocalConfidence
+        anchors = glossary.anchor_pairs() if glossary is not None else ()
+        return LocalConfidence(session.source, session.target, anchors=anchors,
+                               beads=session.beads)
+
+    app.start_rescoring(rescorer)  # the aligner's scorer, for the beads edits make
     with ui.progress("checking beads", None):
         app.state()  # computes every bead's findings and terms once, before the page asks
     token = new_token()

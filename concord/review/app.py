@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import json
+import logging
 import secrets
 import signal
 import socket
@@ -40,7 +41,9 @@ from concord.review.export import FORMATS, SCOPES, export_review
 from concord.review.journal import ReviewFile
 from concord.review.model import Change, EditError, ReviewBead
 from concord.review.operations import operation_from_json
-from concord.review.session import ReviewSession
+from concord.review.session import Rescorer, ReviewSession
+
+logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 TOKEN_HEADER = "x-concord-token"
@@ -155,6 +158,24 @@ class ReviewApp:
         self.doc_id = doc_id
         self.title = title or doc_id
         self.lock = threading.Lock()
+        self.scoring = threading.Event()
+        self.scoring.set()
+
+    def start_rescoring(self, build: Callable[[], Rescorer], timeout: float = 120.0) -> None:
+        """Build the session's rescorer (:mod:`concord.review.rescore`) in the background; an
+        edit that comes before it is ready waits for it (up to ``timeout`` seconds)."""
+        self.scoring.clear()
+        self.scoring_timeout = timeout
+
+        def run() -> None:
+            try:
+                self.session.rescorer = build()
+            except Exception as exc:  # noqa: BLE001 - the review goes on without fresh scores
+                logger.warning("regrouped beads get no fresh confidence: %s", exc)
+            finally:
+                self.scoring.set()
+
+        threading.Thread(target=run, name="concord-rescorer", daemon=True).start()
 
     @property
     def session(self) -> ReviewSession:
@@ -246,6 +267,8 @@ class ReviewApp:
     def apply(self, body: dict[str, Any], action: str) -> tuple[int, dict[str, Any], float]:
         """Run one edit request; returns an HTTP status, a JSON body and the milliseconds it
         took to apply the edit and make it durable (journal line written and fsynced)."""
+        if action == "op" and not self.scoring.is_set():
+            self.scoring.wait(getattr(self, "scoring_timeout", 120.0))
         with self.lock:
             version = body.get("version")
             if version is not None and version != self.review.seq:

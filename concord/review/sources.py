@@ -88,8 +88,11 @@ def session_from_memory(path: str, *, meta: dict[str, Any]) -> ReviewSession:
     if found is None:
         raise UsageError("the memory holds no unit with two languages to review", path=path)
     origin = found.origin
-    warnings = ([f"{found.skipped} units without both {origin.src_tag} and {origin.tgt_tag} are "
-                 "not shown; export carries them through unchanged"] if found.skipped else [])
+    units = "1 unit" if found.skipped == 1 else f"{found.skipped} units"
+    warnings = ([f"{units} without both {origin.src_tag} and {origin.tgt_tag} "
+                 f"{'is' if found.skipped == 1 else 'are'} not shown; export carries "
+                 f"{'it' if found.skipped == 1 else 'them'} through unchanged"]
+                if found.skipped else [])
     info = {"origin": "memory", "inputs": input_record([path]), "warnings": warnings, **meta}
     return ReviewSession(found.source, found.target, found.beads, meta=info,
                          segments=found.segments, memory=origin)

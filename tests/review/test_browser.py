@@ -4,6 +4,7 @@ Screenshots of the main view go to ``test-artifacts/review/``.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -133,6 +134,10 @@ def test_review_edit_reload_crash_restart_and_export(browser, review_path, tmp_p
         tab.press("m")
         assert "Merged beads 8 and 9" in tab.status()
         assert tab.layout()[7] == ([7, 8], [7], False) and len(tab.layout()) == 9
+        # the new bead has a fresh, local confidence (starred), computed by the aligner's scorer
+        conf = page.locator("#beads > li.bead").nth(7).locator(".conf")
+        expect(conf).to_have_text(re.compile(r"^(0\.9\d|1\.00)\*$"))
+        assert "local confidence" in conf.get_attribute("title")
 
         # split the 2-2 at the end into two 1-1 beads, in the split dialog
         tab.click_sentence("src", 9)
@@ -218,7 +223,7 @@ def test_review_edit_reload_crash_restart_and_export(browser, review_path, tmp_p
         page.wait_for_function("() => document.querySelectorAll('#beads > li.bead').length === 10")
         page.keyboard.press("1")
         first = page.locator("#beads > li.bead").first.locator(".conf").text_content()
-        assert first == "0.79"  # the lowest aligner confidence left; reviewed beads (—) go last
+        assert first == "0.79"  # the lowest left: the beads the edits made are confident (0.9x*)
         page.keyboard.press("1")
         page.keyboard.press("?")
         assert page.locator("dialog#help").is_visible()
@@ -312,3 +317,62 @@ def test_fast_typing_acts_on_the_beads_in_order(browser, review_path, tmp_path):
     finally:
         tab.close()
         server.stop()
+
+
+def test_a_memory_with_inline_codes_reviewed_and_exported_with_nothing_lost(browser, tmp_path):
+    from tests.review.test_memory import CODED, read, same_units
+    memory = tmp_path / "coded.tmx"
+    shutil.copy(CODED, memory)
+    server = Server([str(memory)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    page = tab.page
+    try:
+        # codes are chips in the text, their native code in the tooltip
+        title = page.locator('.sent[data-side="src"][data-i="0"]')
+        assert title.locator(".code").all_inner_texts() == ["1", "/1"]
+        assert title.locator(".code").first.get_attribute("title") == "Inline code 1: <b>"
+        assert title.inner_text().replace("\n", "").startswith("1海港国外长/1访问北京")
+        tab.shot("memory-codes.png")
+
+        # the edit box shows the codes as tokens; losing one is refused, nothing changes
+        tab.click_sentence("tgt", 3)
+        page.keyboard.press("e")
+        page.wait_for_selector("dialog#edit[open]")
+        assert page.input_value("#edit-text") == (
+            "Trade between the two countries grew by ⟦1/⟧12 percent⟦2/⟧.")
+        assert "⟦1/⟧ <span>" in page.inner_text("#edit-codes")
+        page.fill("#edit-text", "Trade between the two countries grew by 12 percent.")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "() => document.querySelector('#status').textContent.includes('are missing')")
+        assert tab.version() == 0
+        tab.errors.remove("Failed to load resource: the server responded with a status of 422 "
+                          "(Unprocessable Entity)")  # the refusal, as expected
+
+        # moving them is an edit like any other
+        page.keyboard.press("e")
+        page.wait_for_selector("dialog#edit[open]")
+        page.fill("#edit-text", "Trade between the two countries grew by ⟦1/⟧12⟦2/⟧ percent.")
+        tab.press("Enter")
+        sentence = page.locator('.sent[data-side="tgt"][data-i="3"]')
+        expect(sentence.locator(".orig")).to_contain_text("original: Trade between")
+        assert sentence.locator(".code").all_inner_texts() == ["1/", "2/"]
+        tab.press("c")  # confirm that bead too
+
+        page.click("#export summary")
+        with page.expect_download() as download:
+            page.click("#export-tmx-all")
+        out = tmp_path / "reviewed.tmx"
+        download.value.save_as(out)
+        validate_tmx(out)
+        original, exported = read(CODED), read(out)
+        assert same_units(exported[:5] + exported[6:], original[:5] + original[6:])
+        from tmx.inline import segment_to_markup
+        assert segment_to_markup(exported[5].segment("en-US")) == (
+            "Trade between the two countries grew by <ut>&lt;span&gt;</ut>12<ut>&lt;/span&gt;</ut>"
+            " percent.")
+        assert exported[5].tuid == "c6" and exported[5].prop("x-concord-status") == "confirmed"
+    finally:
+        tab.close()
+        status, err = server.stop()
+    assert status == 0, err
