@@ -254,20 +254,49 @@ def _lock_path(path: Path) -> Path:
 
 
 def _acquire_lock(path: Path) -> IO[bytes] | None:
-    """Take the review's lock file, so two servers never write one journal (released on exit,
-    even when the process is killed)."""
+    """Take the review's lock file, so two servers never write one journal.
+
+    The lock is an ``flock`` on ``NAME.review.jsonl.lock``, which the kernel releases when the
+    process ends, however it ends: a lock file left behind by a killed server is stale and never
+    blocks a restart. The file holds the holder's process id, for the message a second server
+    gets. A server letting go removes the file; if that happens between our opening it and
+    locking it, we locked a file no longer there, so we check and start again.
+    """
     if fcntl is None:
         return None
     lock = _lock_path(path)
     lock.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock, "ab")  # noqa: SIM115 - kept open while the review runs
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    for _ in range(10):
+        handle = open(lock, "a+b")  # noqa: SIM115 - kept open while the review runs
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(handle)
+            handle.close()
+            raise ReviewFileError("this review is open in another concord review server"
+                                  f"{holder}; close that one first", path=str(path)) from None
+        try:
+            current = os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            handle.truncate(0)
+            handle.write(f"{os.getpid()}\n".encode())
+            handle.flush()
+            return handle
         handle.close()
-        raise ReviewFileError("this review is open in another concord review server; close that "
-                              "one first", path=str(path)) from None
-    return handle
+    raise ReviewFileError("could not take the review's lock file (it keeps being replaced)",
+                          path=str(lock))
+
+
+def _holder(handle: IO[bytes]) -> str:
+    """`` (process N)`` for the process id a lock file names, or nothing."""
+    try:
+        handle.seek(0)
+        pid = int(handle.read(32).split()[0])
+    except (OSError, ValueError, IndexError):
+        return ""
+    return f" (process {pid})"
 
 
 def _release_lock(path: Path, handle: IO[bytes] | None) -> None:

@@ -191,10 +191,40 @@ def test_create_never_replaces_an_existing_review(tmp_path):
 def test_one_review_file_is_open_in_one_server_only(tmp_path):
     path = tmp_path / "r.review.jsonl"
     first = fresh(path)
-    with pytest.raises(ReviewFileError, match="open in another"):
+    with pytest.raises(ReviewFileError, match=rf"open in another .* \(process {os.getpid()}\)"):
         ReviewFile.open(path)
     first.close()
     ReviewFile.open(path).close()
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from concord.review.journal import ReviewFile
+    review = ReviewFile.open(sys.argv[1])
+    print("locked", flush=True)
+    time.sleep(600)
+""")
+
+
+def test_a_stale_lock_file_left_by_a_killed_server_does_not_block_a_restart(tmp_path):
+    path = tmp_path / "r.review.jsonl"
+    fresh(path).close()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        with pytest.raises(ReviewFileError, match=rf"\(process {child.pid}\)"):
+            ReviewFile.open(path)      # while it runs, the lock holds
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    lock = path.with_name(path.name + ".lock")
+    assert lock.read_text().strip() == str(child.pid)   # left behind, naming a dead process
+    with ReviewFile.open(path) as again:                # ... and no obstacle
+        again.execute(Confirm(0))
+        assert lock.read_text().strip() == str(os.getpid())
+    assert not lock.exists()
 
 
 def test_a_failed_write_leaves_state_and_file_unchanged(tmp_path, monkeypatch):
