@@ -17,6 +17,8 @@ as a subprocess, and measures:
   process around ``ReviewFile.execute`` alone, and apart the edits that fall on a periodic
   snapshot (the whole state rewritten every 200 edits).
 - **keypress**: in the page, from pressing ``c`` (confirm) to the patched view, over many presses.
+- **rescoring**: preparing the aligner's lexical scorer for the review (once, in the background at
+  server start) and the local confidence of the beads each structural edit makes (inside *save*).
 
 Usage: ``.venv/bin/python scripts/bench_review.py [--beads 2000] [--runs 5] [--edits 600]``
 """
@@ -167,9 +169,25 @@ def bench_http_edits(server: Server, edits: int, total_beads: int
     return times, saves, handled
 
 
-def bench_in_process(alignment: Alignment, folder: Path, edits: int) -> tuple[list[float], list[float]]:
+def bench_in_process(alignment: Alignment, folder: Path, edits: int
+                     ) -> tuple[list[float], list[float], float, list[float]]:
     from concord.review import journal
+    from concord.review.rescore import LocalConfidence
     review = ReviewFile.create(folder / "inproc.review.jsonl", ReviewSession.from_alignment(alignment))
+    session = review.session
+    start = time.perf_counter()
+    scorer = LocalConfidence(session.source, session.target, beads=session.beads)
+    prepared = (time.perf_counter() - start) * 1000
+    rescoring: list[float] = []
+
+    def timed(*args):
+        begin = time.perf_counter()
+        try:
+            return scorer(*args)
+        finally:
+            rescoring.append((time.perf_counter() - begin) * 1000)
+
+    session.rescorer = timed
     rng = random.Random(5)
     plain, snapshots = [], []
     for n in range(edits):
@@ -181,7 +199,34 @@ def bench_in_process(alignment: Alignment, folder: Path, edits: int) -> tuple[li
         elapsed = (time.perf_counter() - start) * 1000
         (snapshots if due else plain).append(elapsed)
     review.close()
-    return plain, snapshots
+    return plain, snapshots, prepared, rescoring
+
+
+def bench_memory(alignment: Alignment, folder: Path) -> dict[str, float]:
+    """A memory of the same beads, every fifth unit with inline codes: read for review, export."""
+    from concord.bitext import units_from_alignment, write_units
+    from concord.review.export import export_review
+    from concord.review.sources import session_from_memory
+    from tmx.model import Inline, Segment
+    units = list(units_from_alignment(alignment, doc_id="bench"))
+    for n, unit in enumerate(units):
+        if n % 5 == 0:
+            for variant in unit.variants:
+                text = variant.segment.text
+                variant.segment = Segment((Inline("bpt", (("i", "1"),), ("<b>",)), text[:4],
+                                           Inline("ept", (("i", "1"),), ("</b>",)), text[4:],
+                                           Inline("ph", (), ("{0}",))))
+    path = folder / "bench-memory.tmx"
+    write_units(units, path, src_lang="zh-CN", tgt_lang="en-US")
+    start = time.perf_counter()
+    session = session_from_memory(str(path), meta={"doc_id": "bench"})
+    read = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    export_review(session, folder / "bench-memory.out.tmx", doc_id="bench")
+    export = (time.perf_counter() - start) * 1000
+    import json
+    size = len(json.dumps(session.to_json(), ensure_ascii=False).encode())
+    return {"units": len(units), "read": read, "export": export, "snapshot_kb": size / 1024}
 
 
 def main() -> int:
@@ -210,7 +255,8 @@ def main() -> int:
             http, saves, handled = bench_http_edits(server, args.edits, len(alignment.beads))
         finally:
             server.stop()
-        plain, snapshots = bench_in_process(alignment, folder, args.edits)
+        plain, snapshots, prepared, rescoring = bench_in_process(alignment, folder, args.edits)
+        memory = bench_memory(alignment, folder)
     print(f"beads rendered: {count}")
     print(f"server start (excluded from open; review file read, all findings computed): "
           f"{started:.0f} ms")
@@ -221,10 +267,18 @@ def main() -> int:
     print(f"save, whole edit request in the server, patch and findings included "
           f"(Server-Timing total): {summary(handled)}")
     print(f"save, HTTP round trip seen by the client (answer sent after fsync): {summary(http)}")
-    print(f"save, ReviewFile.execute (apply + append + fsync), no snapshot due: {summary(plain)}")
+    print(f"save, ReviewFile.execute (apply + rescore + append + fsync), no snapshot due: "
+          f"{summary(plain)}")
+    print(f"rescoring: scorer prepared once per review (background at server start): "
+          f"{prepared:.0f} ms")
+    print(f"rescoring: local confidence of the beads one edit makes (inside save): "
+          f"{summary(rescoring)}")
     if snapshots:
         print(f"save, ReviewFile.execute on the edits that write a periodic snapshot: "
               f"{summary(snapshots)}")
+    print(f"memory of {memory['units']} units (every fifth with inline codes): read for review "
+          f"{memory['read']:.0f} ms, exported untouched {memory['export']:.0f} ms, review "
+          f"snapshot {memory['snapshot_kb']:.0f} KB")
     times, answers, patches = keypress
     print(f"keypress c to patched view, as Playwright sees it: {summary(times)}")
     print(f"  of which the page's request to the answer: {summary(answers)}")

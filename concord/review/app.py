@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -47,6 +48,8 @@ logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 TOKEN_HEADER = "x-concord-token"
+#: operations that make new beads, which wait for the rescorer (the others never do)
+REGROUPING = frozenset({"merge", "split", "move", "insert-empty"})
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 SECURITY_HEADERS = [
@@ -154,6 +157,7 @@ class ReviewApp:
     def __init__(self, review: ReviewFile, annotator: Annotator, *, doc_id: str,
                  title: str = "") -> None:
         self.review = review
+        review.defer_snapshots = True   # taken after the answer (see compact), not in an edit
         self.annotator = annotator
         self.doc_id = doc_id
         self.title = title or doc_id
@@ -163,7 +167,8 @@ class ReviewApp:
 
     def start_rescoring(self, build: Callable[[], Rescorer], timeout: float = 120.0) -> None:
         """Build the session's rescorer (:mod:`concord.review.rescore`) in the background; an
-        edit that comes before it is ready waits for it (up to ``timeout`` seconds)."""
+        edit that makes beads and comes before it is ready waits for it (up to ``timeout``
+        seconds; about a second for 2,000 beads, once)."""
         self.scoring.clear()
         self.scoring_timeout = timeout
 
@@ -267,7 +272,9 @@ class ReviewApp:
     def apply(self, body: dict[str, Any], action: str) -> tuple[int, dict[str, Any], float]:
         """Run one edit request; returns an HTTP status, a JSON body and the milliseconds it
         took to apply the edit and make it durable (journal line written and fsynced)."""
-        if action == "op" and not self.scoring.is_set():
+        op = body.get("op")
+        if (action == "op" and not self.scoring.is_set() and isinstance(op, dict)
+                and op.get("type") in REGROUPING):
             self.scoring.wait(getattr(self, "scoring_timeout", 120.0))
         with self.lock:
             version = body.get("version")
@@ -288,6 +295,11 @@ class ReviewApp:
                 return 422, {"error": str(exc), **self.counts()}, 0.0
             saved = (time.perf_counter() - start) * 1000
             return 200, self.patch(change, forwards=action != "undo"), saved
+
+    def compact(self) -> None:
+        """Write the periodic snapshot of the review file, when one is due."""
+        with self.lock:
+            self.review.compact()
 
     def export(self, fmt: str, scope: str) -> tuple[bytes, str]:
         """The review written as ``fmt`` (tmx, po, tsv); returns its bytes and a file name."""
@@ -327,6 +339,8 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
             started = time.perf_counter()
             status, payload, saved = review_app.apply(body, action)
             response = _json(payload, status)
+            if review_app.review.snapshot_due:   # compaction after the answer, not before
+                response.background = BackgroundTask(review_app.compact)
             total = (time.perf_counter() - started) * 1000
             response.headers["server-timing"] = f"save;dur={saved:.2f}, total;dur={total:.2f}"
             return response

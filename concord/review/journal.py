@@ -96,6 +96,8 @@ class ReviewFile:
         self.seq = seq
         self.since_snapshot = 0
         self.warnings = list(warnings or [])
+        #: when True, edits never write the periodic snapshot themselves: call :meth:`compact`
+        self.defer_snapshots = False
         self._journal: IO[bytes] | None = None
         self._lock: IO[bytes] | None = None
 
@@ -207,8 +209,18 @@ class ReviewFile:
         self.since_snapshot += 1
 
     def _maybe_snapshot(self) -> None:
-        """Take the periodic snapshot when due; a failure leaves the journal (still valid) as is."""
-        if self.since_snapshot < SNAPSHOT_EVERY:
+        """Take the periodic snapshot when due (unless :attr:`defer_snapshots`: the server takes
+        it with :meth:`compact` after answering, off the edit's path)."""
+        if not self.defer_snapshots:
+            self.compact()
+
+    @property
+    def snapshot_due(self) -> bool:
+        return self.since_snapshot >= SNAPSHOT_EVERY
+
+    def compact(self) -> None:
+        """Take the periodic snapshot if due; a failure leaves the journal (still valid) as is."""
+        if not self.snapshot_due:
             return
         try:
             self.snapshot()

@@ -256,3 +256,34 @@ def test_edits_answer_with_server_timing(client):
     response = client.post("/api/op", json={"op": {"type": "confirm", "bead": 0}})
     names = [part.split(";")[0].strip() for part in response.headers["server-timing"].split(",")]
     assert names == ["save", "total"]
+
+
+def test_the_periodic_snapshot_is_written_after_the_answer(client, harbour_review, monkeypatch):
+    from concord.review import journal
+    monkeypatch.setattr(journal, "SNAPSHOT_EVERY", 3)
+    for bead in range(2):
+        client.post("/api/op", json={"op": {"type": "confirm", "bead": bead}})
+    assert len(harbour_review.path.read_bytes().splitlines()) == 3   # snapshot + two entries
+    client.post("/api/op", json={"op": {"type": "confirm", "bead": 2}})
+    lines = harbour_review.path.read_bytes().splitlines()             # compacted, once answered
+    assert len(lines) == 1 and b'"seq":3' in lines[0]
+    with pytest.raises(journal.ReviewFileError, match="open in another"):
+        journal.ReviewFile.open(harbour_review.path)   # still the running review's
+    session, seq, _, _ = journal.load(harbour_review.path)
+    assert seq == 3 and session.confirmed_count == 3
+
+
+def test_a_merge_answers_with_a_fresh_local_confidence(harbour_review, glossary):
+    from concord.review.rescore import LocalConfidence
+    session = harbour_review.session
+    app = ReviewApp(harbour_review, Annotator(glossary), doc_id="harbour")
+    app.start_rescoring(lambda: LocalConfidence(session.source, session.target,
+                                                beads=session.beads))
+    client = TestClient(create_app(app, TOKEN), base_url=BASE, headers={"X-Concord-Token": TOKEN})
+    patch = client.post("/api/op", json={"op": {"type": "move", "side": "src", "sentence": 8,
+                                                "direction": "up"}}).json()
+    (bead,) = patch["beads"]
+    assert bead["local"] is True and bead["conf"] > 0.9 and (bead["src"], bead["tgt"]) == (
+        [7, 8], [7])
+    undone = client.post("/api/undo", json={}).json()
+    assert [(b["conf"], "local" in b) for b in undone["beads"]] == [(0.41, False), (0.22, False)]
