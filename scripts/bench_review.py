@@ -229,6 +229,33 @@ def bench_memory(alignment: Alignment, folder: Path) -> dict[str, float]:
     return {"units": len(units), "read": read, "export": export, "snapshot_kb": size / 1024}
 
 
+def bench_agreement() -> tuple[int, float, float, float, float]:
+    """Local confidence of the aligner's own beads against the aligner's confidence, on our
+    sample releases: (beads, median and 90th percentile of the difference, largest, ms a bead)."""
+    import numpy as np
+    from align.aligner import align
+    from align.document import read_document
+    from concord.review.model import ReviewBead
+    from concord.review.rescore import LocalConfidence
+    differences, spent = [], 0.0
+    for zh in sorted((ROOT / "corpora" / "releases").glob("*.zh.txt")):
+        source = read_document(zh)
+        target = read_document(zh.with_name(zh.name.replace(".zh.txt", ".en.txt")))
+        alignment = align(source, target)
+        beads = [ReviewBead(k, b.src, b.tgt, b.confidence) for k, b in enumerate(alignment.beads)]
+        scorer = LocalConfidence(source, target, beads=beads)
+        groupings = [(b.src, b.tgt) for b in alignment.beads]
+        start = time.perf_counter()
+        for k, bead in enumerate(alignment.beads):
+            first = max(0, k - 2)
+            (local,) = scorer.confidences(groupings[first:k + 3], [k - first])
+            differences.append(abs(local - bead.confidence))
+        spent += time.perf_counter() - start
+    values = np.array(differences)
+    return (len(values), float(np.median(values)), float(np.quantile(values, 0.9)),
+            float(values.max()), 1000 * spent / len(values))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--beads", type=int, default=2000, help="beads in the review (default 2000)")
@@ -257,6 +284,7 @@ def main() -> int:
             server.stop()
         plain, snapshots, prepared, rescoring = bench_in_process(alignment, folder, args.edits)
         memory = bench_memory(alignment, folder)
+    agreement = bench_agreement()
     print(f"beads rendered: {count}")
     print(f"server start (excluded from open; review file read, all findings computed): "
           f"{started:.0f} ms")
@@ -279,6 +307,10 @@ def main() -> int:
     print(f"memory of {memory['units']} units (every fifth with inline codes): read for review "
           f"{memory['read']:.0f} ms, exported untouched {memory['export']:.0f} ms, review "
           f"snapshot {memory['snapshot_kb']:.0f} KB")
+    beads, median, p90, largest, per_bead = agreement
+    print(f"local confidence of the aligner's own beads vs the aligner's ({beads} beads of the "
+          f"sample releases): |difference| median {median:.5f}, p90 {p90:.4f}, max {largest:.3f}; "
+          f"{per_bead:.2f} ms a bead")
     times, answers, patches = keypress
     print(f"keypress c to patched view, as Playwright sees it: {summary(times)}")
     print(f"  of which the page's request to the answer: {summary(answers)}")

@@ -22,10 +22,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                     "split, move, edit and confirm, with undo. Every edit is saved at once in a "
                     "review file next to the inputs (NAME.review.jsonl), which survives a crash: "
                     "run the same command again to go on. The server listens on 127.0.0.1 only "
-                    "and answers only requests that carry the token in the address it prints.")
+                    "and answers only requests that carry the token in the address it prints. "
+                    "A memory file is reviewed with nothing lost: beads you do not regroup or "
+                    "edit are exported as the units they were (inline codes, properties, notes, "
+                    "tuid), and inline codes show as numbered tokens you can move but not "
+                    "delete. Beads an edit makes get a fresh local confidence (marked *).")
     parser.add_argument("inputs", metavar="FILE", nargs="+",
                         help="SRC TGT (a document and its translation), or one memory file "
-                             "(TMX, PO, TSV, JSONL), or a saved review file (.review.jsonl)")
+                             "(TMX, PO, TSV, JSONL; export keeps its units whole), or a saved "
+                             "review file (.review.jsonl)")
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO): its terms anchor the alignment, are "
                              "highlighted on the page and are checked in every bead")

@@ -246,8 +246,10 @@ def test_review_edit_reload_crash_restart_and_export(browser, review_path, tmp_p
         assert unit_statuses(exported["confirmed.tmx"]) == ["confirmed"] * 4
         tab.shot("final.png")
     finally:
-        tab.close()
-        status, err = server.stop()
+        try:
+            tab.close()
+        finally:  # the server stops even when the page saw an error
+            status, err = server.stop()
     assert status == 0, err
 
 
@@ -275,8 +277,10 @@ def test_a_corpus_release_aligned_and_shown(browser, corpora, tmp_path):
             assert tab.page.locator(".term").count() > 0
         tab.shot("corpus-release.png")
     finally:
-        tab.close()
-        server.stop()
+        try:
+            tab.close()
+        finally:
+            server.stop()
 
 
 def test_the_page_without_the_token_is_refused(browser, review_path, tmp_path):
@@ -315,8 +319,10 @@ def test_fast_typing_acts_on_the_beads_in_order(browser, review_path, tmp_path):
         assert current["y"] >= header["y"] + header["height"]  # not hidden under the header
         assert current["y"] + current["height"] <= 420
     finally:
-        tab.close()
-        server.stop()
+        try:
+            tab.close()
+        finally:
+            server.stop()
 
 
 def test_a_memory_with_inline_codes_reviewed_and_exported_with_nothing_lost(browser, tmp_path):
@@ -373,6 +379,8 @@ def test_a_memory_with_inline_codes_reviewed_and_exported_with_nothing_lost(brow
             " percent.")
         assert exported[5].tuid == "c6" and exported[5].prop("x-concord-status") == "confirmed"
     finally:
-        tab.close()
-        status, err = server.stop()
+        try:
+            tab.close()
+        finally:  # the server stops even when the page saw an error
+            status, err = server.stop()
     assert status == 0, err
