@@ -87,8 +87,12 @@ class LocalConfidence:
             return scored.score(i + s0, a, j + t0, b)
 
         settings = self.settings
-        lattice = build_lattice(window, n, m, types, score, settings.skip, lambda a, b: 0.0,
-                                settings.skip_relative)
+        # as align.aligner.search builds its lattice (settings it may gain are followed)
+        size = getattr(settings, "size_penalty", 0.0)
+        noise = getattr(settings, "skip_noise", 0.0)
+        lattice = build_lattice(window, n, m, types, score, settings.skip,
+                                lambda a, b: size * (a + b - 2), settings.skip_relative,
+                                **({"skip_noise": noise} if noise else {}))
         path, i, j = [], 0, 0
         for s, t in stretch:
             i, j = i + len(s), j + len(t)
