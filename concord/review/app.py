@@ -207,6 +207,24 @@ class ReviewApp:
             out["terms"] = terms
         return out
 
+    def lone_codes(self, bead: ReviewBead) -> dict[str, list[list[str]]]:
+        """Inline codes on a side of the bead's units that holds no text (kept on export):
+        ``{side: [[label, native code], ...]}``."""
+        memory = self.session.memory
+        if memory is None:
+            return {}
+        out: dict[str, list[list[str]]] = {}
+        for u in memory.units_of(bead):
+            unit = memory.units[u]
+            for position, (side, tag) in enumerate((("src", memory.src_tag),
+                                                    ("tgt", memory.tgt_tag))):
+                variant = unit.variant(tag)
+                if (variant is not None and variant.segment.has_codes
+                        and not memory.sentences_of(u)[position]):
+                    out.setdefault(side, []).extend(
+                        [c.label, c.native] for c in codes(variant.segment))
+        return out
+
     def bead_findings(self, bead: ReviewBead) -> list[dict[str, Any]]:
         session = self.session
         return self.annotator.findings([session.text("src", i) for i in bead.src],
@@ -217,6 +235,9 @@ class ReviewApp:
                                "conf": bead.confidence, "status": bead.status}
         if bead.local:
             out["local"] = True
+        lone = self.lone_codes(bead)
+        if lone:
+            out["lone"] = lone
         findings = self.bead_findings(bead)
         if findings:
             out["findings"] = findings

@@ -338,6 +338,9 @@ def test_a_memory_with_inline_codes_reviewed_and_exported_with_nothing_lost(brow
         assert title.locator(".code").all_inner_texts() == ["1", "/1"]
         assert title.locator(".code").first.get_attribute("title") == "Inline code 1: <b>"
         assert title.inner_text().replace("\n", "").startswith("1海港国外长/1访问北京")
+        lone = page.locator("#beads > li.bead").nth(3).locator(".side.tgt")
+        assert lone.locator(".code").all_inner_texts() == ["1/"]   # the <br/> of a side with no text
+        assert "kept on export" in lone.inner_text()
         tab.shot("memory-codes.png")
 
         # the edit box shows the codes as tokens; losing one is refused, nothing changes

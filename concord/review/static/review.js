@@ -240,7 +240,12 @@ function markedText(text, terms, findingSpans, query, codes) {
 function sideHTML(bead, side, query) {
   const ids = bead[side];
   const lang = side === "src" ? S.source.lang : S.target.lang;
-  if (!ids.length) return '<div class="side ' + side + ' empty" lang="' + lang + '"><span class="none">(nothing: unaligned)</span></div>';
+  if (!ids.length) {
+    const lone = (bead.lone || {})[side];
+    const kept = lone ? " " + lone.map(([label, native]) => '<span class="code" title="' + esc("Inline code " + label + ": " + native) + '">' + esc(label) + "</span>").join("") +
+      ' <span class="none">(inline codes only, kept on export)</span>' : "";
+    return '<div class="side ' + side + ' empty" lang="' + lang + '"><span class="none">(nothing: unaligned)</span>' + kept + "</div>";
+  }
   const spans = {};
   for (const f of bead.findings || []) {
     for (const [pos, a, b] of f[side] || []) (spans[pos] = spans[pos] || []).push({ a, b, severity: f.severity, message: f.message });
