@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from align.lexicon import STOP_WORDS, Lexicon, stem
-from align.numbers import extract_dates, extract_numbers
+from align.numbers import extract_mentions
 
 #: a Latin word inside Chinese text (APEC, G20, COVID-19, Darren)
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
@@ -48,7 +48,8 @@ def number_keys(text: str, lang: str) -> list[Span]:
     gate = _MAYBE_NUMBER.get(lang)
     if gate is not None and not gate.search(text):
         return out
-    for mention in extract_numbers(text, lang):
+    numbers, dates = extract_mentions(text, lang)
+    for mention in numbers:
         value = mention.value
         if lang == "zh" and value == 1 and not any(c.isdigit() for c in mention.text):
             continue  # 一 is mostly an article or a verb particle, not a number
@@ -57,7 +58,7 @@ def number_keys(text: str, lang: str) -> list[Span]:
         else:
             key = f"#{value:g}"
         out.append(Span(key, mention.span[0], mention.span[1]))
-    for date in extract_dates(text, lang):
+    for date in dates:
         start, end = date.span
         if date.year is not None:
             out.append(Span(f"#{date.year}", start, end))
