@@ -9,7 +9,9 @@ Three kinds of inconsistency:
    sentence of thirty already costs ten points of chrF) whose translations are far apart
    (chrF < 55). Candidates are found by blocking, never by comparing all pairs: distinct sources
    sharing the first or the last characters of their normalised form are compared, within a
-   length ratio of 0.8, and blocks are cut into windows, so the work grows linearly.
+   length ratio of 0.8, and blocks are cut into windows, so the work grows linearly. Two
+   segments of one template (sources alike but for their digits, translations alike but for
+   theirs: the same sentence with another date or count) are consistent by definition.
 3. One official title or designation (glossary categories ``title`` and ``designation``)
    rendered with different allowed renderings in one memory ("State Councilor" here, "State
    Councillor" there): the units using a rendering other than the most frequent one are
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sacrebleu.metrics import CHRF
@@ -37,8 +40,12 @@ FAR_TARGET = 55.0       # chrF below which their translations are too far apart
 BLOCK_KEY = 6           # characters of the normalised source used as blocking keys
 WINDOW = 8              # neighbours compared within a sorted block
 MIN_BIGRAM_DICE = 0.5   # below this share of character bigrams, chrF is not even computed
+CHRF_ORDER = 6          # character n-gram orders of sacrebleu's default chrF
+MAX_RELATED = 5         # related units named in a finding (the message gives the count)
+PROFILE_CACHE = 256     # n-gram profiles kept at once (a block's window needs about twenty)
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
 
 
 def normalise(text: str) -> str:
@@ -59,9 +66,13 @@ def check_consistency(pairs: Sequence["Pair"], checker: "Checker") -> Iterator[F
 
 
 def _majority(members: list[tuple["Pair", str]]) -> str:
-    counts = Counter(t for _, t in members)
-    return max(counts, key=lambda t: (counts[t], -next(i for i, (_, x) in enumerate(members)
-                                                         if x == t)))
+    """The most frequent translation; on a tie, the one that comes first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, (_, t) in enumerate(members):
+        counts[t] += 1
+        first.setdefault(t, i)
+    return max(counts, key=lambda t: (counts[t], -first[t]))
 
 
 def _same_source(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Finding]:
@@ -70,7 +81,7 @@ def _same_source(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Findin
             continue
         usual = _majority(members)
         model = next(p for p, t in members if t == usual)
-        others = tuple(p.unit for p, t in members if t == usual)
+        others = [p.unit for p, t in members if t == usual]
         for p, t in members:
             if t == usual:
                 continue
@@ -81,7 +92,49 @@ def _same_source(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Findin
                                      f"{'s' if len(others) > 1 else ''}) or confirm the "
                                      "difference",
                           source_span=(0, len(p.source)), target_span=(0, len(p.target)),
-                          related=others)
+                          related=tuple(others[:MAX_RELATED]))
+
+
+class _Profile:
+    """The character n-grams (orders 1 to 6, whitespace removed) of one text, as chrF counts them.
+
+    ``keys[n]`` is the set of (n+1)-grams; ``repeats[n]`` the counts of those occurring more than
+    once; ``totals[n]`` the number of (n+1)-grams. Sets make matching two profiles a matter of
+    C-level set intersections: the work sacrebleu's ``sentence_score`` does in Python loops,
+    extracting both texts again on every call.
+    """
+
+    __slots__ = ("keys", "repeats", "totals")
+
+    def __init__(self, text: str) -> None:
+        line = "".join(text.split())
+        self.keys: list[frozenset[str]] = []
+        self.repeats: list[dict[str, int]] = []
+        self.totals: list[int] = []
+        for n in range(1, CHRF_ORDER + 1):
+            grams = [line[i:i + n] for i in range(len(line) - n + 1)]
+            keys = frozenset(grams)
+            self.keys.append(keys)
+            self.repeats.append({} if len(keys) == len(grams) else
+                                {g: c for g, c in Counter(grams).items() if c > 1})
+            self.totals.append(len(grams))
+
+
+def chrf_score(hypothesis: _Profile, reference: _Profile, metric: CHRF) -> float:
+    """sacrebleu's sentence-level chrF of ``hypothesis`` against ``reference`` (default CHRF:
+    six character orders, beta 2), from their profiles: the same statistics sacrebleu gathers,
+    scored by sacrebleu's own formula."""
+    stats: list[int] = []
+    for n in range(CHRF_ORDER):
+        h_rep, r_rep = hypothesis.repeats[n], reference.repeats[n]
+        matches = len(hypothesis.keys[n] & reference.keys[n])
+        if h_rep and r_rep:  # n-grams repeated on both sides match min(count) times
+            both = h_rep.keys() & r_rep.keys()
+            matches += sum(map(min, map(h_rep.__getitem__, both),
+                               map(r_rep.__getitem__, both))) - len(both)
+        ref_total = reference.totals[n]
+        stats += (hypothesis.totals[n] if ref_total else 0, ref_total, matches)
+    return metric._compute_f_score(stats)
 
 
 def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Checker"
@@ -92,15 +145,17 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Chec
         compact = src.replace(" ", "")
         blocks[("head", compact[:BLOCK_KEY])].append(i)
         blocks[("tail", compact[-BLOCK_KEY:])].append(i)
-    chrf = CHRF()
-    cache: dict[int, frozenset[str]] = {}
+    metric = CHRF(char_order=CHRF_ORDER, word_order=0, beta=2)
 
-    def bigrams(index: int, text: str) -> frozenset[str]:
-        grams = cache.get(index)
-        if grams is None:
-            compact = text.replace(" ", "")
-            grams = cache[index] = frozenset(compact[i:i + 2] for i in range(len(compact) - 1))
-        return grams
+    # profiles are needed for a text and its few neighbours in a block: a bounded cache keeps
+    # memory flat however large the memory is
+    @lru_cache(maxsize=PROFILE_CACHE)
+    def profile(index: int, side: int) -> _Profile:
+        return _Profile(reps[index][side])
+
+    @lru_cache(maxsize=PROFILE_CACHE)
+    def template(index: int) -> tuple[str, str]:
+        return _DIGITS.sub("0", reps[index][0]), _DIGITS.sub("0", reps[index][2])
 
     done: set[tuple[int, int]] = set()
     reported: set[str] = set()
@@ -118,12 +173,18 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Chec
                 src_b, pair_b, tgt_b = reps[b]
                 if len(src_a) < 0.8 * len(src_b) or len(src_b) < 0.8 * len(src_a):
                     continue
-                # cheap test first: near-duplicates share most character bigrams
-                if _dice(bigrams(a, src_a), bigrams(b, src_b)) < MIN_BIGRAM_DICE:
+                # one template, other numbers (dates, counts) on both sides: translated alike
+                # (the numbers themselves are the number and date rules' business)
+                if template(a) == template(b):
                     continue
-                if chrf.sentence_score(src_a, [src_b]).score < NEAR_SOURCE:
+                # cheap test next: near-duplicates share most character bigrams
+                source_a, source_b = profile(a, 0), profile(b, 0)
+                if _dice(source_a.keys[1], source_b.keys[1]) < MIN_BIGRAM_DICE:
                     continue
-                if chrf.sentence_score(tgt_a, [tgt_b]).score >= FAR_TARGET:
+                # translations that are close settle it (the usual case), without the source
+                if chrf_score(profile(a, 2), profile(b, 2), metric) >= FAR_TARGET:
+                    continue
+                if chrf_score(source_a, source_b, metric) < NEAR_SOURCE:
                     continue
                 first, second = sorted((pair_a, pair_b), key=lambda p: _order(p.unit))
                 if second.unit in reported:

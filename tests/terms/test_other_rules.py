@@ -79,3 +79,37 @@ def test_a_dropped_sentence_of_two():
                       "expand exchanges between their media, think tanks, young people and "
                       "localities."),
                  "omission") == []
+
+
+def test_chrf_from_profiles_is_sacrebleus_sentence_chrf(corpora):
+    """The near-duplicate test scores with cached n-gram profiles; it must give exactly the
+    chrF sacrebleu gives, on both languages and on texts with repeated n-grams."""
+    from sacrebleu.metrics import CHRF
+
+    from terms.checks.consistency import _Profile, chrf_score, normalise
+    lines = []
+    for path in sorted((corpora / "releases").glob("*.sents"))[:6]:
+        lines += [normalise(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["", "a", "aaaa aaaa", "中中中中中", "中中中"]
+    metric = CHRF()
+    compared = 0
+    for a, b in zip(lines, lines[1:] + lines[:1]):
+        for hyp, ref in ((a, b), (b, a), (a, a)):
+            expected = metric.sentence_score(hyp, [ref]).score
+            got = chrf_score(_Profile(hyp), _Profile(ref), metric)
+            assert abs(got - expected) < 1e-9, (hyp, ref, got, expected)
+            compared += 1
+    assert compared > 300
+
+
+def test_a_source_repeated_many_times_names_a_few_related_units():
+    """A source translated two ways in hundreds of units: each finding names a handful of the
+    units with the usual translation (and says how many there are), not all of them."""
+    source = "双方同意保持密切沟通，推动两国关系不断向前发展。"
+    usual = "The two sides agreed to stay in close communication and move relations forward."
+    other = "Both agreed to keep talking."
+    pairs = [Pair(f"d:{n}", source, usual if n % 3 else other) for n in range(1, 601)]
+    findings = run_checks(pairs, None, config("inconsistent-translation"))
+    assert [f.unit for f in findings] == [f"d:{n}" for n in range(3, 601, 3)]
+    assert all(f.related == ("d:1", "d:2", "d:4", "d:5", "d:7") for f in findings)
+    assert "400 other units" in findings[0].suggestion
