@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import argparse
-import re
+import itertools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,18 +143,29 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
     from concord.bitext import read_units
     from concord.reports import CheckedUnit, Location
     from terms.config import SUPPRESS_PROP, parse_inline_suppression
-    units = list(read_units(path))
-    if not units:
-        raise UsageError("the memory has no translation units", path=path)
+    # the units themselves are kept only to be written back (--save-tmx): a checked unit is
+    # a fraction of their size
+    keep = bool(args.save_tmx)
+    stream = read_units(path)
+    head: list = []  # units read until one shows the two languages
     src_tag, tgt_tag = args.src_lang, args.tgt_lang
     if not (src_tag and tgt_tag):
-        langs = next((u.langs for u in units if len(u.variants) >= 2), None)
+        langs = None
+        for unit in stream:
+            head.append(unit)
+            if len(unit.variants) >= 2:
+                langs = unit.langs
+                break
         if langs is None:
-            raise UsageError("no unit has two languages", path=path)
+            raise UsageError("no unit has two languages" if head else
+                             "the memory has no translation units", path=path)
         src_tag = src_tag or langs[0]
-        tgt_tag = tgt_tag or next(t for t in langs if _lang(t) != _lang(src_tag))
+        tgt_tag = tgt_tag or next((t for t in langs if _lang(t) != _lang(src_tag)), langs[1])
+    units: list = []
     checked = []
-    for n, unit in enumerate(units, 1):
+    for n, unit in enumerate(itertools.chain(head, stream), 1):
+        if keep:
+            units.append(unit)
         unit_id = unit.tuid or f"#{n}"
         if unit_id in seen:  # several memories with the same ids: tell them apart by file
             unit_id = f"{Path(path).name}:{unit_id}"
@@ -170,7 +181,9 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
                             "(expected 'RULE: reason')")
                 else:
                     config.suppressions.append(suppression)
-    ui.info(f"{path}: {len(units)} units, {src_tag} → {tgt_tag}")
+    if not checked:
+        raise UsageError("the memory has no translation units", path=path)
+    ui.info(f"{path}: {len(checked)} units, {src_tag} → {tgt_tag}")
     return units, checked
 
 

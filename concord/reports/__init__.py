@@ -56,9 +56,11 @@ class Report:
     inputs: list[str] = field(default_factory=list)
     suppressed: list[tuple[Finding, Suppression]] = field(default_factory=list)
     tool_version: str = ""
+    _index: dict[str, CheckedUnit] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         order = {u.unit: i for i, u in enumerate(self.units)}
+        self._index = {u.unit: u for u in self.units}
         self.findings = sorted(self.findings, key=lambda f: (order.get(f.unit, len(order)),
                                                              _RULE_ORDER.get(f.rule, 99)))
 
@@ -73,10 +75,8 @@ class Report:
         return [f for f in self.findings if at_least(f.severity, self.fail_on)]
 
     def unit(self, unit_id: str) -> CheckedUnit | None:
-        return self._by_id().get(unit_id)
-
-    def _by_id(self) -> dict[str, CheckedUnit]:
-        return {u.unit: u for u in self.units}
+        """The checked unit with id ``unit_id`` (looked up in an index built once)."""
+        return self._index.get(unit_id)
 
     def by_unit(self) -> dict[str, list[Finding]]:
         """Findings grouped by unit, units in input order."""
