@@ -180,6 +180,28 @@ def _show_date(d: DateMention) -> str:
     return "-".join(p for p in parts if p) or d.text
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _render_date(d: DateMention, lang: str, like: DateMention | None = None) -> str:
+    """``d`` written as the target language writes dates: 2022年1月19日, or January 19, 2022
+    (19 January 2022 when ``like``, the target's own wrong date, puts the day first; its year
+    is kept when the source gives none)."""
+    year = d.year or (like.year if like is not None and d.month else None)
+    if lang == "zh":
+        return "".join(f"{v}{unit}" for v, unit in ((year, "年"), (d.month, "月"), (d.day, "日"))
+                       if v) or d.text
+    if not d.month:
+        return str(year or d.day or "") or d.text
+    month = _MONTH_NAMES[d.month - 1]
+    if not d.day:
+        return f"{month} {year}" if year else month
+    if like is not None and like.text.strip()[:1].isdigit():
+        return f"{d.day} {month}" + (f" {year}" if year else "")
+    return f"{month} {d.day}" + (f", {year}" if year else "")
+
+
 def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     """Dates of one side missing from, or given differently on, the other side.
 
@@ -195,18 +217,19 @@ def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     if not src and not tgt:
         return
     left_src, left_tgt = _leftovers(src, tgt, _compatible)
+    tgt_lang = _lang(pair.tgt_lang)
     for s, t in zip(left_src, left_tgt):
         yield Finding("date-mismatch", "error", pair.unit,
                       f"date {s.text!r} ({_show_date(s)}) in the source but {t.text!r} "
                       f"({_show_date(t)}) in the target",
-                      suggestion=f"render {s.text!r} as {_show_date(s)}",
+                      suggestion=f"replace {t.text!r} with {_render_date(s, tgt_lang, t)!r}",
                       source_span=s.span, target_span=t.span, term=s.text)
     paired = min(len(left_src), len(left_tgt))
     for s in left_src[paired:]:
         if s.day is not None:
             yield Finding("date-mismatch", "error", pair.unit,
                           f"date {s.text!r} ({_show_date(s)}) in the source is not in the target",
-                          suggestion=f"add the date {_show_date(s)} to the target",
+                          suggestion=f"add the date {_render_date(s, tgt_lang)!r} to the target",
                           source_span=s.span, term=s.text)
     for t in left_tgt[paired:]:
         if t.day is not None:

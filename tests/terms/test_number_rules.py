@@ -78,3 +78,23 @@ def test_date_ranges_and_tenths(checker):
     assert rules(checker, "出口近四成流向邻国。", "Nearly 40 percent of exports go to neighbours.") == []
     assert rules(checker, "出口近四成流向邻国。", "Nearly 14 percent of exports go to neighbours.") == [
         "number-mismatch"]
+
+
+@pytest.mark.parametrize("source, target, suggestion", [
+    ("2022年1月19日，王毅同库雷希通电话。", "On January 18, 2022, Wang Yi spoke with Qureshi.",
+     "replace 'January 18, 2022' with 'January 19, 2022'"),
+    ("2022年1月19日，王毅同库雷希通电话。", "On 18 January 2022, Wang Yi spoke with Qureshi.",
+     "replace '18 January 2022' with '19 January 2022'"),
+    ("1月19日，王毅同库雷希通电话。", "On January 18, 2022, Wang Yi spoke with Qureshi.",
+     "replace 'January 18, 2022' with 'January 19, 2022'"),
+    ("On January 19, 2022, Wang Yi spoke with Qureshi.", "2022年1月18日，王毅同库雷希通电话。",
+     "replace '2022年1月18日' with '2022年1月19日'"),
+    ("2022年1月19日，王毅同库雷希通电话。", "Wang Yi spoke with Qureshi.",
+     "add the date 'January 19, 2022' to the target"),
+])
+def test_date_fixes_are_written_as_the_target_writes_dates(checker, source, target, suggestion):
+    """A translator pastes the fix: it is a date in the target's language and style."""
+    langs = ("en", "zh") if source.startswith("On ") else ("zh", "en")
+    [finding] = [f for f in checker.check_pair(Pair("u", source, target, *langs))
+                 if f.rule == "date-mismatch"]
+    assert finding.suggestion == suggestion
