@@ -172,7 +172,8 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
         seen.add(unit_id)
         location = Location(path, unit.line)
         checked.append(CheckedUnit(unit_id, unit.text(src_tag), unit.text(tgt_tag),
-                                   _lang(src_tag), _lang(tgt_tag), location, location))
+                                   _lang(src_tag), _lang(tgt_tag), location, location,
+                                   _confidence(unit)))
         for kind, value in unit.props:
             if kind == SUPPRESS_PROP:
                 suppression = parse_inline_suppression(unit_id, value)
@@ -185,6 +186,13 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
         raise UsageError("the memory has no translation units", path=path)
     ui.info(f"{path}: {len(checked)} units, {src_tag} → {tgt_tag}")
     return units, checked
+
+
+def _confidence(unit) -> float | None:
+    """The unit's ``x-concord-confidence`` when it is a number in [0, 1]."""
+    from tmx.props import confidence
+    value = confidence(unit)
+    return value if value is not None and 0.0 <= value <= 1.0 else None
 
 
 def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI):
@@ -205,7 +213,8 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI)
         tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
         checked.append(CheckedUnit(
             unit.tuid or "", alignment.join(source, bead.src), alignment.join(target, bead.tgt),
-            source.lang, target.lang, Location(src_path, src_line), Location(tgt_path, tgt_line)))
+            source.lang, target.lang, Location(src_path, src_line), Location(tgt_path, tgt_line),
+            bead.confidence))
     return units, checked, [src_path, tgt_path]
 
 

@@ -43,6 +43,8 @@ class CheckedUnit:
     tgt_lang: str = "en"
     source_location: Location | None = None
     target_location: Location | None = None
+    #: the aligner's confidence in the unit (0 to 1), when known
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -6,11 +6,12 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from concord.reports import CheckedUnit, Report
+from concord.reports import CheckedUnit, Location, Report
 from terms.findings import Finding, Span
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SNIPPET = 160
+LOW_CONFIDENCE = 0.5  # shown in yellow below this
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -23,8 +24,16 @@ def render(report: Report, color: bool = False) -> str:
         heading = Text(f"unit {unit_id}", style="bold")
         location = report.location(findings[0])
         if location is not None:
-            where = f"{location.path}:{location.line}" if location.line else location.path
-            heading.append(f"  ({where})", style="dim")
+            heading.append(f"  ({_where(location)})", style="dim")
+        if unit is not None:
+            other = (unit.target_location if location is unit.source_location
+                     else unit.source_location)
+            if other is not None and other.line and other.path != getattr(location, "path", None):
+                side = "target" if other is unit.target_location else "source"
+                heading.append(f"  {side}: {_where(other)}", style="dim")
+            if unit.confidence is not None:
+                heading.append(f"  confidence {unit.confidence:.2f}",
+                               style="bold yellow" if unit.confidence < LOW_CONFIDENCE else "dim")
         console.print(heading)
         if unit is not None:
             _print_segments(console, unit, findings)
@@ -39,6 +48,10 @@ def render(report: Report, color: bool = False) -> str:
         console.print()
     console.print(_summary(report))
     return buffer.getvalue()
+
+
+def _where(location: Location) -> str:
+    return f"{location.path}:{location.line}" if location.line else location.path
 
 
 def _print_segments(console: Console, unit: CheckedUnit, findings: list[Finding]) -> None:

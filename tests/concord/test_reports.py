@@ -139,3 +139,41 @@ def test_text_report(report):
     assert text.rstrip().endswith("2 at or above error: FAILED")
     assert "\x1b[" not in text
     assert "\x1b[" in render(report, "text", color=True)
+
+
+def test_html_report_shows_confidence_term_entries_and_both_places():
+    """What a translator reads off the page: how sure the aligner was, which glossary entry a
+    highlighted term belongs to (a forbidden rendering marked apart), where each side is."""
+    glossary = load_glossary(GLOSSARY)
+    units = [
+        CheckedUnit("r:1", "副总理出席。", "The Deputy Premier attended.",
+                    source_location=Location("r.zh.txt", 2),
+                    target_location=Location("r.en.txt", 3), confidence=0.31),
+        CheckedUnit("r:2", "推动共建一带一路。", "to advance the Belt and Road.",
+                    source_location=Location("r.zh.txt", 4),
+                    target_location=Location("r.en.txt", 5), confidence=0.92),
+    ]
+    findings = Checker(glossary).run(Pair(u.unit, u.source, u.target) for u in units)
+    doc = lxml.html.fromstring(render(Report(units, findings, glossary=glossary), "html"))
+    first, second = doc.xpath("//tbody/tr")
+    assert first.get("data-worst") == "error" and first.get("data-low") is not None
+    assert second.get("data-worst") is None and second.get("data-low") is None
+    assert [c.text_content() for c in doc.xpath("//tbody//span[contains(@class,'conf')]")] == [
+        "0.31", "0.92"]
+    assert "r.zh.txt:2" in first.xpath("./td[1]")[0].text_content()
+    assert "r.en.txt:3" in first.xpath("./td[1]")[0].text_content()
+    [bad] = first.xpath("./td[3]//span[contains(@class,'term-bad')]")
+    assert bad.text_content() == "Deputy Premier" and "use Vice Premier" in bad.get("title")
+    [term] = second.xpath("./td[2]//span[contains(@class,'term')]")
+    assert term.text_content() == "一带一路" and "Belt and Road" in term.get("title")
+    assert doc.xpath("//input[@id='low']") and doc.xpath("//input[@id='only']")
+
+
+def test_text_report_names_the_target_file_and_the_confidence():
+    glossary = load_glossary(GLOSSARY)
+    unit = CheckedUnit("r:1", "副总理出席。", "The Deputy Premier attended.",
+                       source_location=Location("r.zh.txt", 2),
+                       target_location=Location("r.en.txt", 3), confidence=0.31)
+    findings = Checker(glossary).run([Pair(unit.unit, unit.source, unit.target)])
+    text = render(Report([unit], findings, glossary=glossary), "text")
+    assert text.splitlines()[0] == "unit r:1  (r.zh.txt:2)  target: r.en.txt:3  confidence 0.31"
