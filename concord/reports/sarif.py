@@ -2,22 +2,31 @@
 
 One run; the driver lists every rule (id, name, short and full description, help, default
 level). Each result has ``ruleId``/``ruleIndex``, ``level`` (error, warning, note),
-``message``, a physical location (the input file, relative to the current directory, and the
-line of the unit when known) and a logical location naming the unit; ``partialFingerprints``
-keep a finding recognisable from one run to the next.
+``message``, a physical location (the input file and the line of the unit when known) and a
+logical location naming the unit; ``partialFingerprints`` keep a finding recognisable from one
+run to the next. A file under the current directory is a relative, percent-encoded URI against
+``%SRCROOT%`` (declared in ``originalUriBaseIds`` as the current directory); any other file is an
+absolute ``file:`` URI. Suppressed findings are results too, with a ``suppressions`` entry giving
+the reason, as SARIF records silenced results.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from concord.reports import Report, relative_uri
+from concord.reports import Location, Report
+from terms.findings import Finding
 from terms.rules import RULES
+
+if TYPE_CHECKING:
+    from terms.config import Suppression
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-INFO_URI = "https://example.invalid/concord"
+SRCROOT = "%SRCROOT%"
 
 
 def _rules() -> list[dict[str, Any]]:
@@ -33,39 +42,59 @@ def _rules() -> list[dict[str, Any]]:
     } for rule in RULES.values()]
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """A SARIF ``artifactLocation``: relative to ``%SRCROOT%`` (the current directory) when the
+    file is under it, else an absolute ``file:`` URI; percent-encoded either way."""
+    absolute = Path(path).resolve()
+    try:
+        relative = absolute.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _result(report: Report, f: Finding, index: dict[str, int],
+            suppression: Suppression | None = None) -> dict[str, Any]:
+    location: dict[str, Any] = {"logicalLocations": [
+        {"name": f.unit, "fullyQualifiedName": f"unit/{f.unit}", "kind": "element"}]}
+    where: Location | None = report.location(f)
+    if where is not None:
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(where.path)}
+        if where.line:
+            physical["region"] = {"startLine": where.line}
+        location["physicalLocation"] = physical
+    message = f.message.rstrip(".") + "."
+    text = message + (f" Fix: {f.suggestion}." if f.suggestion else "")
+    fingerprint = hashlib.sha256(
+        "\x1f".join((f.rule, f.unit, f.term or "", f.concept or "")).encode()).hexdigest()
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": text},
+        "locations": [location],
+        "partialFingerprints": {"concordFinding/v1": fingerprint[:32]},
+        "properties": {"unit": f.unit, "severity": f.severity,
+                       **{k: v for k, v in f.to_dict().items()
+                          if k in ("suggestion", "term", "concept", "source_span",
+                                   "target_span", "related")}},
+    }
+    if suppression is not None:
+        result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                   "justification": suppression.reason}]
+    return result
+
+
 def to_data(report: Report) -> dict[str, Any]:
     """The report as a SARIF log (JSON-ready data)."""
     index = {rule_id: i for i, rule_id in enumerate(RULES)}
-    results = []
-    for f in report.findings:
-        location: dict[str, Any] = {"logicalLocations": [
-            {"name": f.unit, "fullyQualifiedName": f"unit/{f.unit}", "kind": "element"}]}
-        where = report.location(f)
-        if where is not None:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": relative_uri(where.path)}}
-            if where.line:
-                physical["region"] = {"startLine": where.line}
-            location["physicalLocation"] = physical
-        text = f.message + (f" Fix: {f.suggestion}." if f.suggestion else "")
-        fingerprint = hashlib.sha256(
-            "\x1f".join((f.rule, f.unit, f.term or "", f.concept or "")).encode()).hexdigest()
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVELS[f.severity],
-            "message": {"text": text},
-            "locations": [location],
-            "partialFingerprints": {"concordFinding/v1": fingerprint[:32]},
-            "properties": {"unit": f.unit, "severity": f.severity,
-                           **{k: v for k, v in f.to_dict().items()
-                              if k in ("suggestion", "term", "concept", "source_span",
-                                       "target_span", "related")}},
-        }
-        results.append(result)
-    artifacts = [{"location": {"uri": relative_uri(p)}} for p in report.inputs]
+    results = [_result(report, f, index) for f in report.findings]
+    results += [_result(report, f, index, s) for f, s in report.suppressed]
+    artifacts = [{"location": artifact_location(p)} for p in report.inputs]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "concord", "version": report.tool_version or "0",
-                            "informationUri": INFO_URI, "rules": _rules()}},
+                            "rules": _rules()}},
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri().rstrip("/") + "/"}},
         "results": results,
         "columnKind": "unicodeCodePoints",
     }

@@ -177,3 +177,34 @@ def test_text_report_names_the_target_file_and_the_confidence():
     findings = Checker(glossary).run([Pair(unit.unit, unit.source, unit.target)])
     text = render(Report([unit], findings, glossary=glossary), "text")
     assert text.splitlines()[0] == "unit r:1  (r.zh.txt:2)  target: r.en.txt:3  confidence 0.31"
+
+
+def test_sarif_locations_are_uris_against_srcroot(tmp_path, monkeypatch):
+    """Relative URIs name their base (%SRCROOT%, declared as the current directory) and are
+    percent-encoded; a file outside the current directory is an absolute file: URI."""
+    from concord.reports.sarif import artifact_location
+    from terms.config import Suppression
+    work = tmp_path / "repo"
+    (work / "发布 稿").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert artifact_location("发布 稿/a#1.tmx") == {
+        "uri": "%E5%8F%91%E5%B8%83%20%E7%A8%BF/a%231.tmx", "uriBaseId": "%SRCROOT%"}
+    outside = tmp_path / "other" / "b.tmx"
+    assert artifact_location(str(outside)) == {"uri": outside.resolve().as_uri()}
+    unit = CheckedUnit("m:1", "双方签署了12项协议。", "The two sides signed 21 agreements.",
+                       source_location=Location("发布 稿/a#1.tmx", 7),
+                       target_location=Location("发布 稿/a#1.tmx", 7))
+    [finding] = Checker().run([Pair(unit.unit, unit.source, unit.target)])
+    silenced = Suppression("m:1", "number-mismatch", "counted differently on purpose")
+    log = json.loads(render(Report([unit], [], inputs=["发布 稿/a#1.tmx"],
+                                   suppressed=[(finding, silenced)]), "sarif"))
+    [run] = log["runs"]
+    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/")
+    [result] = run["results"]
+    assert result["suppressions"] == [{"kind": "external", "status": "accepted",
+                                       "justification": "counted differently on purpose"}]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == \
+        "%SRCROOT%"
+    assert result["message"]["text"].count(". Fix: ") == 1
+    assert "informationUri" not in run["tool"]["driver"]
