@@ -1,7 +1,7 @@
 """The JUnit XML report, in the shape Jenkins and GitLab read.
 
 ``<testsuites>`` holds one ``<testsuite name="concord check">``; each checked unit is a
-``<testcase classname="concord.<input file name>" name="unit <id>">`` (with ``file`` and ``line`` when
+``<testcase classname="concord.<name of the unit's file>" name="unit <id>">`` (with ``file`` and ``line`` when
 known). A unit with findings at or above ``--fail-on`` gets one ``<failure>`` whose ``message``
 names the rules and whose text lists every finding; findings below the threshold go to the
 testcase's ``<system-out>``. One failure per testcase, since the JUnit schema Jenkins follows
@@ -35,12 +35,14 @@ def render(report: Report) -> str:
     failures = 0
     suites = etree.Element("testsuites", name="concord")
     suite = etree.SubElement(suites, "testsuite", name="concord check")
-    stem = Path(report.inputs[0]).name if report.inputs else "memory"
-    classname = "concord." + re.sub(r"[^\w-]+", "_", stem)
+    default = Path(report.inputs[0]).name if report.inputs else "memory"
     for unit in report.units:
+        location = unit.source_location or unit.target_location
+        # each unit is classed under the file it comes from (several memories may be checked)
+        stem = Path(location.path).name if location is not None else default
+        classname = "concord." + re.sub(r"[^\w-]+", "_", stem)
         case = etree.SubElement(suite, "testcase", classname=_clean(classname),
                                 name=_clean(f"unit {unit.unit}"), time="0")
-        location = unit.source_location or unit.target_location
         if location is not None:
             case.set("file", _clean(relative_uri(location.path)))
             if location.line:

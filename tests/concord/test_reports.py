@@ -208,3 +208,13 @@ def test_sarif_locations_are_uris_against_srcroot(tmp_path, monkeypatch):
         "%SRCROOT%"
     assert result["message"]["text"].count(". Fix: ") == 1
     assert "informationUri" not in run["tool"]["driver"]
+
+
+def test_junit_classes_each_unit_under_its_own_memory():
+    units = [CheckedUnit(f"{name}:1", "双方签署了12项协议。", "The two sides signed 12 agreements.",
+                         source_location=Location(f"tm/{name}.tmx", 5))
+             for name in ("first", "second")]
+    root = etree.fromstring(render(Report(units, [], inputs=["tm/first.tmx", "tm/second.tmx"]),
+                                   "junit").encode("utf-8"))
+    assert [c.get("classname") for c in root.iter("testcase")] == [
+        "concord.first_tmx", "concord.second_tmx"]
