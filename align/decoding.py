@@ -77,7 +77,9 @@ def _where(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _binary_kind(data: bytes) -> str | None:
+def binary_kind(data: bytes) -> str | None:
+    """What binary format ``data`` is in ("a PNG image" …), when it starts with a signature
+    that people hand to a text tool by mistake; ``None`` otherwise."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
@@ -126,7 +128,7 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
 
     Raises :class:`DocumentError` naming ``path`` for binary or undecodable data.
     """
-    kind = _binary_kind(data)
+    kind = binary_kind(data)
     if kind:
         raise DocumentError(f"this is {kind}, not a text document", path=path)
     for bom, encoding in _BOMS:

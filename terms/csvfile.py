@@ -8,9 +8,11 @@ first row, so that converting TBX → CSV → TBX loses nothing.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+import shlex
 from pathlib import Path
 from typing import IO
 
@@ -22,18 +24,58 @@ COLUMNS = ("concept", "category", "lang", "term", "status", "scope", "case_sensi
 REQUIRED = ("concept", "lang", "term")
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"", "no", "n", "false", "0"}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
 
 
 def read_csv(path: str | Path, delimiter: str = ",") -> Glossary:
     """Read a CSV (or, with ``delimiter="\\t"``, TSV) glossary; errors name file and line."""
     name = str(path)
+    return parse_csv(decode_glossary(Path(path).read_bytes(), name), name, delimiter)
+
+
+def decode_glossary(data: bytes, name: str) -> str:
+    """The text of a CSV/TSV glossary: UTF-8 (with or without a byte-order mark), or UTF-16/32
+    as Excel's "Unicode text" writes it. Anything else is an error that says what the file
+    seems to be and how to save it as UTF-8."""
+    from align.decoding import binary_kind, decode_bytes
+    from align.errors import DocumentError
+
+    kind = binary_kind(data)
+    if kind is not None:
+        raise GlossaryError(f"this is {kind}, not a glossary (TBX, CSV, TSV or PO)", path=name)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                line = data[:exc.start + len(bom)].count(b"\n") + 1
+                raise GlossaryError(f"starts with a {encoding.upper()} byte-order mark but is "
+                                    f"not valid {encoding.upper()}", path=name,
+                                    line=line) from None
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+    else:
+        line = 1
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = Path(path).read_bytes()[:exc.start].count(b"\n") + 1
-        raise GlossaryError("not UTF-8 text", path=name, line=line) from None
-    return parse_csv(text, name, delimiter)
+        text, encoding = decode_bytes(data, name)
+    except DocumentError:
+        encoding = None
+    if encoding is not None and encoding.startswith("utf-16"):
+        return text  # UTF-16 without a byte-order mark: its zero bytes tell it apart
+    if encoding is None:
+        raise GlossaryError("not UTF-8 text, nor any encoding recognised: save the glossary as "
+                            "UTF-8", path=name, line=line)
+    label = {"gb18030": "GB18030/GBK", "big5hkscs": "Big5"}.get(encoding, encoding.upper())
+    source = {"gb18030": "GB18030", "big5hkscs": "BIG5-HKSCS"}.get(encoding, encoding.upper())
+    raise GlossaryError(f"not UTF-8 text (it looks like {label}): save it as UTF-8 (in Excel: "
+                        f"'CSV UTF-8'), or convert it with: iconv -f {source} -t UTF-8 "
+                        f"{shlex.quote(name)} > utf8.csv", path=name, line=line)
 
 
 def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glossary:

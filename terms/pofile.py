@@ -60,6 +60,10 @@ def read_po(path: str | Path) -> Glossary:
         m = re.search(r"line (\d+)", message)
         raise GlossaryError(f"PO syntax error: {message}", path=name,
                             line=int(m.group(1)) if m else None) from None
+    if "X-Concord-Source-Tag" in po.metadata or po.metadata.get(
+            "Project-Id-Version", "").startswith("Concord translation memory"):
+        raise GlossaryError("this PO file is a translation memory (written by concord convert), "
+                            "not a glossary: give it with --tmx", path=name)
     src_lang = normalize_lang(po.metadata.get("X-Source-Language", "") or "zh")
     tgt_lang = normalize_lang(po.metadata.get("Language", "") or "en")
     glossary = Glossary(path=name, meta={k: v for k, v in po.metadata.items()})

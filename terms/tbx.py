@@ -67,6 +67,10 @@ def read_tbx(path: str | Path) -> Glossary:
         raise GlossaryError(f"malformed TBX: {exc.msg}", path=name, line=line) from None
     root = tree.getroot()
     kind = _local(root)
+    if kind == "tmx":
+        raise GlossaryError("this is a translation memory (TMX), not a glossary: give it with "
+                            "--tmx (glossaries are TBX, CSV, TSV or PO)", path=name,
+                            line=root.sourceline)
     if kind not in ("tbx", "martif"):
         raise GlossaryError(f"not a TBX file (root element <{kind}>, expected <tbx> or "
                             "<martif>)", path=name, line=root.sourceline)

@@ -48,10 +48,30 @@ def format_for_reading(path: str | os.PathLike[str], fmt: str | None = None) -> 
         if p.parent.is_dir() and any(p.parent.glob(glob.escape(p.name) + ".*")):
             return "moses"  # a prefix: PREFIX.zh and PREFIX.en
         raise TMXError("no such file", path=str(p))
-    return sniff(p) or _unknown(path, suffix)
+    if p.is_dir():
+        raise TMXError("is a directory, not a memory file", path=str(p))
+    return sniff(p) or _unknown(p, suffix)
 
 
-def _unknown(path: str | os.PathLike[str], suffix: str) -> str:
+#: file signatures of things people give as a memory by mistake
+_MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF", "a PDF file"),
+          (b"PK\x03\x04", "a ZIP archive (such as .docx or .xlsx)"), (b"\x1f\x8b", "a gzip archive"),
+          (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"))
+_GLOSSARY_COLUMNS = (b"concept", b"lang", b"term")
+
+
+def _unknown(path: Path, suffix: str) -> str:
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), None)
+    if kind is not None:
+        raise UnknownFormat(f"this is {kind}, not a translation memory (TMX, PO, TSV, JSONL "
+                            "or Moses)", path=str(path))
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
+    if all(column in first for column in _GLOSSARY_COLUMNS):
+        raise UnknownFormat("this is a glossary (a CSV with concept, lang and term columns), "
+                            "not a translation memory: give it with --glossary, or to "
+                            "'concord glossary'", path=str(path))
     raise UnknownFormat(f"cannot tell the format (extension {suffix or '(none)'!r}, content not "
                         f"recognised); give it explicitly ({', '.join(FORMATS)})", path=str(path))
 

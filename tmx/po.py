@@ -174,6 +174,10 @@ def _variant_json(variant: Variant) -> dict[str, Any]:
 
 # -- reading ------------------------------------------------------------------------------------
 
+#: the Project-Id-Version of the PO glossaries terms.pofile writes (they are not memories)
+GLOSSARY_PROJECT = "concord glossary"
+
+
 def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
             tgt_lang: str | None = None) -> Iterator[Unit]:
     """The units of a PO file (see the module notes). Languages come from ``src_lang``/
@@ -185,6 +189,9 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
         raise TMXError(f"not a readable PO file: {_po_message(exc)}", path=str(path),
                        line=_po_line(exc)) from None
     meta = po.metadata
+    if meta.get("Project-Id-Version", "").startswith(GLOSSARY_PROJECT):
+        raise TMXError("this PO file is a Concord glossary, not a translation memory: give it "
+                       "with --glossary, or to 'concord glossary'", path=str(path))
     src = src_lang or meta.get("X-Concord-Source-Tag") or meta.get("X-Source-Language")
     tgt = tgt_lang or meta.get("X-Concord-Target-Tag") or meta.get("Language")
     if not src or not tgt:

@@ -22,8 +22,8 @@ from lxml import etree
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
-from tmx.xmlsource import (SAFE_OPTIONS, check_readable, encoding_override, read_root, release,
-                           syntax_error)
+from tmx.xmlsource import (SAFE_OPTIONS, check_readable, encoding_override, not_tmx, read_root,
+                           release, syntax_error)
 
 _XML_LANG = XML_NS + "lang"
 _TEXT_CHILDREN = ("note", "prop")
@@ -73,9 +73,7 @@ class TMXReader:
         encoding = encoding_override(path)
         root = read_root(path, encoding)
         if root.tag != "tmx":
-            shown = root.tag.rsplit("}", 1)[-1] or "?"
-            raise TMXError(f"not a TMX file: the root element is <{shown}>, not <tmx>",
-                           path=self.path, line=root.line)
+            raise not_tmx(self.path, root)
         self.header.version = root.attrs.get("version")
         body: etree._Element | None = None
         events = etree.iterparse(str(path), events=("end",), tag=("header", "tu"),

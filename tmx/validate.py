@@ -25,7 +25,8 @@ from tmx.inline import XML_NS
 from tmx.langtags import ALL, normalize_tag, same_tag
 from tmx.model import CODE_TAGS, INLINE_TAGS
 from tmx.writer import SEGTYPES, TMX_VERSION
-from tmx.xmlsource import check_readable, encoding_override, iter_events, read_root, release
+from tmx.xmlsource import (check_readable, encoding_override, iter_events, not_tmx, read_root,
+                           release)
 
 REQUIRED_HEADER = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
                    "srclang", "datatype")
@@ -113,9 +114,7 @@ class _Checker:
         encoding = encoding_override(path)
         root = read_root(path, encoding)
         if root.tag != "tmx":
-            shown = root.tag.rsplit("}", 1)[-1] or "?"
-            raise TMXError(f"not a TMX file: the root element is <{shown}>, not <tmx>",
-                           path=self.path, line=root.line)
+            raise not_tmx(self.path, root)
         self.check_version(root.attrs.get("version"), root.line)
         body: etree._Element | None = None
         for _event, element in iter_events(path, tag=("header", "tu", "tmx"), encoding=encoding):

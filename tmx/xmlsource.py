@@ -149,3 +149,20 @@ def check_readable(path: str | os.PathLike[str]) -> Path:
     if p.stat().st_size == 0:
         raise TMXError("the file is empty", path=str(p))
     return p
+
+
+#: root elements of files people give as a memory by mistake, and what they are
+_OTHER_ROOTS = {"tbx": "a TBX glossary", "martif": "a TBX glossary", "html": "an HTML page",
+                "xliff": "an XLIFF file", "svg": "an SVG image"}
+
+
+def not_tmx(path: str | os.PathLike[str], root: Root) -> TMXError:
+    """The error for an XML file whose root is not ``<tmx>``, saying what it is when known."""
+    shown = root.tag.rsplit("}", 1)[-1] or "?"
+    kind = _OTHER_ROOTS.get(shown.lower())
+    message = f"not a TMX file: the root element is <{shown}>, not <tmx>"
+    if kind == "a TBX glossary":
+        message += " (this is a TBX glossary: give it with --glossary, or to 'concord glossary')"
+    elif kind:
+        message += f" (this is {kind})"
+    return TMXError(message, path=str(path), line=root.line)

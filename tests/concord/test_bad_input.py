@@ -33,6 +33,8 @@ class Bad:
     name: str
     make: Callable[[Path], Path]
     line: int | None = None
+    #: words the message must contain: what the file is, or what to do about it
+    says: str | None = None
 
     def __repr__(self) -> str:
         return self.name
@@ -131,7 +133,17 @@ GLOSSARIES = [
     Bad("missing", lambda folder: folder / "no-such-terms.csv"),
     Bad("directory", lambda folder: _directory(folder)),
     Bad("csv-empty", _writer("terms.csv", ""), line=1),
-    Bad("csv-not-utf8", _gbk_csv, line=2),
+    Bad("csv-not-utf8", _gbk_csv, line=2, says="GB18030/GBK): save it as UTF-8"),
+    Bad("png-as-glossary", lambda folder: _binary(folder).rename(folder / "terms.png")
+        or folder / "terms.png", says="this is a PNG image, not a glossary"),
+    Bad("tmx-as-glossary", _writer(
+        "memory.tmx", '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="zh-CN"/>'
+        "<body/></tmx>\n"), says="translation memory (TMX), not a glossary: give it with --tmx"),
+    Bad("memory-po-as-glossary", _writer(
+        "memory.po", 'msgid ""\nmsgstr ""\n"Project-Id-Version: Concord translation memory\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "release, paragraph 1"\n'
+        'msgid "外长出席。"\nmsgstr "The Foreign Minister attended."\n'),
+        says="translation memory (written by concord convert), not a glossary"),
     Bad("csv-broken-quote", _writer(
         "terms.csv", HEADER + "fm,title,zh,外长,preferred,,,\n"
         'fm,title,en,"Foreign Minister,preferred,,,\n'), line=3),
@@ -194,6 +206,40 @@ GLOSSARY_COMMANDS = [
 ]
 
 
+def _glossary_csv(folder: Path) -> Path:
+    path = folder / "terms.csv"
+    path.write_bytes(GLOSSARY.read_bytes())
+    return path
+
+
+def _glossary_po(folder: Path) -> Path:
+    path = folder / "terms.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Project-Id-Version: concord glossary\\n"\n'
+                    '"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n'
+                    '"X-Source-Language: zh\\n"\n\nmsgctxt "fm"\nmsgid "外长"\n'
+                    'msgstr "Foreign Minister"\n', encoding="utf-8")
+    return path
+
+
+MEMORIES = [
+    Bad("directory", lambda folder: _directory(folder),
+        says="is a directory, not a memory file"),
+    Bad("png", lambda folder: _binary(folder).rename(folder / "scan.png") or folder / "scan.png",
+        says="this is a PNG image, not a translation memory"),
+    Bad("glossary-csv", _glossary_csv, says="this is a glossary"),
+    Bad("glossary-tbx", _writer("terms.tbx", _TBX_HEAD + _tbx_entry("fm", "外长", "Foreign Minister")
+                                + "</body></text></tbx>\n"),
+        line=2, says="this is a TBX glossary: give it with --glossary"),
+    Bad("glossary-po", _glossary_po, says="Concord glossary, not a translation memory"),
+]
+
+MEMORY_COMMANDS = [
+    Command("check --tmx", ("check", "--tmx", "{bad}", "-o", "{out}/report.txt")),
+    Command("tmx stats", ("tmx", "stats", "{bad}")),
+    Command("convert", ("convert", "{bad}", "{out}/memory.tmx")),
+]
+
+
 def _cases(commands: list[Command], inputs: list[Bad]) -> list:
     cases = []
     for command in commands:
@@ -230,7 +276,7 @@ def run_bad(tmp_path: Path, command: Command, bad: Bad) -> tuple[subprocess.Comp
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess, bad_path: Path,
-                          line: int | None) -> str:
+                          line: int | None, says: str | None = None) -> str:
     assert "Traceback" not in result.stderr + result.stdout
     lines = [x for x in result.stderr.splitlines() if x.strip()]
     assert len(lines) == 1, result.stderr
@@ -239,6 +285,8 @@ def assert_one_error_line(result: subprocess.CompletedProcess, bad_path: Path,
     assert bad_path.name in message
     if line is not None:
         assert f"{bad_path.name}:{line}:" in message
+    if says is not None:
+        assert says in message
     assert result.returncode == 2
     return message
 
@@ -253,7 +301,16 @@ def test_bad_documents(tmp_path, command, bad):
 @pytest.mark.parametrize("command, bad", _cases(GLOSSARY_COMMANDS, GLOSSARIES))
 def test_bad_glossaries(tmp_path, command, bad):
     result, bad_path = run_bad(tmp_path, command, bad)
-    assert_one_error_line(result, bad_path, bad.line)
+    assert_one_error_line(result, bad_path, bad.line, bad.says)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command, bad", _cases(MEMORY_COMMANDS, MEMORIES))
+def test_wrong_files_as_memories(tmp_path, command, bad):
+    """A glossary, an image or a directory where a memory belongs: the message says what the
+    file is and where it should go."""
+    result, bad_path = run_bad(tmp_path, command, bad)
+    assert_one_error_line(result, bad_path, bad.line, bad.says)
     assert result.stdout == ""
 
 

@@ -1,6 +1,7 @@
 """The glossary model read from CSV/TSV: statuses, scopes, anchors, and errors with file and line."""
 from __future__ import annotations
 
+import codecs
 import io
 
 import pytest
@@ -89,3 +90,21 @@ def test_unknown_file_kinds(tmp_path):
         load_glossary(tmp_path / "absent.csv")
     with pytest.raises(GlossaryError, match="directory"):
         load_glossary(tmp_path)
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-16-le", b""), ("utf-8", codecs.BOM_UTF8)])
+def test_unicode_glossaries_as_excel_saves_them(tmp_path, fixtures, encoding, bom):
+    """Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs); its "CSV UTF-8" has a
+    UTF-8 mark; Windows line endings throughout. Each reads as the UTF-8 original does."""
+    text = (fixtures / "mini.csv").read_text(encoding="utf-8")
+    original = load_glossary(fixtures / "mini.csv")
+    for name, body in (("g.csv", text), ("g.tsv", text.replace(",", "\t"))):
+        path = tmp_path / name
+        path.write_bytes(bom + body.replace("\n", "\r\n").encode(encoding))
+        glossary = load_glossary(path)
+        assert [(c.id, [(t.lang, t.text, t.status, t.note) for t in c.terms])
+                for c in glossary.concepts] == [
+            (c.id, [(t.lang, t.text, t.status, t.note) for t in c.terms])
+            for c in original.concepts]
