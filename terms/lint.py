@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from terms.glossary import Concept, Glossary
+from terms.glossary import Concept, Glossary, Term
 from terms.matching import matcher_for
 from terms.textfold import fold_term
 
@@ -34,6 +34,12 @@ class LintIssue:
     concept: str
     line: int | None
     message: str
+    #: what to do about it
+    hint: str = ""
+
+
+def _at(line: int | None) -> str:
+    return f" (line {line})" if line else ""
 
 
 def _form(text: str, lang: str) -> str:
@@ -63,30 +69,42 @@ def _per_concept(glossary: Glossary) -> list[LintIssue]:
         for t in c.terms:
             if not t.text.strip():
                 issues.append(LintIssue("empty-term", "error", c.id, t.line or c.line,
-                                        f"concept {c.id!r} has an empty {t.lang} term"))
+                                        f"concept {c.id!r} has an empty {t.lang} term",
+                                        "fill in the term, or delete the row"))
                 continue
             key = (t.lang, _form(t.text, t.lang))
             if key in seen:
                 issues.append(LintIssue("duplicate-term", "warning", c.id, t.line or c.line,
-                                        f"{t.text!r} appears twice in concept {c.id!r}"))
+                                        f"{t.text!r} appears twice in concept {c.id!r}"
+                                        + (f" (first at line {seen[key]})" if seen[key] else ""),
+                                        "delete one of the two (keep the one with the status "
+                                        "you mean)"))
             seen[key] = t.line
         zh, en = c.terms_in("zh"), c.terms_in("en")
         if zh and not [t for t in c.allowed("en") if t.text.strip()]:
             issues.append(LintIssue("no-rendering", "error", c.id, c.line,
                                     f"concept {c.id!r} has no preferred or admitted English "
-                                    "rendering"))
+                                    "rendering",
+                                    "add the English rendering with status preferred: the "
+                                    "checks have nothing to compare the translation with"))
         elif en and not zh:
             issues.append(LintIssue("no-rendering", "warning", c.id, c.line,
-                                    f"concept {c.id!r} has no Chinese term"))
+                                    f"concept {c.id!r} has no Chinese term",
+                                    "add its Chinese term: until then the concept is never "
+                                    "checked"))
         if any(not t.allowed for t in en) and c.preferred("en") is None:
             issues.append(LintIssue("no-replacement", "warning", c.id, c.line,
                                     f"concept {c.id!r} deprecates renderings but has no "
-                                    "preferred one to suggest"))
+                                    "preferred one to suggest",
+                                    "add the rendering to use instead, with status preferred"))
         preferred = [t for t in en if t.status == "preferred" and t.text.strip()]
         if len({_form(t.text, "en") for t in preferred}) > 1:
             issues.append(LintIssue("two-preferred", "warning", c.id, preferred[1].line or c.line,
                                     f"concept {c.id!r} has {len(preferred)} preferred English "
-                                    "renderings: " + ", ".join(repr(t.text) for t in preferred)))
+                                    "renderings: " + ", ".join(f"{t.text!r}{_at(t.line)}"
+                                                              for t in preferred),
+                                    "keep one preferred and make the others admitted (the "
+                                    "preferred one is what fixes suggest)"))
     return issues
 
 
@@ -109,7 +127,10 @@ def _two_preferred(glossary: Glossary) -> list[LintIssue]:
             issues.append(LintIssue(
                 "two-preferred", "error", second.id, p2.line or second.line,
                 f"{form!r}{where} has different preferred renderings in concepts "
-                + ", ".join(f"{c.id!r} ({p.text!r})" for c, p in renderings.values())))
+                + ", ".join(f"{c.id!r} ({p.text!r}{', line ' + str(p.line) if p.line else ''})"
+                            for c, p in renderings.values()),
+                "merge the concepts, or keep them apart: give one a scope (a pattern the "
+                "Chinese segment must match) or a longer, more specific Chinese term"))
     return issues
 
 
@@ -130,14 +151,23 @@ def _deprecated_elsewhere(glossary: Glossary) -> list[LintIssue]:
                 issues.append(LintIssue(
                     "deprecated-preferred-elsewhere", "error", c.id, t.line or c.line,
                     f"{t.text!r} is {t.status} in concept {c.id!r} but allowed in "
-                    + ", ".join(repr(o.id) for o in clashing)))
+                    + ", ".join(f"{o.id!r}{_at(_line_of(o, t))}" for o in clashing),
+                    f"decide whether {t.text!r} is right: allow or forbid it in both concepts, "
+                    "or scope one of them so that they never apply to the same segment"))
             elif others:
                 issues.append(LintIssue(
                     "deprecated-preferred-elsewhere", "warning", c.id, t.line or c.line,
                     f"{t.text!r} is {t.status} in concept {c.id!r} but allowed in the scoped "
-                    "concept(s) " + ", ".join(repr(o.id) for o in others)
-                    + "; check that the scopes keep them apart"))
+                    "concept(s) " + ", ".join(f"{o.id!r}{_at(_line_of(o, t))}" for o in others),
+                    "check that the scopes keep the concepts apart"))
     return issues
+
+
+def _line_of(concept: Concept, term: Term) -> int | None:
+    """The line of ``concept``'s term with the same English form as ``term``."""
+    form = _form(term.text, "en")
+    return next((t.line for t in concept.terms_in("en") if _form(t.text, "en") == form),
+                concept.line)
 
 
 def _shadowed(glossary: Glossary, segments: list[str]) -> list[LintIssue]:
@@ -157,5 +187,6 @@ def _shadowed(glossary: Glossary, segments: list[str]) -> list[LintIssue]:
                 issues.append(LintIssue(
                     "shadowed", "info", c.id, t.line or c.line,
                     f"{t.text!r} occurs {nested[id(t)]} time(s) in the memory, always inside a "
-                    "longer glossary term, so it never applies there"))
+                    "longer glossary term, so it never applies there",
+                    "nothing to do if that is intended; otherwise check the longer term"))
     return issues

@@ -88,12 +88,14 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
     issues = lint_glossary(glossary, corpus)
     if args.json:
         print(json.dumps([{"code": i.code, "severity": i.severity, "concept": i.concept,
-                           "line": i.line, "message": i.message} for i in issues],
-                         ensure_ascii=False, indent=2))
+                           "line": i.line, "message": i.message, "hint": i.hint}
+                          for i in issues], ensure_ascii=False, indent=2))
     else:
         for i in issues:
             where = f"{args.glossary}:{i.line}" if i.line else args.glossary
             print(f"{where}: {i.severity}: {i.message} [{i.code}]")
+            if i.hint:
+                print(f"    fix: {i.hint}")
         failing = [i for i in issues if i.severity in ("error", "warning")]
         ui.note(f"{len(glossary)} concepts, {len(failing)} problem"
                 f"{'s' if len(failing) != 1 else ''}"

@@ -47,3 +47,23 @@ def test_shadowed_terms_need_a_memory():
     only_nested = ["两国建立永久全面战略伙伴关系。", "永久全面战略伙伴关系开启新篇章。"]
     assert codes(text, only_nested) == [("shadowed", "info", "a", 2)]
     assert codes(text, only_nested + ["两国是全面战略伙伴关系。"]) == []
+
+
+def test_every_issue_says_what_to_do_and_where_the_other_side_is():
+    """A terminology manager reads the message and knows both lines and the way out."""
+    text = ("a,title,zh,外长,,,,\na,title,en,Foreign Minister,,,,\n"
+            "a,title,en,Foreign Secretary,deprecated,,,\n"
+            "b,title,zh,外交大臣,,,,\nb,title,en,Foreign Secretary,,,,\n"
+            "c,title,zh,外长,,,,\nc,title,en,Minister for Foreign Affairs,,,,\n"
+            "d,title,zh,大使,,,,\nd,title,en,Ambassador,,,,\nd,title,en,ambassador,admitted,,,\n"
+            "e,title,zh,参赞,,,,\ne,title,en,,,,,\n")
+    issues = {i.code: i for i in lint_glossary(parse_csv(HEADER + text))}
+    assert set(issues) == {"deprecated-preferred-elsewhere", "two-preferred", "duplicate-term",
+                           "no-rendering", "empty-term"}
+    assert all(i.hint for i in issues.values())
+    assert "'b' (line 6)" in issues["deprecated-preferred-elsewhere"].message
+    assert "line 3" in issues["two-preferred"].message and "line 8" in \
+        issues["two-preferred"].message
+    assert "scope" in issues["two-preferred"].hint
+    assert "(first at line 10)" in issues["duplicate-term"].message
+    assert "preferred" in issues["no-rendering"].hint
