@@ -156,6 +156,9 @@ class Glossary:
     path: str | None = field(default=None, compare=False)
     #: header-level information of the source file (TBX header, PO metadata), kept for conversion
     meta: dict[str, str] = field(default_factory=dict)
+    #: what the source file holds that the model has no place for: description → count
+    #: (TBX transaction records, cross-references); converting loses it, so say so
+    not_kept: dict[str, int] = field(default_factory=dict, compare=False)
     _matcher: Any = field(default=None, compare=False, repr=False)
 
     def changed(self) -> None:

@@ -39,6 +39,9 @@ CASE_NOTE = "concord-case-sensitive:"
 EXTRA_NOTE = "concord-extra-"
 TERM_NOTE_TYPES = ("partOfSpeech", "termType", "geographicalUsage", "grammaticalGender",
                    "termLocation", "usageNote")
+#: elements read past (the glossary model has no place for them), as the user knows them
+NOT_KEPT = {"transacGrp": "transaction records (transacGrp)",
+            "xref": "cross-references (xref)", "ref": "references (ref)"}
 DESCRIP_TYPES = ("definition", "context", "subjectField", "explanation", "example")
 ADMIN_TYPES = ("source", "customerSubset", "projectSubset")
 
@@ -79,6 +82,10 @@ def read_tbx(path: str | Path) -> Glossary:
     glossary.meta["tbx-version"] = "3" if kind == "tbx" else "2"
     if root.get("type"):
         glossary.meta["tbx-type"] = root.get("type", "")
+    for element in root.iter():
+        what = NOT_KEPT.get(_local(element))
+        if what is not None:
+            glossary.not_kept[what] = glossary.not_kept.get(what, 0) + 1
     seen: dict[str, int | None] = {}
     for number, entry in enumerate(
             (e for e in root.iter() if _local(e) in (entry_name, "conceptEntry", "termEntry")), 1):

@@ -69,3 +69,25 @@ def test_stats_and_coverage(tmp_path, capsys):
     coverage = json.loads(capsys.readouterr().out)
     assert coverage["used"] == {"partner-permanent": 1, "vice-premier": 1}
     assert "partner-comprehensive" in coverage["unused"] and len(coverage["unused"]) == 6
+
+
+def test_convert_says_what_a_tbx_file_holds_that_is_not_carried_over(tmp_path, capsys):
+    tbx = tmp_path / "history.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        "<tbxHeader><fileDesc><sourceDesc><p>terms</p></sourceDesc></fileDesc></tbxHeader>\n"
+        '<text><body><conceptEntry id="fm">\n'
+        "<transacGrp><transac type=\"transactionType\">origination</transac>"
+        "<date>2022-01-10</date></transacGrp>\n"
+        '<xref type="xGraphic" target="https://example.org/fm.png">fm.png</xref>\n'
+        '<langSec xml:lang="zh"><termSec><term>外长</term></termSec></langSec>\n'
+        '<langSec xml:lang="en"><termSec><term>Foreign Minister</term>\n'
+        "<transacGrp><transac type=\"transactionType\">modification</transac>"
+        "<date>2022-02-01</date></transacGrp></termSec></langSec>\n"
+        "</conceptEntry></body></text></tbx>\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["glossary", "convert", str(tbx), str(tmp_path / "terms.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "not carried over: 2 transaction records (transacGrp), 1 cross-references (xref)" \
+        in " ".join(err.split())
