@@ -20,6 +20,9 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb",
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); the output gets the mode a plain open() would
+        # give it (0666 less the umask), or keeps the mode of the file it replaces
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None,
                        newline=None if "b" in mode else "") as handle:
             yield handle
@@ -30,6 +33,15 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb",
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
