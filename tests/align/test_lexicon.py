@@ -1,6 +1,8 @@
 """The CC-CEDICT lexicon: parsing, English keys, segmentation and the disk cache."""
 from __future__ import annotations
 
+import gzip
+
 import align.lexicon as lexicon_module
 from align.lexicon import english_keys, gloss_keys, load_lexicon, parse_cedict, stem
 
@@ -50,12 +52,28 @@ def test_parse_small_dictionary_text():
 
 
 def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    # a small dictionary file stands in for CC-CEDICT: parsing the real one twice takes seconds
+    data = tmp_path / "small_cedict.txt.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as handle:
+        handle.write("朋友 朋友 [peng2 you5] /friend/\n合作 合作 [he2 zuo4] /to cooperate/\n")
+    monkeypatch.setattr(lexicon_module, "data_path", lambda: data)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(lexicon_module, "_LEXICON", None)
     first = load_lexicon()
+    assert [first.keys[k] for k in first.entries["朋友"]] == ["friend"]
     caches = list((tmp_path / "concord").glob("cedict-*.marshal"))
     assert len(caches) == 1
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+
+    def no_parsing(lines):
+        raise AssertionError("the dictionary was parsed although the cache is there")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(lexicon_module, "parse_cedict", no_parsing)
+        cached = load_lexicon()                  # read back from the cache
+    assert cached.entries == first.entries and cached is not first
     caches[0].write_bytes(b"not a marshal file")
     monkeypatch.setattr(lexicon_module, "_LEXICON", None)
-    again = load_lexicon()
+    again = load_lexicon()                       # broken cache: parsed again, cache rewritten
     assert again.entries["朋友"] == first.entries["朋友"]
+    assert caches[0].read_bytes() != b"not a marshal file"
