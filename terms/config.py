@@ -24,6 +24,7 @@ A suppression can also live in the memory itself: a TMX unit property
 """
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -65,6 +66,11 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str | None = None
     path: str | None = None
+    #: suppressions by unit, rebuilt when the list has grown (inline ones are added while a
+    #: memory is read): a lookup per finding, not a scan of every suppression
+    _by_unit: dict[str, list[Suppression]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -76,7 +82,12 @@ class Config:
         return self.options.get(rule, {}).get(name, default)
 
     def suppression_for(self, finding: Finding) -> Suppression | None:
-        for s in self.suppressions:
+        if self._indexed != len(self.suppressions):
+            self._by_unit = {}
+            for s in self.suppressions:
+                self._by_unit.setdefault(s.unit, []).append(s)
+            self._indexed = len(self.suppressions)
+        for s in self._by_unit.get(finding.unit, ()):
             if s.covers(finding):
                 return s
         return None
@@ -126,19 +137,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def config_from_table(table: dict[str, Any], path: str | None = None) -> Config:
     """Build a :class:`Config` from the parsed ``[tool.concord]`` table, checking every value."""
-    def fail(message: str) -> ConfigError:
-        return ConfigError(message, path=path)
+    def fail(message: str, key: Any = None) -> ConfigError:
+        return ConfigError(message, path=path, line=_line_of(path, key))
 
     def rule_id(name: Any) -> str:
         if name not in RULES:
-            raise fail(f"unknown rule {name!r} (rules: {', '.join(RULES)})")
+            close = difflib.get_close_matches(str(name), list(RULES), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise fail(f"unknown rule {name!r} ({hint}rules: {', '.join(RULES)})", name)
         return str(name)
 
     config = Config(path=path)
     known = {"disable", "enable", "severity", "suppress", "fail-on", "fail_on", *RULES}
     for key in table:
         if key not in known:
-            raise fail(f"unknown setting {key!r} in the concord configuration")
+            if key == "tool" and path is not None and not path.endswith("pyproject.toml"):
+                raise fail("[tool.concord] belongs in pyproject.toml; in concord.toml write the "
+                           "settings at the top level (or under [concord])", "tool")
+            close = difflib.get_close_matches(str(key), sorted(known - {"fail_on"}), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise fail(f"unknown setting {key!r} in the concord configuration{hint} (settings: "
+                       "disable, enable, severity, fail-on, suppress, or a rule's name for its "
+                       "options)", key)
     enable = table.get("enable")
     if enable is not None:
         config.disabled = set(RULES) - {rule_id(r) for r in enable}
@@ -146,26 +166,42 @@ def config_from_table(table: dict[str, Any], path: str | None = None) -> Config:
     for name, severity in table.get("severity", {}).items():
         if severity not in SEVERITIES:
             raise fail(f"severity of {name!r} must be one of {', '.join(SEVERITIES)}, "
-                       f"not {severity!r}")
+                       f"not {severity!r}", name)
         config.severities[rule_id(name)] = severity
     fail_on = table.get("fail-on", table.get("fail_on"))
     if fail_on is not None:
         if fail_on not in (*SEVERITIES, "never"):
-            raise fail(f"fail-on must be error, warning, info or never, not {fail_on!r}")
+            raise fail(f"fail-on must be error, warning, info or never, not {fail_on!r}",
+                       "fail-on" if "fail-on" in table else "fail_on")
         config.fail_on = fail_on
     for rule in RULES:
         if isinstance(table.get(rule), dict):
             config.options[rule] = dict(table[rule])
     for entry in table.get("suppress", []):
         if not isinstance(entry, dict) or "unit" not in entry:
-            raise fail("each [[suppress]] entry needs a unit")
+            raise fail("each [[suppress]] entry needs a unit", "suppress")
         if not str(entry.get("reason", "")).strip():
-            raise fail(f"the suppression of unit {entry['unit']!r} needs a reason")
+            raise fail(f"the suppression of unit {entry['unit']!r} needs a reason",
+                       entry["unit"])
         rule = entry.get("rule", "*")
         config.suppressions.append(Suppression(
             unit=str(entry["unit"]), rule=rule if rule == "*" else rule_id(rule),
             reason=str(entry["reason"]), term=entry.get("term")))
     return config
+
+
+def _line_of(path: str | None, key: Any) -> int | None:
+    """The first line of the file at ``path`` where ``key`` appears as a TOML key, table name
+    or string value (for messages; ``None`` when it cannot be found)."""
+    if path is None or key is None:
+        return None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(r'(^|[\s\[."\'])' + re.escape(str(key)) + r'($|[\s\]."\'=])')
+    return next((n for n, line in enumerate(lines, 1)
+                 if pattern.search(line.split("#", 1)[0])), None)
 
 
 def parse_inline_suppression(unit: str, value: str) -> Suppression | None:

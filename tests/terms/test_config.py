@@ -64,3 +64,19 @@ def test_inline_suppression_form():
     assert (s.unit, s.rule, s.reason) == ("u1", "term-missing", "the title is given in the next unit")
     assert parse_inline_suppression("u1", "term-missing") is None
     assert parse_inline_suppression("u1", "nonsense: why") is None
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('# release checks\nfailon = "warning"\n', 2, "did you mean 'fail-on'?"),
+    ('fail-on = "error"\n[severity]\nomission = "info"\nnumbr-mismatch = "info"\n', 4,
+     "did you mean 'number-mismatch'?"),
+    ('[tool.concord]\nfail-on = "warning"\n', 1, "belongs in pyproject.toml"),
+    ('[[suppress]]\nunit = "rel:3"\nrule = "omission"\n', 2, "needs a reason"),
+    ('fail-on = "warnings"\n', 1, "fail-on must be"),
+])
+def test_bad_configuration_names_the_line_and_the_likely_fix(tmp_path, text, line, words):
+    path = tmp_path / "concord.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=words) as caught:
+        load_config(path)
+    assert caught.value.line == line
