@@ -115,7 +115,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if args.format not in ("text",) and not args.quiet:
+    if (args.format != "text" or args.output) and not args.quiet:
         counts = report.summary
         ui.note(f"{counts['error']} error{'s' * (counts['error'] != 1)}, {counts['warning']} "
                 f"warning{'s' * (counts['warning'] != 1)}, {counts['info']} info in "
@@ -160,7 +160,12 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
             raise UsageError("no unit has two languages" if head else
                              "the memory has no translation units", path=path)
         src_tag = src_tag or langs[0]
-        tgt_tag = tgt_tag or next((t for t in langs if _lang(t) != _lang(src_tag)), langs[1])
+        other = next((t for t in langs if _lang(t) != _lang(src_tag)), None)
+        if tgt_tag is None and other is None:
+            raise UsageError(f"the units pair {' and '.join(langs)}, all {_lang(src_tag)}: "
+                             "nothing to check a translation against; give --src-lang and "
+                             "--tgt-lang", path=path)
+        tgt_tag = tgt_tag or other
     units: list = []
     checked = []
     for n, unit in enumerate(itertools.chain(head, stream), 1):

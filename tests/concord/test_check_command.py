@@ -172,3 +172,22 @@ def test_memories_as_positional_files_like_the_pre_commit_hook(tmp_path, capsys)
     assert status == 1 and data["units"] == 6
     assert [f["unit"] for f in data["findings"]] == ["rel:2", "other.tmx:rel:2"]
     assert [f["location"]["file"] for f in data["findings"]] == [str(first), str(second)]
+
+
+def test_a_text_report_written_to_a_file_still_prints_the_summary(tmp_path, capsys):
+    tmx = memory(tmp_path)
+    report = tmp_path / "report.txt"
+    status, out, err = run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "-o", str(report)],
+                           capsys)
+    assert status == 1 and out == ""
+    assert "1 error, 0 warnings, 0 info in 3 units" in " ".join(err.split())
+    assert "term-missing" in report.read_text(encoding="utf-8")
+
+
+def test_a_memory_of_two_chinese_variants_is_refused_with_a_way_out(tmp_path, capsys):
+    path = tmp_path / "variants.tmx"
+    write_units([Unit.bilingual("v:1", "zh-CN", "双方签署了12项合作文件。", "zh-TW",
+                                "雙方簽署了12項合作文件。")], path)
+    status, out, err = run(["check", "--tmx", str(path)], capsys)
+    assert status == 2 and out == "" and "Traceback" not in err
+    assert "zh-CN and zh-TW, all zh" in err and "--src-lang" in err
