@@ -28,7 +28,7 @@ h1{font-size:1.4em;margin-bottom:.2em}.inputs{color:#555;margin-top:0}
 .legend{font-size:.85em;color:#555}.legend span{margin-right:1.2em}
 table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.4em;
 vertical-align:top;text-align:left}th{background:#f4f4f4;position:sticky;top:0;z-index:1}
-td.unit{color:#666;font-size:.8em;width:11%;word-break:break-all}
+td.unit{color:#666;font-size:.8em;width:11%;overflow-wrap:anywhere}
 td.seg{width:31%;line-height:1.5}td.found{width:27%;font-size:.9em}
 tr[data-worst=error] td.unit{border-left:4px solid #c00}
 tr[data-worst=warning] td.unit{border-left:4px solid #e90}
