@@ -23,8 +23,9 @@ from align.search import (anchor_path, bead_types, build_lattice, diagonal_band,
 class SearchSettings:
     """Knobs of the search (the defaults were tuned on the dev sets, see BENCHMARKS.md)."""
 
-    skip: float = -0.05            # score of a 1-0 or 0-1 bead
+    skip: float = -0.1             # score of a 1-0 or 0-1 bead
     skip_relative: float = 0.6     # ... less this times the best 1-1 score of its sentence
+    skip_noise: float = 1.0        # ... above this times the document's noise level
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
     first_cap: int = 400           # ... but never more (keeps the first pass linear)
@@ -134,10 +135,17 @@ class _Structured:
         finder = getattr(inner, "candidates", None)
         if finder is not None:
             self.candidates = finder
+        if hasattr(inner, "score_and_cost"):
+            self.score_and_cost = self._score_and_cost
 
     def score(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         return self.inner.score(i, a, j, b) + self.structure.adjust(i, a, j, b)
+
+    def _score_and_cost(self, i, a, j, b):
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        similarity, cost = self.inner.score_and_cost(i, a, j, b)
+        return similarity + self.structure.adjust(i, a, j, b), cost
 
 
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
@@ -158,8 +166,8 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
         path = anchor_path(n, m, band, *cand)
     window = window_around(path, n, m, max(settings.margin, max_bead))
     types = bead_types(max_bead)
-    lattice = build_lattice(window, n, m, types, prepared.score, settings.skip,
-                            lambda a, b: 0.0, settings.skip_relative)
+    lattice = build_lattice(window, n, m, types, lattice_score(prepared), settings.skip,
+                            lambda a, b: 0.0, settings.skip_relative, settings.skip_noise)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
     spans = []
@@ -178,6 +186,20 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
             for (i, a, j, b), c in zip(spans, confidence)]
 
 
+def lattice_score(prepared: PreparedScorer) -> Callable[..., np.ndarray]:
+    """What the search maximises for a bead: the similarity, less the scorer's merge cost if it
+    has one (a share of the score for a merged sentence that adds nothing to its bead)."""
+    parts = getattr(prepared, "score_and_cost", None)
+    if parts is None:
+        return prepared.score
+
+    def score(i, a, j, b):
+        similarity, cost = parts(i, a, j, b)
+        return similarity - cost
+
+    return score
+
+
 def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.ndarray,
                     settings: SearchSettings) -> np.ndarray:
     """Confidence of each bead: how sure the search is of it, times how much evidence it has.
@@ -188,6 +210,7 @@ def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.nd
     competitor but no evidence either (two documents in one language) is not trusted. A sentence
     left unaligned never scores above ``settings.unaligned_cap``: it always deserves a look.
     """
+    similarity = np.clip(similarity, 0.0, None)
     evidence = np.minimum(1.0, similarity / settings.evidence_ref) ** settings.evidence_power
     return np.where(paired, posterior * evidence, posterior * settings.unaligned_cap)
 

@@ -7,10 +7,14 @@ equal length) with a similarity in [0, 1]. A scorer may also offer ``candidates(
 first, coarse pass of the search (the ``k`` best target sentences of each source sentence ``i``
 within ``[lo[i], hi[i])``); without it the search computes 1-1 scores itself. It may also offer
 ``refine(beads)``, returning a better-informed copy (or None) after a first alignment: the lexical
-scorer learns a document-specific lexicon there, and the search runs again with the copy.
+scorer learns a document-specific lexicon there, and the search runs again with the copy. And it
+may offer ``score_and_cost(i, a, j, b)``, the similarity with a *merge cost* beside it: the search
+maximises their difference, while confidences use the similarity alone.
 
 :class:`LexicalScorer` is the default: IDF-weighted CC-CEDICT coverage in both directions, with
-numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model.
+numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model; its
+merge cost keeps a sentence that the other side leaves out from being glued onto a neighbouring
+bead when it adds neither words nor a better length ratio to it.
 :class:`EmbeddingScorer` wraps any sentence encoder (see :mod:`align.embed` for USE), and
 :class:`HybridScorer` mixes two scorers.
 """
@@ -78,6 +82,21 @@ class LengthModel:
         ratio = (tgt.sum() + 1.0) / (src.sum() + 1.0)
         return cls(np.concatenate([[0.0], np.cumsum(src)]), np.concatenate([[0.0], np.cumsum(tgt)]),
                    float(ratio), power)
+
+    def edge_gains(self, i: Array, a: Array, j: Array, b: Array
+                   ) -> tuple[tuple[Array, Array], tuple[Array, Array]]:
+        """How much each edge sentence improves the plain length ratio (power 1) of a bead:
+        ratio with it / ratio without it, for the first and the last source sentence, then the
+        first and the last target sentence (1.0 where that side has a single sentence)."""
+        raw = LengthModel(self.src_cum, self.tgt_cum, self.ratio, 1.0, self.smooth)
+        full = raw.factor(i, a, j, b)
+        a1, b1 = np.maximum(a - 1, 1), np.maximum(b - 1, 1)
+        multi_a, multi_b = a > 1, b > 1
+        src = (np.where(multi_a, full / raw.factor(np.where(multi_a, i + 1, i), a1, j, b), 1.0),
+               np.where(multi_a, full / raw.factor(i, a1, j, b), 1.0))
+        tgt = (np.where(multi_b, full / raw.factor(i, a, np.where(multi_b, j + 1, j), b1), 1.0),
+               np.where(multi_b, full / raw.factor(i, a, j, b1), 1.0))
+        return src, tgt
 
     def factor(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         # both lengths in the geometric mean of the two units, so either order gives one factor
@@ -338,6 +357,18 @@ def _matches(side: Side, other: Postings, n_other: int) -> Matches:
 # ---------------------------------------------------------------------------------------------
 # the lexical scorer
 
+@dataclass(slots=True)
+class MemberCover:
+    """What the edge sentences of candidate groups contribute (arrays, one entry per bead)."""
+
+    without_first: np.ndarray    # covered weight of the group by the other group minus its first
+    without_last: np.ndarray     # ... minus its last sentence
+    own_first: np.ndarray        # covered weight of the group's first sentence
+    weight_first: np.ndarray     # ... and its total weight
+    own_last: np.ndarray
+    weight_last: np.ndarray
+
+
 @dataclass
 class LexicalScorer:
     """IDF-weighted dictionary coverage in both directions, scaled by the length model."""
@@ -356,6 +387,10 @@ class LexicalScorer:
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
     learn_min_llr: float = 6.6    # ... and a log-likelihood ratio at least this (p < 0.01)
     learn_min_beads: int = 20     # ... and only when there are this many beads to learn from
+    merge_cost: float = 0.3       # most a bead pays for an edge sentence that adds nothing
+    merge_own: float = 0.4        # ... full credit when this share of its weight is covered
+    merge_gain: float = 0.07      # ... or it raises the other group's coverage this much
+    merge_length: tuple[float, float] = (0.6, 1.0)   # ... or the length ratio gains > 1.0
 
     def prepare(self, source: Document, target: Document, max_group: int) -> "LexicalPrepared":
         return LexicalPrepared(self, source, target, max_group)
@@ -423,23 +458,79 @@ class LexicalPrepared:
 
     # -- full scores --------------------------------------------------------------------------
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        """Similarity in [0, 1]: IDF-weighted coverage both ways (harmonic mean) x length."""
+        return self._score(i, a, j, b, with_cost=False)[0]
+
+    def score_and_cost(self, i: Array, a: Array, j: Array, b: Array) -> tuple[Array, Array]:
+        """The similarity and the merge cost of each bead (what the search maximises is their
+        difference): a bead whose first or last sentence on a side of two or more adds nothing
+        pays up to ``merge_cost``, so that a sentence the other side leaves out comes out
+        unaligned instead of glued to its neighbour's bead.
+
+        An edge sentence adds nothing when (a) little of its own weight is covered by the other
+        group (share below ``merge_own``) and the other group's coverage barely grows with it
+        (gain below ``merge_gain``), and (b) the two groups' length ratio gets worse with it
+        (ratio gain below ``merge_length[1]``; at ``merge_length[0]`` or less, fully). Each
+        condition holds to a degree in [0, 1]; the bead pays ``merge_cost`` times the product of
+        the two degrees, for the edge sentence where that product is largest.
+        """
+        return self._score(i, a, j, b, with_cost=self.config.merge_cost > 0)
+
+    def _score(self, i, a, j, b, with_cost: bool) -> tuple[Array, Array]:
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         if len(i) == 0:
-            return np.zeros(0)
+            return np.zeros(0), np.zeros(0)
         factor = self.length.factor(i, a, j, b)
+        with_cost = with_cost and bool(((a > 1) | (b > 1)).any())
+        if with_cost:
+            src_len, tgt_len = self.length.edge_gains(i, a, j, b)
         if self.swapped:
             i, a, j, b = j, b, i, a
-        cz, wz = self._side_cover(self.zh, self.zh_matches, i, a, j, b)
-        ce, we = self._side_cover(self.en, self.en_matches, j, b, i, a)
+            if with_cost:
+                src_len, tgt_len = tgt_len, src_len
+        if with_cost:
+            cz, wz, mz = self._side_cover(self.zh, self.zh_matches, i, a, j, b, members=True)
+            ce, we, me = self._side_cover(self.en, self.en_matches, j, b, i, a, members=True)
+        else:
+            cz, wz = self._side_cover(self.zh, self.zh_matches, i, a, j, b)
+            ce, we = self._side_cover(self.en, self.en_matches, j, b, i, a)
         alpha = self.config.smoothing
         pz = np.maximum(cz, 0.0) / (wz + alpha)     # cumulative sums can leave -1e-17
         pe = np.maximum(ce, 0.0) / (we + alpha)
         sim = 2.0 * pz * pe / (pz + pe + 1e-9)
         mix = self.config.length_mix
-        return ((1.0 - mix) * sim + mix) * factor
+        similarity = ((1.0 - mix) * sim + mix) * factor
+        if not with_cost:
+            return similarity, np.zeros(len(i))
+        weak = np.maximum(self._idle_edge(mz, me, ce, we, a, src_len),
+                          self._idle_edge(me, mz, cz, wz, b, tgt_len))
+        return similarity, self.config.merge_cost * weak
 
-    def _side_cover(self, side: Side, matches: Matches, i, a, j, b):
-        """Covered and total weight of groups [i, i+a) of ``side`` by [j, j+b) of the other."""
+    def _idle_edge(self, mine: "MemberCover", other: "MemberCover", other_c: Array,
+                   other_w: Array, size: Array, length_gain: tuple[Array, Array]) -> Array:
+        """How little the weaker edge sentence of each group (``size`` >= 2) adds, in [0, 1]."""
+        cfg = self.config
+        alpha = cfg.smoothing
+        low, high = cfg.merge_length
+        worst = np.zeros(len(size))
+        for own, weight, without, ratio_gain in (
+                (mine.own_first, mine.weight_first, other.without_first, length_gain[0]),
+                (mine.own_last, mine.weight_last, other.without_last, length_gain[1])):
+            share = np.maximum(own, 0.0) / (weight + alpha)
+            gain = np.maximum(other_c - without, 0.0) / (other_w + alpha)
+            lexical = np.maximum(0.0, 1.0 - np.maximum(share / cfg.merge_own,
+                                                       gain / cfg.merge_gain))
+            length = np.clip((high - ratio_gain) / (high - low), 0.0, 1.0)
+            worst = np.maximum(worst, lexical * length)
+        return np.where(size >= 2, worst, 0.0)
+
+    def _side_cover(self, side: Side, matches: Matches, i, a, j, b, members: bool = False):
+        """Covered and total weight of groups [i, i+a) of ``side`` by [j, j+b) of the other.
+
+        With ``members``, also a :class:`MemberCover`: the covered weight of the group by the
+        other group without its first / last sentence, and of the group's own first / last
+        sentence by the whole other group (what each edge sentence of a merge contributes).
+        """
         first = int(i.min())
         rows_n = int((i + a).max()) - first
         max_a = int(a.max())
@@ -447,10 +538,11 @@ class LexicalPrepared:
         lo = np.full(rows_n, np.iinfo(np.int64).max, dtype=np.int64)
         hi = np.full(rows_n, -1, dtype=np.int64)
         local = i - first
+        reach = 2 if members else 1          # the group without its first sentence starts at j+1
         for k in range(max_a):
             sel = a > k
             np.minimum.at(lo, local[sel] + k, j[sel])
-            np.maximum.at(hi, local[sel] + k, j[sel] + 1)
+            np.maximum.at(hi, local[sel] + k, j[sel] + reach)
         unused = hi < 0
         lo[unused] = 0
         hi[unused] = 0
@@ -460,12 +552,29 @@ class LexicalPrepared:
                                max_b)
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
+        if members:
+            multi = b >= 2
+            drop_first = np.zeros(len(i))
+            drop_last = np.zeros(len(i))
+            smaller = np.maximum(b - 2, 0)
         for k in range(max_a):
             sel = a > k
             rows = local[sel] + k
             total_c[sel] += cover[rows, j[sel] - lo[rows], b[sel] - 1]
             total_w[sel] += side.weight[rows + first]
-        return total_c, total_w
+            if members:
+                cols = np.minimum(j[sel] + 1 - lo[rows], cover.shape[1] - 1)
+                drop_first[sel] += np.where(multi[sel], cover[rows, cols, smaller[sel]], 0.0)
+                drop_last[sel] += np.where(multi[sel],
+                                           cover[rows, j[sel] - lo[rows], smaller[sel]], 0.0)
+        if not members:
+            return total_c, total_w
+        last = local + a - 1
+        own_first = cover[local, j - lo[local], b - 1]
+        own_last = cover[last, j - lo[last], b - 1]
+        return total_c, total_w, MemberCover(
+            np.where(multi, drop_first, total_c), np.where(multi, drop_last, total_c),
+            own_first, side.weight[local + first], own_last, side.weight[last + first])
 
     # -- first-pass candidates ----------------------------------------------------------------
     def candidates(self, lo: Array, hi: Array, k: int):
@@ -616,7 +725,11 @@ class EmbeddingPrepared:
 
 @dataclass
 class HybridScorer:
-    """A weighted mean of two scorers (lexical and embedding by default)."""
+    """A weighted mean of two scorers (lexical and embedding by default).
+
+    The lexical merge cost is left out: the embedding sees links that the dictionary misses,
+    and with the cost mac-dev fell from 0.895 to 0.886 (BENCHMARKS.md).
+    """
 
     first: Scorer
     second: Scorer

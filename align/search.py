@@ -229,11 +229,14 @@ class Lattice:
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
                   score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
                   skip: float, type_penalty: Callable[[int, int], float],
-                  skip_relative: float = 0.0) -> Lattice:
+                  skip_relative: float = 0.0, skip_noise: float = 0.0) -> Lattice:
     """Score every bead that fits the window with ``score(i, a, j, b)`` (vectorised calls).
 
     A 1-0 or 0-1 bead scores ``skip``, less ``skip_relative`` times the best 1-1 score its
-    sentence has in the window: leaving out a sentence that has a good partner costs more.
+    sentence has in the window: leaving out a sentence that has a good partner costs more. With
+    ``skip_noise``, that best score is first lowered by ``skip_noise`` times the document's noise
+    level (:func:`noise_level`): a sentence whose best match is no better than what sentences
+    reach with a neighbour that is not their translation costs no more to leave out than ``skip``.
     """
     lo = window.lo.astype(np.int64)
     hi = np.minimum(window.hi.astype(np.int64), m + 1)
@@ -294,6 +297,10 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         values = scores[t11, ends].astype(np.float64) + type_penalty(1, 1)
         np.maximum.at(best_src, cell_i[ends] - 1, values)
         np.maximum.at(best_tgt, cell_j[ends] - 1, values)
+        if skip_noise:
+            level = skip_noise * noise_level(values, cell_i[ends] - 1, cell_j[ends] - 1)
+            best_src = np.maximum(best_src - level, 0.0)
+            best_tgt = np.maximum(best_tgt - level, 0.0)
         for t, (a, b) in enumerate(types):
             if a + b != 1:
                 continue
@@ -301,6 +308,22 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
             best = best_src[cell_i[ends] - 1] if a == 1 else best_tgt[cell_j[ends] - 1]
             scores[t, ends] = skip - skip_relative * best
     return Lattice(types, window, n, m, starts, scores, prev, nxt)
+
+
+def second_best(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The second-highest value of every row that has at least two (one value per row)."""
+    order = np.lexsort((-values, rows))
+    rows, values = rows[order], values[order]
+    first = np.searchsorted(rows, rows, side="left")
+    second = (np.arange(len(rows)) - first) == 1
+    return values[second]
+
+
+def noise_level(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> float:
+    """How well a sentence matches a sentence that is not its translation, in this document:
+    the median over sentences (both sides) of their second-best 1-1 score in the window."""
+    seconds = np.concatenate([second_best(values, rows), second_best(values, cols)])
+    return float(np.median(seconds)) if len(seconds) else 0.0
 
 
 def viterbi(lattice: Lattice) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from align.evaluate import (BeadIds, Score, _lang_of, discover_gold,  # noqa: E402
                             read_sentence_file, unaligned_sentences)
 from align.model import Document  # noqa: E402
+from align.synthetic import delete_side, insert_sentence  # noqa: E402
 
 KINDS = ("delete-en", "delete-zh", "insert-en", "insert-zh")
 
@@ -71,61 +72,6 @@ def load_pairs(directory: str | Path) -> list[GoldPair]:
     return pairs
 
 
-def _subset(doc: Document, keep: list[int]) -> Document:
-    return Document([doc.sentences[k] for k in keep], doc.lang, doc.name)
-
-
-def delete_side(pair: GoldPair, bead_index: int, side: str) -> Trial:
-    """Delete the ``side`` ("src"/"tgt") sentences of one gold bead; its other side is left alone."""
-    src, tgt = pair.gold[bead_index]
-    gone = set(src if side == "src" else tgt)
-    doc = pair.source if side == "src" else pair.target
-    keep = [k for k in range(len(doc)) if k not in gone]
-    renumber = {old: new for new, old in enumerate(keep)}
-    gold: list[BeadIds] = []
-    made: set[tuple[str, int]] = set()
-    for x, (s, t) in enumerate(pair.gold):
-        if side == "src":
-            s = tuple(renumber[i] for i in s if i in renumber)
-        else:
-            t = tuple(renumber[j] for j in t if j in renumber)
-        if x == bead_index:
-            # the side left behind: one unaligned bead per sentence
-            if side == "src":
-                gold.extend(((), (j,)) for j in t)
-                made.update(("tgt", j) for j in t)
-            else:
-                gold.extend(((i,), ()) for i in s)
-                made.update(("src", i) for i in s)
-        elif s or t:
-            gold.append((s, t))
-    source = _subset(pair.source, keep) if side == "src" else pair.source
-    target = _subset(pair.target, keep) if side == "tgt" else pair.target
-    return Trial("", pair.name, source, target, gold, made)
-
-
-def insert_sentence(pair: GoldPair, bead_index: int, side: str, sentence) -> Trial:
-    """Insert ``sentence`` on ``side`` right after the sentences of one gold bead."""
-    src, tgt = pair.gold[bead_index]
-    ids = src if side == "src" else tgt
-    doc = pair.source if side == "src" else pair.target
-    at = max(ids) + 1 if ids else 0
-    sentences = list(doc.sentences)
-    sentences.insert(at, sentence)
-    changed = Document(sentences, doc.lang, doc.name)
-    gold: list[BeadIds] = []
-    for x, (s, t) in enumerate(pair.gold):
-        if side == "src":
-            s = tuple(i + (i >= at) for i in s)
-        else:
-            t = tuple(j + (j >= at) for j in t)
-        gold.append((s, t))
-        if x == bead_index:
-            gold.append(((at,), ()) if side == "src" else ((), (at,)))
-    source, target = (changed, pair.target) if side == "src" else (pair.source, changed)
-    return Trial("", pair.name, source, target, gold, {(side, at)})
-
-
 def make_trials(sets: list[list[GoldPair]], count: int, seed: int,
                 kinds: tuple[str, ...] = KINDS) -> list[Trial]:
     """``count`` random trials, spread evenly over the kinds, each on a random document."""
@@ -140,14 +86,15 @@ def make_trials(sets: list[list[GoldPair]], count: int, seed: int,
         action, lang = kind.split("-")
         side = "src" if pair.source.lang == lang else "tgt"
         if action == "delete":
-            trial = delete_side(pair, bead, side)
+            changed = delete_side(pair.source, pair.target, pair.gold, bead, side)
         else:
             donors = [p for p in pairs if p is not pair] or pairs
             donor = rng.choice(donors)
             doc = donor.source if donor.source.lang == lang else donor.target
-            trial = insert_sentence(pair, bead, side, rng.choice(doc.sentences))
-        trial.kind = kind
-        trials.append(trial)
+            changed = insert_sentence(pair.source, pair.target, pair.gold, bead, side,
+                                      rng.choice(doc.sentences))
+        trials.append(Trial(kind, pair.name, changed.source, changed.target, changed.gold,
+                            changed.made))
     return trials
 
 

@@ -148,3 +148,68 @@ def test_a_scorer_returning_nan_does_not_break_the_search():
     en = ["alpha beta", "gamma delta", "epsilon zeta"]
     result = align(doc(en, "en"), doc(en, "en"), scorer=EmbeddingScorer(broken))
     assert sorted(i for b in result.beads for i in b.src) == [0, 1, 2]
+
+
+def release_beads(corpora):
+    """Per release of our corpus: the prepared scorer, its real multi-sentence beads, and the
+    beads made by gluing each sentence the gold leaves unaligned onto a neighbouring bead."""
+    from align.evaluate import discover_gold, read_sentence_file
+
+    for gold_doc in discover_gold(corpora / "releases"):
+        source = read_sentence_file(gold_doc.source, "zh")
+        target = read_sentence_file(gold_doc.target, "en")
+        gold = gold_doc.gold(len(source), len(target))
+        real, glued = [], []
+        for x, (src, tgt) in enumerate(gold):
+            if src and tgt and len(src) + len(tgt) > 2:
+                real.append((src[0], len(src), tgt[0], len(tgt)))
+            if src and tgt:
+                continue
+            for y in (x - 1, x + 1):
+                if 0 <= y < len(gold) and gold[y][0] and gold[y][1]:
+                    n_src, n_tgt = gold[y]
+                    if src:
+                        glued.append((min(src[0], n_src[0]), len(n_src) + 1, n_tgt[0], len(n_tgt)))
+                    else:
+                        glued.append((n_src[0], len(n_src), min(tgt[0], n_tgt[0]), len(n_tgt) + 1))
+        yield LexicalScorer(learn=False).prepare(source, target, 4), real, glued
+
+
+def test_merge_cost_on_our_releases_falls_on_glued_sentences_only(corpora):
+    real_costs, glued_costs = [], []
+    for prepared, real, glued in release_beads(corpora):
+        for beads, out in ((real, real_costs), (glued, glued_costs)):
+            if beads:
+                similarity, cost = prepared.score_and_cost(*(np.array(v) for v in zip(*beads)))
+                assert np.all((similarity >= 0) & (similarity <= 1))
+                out.extend(cost.tolist())
+    assert len(real_costs) > 10 and len(glued_costs) >= 6
+    # a sentence translated in two (1-2, 2-1) adds evidence: no cost
+    assert max(real_costs) == 0.0
+    # a sentence the other side leaves out, glued onto its neighbour's bead, adds none
+    assert min(glued_costs) > 0.0
+    assert max(glued_costs) <= LexicalScorer().merge_cost
+
+
+ZH_SPLIT = ["双方同意加强经贸合作，扩大相互投资，并推动两国人文交流。", "会谈在友好气氛中进行。"]
+EN_SPLIT = ["The two sides agreed to strengthen economic and trade cooperation.",
+            "They will expand mutual investment and promote people-to-people exchanges.",
+            "The talks were held in a friendly atmosphere."]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_merge_cost_is_the_same_in_either_order_and_can_be_turned_off(reverse):
+    zh_doc, en_doc = doc(ZH_SPLIT, "zh"), doc(EN_SPLIT, "en")
+    beads = [(0, 1, 0, 2), (0, 1, 0, 3), (0, 1, 0, 1)]
+    zh_i, zh_a, en_j, en_b = (np.array(v) for v in zip(*beads))
+    results = []
+    for scorer in (LexicalScorer(learn=False), LexicalScorer(learn=False, merge_cost=0.0)):
+        if reverse:
+            results.append(scorer.prepare(en_doc, zh_doc, 4).score_and_cost(en_j, en_b, zh_i, zh_a))
+        else:
+            results.append(scorer.prepare(zh_doc, en_doc, 4).score_and_cost(zh_i, zh_a, en_j, en_b))
+    (similarity, cost), (plain_similarity, no_cost) = results
+    # the third English sentence (the next pair's) glued onto the 1-2 adds nothing: it pays
+    assert cost[0] == 0.0 and cost[1] > 0.0 and cost[2] == 0.0
+    assert np.all(no_cost == 0.0)
+    np.testing.assert_allclose(similarity, plain_similarity)   # the cost is never in the score

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from align.coverage import Matches, group_coverage, unique, unique_inverse
-from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, posteriors,
-                          viterbi, window_around)
+from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, noise_level,
+                          posteriors, second_best, viterbi, window_around)
 
 
 def test_bead_types_follow_the_maximum():
@@ -115,3 +115,42 @@ def test_window_follows_the_anchor_path():
     assert window.width < 30          # narrow: the second pass stays linear
     for (pi, pj) in path:
         assert window.lo[pi] <= pj < window.hi[pi]
+
+
+def test_second_best_and_noise_level():
+    values = np.array([0.9, 0.2, 0.1, 0.8, 0.3, 0.5])
+    rows = np.array([0, 0, 0, 1, 1, 2])
+    cols = np.array([0, 1, 2, 1, 0, 2])
+    assert sorted(second_best(values, rows).tolist()) == [0.2, 0.3]       # row 2 has one value
+    # columns: 0 -> {0.9, 0.3}, 1 -> {0.2, 0.8}, 2 -> {0.1, 0.5}: second best 0.3, 0.2, 0.1
+    assert noise_level(values, rows, cols) == pytest.approx(np.median([0.2, 0.3, 0.3, 0.2, 0.1]))
+
+
+def skip_scores(score, skip_noise):
+    """The 1-0 scores of every source sentence in a full lattice (5 x 5, 1-1 beads only)."""
+    n = m = 5
+    window = window_around([(k, k) for k in range(n + 1)], n, m, 5)
+    types = bead_types(1)
+    lattice = build_lattice(window, n, m, types, score, -0.1, lambda a, b: 0.0,
+                            skip_relative=0.6, skip_noise=skip_noise)
+    t10 = types.index((1, 0))
+    out = {}
+    for i in range(1, n + 1):
+        cell = int(lattice.starts[i])                 # column 0 of row i: the 1-0 of sentence i-1
+        out[i - 1] = float(lattice.scores[t10, cell])
+    return out
+
+
+def test_a_sentence_matching_nothing_better_than_noise_costs_only_the_base_skip():
+    # sentences 0-3 have a partner (0.8) and 0.2 against everything else; sentence 4 has none
+    def score(i, a, j, b):
+        return np.where((i == j) & (i < 4), 0.8, 0.2)
+
+    plain = skip_scores(score, 0.0)
+    calibrated = skip_scores(score, 1.0)
+    # without calibration the orphan pays for its noise-level matches: -0.1 - 0.6 * 0.2
+    assert plain[4] == pytest.approx(-0.22)
+    # with it, the noise level (0.2, every sentence's second best) is taken off first
+    assert calibrated[4] == pytest.approx(-0.1)
+    # a sentence with a real partner still pays for leaving it: -0.1 - 0.6 * (0.8 - 0.2)
+    assert calibrated[0] == pytest.approx(-0.46)
