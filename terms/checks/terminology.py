@@ -88,7 +88,9 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
     missing = list(_missing(ctx, unit, unsatisfied, deprecated_concepts))
     yield from missing
-    yield from _unexpected(ctx, unit, unconsumed, bool(missing))
+    missing_concepts = (ctx.glossary.concept(f.concept) for f in missing if f.concept)
+    missing_categories = {c.category for c in missing_concepts if c is not None}
+    yield from _unexpected(ctx, unit, unconsumed, missing_categories)
 
 
 def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[TermMatch]]:
@@ -193,12 +195,14 @@ def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, lis
                       source_span=m.span, target_span=None, term=m.text, concept=concept.id)
 
 
-def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch], missing: bool
-                ) -> Iterator[Finding]:
+def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
+                missing: set[str]) -> Iterator[Finding]:
     """Target renderings that render nothing of the source: of a concept the source does not
-    have at all, or — when a source term went missing — one used more often than the source
-    has its concept ("Premier" twice for 国务院总理 and 首相). English that repeats a name or adds
-    an acronym ("the China-Pakistan Economic Corridor (CPEC)") is not reported."""
+    have at all, or — when a source term of the same category went missing (``missing`` holds
+    those categories) — one used more often than the source has its concept ("Premier" twice
+    for 国务院总理 and 首相). English that repeats a name or adds an acronym ("the
+    China-Pakistan Economic Corridor (CPEC)", "Mukhtar Tileuberdi … Mr. Tileuberdi") is not
+    reported, whatever else went missing."""
     if not unconsumed:
         return
     source_count: dict[int, int] = {}
@@ -214,12 +218,18 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch], missin
             continue  # a form that is also deprecated somewhere is the other rule's business
         concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
         if not concepts or any(source_count.get(c, 0) and (
-                not missing or target_count[c] <= source_count[c]) for c in concepts):
+                ctx.concept(c).category not in missing or target_count[c] <= source_count[c])
+                for c in concepts):
             continue
         concept = ctx.concept(concepts[0])
         source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
             [t.text for t in concept.terms_in(ctx.src_lang)]
-        yield Finding("term-unexpected", "warning", unit,
-                      f"{m.text!r} renders {source_terms[0]!r}, which the source does not have",
+        times = source_count.get(concepts[0], 0)
+        message = (f"{m.text!r} renders {source_terms[0]!r}, which the source does not have"
+                   if not times else
+                   f"{m.text!r} is used {target_count[concepts[0]]} times, but the source has "
+                   f"{_source_span_of(ctx, {concepts[0]})[1] or source_terms[0]!r} only "
+                   f"{'once' if times == 1 else f'{times} times'}")
+        yield Finding("term-unexpected", "warning", unit, message,
                       suggestion=f"check that {m.text!r} is what the source says",
                       source_span=None, target_span=m.span, term=m.text, concept=concept.id)

@@ -116,3 +116,29 @@ def test_repeated_terms_and_acronyms_are_not_findings(checker):
                  "The Foreign Minister attended; the Foreign Minister spoke.") == []
     assert found(checker, "两国领导人出席亚太经合组织会议。",
                  "The leaders attended the Asia-Pacific Economic Cooperation (APEC) meeting.") == []
+
+
+@pytest.fixture(scope="module")
+def project(corpora):
+    from terms.glossary import load_glossary
+    config = Config(disabled={"number-mismatch", "date-mismatch", "omission", "untranslated"})
+    return Checker(load_glossary(corpora / "glossary" / "mfa-terms.csv"), config)
+
+
+def test_a_name_repeated_in_english_is_not_unexpected_when_a_title_goes_missing(project):
+    """'Mukhtar Tileuberdi … Mr. Tileuberdi' for one 特列乌别尔季 is normal English; the dropped
+    'State Councilor and' is the one finding."""
+    source = "2月5日，国务委员兼外长王毅会见哈萨克斯坦副总理兼外长特列乌别尔季。特列乌别尔季来华出席开幕式。"
+    target = ("On February 5, Foreign Minister Wang Yi met with Kazakh Deputy Prime Minister and "
+              "Foreign Minister Mukhtar Tileuberdi. Mr. Tileuberdi is in China for the opening "
+              "ceremony. Tileuberdi thanked China.")
+    assert found(project, source, target) == [("term-missing", "state-councilor-fm")]
+
+
+def test_a_title_used_for_two_source_titles_says_how_often(project):
+    source = "总理李克强会见柬埔寨首相洪森。"
+    target = "Premier Li Keqiang met with Cambodian Premier Hun Sen."
+    findings = project.check_pair(Pair("u1", source, target))
+    assert [(f.rule, f.concept) for f in findings] == [
+        ("term-missing", "prime-minister-foreign"), ("term-unexpected", "premier")]
+    assert findings[1].message == "'Premier' is used 2 times, but the source has '总理' only once"
