@@ -91,6 +91,36 @@ def _show(value: float, kind: str = "cardinal") -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
+_SCALES = (("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("亿", 1e8), ("万", 1e4))
+
+
+def _render_number(value: float, like: NumberMention, lang: str) -> str:
+    """``value`` written the way the target wrote its wrong number ``like``: digits with or
+    without thousands separators, an ordinal suffix (31st → 30th, 第4 → 第3), a percent sign
+    or word, a scale word (1.6 billion → 1.5 billion); number words become digits."""
+    text = like.text
+    if not _DIGIT.search(text):
+        return _show(value, like.kind)
+    scale = next(((word, size) for word, size in _SCALES if word in text), None)
+    shown = value / scale[1] if scale else value
+    number = (f"{shown:,.0f}" if "," in text else f"{shown:.0f}") if float(shown).is_integer() \
+        else f"{shown:,}".rstrip("0") if "," in text else f"{shown:g}"
+    if scale:
+        return f"{number} {scale[0]}" if lang == "en" else f"{number}{scale[0]}"
+    if like.kind == "percent":
+        if "%" in text or "％" in text:
+            return f"{number}%"
+        return f"{number} percent" if lang == "en" else f"百分之{number}"
+    if like.kind == "ordinal":
+        if lang != "en":
+            return f"第{number}"
+        whole = int(value)
+        suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            whole % 10, "th")
+        return f"{number}{suffix}"
+    return number
+
+
 def _leftovers(src: Sequence[M], tgt: Sequence[M], same: Callable[[M, M], bool]
                ) -> tuple[list[M], list[M]]:
     """The mentions of each side with no counterpart on the other side (as multisets), where
@@ -151,7 +181,8 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
         yield Finding("number-mismatch", "error", pair.unit,
                       f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
                       f"({_show(t.value, t.kind)}) in the target",
-                      suggestion=f"render {s.text!r} as {_show(s.value, s.kind)}",
+                      suggestion=f"replace {t.text!r} with "
+                                 f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
                       source_span=s.span, target_span=t.span, term=s.text)
     used = {id(m) for p in paired for m in p}
     for s in left_src:

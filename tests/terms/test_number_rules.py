@@ -98,3 +98,18 @@ def test_date_fixes_are_written_as_the_target_writes_dates(checker, source, targ
     [finding] = [f for f in checker.check_pair(Pair("u", source, target, *langs))
                  if f.rule == "date-mismatch"]
     assert finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("source, target, suggestions", [
+    ("今年是中哈建交30周年。", "This year marks the 31st anniversary.", ["replace '31st' with '30th'"]),
+    ("去年贸易额达到136.7亿美元，同比增长43.4%。",
+     "Trade reached 13.76 billion US dollars last year, up 44.4 percent.",
+     ["replace '13.76 billion' with '13.67 billion'", "replace '44.4 percent' with '43.4 percent'"]),
+    ("共有1,200名代表出席。", "There were 1,300 delegates.", ["replace '1,300' with '1,200'"]),
+    ("第三次会议在北京举行。", "The 4th meeting was held in Beijing.", ["replace '4th' with '3rd'"]),
+])
+def test_number_fixes_are_written_as_the_target_writes_numbers(checker, source, target,
+                                                                suggestions):
+    found = [f.suggestion for f in checker.check_pair(Pair("u", source, target))
+             if f.rule == "number-mismatch"]
+    assert found == suggestions
