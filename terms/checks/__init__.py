@@ -42,9 +42,11 @@ class Checker:
         self.matcher: TermMatcher | None = matcher_for(glossary) if glossary is not None else None
         #: findings silenced by a suppression, with the suppression, from the last calls
         self.suppressed: list[tuple[Finding, Suppression]] = []
-        #: while :meth:`run` goes through a memory: concept index → rendering used → places
-        #: ``(unit, text, target span)``, for the cross-unit consistency of renderings
-        self.term_uses: dict[int, dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
+        #: while :meth:`run` goes through a memory: (concept index, the source's form of it)
+        #: → rendering used → places ``(unit, text, target span)``, for the cross-unit
+        #: consistency of renderings
+        self.term_uses: dict[tuple[int, str],
+                             dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
         self.collecting = False
         self._pair_rules = _pair_rules(self.config)
 

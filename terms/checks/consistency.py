@@ -212,7 +212,7 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
     uses = checker.term_uses
     if not uses or checker.glossary is None:
         return
-    for concept_index, by_form in uses.items():
+    for (concept_index, _source_form), by_form in uses.items():
         if len(by_form) < 2 or checker.glossary.concepts[concept_index].category not in (
                 "title", "designation"):
             continue

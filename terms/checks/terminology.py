@@ -36,12 +36,20 @@ def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
 
 
 def _record_uses(ctx: "TermContext", unit: str,
-                 uses: dict[int, dict[str, list[tuple[str, str, tuple[int, int]]]]]) -> None:
-    """Remember which allowed rendering each concept of the source got in this unit."""
+                 uses: dict[tuple[int, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
+                 ) -> None:
+    """Remember which allowed rendering each concept of the source got in this unit, under the
+    concept and the form the source wrote it in (English "partners" and "partnership" may
+    rightly become different Chinese terms; one source form rendered two ways may not)."""
+    forms: dict[int, set[str]] = {}
+    for m in ctx.source_all:
+        for c in m.concepts:
+            forms.setdefault(c, set()).add(m.text.casefold())
     for m in ctx.target_matches:
         for e in m.entries:
             if e.term.allowed and e.concept in ctx.source_concepts:
-                places = uses.setdefault(e.concept, {}).setdefault(e.term.text, [])
+                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))))
+                places = uses.setdefault(key, {}).setdefault(e.term.text, [])
                 places.append((unit, m.text, m.span))
 
 

@@ -113,3 +113,21 @@ def test_a_source_repeated_many_times_names_a_few_related_units():
     assert [f.unit for f in findings] == [f"d:{n}" for n in range(3, 601, 3)]
     assert all(f.related == ("d:1", "d:2", "d:4", "d:5", "d:7") for f in findings)
     assert "400 other units" in findings[0].suggestion
+
+
+def test_two_source_forms_may_become_two_renderings(corpora):
+    """English 'partners' and 'partnership' rightly become 伙伴 and 伙伴关系: not inconsistent;
+    one English form rendered two ways in Chinese is."""
+    from terms.glossary import load_glossary
+    glossary = load_glossary(corpora / "glossary" / "mfa-terms.csv")
+    pairs = [Pair("d:1", "China and Pakistan are all-weather strategic cooperative partners.",
+                  "中巴是全天候战略合作伙伴。", "en", "zh"),
+             Pair("d:2", "The two sides will deepen their all-weather strategic cooperative "
+                  "partnership.", "双方将深化全天候战略合作伙伴关系。", "en", "zh")]
+    assert run_checks(pairs, glossary, config("inconsistent-translation", "term-missing")) == []
+    pairs.append(Pair("d:3", "The two countries are all-weather strategic cooperative partners.",
+                      "两国是全天候战略合作伙伴关系。", "en", "zh"))
+    pairs.append(Pair("d:4", "Both are all-weather strategic cooperative partners.",
+                      "两国是全天候战略合作伙伴。", "en", "zh"))
+    findings = run_checks(pairs, glossary, config("inconsistent-translation", "term-missing"))
+    assert [(f.unit, f.concept) for f in findings] == [("d:3", "awscp")]
