@@ -88,15 +88,23 @@ class LengthModel:
         """How much each edge sentence improves the plain length ratio (power 1) of a bead:
         ratio with it / ratio without it, for the first and the last source sentence, then the
         first and the last target sentence (1.0 where that side has a single sentence)."""
-        raw = LengthModel(self.src_cum, self.tgt_cum, self.ratio, 1.0, self.smooth)
-        full = raw.factor(i, a, j, b)
-        a1, b1 = np.maximum(a - 1, 1), np.maximum(b - 1, 1)
-        multi_a, multi_b = a > 1, b > 1
-        src = (np.where(multi_a, full / raw.factor(np.where(multi_a, i + 1, i), a1, j, b), 1.0),
-               np.where(multi_a, full / raw.factor(i, a1, j, b), 1.0))
-        tgt = (np.where(multi_b, full / raw.factor(i, a, np.where(multi_b, j + 1, j), b1), 1.0),
-               np.where(multi_b, full / raw.factor(i, a, j, b1), 1.0))
-        return src, tgt
+        scale = math.sqrt(self.ratio)
+        smooth = self.smooth
+        sc, tc = self.src_cum, self.tgt_cum
+        src = (sc[i + a] - sc[i]) * scale
+        tgt = (tc[j + b] - tc[j]) / scale
+
+        def plain(x: Array, y: Array) -> Array:
+            return (np.minimum(x, y) + smooth) / (np.maximum(x, y) + smooth)
+
+        full = plain(src, tgt)
+        src_first = np.where(a > 1, full / plain(src - (sc[i + 1] - sc[i]) * scale, tgt), 1.0)
+        src_last = np.where(a > 1, full / plain(src - (sc[i + a] - sc[i + a - 1]) * scale, tgt),
+                            1.0)
+        tgt_first = np.where(b > 1, full / plain(src, tgt - (tc[j + 1] - tc[j]) / scale), 1.0)
+        tgt_last = np.where(b > 1, full / plain(src, tgt - (tc[j + b] - tc[j + b - 1]) / scale),
+                            1.0)
+        return (src_first, src_last), (tgt_first, tgt_last)
 
     def factor(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         # both lengths in the geometric mean of the two units, so either order gives one factor
@@ -553,28 +561,32 @@ class LexicalPrepared:
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
         if members:
-            multi = b >= 2
+            multi = b >= 2                       # groups of the other side that can lose one
             drop_first = np.zeros(len(i))
             drop_last = np.zeros(len(i))
-            smaller = np.maximum(b - 2, 0)
         for k in range(max_a):
-            sel = a > k
+            sel = np.flatnonzero(a > k)
             rows = local[sel] + k
-            total_c[sel] += cover[rows, j[sel] - lo[rows], b[sel] - 1]
+            cols = j[sel] - lo[rows]
+            total_c[sel] += cover[rows, cols, b[sel] - 1]
             total_w[sel] += side.weight[rows + first]
             if members:
-                cols = np.minimum(j[sel] + 1 - lo[rows], cover.shape[1] - 1)
-                drop_first[sel] += np.where(multi[sel], cover[rows, cols, smaller[sel]], 0.0)
-                drop_last[sel] += np.where(multi[sel],
-                                           cover[rows, j[sel] - lo[rows], smaller[sel]], 0.0)
+                part = multi[sel]
+                sel, rows, cols = sel[part], rows[part], cols[part]
+                smaller = b[sel] - 2
+                drop_first[sel] += cover[rows, cols + 1, smaller]
+                drop_last[sel] += cover[rows, cols, smaller]
         if not members:
             return total_c, total_w
         last = local + a - 1
         own_first = cover[local, j - lo[local], b - 1]
         own_last = cover[last, j - lo[last], b - 1]
-        return total_c, total_w, MemberCover(
-            np.where(multi, drop_first, total_c), np.where(multi, drop_last, total_c),
-            own_first, side.weight[local + first], own_last, side.weight[last + first])
+        single = ~multi
+        drop_first[single] = total_c[single]
+        drop_last[single] = total_c[single]
+        return total_c, total_w, MemberCover(drop_first, drop_last, own_first,
+                                             side.weight[local + first], own_last,
+                                             side.weight[last + first])
 
     # -- first-pass candidates ----------------------------------------------------------------
     def candidates(self, lo: Array, hi: Array, k: int):
