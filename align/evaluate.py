@@ -171,8 +171,12 @@ class Score:
             "unaligned": {"gold": self.unaligned_counts[0] + self.unaligned_counts[2],
                           "test": self.unaligned_counts[0] + self.unaligned_counts[1],
                           "correct": self.unaligned_counts[0],
-                          "precision": round(self.precision_unaligned, 4),
-                          "recall": round(self.recall_unaligned, 4)},
+                          "precision": (round(self.precision_unaligned, 4)
+                                        if self.unaligned_counts[0] + self.unaligned_counts[1]
+                                        else None),
+                          "recall": (round(self.recall_unaligned, 4)
+                                     if self.unaligned_counts[0] + self.unaligned_counts[2]
+                                     else None)},
             "bead_types": {kind: {"gold": self.gold_types.get(kind, 0),
                                   "test": self.test_types.get(kind, 0),
                                   "correct": self.correct_types.get(kind, 0)}

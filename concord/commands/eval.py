@@ -78,9 +78,10 @@ def _text(report: dict) -> str:
     for kind, row in report["bead_types"].items():
         lines.append(f"  {kind:<9} {row['gold']:>6} {row['test']:>6} {row['correct']:>9}")
     alone = report["unaligned"]
+    shares = ", ".join(f"{name} {'-' if alone[name] is None else format(alone[name], '.4f')}"
+                       for name in ("precision", "recall"))
     lines.append(f"  unaligned sentences: gold {alone['gold']}, test {alone['test']}, correct "
-                 f"{alone['correct']} (precision {alone['precision']:.4f}, recall "
-                 f"{alone['recall']:.4f})")
+                 f"{alone['correct']} ({shares})")
     for name, row in report.get("by_translation", {}).items():
         lines.append(f"  translation {name}: F1 strict {row['f1_strict']:.4f}, lax "
                      f"{row['f1_lax']:.4f} ({row['documents']} documents)")

@@ -90,3 +90,6 @@ def test_unaligned_sentences_have_their_own_precision_and_recall():
     assert score.recall_unaligned == pytest.approx(1 / 2)
     alone = score.as_dict()["unaligned"]
     assert (alone["gold"], alone["test"], alone["correct"]) == (2, 3, 1)
+    # nothing unaligned on either side: precision and recall are undefined, not zero
+    none = score_documents([(gold[:1], test[1:2])]).as_dict()["unaligned"]
+    assert none["precision"] is None and none["recall"] is None

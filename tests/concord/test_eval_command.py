@@ -37,7 +37,7 @@ def test_text_report_and_wmt_layout(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "F1" in out and "1-1" in out
-    assert "unaligned sentences: gold 0, test 0" in out
+    assert "unaligned sentences: gold 0, test 0, correct 0 (precision -, recall -)" in out
     assert "2 documents" in out
     assert "translation zhA: F1 strict 1.0000" in out and "translation zhB" in out
 
