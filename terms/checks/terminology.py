@@ -94,10 +94,8 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     # these countries") is not missing: only a concept rendered nowhere on its own is
     rendered = set().union(*(t.allowed for t in ctx.target_matches))
     unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
-    missing = list(_missing(ctx, unit, unsatisfied, deprecated_concepts))
-    yield from missing
-    missing_concepts = (ctx.glossary.concept(f.concept) for f in missing if f.concept)
-    missing_categories = {c.category for c in missing_concepts if c is not None}
+    missing_categories: set[str] = set()
+    yield from _missing(ctx, unit, unsatisfied, deprecated_concepts, missing_categories)
     yield from _unexpected(ctx, unit, unconsumed, missing_categories)
 
 
@@ -182,7 +180,8 @@ def _deprecated(ctx: TermContext, unit: str, seen: set[int]) -> Iterator[Finding
 
 
 def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, list[int]]],
-             deprecated: set[int]) -> Iterator[Finding]:
+             deprecated: set[int], categories: set[str]) -> Iterator[Finding]:
+    """term-missing findings; ``categories`` receives the categories of the missing concepts."""
     reported: set[int] = set()
     for m, expected in unsatisfied:
         if any(c in deprecated for c in expected):
@@ -191,6 +190,7 @@ def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, lis
             continue  # one finding per concept and unit
         reported.update(expected)
         concept = ctx.concept(expected[0])
+        categories.add(concept.category)
         preferred = concept.preferred(ctx.tgt_lang)
         assert preferred is not None  # expected_concepts keeps concepts with an allowed term
         others = [t.text for c in expected for t in ctx.concept(c).allowed(ctx.tgt_lang)
