@@ -3,8 +3,9 @@
 One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
 document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
 The ``fuzzy`` flag marks units not yet confirmed by a reviewer and units whose confidence is below
-``fuzzy_below``. Notes (check findings) are translator comments (``# ``). Everything else a TMX unit
-holds — tuid, properties, attributes, other language variants — is kept in extracted comments
+``fuzzy_below``. Notes (check findings) are translator comments (``# ``). The first extracted
+comment says, for people, the alignment confidence, bead type and review status. Everything else a
+TMX unit holds — tuid, properties, attributes, other language variants — is kept in extracted comments
 (``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
 TMX inline markup (``Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>``) and the entry
 gets the ``tmx-markup`` flag.
@@ -113,6 +114,9 @@ class POWriter:
         msgid = segment_to_markup(src_seg) if markup else src_seg.text
         msgstr = segment_to_markup(tgt_seg) if markup else tgt_seg.text
         meta: list[str] = []
+        summary = _summary(unit)
+        if summary:
+            meta.append(summary)  # for people; ignored when read back (the tmx- lines hold it)
         if unit.tuid is not None:
             meta.append(_line("tmx-tuid", unit.tuid))
         meta += [_line("tmx-prop", [k, v]) for k, v in unit.props]
@@ -152,6 +156,22 @@ class POWriter:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         return None
+
+
+def _summary(unit: Unit) -> str:
+    """A line a translator reads in the editor's notes: how sure the alignment is, its shape
+    and whether a reviewer has seen it ("alignment confidence 0.53, 2-1 bead, unreviewed")."""
+    parts = []
+    confidence = P.confidence(unit)
+    if confidence is not None:
+        parts.append(f"alignment confidence {confidence:.2f}")
+    bead = unit.prop(P.BEAD)
+    if bead:
+        parts.append(f"{bead} bead")
+    status = P.status(unit)
+    if status:
+        parts.append(status)
+    return ", ".join(parts)
 
 
 def _line(key: str, value: object) -> str:

@@ -129,3 +129,19 @@ def test_segments_are_plain_unless_codes(tmp_path):
     unit = Unit.bilingual("u", "zh-CN", "价格 < 100 & 更多", "en-US", Segment(("a < b",)))
     [entry] = polib.pofile(str(write_po(tmp_path, [unit])))
     assert entry.msgid == "价格 < 100 & 更多" and "tmx-markup" not in entry.flags
+
+
+def test_a_translator_reads_confidence_bead_and_status_in_the_notes(tmp_path):
+    """Poedit shows extracted comments as notes for translators: the first one says how sure
+    the alignment is; reading the file back gives the unit unchanged."""
+    unit = Unit.bilingual("d:7", "zh-CN", "双方同意加强合作。", "en-US",
+                          "The two sides agreed to strengthen cooperation. They signed a plan.",
+                          props=[("x-concord-doc", "d"), ("x-concord-paragraph", "3"),
+                                 ("x-concord-bead", "1-2"), ("x-concord-confidence", "0.534"),
+                                 ("x-concord-status", "unreviewed")])
+    path = write_po(tmp_path, [unit])
+    [entry] = polib.pofile(str(path))
+    assert entry.comment.splitlines()[0] == "alignment confidence 0.53, 1-2 bead, unreviewed"
+    [back] = read_po(path)
+    assert (back.tuid, back.props, back.text("zh-CN"), back.text("en-US")) == (
+        unit.tuid, unit.props, unit.text("zh-CN"), unit.text("en-US"))
