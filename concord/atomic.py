@@ -5,6 +5,7 @@ A crash, an error or Ctrl-C half way leaves the old file (or no file) in place, 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb",
                   encoding: str | None = None) -> Iterator[IO]:
     """Open a temporary file for writing; on success it replaces ``path``, on error it is removed."""
     target = Path(path)
+    if target.is_dir():  # say so with the user's path, not the temporary file's
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -26,3 +26,18 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path,
         assert stat.S_IMODE(converted.stat().st_mode) == 0o640
     finally:
         os.umask(previous)
+
+
+def test_a_directory_as_output_is_named_in_the_error(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    tmx = tmp_path / "m.tmx"
+    from concord.bitext import write_units
+    from tmx.model import Unit
+    write_units([Unit.bilingual("m:1", "zh-CN", "双方签署了12项协议。", "en-US",
+                                "The two sides signed 12 agreements.")], tmx)
+    capsys.readouterr()
+    assert main(["check", "--tmx", str(tmx), "-f", "sarif", "-o", str(folder)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"concord: error: {folder}: is a directory" in err and ".tmp" not in err
+    assert list(folder.iterdir()) == []
