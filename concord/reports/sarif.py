@@ -3,7 +3,8 @@
 One run; the driver lists every rule (id, name, short and full description, help, default
 level). Each result has ``ruleId``/``ruleIndex``, ``level`` (error, warning, note),
 ``message``, a physical location (the input file and the line of the unit when known) and a
-logical location naming the unit; ``partialFingerprints`` keep a finding recognisable from one
+logical location naming the unit; for a document pair, the other document's line is a related
+location (a translator fixes the target file); ``partialFingerprints`` keep a finding recognisable from one
 run to the next. A file under the current directory is a relative, percent-encoded URI against
 ``%SRCROOT%`` (declared in ``originalUriBaseIds`` as the current directory); any other file is an
 absolute ``file:`` URI. Suppressed findings are results too, with a ``suppressions`` entry giving
@@ -53,16 +54,28 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
+def _physical(where: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(where.path)}
+    if where.line:
+        physical["region"] = {"startLine": where.line}
+    return physical
+
+
 def _result(report: Report, f: Finding, index: dict[str, int],
             suppression: Suppression | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {"logicalLocations": [
         {"name": f.unit, "fullyQualifiedName": f"unit/{f.unit}", "kind": "element"}]}
     where: Location | None = report.location(f)
     if where is not None:
-        physical: dict[str, Any] = {"artifactLocation": artifact_location(where.path)}
-        if where.line:
-            physical["region"] = {"startLine": where.line}
-        location["physicalLocation"] = physical
+        location["physicalLocation"] = _physical(where)
+    related = []
+    unit = report.unit(f.unit)
+    if unit is not None and where is not None:
+        for side, other in (("source", unit.source_location),
+                            ("translation", unit.target_location)):
+            if other is not None and other.path != where.path:
+                related.append({"id": len(related) + 1, "physicalLocation": _physical(other),
+                                "message": {"text": f"the {side} of unit {f.unit}"}})
     message = f.message.rstrip(".") + "."
     text = message + (f" Fix: {f.suggestion}." if f.suggestion else "")
     fingerprint = hashlib.sha256(
@@ -79,6 +92,8 @@ def _result(report: Report, f: Finding, index: dict[str, int],
                           if k in ("suggestion", "term", "concept", "source_span",
                                    "target_span", "related")}},
     }
+    if related:
+        result["relatedLocations"] = related
     if suppression is not None:
         result["suppressions"] = [{"kind": "external", "status": "accepted",
                                    "justification": suppression.reason}]

@@ -218,3 +218,15 @@ def test_junit_classes_each_unit_under_its_own_memory():
                                    "junit").encode("utf-8"))
     assert [c.get("classname") for c in root.iter("testcase")] == [
         "concord.first_tmx", "concord.second_tmx"]
+
+
+def test_sarif_results_of_a_document_pair_point_at_the_other_document_too(report):
+    [run] = json.loads(render(report, "sarif"))["runs"]
+    first = run["results"][0]   # term-missing in rel:1, located in the source document
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "releases/r.zh.txt"
+    [related] = first["relatedLocations"]
+    assert related["physicalLocation"] == {
+        "artifactLocation": {"uri": "releases/r.en.txt", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 3}}
+    assert related["message"]["text"] == "the translation of unit rel:1"
