@@ -36,14 +36,24 @@ def document_from_text(text: str, *, lang: str | None = None, presplit: bool = F
     return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=name, path=name or None)
 
 
-def _check_lang(lang: str | None, path: str | None) -> None:
-    if lang is not None and lang not in ("zh", "en"):
-        raise DocumentError(f"unsupported language {lang!r} (expected zh or en)", path=path)
+_PRIMARY = {"zh": "zh", "cmn": "zh", "chi": "zh", "zho": "zh", "en": "en", "eng": "en"}
+
+
+def _check_lang(lang: str | None, path: str | None) -> str | None:
+    """``zh`` or ``en`` for a language given as either or as a tag of it (zh-CN, zh_Hans, ZH,
+    cmn, en-US, eng); :class:`DocumentError` for any other."""
+    if lang is None:
+        return None
+    primary = _PRIMARY.get(lang.strip().lower().replace("_", "-").split("-", 1)[0])
+    if primary is None:
+        raise DocumentError(f"unsupported language {lang!r} (expected zh or en, or a tag of "
+                            "either such as zh-CN or en-US)", path=path)
+    return primary
 
 
 def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
            path: str | None) -> Document:
-    _check_lang(lang, path)
+    lang = _check_lang(lang, path)
     if fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})",
                             path=path)

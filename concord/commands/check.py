@@ -68,7 +68,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--tgt-lang", metavar="LANG", help="target language (as --src-lang)")
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
-    group.add_argument("--scorer", default="lexical",
+    group.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
                        help="alignment scorer: lexical (default), embed or hybrid")
     parser.set_defaults(handler=run)
 
@@ -168,9 +168,13 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
         tgt_tag = tgt_tag or other
     units: list = []
     checked = []
+    wanted = {_lang(src_tag), _lang(tgt_tag)}
+    seen_langs: set[str] = set()
     for n, unit in enumerate(itertools.chain(head, stream), 1):
         if keep:
             units.append(unit)
+        if wanted - seen_langs:
+            seen_langs.update(_lang(tag) for tag in unit.langs)
         unit_id = unit.tuid or f"#{n}"
         if unit_id in seen:  # several memories with the same ids: tell them apart by file
             unit_id = f"{Path(path).name}:{unit_id}"
@@ -189,6 +193,10 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
                     config.suppressions.append(suppression)
     if not checked:
         raise UsageError("the memory has no translation units", path=path)
+    if wanted - seen_langs:
+        raise UsageError(f"no unit has {' or '.join(sorted(wanted - seen_langs))} (the memory "
+                         f"has {', '.join(sorted(seen_langs))}): check --src-lang/--tgt-lang",
+                         path=path)
     ui.info(f"{path}: {len(checked)} units, {src_tag} → {tgt_tag}")
     return units, checked
 

@@ -63,6 +63,13 @@ def test_read_document_from_a_gbk_file(tmp_path):
     assert doc.texts == document_from_text(RELEASE_ZH).texts
 
 
+@pytest.mark.parametrize("tag, lang", [("zh-CN", "zh"), ("zh_Hans", "zh"), ("ZH", "zh"),
+                                       ("cmn", "zh"), ("en-US", "en"), ("eng", "en")])
+def test_language_tags_are_languages(tag, lang):
+    """--src-lang zh-CN (the tag a memory carries) means Chinese, as zh does."""
+    assert document_from_text("APEC. G20. WTO.", lang=tag).lang == lang
+
+
 def test_language_can_be_given():
     doc = document_from_text("APEC. G20. WTO.", lang="zh")
     assert doc.lang == "zh"

@@ -191,3 +191,26 @@ def test_a_memory_of_two_chinese_variants_is_refused_with_a_way_out(tmp_path, ca
     status, out, err = run(["check", "--tmx", str(path)], capsys)
     assert status == 2 and out == "" and "Traceback" not in err
     assert "zh-CN and zh-TW, all zh" in err and "--src-lang" in err
+
+
+def test_a_language_the_memory_does_not_have_is_an_error_not_a_pass(tmp_path, capsys):
+    """--src-lang fr on a Chinese-English memory used to find every unit 'untranslated' by
+    omission warnings and pass; it names the languages the memory has instead."""
+    tmx = memory(tmp_path)
+    status, out, err = run(["check", "--tmx", str(tmx), "--src-lang", "fr"], capsys)
+    assert status == 2 and out == ""
+    assert "no unit has fr (the memory has en, zh)" in " ".join(err.split())
+    status, _, _ = run(["check", "--tmx", str(tmx), "-g", str(GLOSSARY), "--src-lang", "zh-CN",
+                        "--tgt-lang", "en", "-q"], capsys)
+    assert status == 1
+
+
+def test_document_languages_as_tags_and_an_unknown_scorer(corpora, tmp_path, capsys):
+    release = corpora / "releases" / "2022-01-18-wang-yi-qureshi-call"
+    args = ["check", f"{release}.zh.txt", f"{release}.en.txt", "-f", "json", "-q"]
+    status, out, err = run(args + ["--src-lang", "zh-CN", "--tgt-lang", "en-US"], capsys)
+    assert status == 0 and json.loads(out)["units"] > 10
+    with pytest.raises(SystemExit) as caught:
+        main(args + ["--scorer", "fancy"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'fancy'" in capsys.readouterr().err
