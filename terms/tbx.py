@@ -69,6 +69,12 @@ def read_tbx(path: str | Path) -> Glossary:
         line = exc.lineno if exc.lineno else None
         raise GlossaryError(f"malformed TBX: {exc.msg}", path=name, line=line) from None
     root = tree.getroot()
+    dtd = tree.docinfo.internalDTD
+    entities = [entity.name for entity in dtd.entities()] if dtd is not None else []
+    if entities:
+        raise GlossaryError("the document type declares entities (" + ", ".join(entities[:5])
+                            + "); they are never expanded, so the terms would hold '&name;' "
+                            "as text: replace each entity by its text", path=name, line=1)
     kind = _local(root)
     if kind == "tmx":
         raise GlossaryError("this is a translation memory (TMX), not a glossary: give it with "
