@@ -90,6 +90,10 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
                             f"{delimiter.join(COLUMNS)})", path=name, line=1) from None
     except csv.Error as exc:
         raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=1) from None
+    if delimiter == "," and len(header) == 1 and ";" in header[0] and all(
+            c in [h.strip().lower() for h in header[0].split(";")] for c in REQUIRED):
+        # Excel in many European locales saves "CSV" with semicolons
+        return parse_csv(text, name, ";")
     header = [h.strip().lower() if h.strip().lower() in COLUMNS else h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:

@@ -108,3 +108,13 @@ def test_unicode_glossaries_as_excel_saves_them(tmp_path, fixtures, encoding, bo
                 for c in glossary.concepts] == [
             (c.id, [(t.lang, t.text, t.status, t.note) for t in c.terms])
             for c in original.concepts]
+
+
+def test_semicolon_separated_csv_as_european_excel_saves_it(tmp_path, fixtures):
+    text = (fixtures / "mini.csv").read_text(encoding="utf-8")
+    path = tmp_path / "terms.csv"
+    path.write_text(text.replace(",", ";"), encoding="utf-8")
+    original = load_glossary(fixtures / "mini.csv")
+    glossary = load_glossary(path)
+    assert [(c.id, [(t.text, t.status, t.scope) for t in c.terms]) for c in glossary.concepts] == \
+        [(c.id, [(t.text, t.status, t.scope) for t in c.terms]) for c in original.concepts]
