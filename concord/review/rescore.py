@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from align.aligner import DEFAULT_SETTINGS, SAME_LANGUAGE_CAP, SearchSettings, Structure, bead_confidence
+from align.aligner import (DEFAULT_SETTINGS, SAME_LANGUAGE_CAP, SearchSettings, Structure,
+                           bead_confidence, lattice_score)
 from align.model import Bead, Document
 from align.scoring import PreparedScorer, make_scorer
 from align.search import Window, bead_types, build_lattice, posteriors
@@ -81,10 +82,10 @@ class LocalConfidence:
                 types.append((len(s), len(t)))
         window = Window(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64),
                         m + 1)
-        scored = self.scored
+        scored = lattice_score(self.scored)      # the similarity less the merge cost, as the aligner
 
         def score(i: np.ndarray, a: np.ndarray, j: np.ndarray, b: np.ndarray) -> np.ndarray:
-            return scored.score(i + s0, a, j + t0, b)
+            return scored(i + s0, a, j + t0, b)
 
         settings = self.settings
         # as align.aligner.search builds its lattice (settings it may gain are followed)
