@@ -80,7 +80,35 @@ def read_source(path: str | Path) -> str:
     text, _ = decode_bytes(data, name)
     if not text.strip():
         raise DocumentError("empty document (only white space)", path=name)
+    other = other_file_kind(text)
+    if other is not None:
+        kind, where = other
+        raise DocumentError(f"this is {kind}, not a document to align: {where}", path=name)
     return text
+
+
+_XML_ROOT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+                       r"<(?:[\w.-]+:)?([\w.-]+)", re.S)
+_GLOSSARY_HEADER = re.compile(r"\A\ufeff?\s*concept\s*[,;\t]", re.I)
+_PO_START = re.compile(r'\A\ufeff?(?:#[^\n]*\n|\s*\n)*(?:msgctxt|msgid) "', re.M)
+
+
+def other_file_kind(text: str) -> tuple[str, str] | None:
+    """What a file handed over as a document really is, when it is one of the project's other
+    inputs (a memory, a glossary, a PO file), and where it belongs; ``None`` for a document."""
+    root = _XML_ROOT.match(text[:4000])
+    if root is not None:
+        tag = root.group(1).lower()
+        if tag == "tmx":
+            return "a translation memory (TMX)", "check it with --tmx"
+        if tag in ("tbx", "martif"):
+            return "a TBX glossary", "give it with --glossary"
+    first = text.lstrip("\ufeff").split("\n", 1)[0].lower()
+    if _GLOSSARY_HEADER.match(first) and "term" in first and "lang" in first:
+        return "a glossary (CSV with concept, lang and term columns)", "give it with --glossary"
+    if _PO_START.match(text[:4000]):
+        return "a PO file", "a memory goes to --tmx or concord convert, a glossary to --glossary"
+    return None
 
 
 def detect_format(path: str | Path | None, text: str) -> str:

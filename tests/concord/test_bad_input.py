@@ -94,11 +94,29 @@ def _page_without_text(folder: Path) -> Path:
     return path
 
 
+def _memory_as_document(folder: Path) -> Path:
+    path = folder / "release.zh.tmx.txt"  # a memory saved under a text name
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>双方签署了协议。</seg>'
+                    "</tuv></tu></body></tmx>\n", encoding="utf-8")
+    return path
+
+
+def _glossary_as_document(folder: Path) -> Path:
+    path = folder / "terms.txt"
+    path.write_text(HEADER + "fm,title,zh,外长,preferred,,,\n", encoding="utf-8")
+    return path
+
+
 DOCUMENTS = [
     Bad("missing", _missing), Bad("directory", _directory), Bad("empty", _empty),
     Bad("blank", _blank), Bad("html-without-text", _page_without_text), Bad("binary", _binary),
     Bad("nul-bytes", _nul_bytes), Bad("corrupt-utf8", _corrupt_utf8, line=2),
     Bad("undecodable", _undecodable),
+    Bad("memory-as-document", _memory_as_document,
+        says="translation memory (TMX), not a document to align: check it with --tmx"),
+    Bad("glossary-as-document", _glossary_as_document,
+        says="glossary (CSV with concept, lang and term columns), not a document to align"),
 ]
 
 
@@ -294,7 +312,7 @@ def assert_one_error_line(result: subprocess.CompletedProcess, bad_path: Path,
 @pytest.mark.parametrize("command, bad", _cases(DOCUMENT_COMMANDS, DOCUMENTS))
 def test_bad_documents(tmp_path, command, bad):
     result, bad_path = run_bad(tmp_path, command, bad)
-    assert_one_error_line(result, bad_path, bad.line)
+    assert_one_error_line(result, bad_path, bad.line, bad.says)
     assert result.stdout == ""
 
 
