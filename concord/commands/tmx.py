@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -142,7 +143,20 @@ def run_validate(args: argparse.Namespace, ui: UI) -> int:
     ui.out.print(f"{args.file}: {verdict}: {report.units} units, {report.errors} errors, "
                  f"{report.warnings} warnings{dtd}", markup=False,
                  style="bold red" if invalid else "bold green")
+    repairable = [p.rule for p in report.problems if p.severity == "error"
+                  and p.rule in REPAIRABLE]
+    if repairable:
+        ui.note(f"{len(repairable)} of the errors ({', '.join(sorted(set(repairable)))}) go away "
+                f"in a copy written by: concord convert {shlex.quote(args.file)} FIXED.tmx "
+                "--repair")
     return 1 if invalid else 0
+
+
+#: validation rules whose errors a copy written by ``concord convert --repair`` does not have
+#: (the writer puts version, header attributes, segtype, dates and xml:lang right; --repair
+#: renumbers or pairs inline codes and keeps foreign markup as native code)
+REPAIRABLE = frozenset({"version", "header", "segtype", "date", "xml-lang", "markup", "bpt",
+                        "ept", "it"})
 
 
 def _report_json(report: Report, valid: bool) -> dict:

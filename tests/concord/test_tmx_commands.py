@@ -186,3 +186,24 @@ def test_help_explains_every_option(path):
         assert parser.description, name
         for action in parser._actions:
             assert action.help and len(action.help) > 10, (name, action.dest)
+
+
+def test_validate_points_at_the_repair_and_the_repair_works(tmp_path, capsys):
+    """An invalid file from another tool: validate says which errors a repaired copy loses and
+    the command that writes it; that command's output validates."""
+    wild = tmp_path / "wild.tmx"
+    wild.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4b"><header creationtool="x" '
+        'segtype="sentence" o-tmf="x" adminlang="en" srclang="zh-CN" datatype="plaintext" '
+        'creationdate="2022-01-10"/>\n<body>\n<tu tuid="1"><tuv lang="zh-CN"><seg>双方<b>签署'
+        '</b>了协议。</seg></tuv><tuv xml:lang="en"><seg>They <bpt i="1">&lt;b&gt;</bpt>signed'
+        '<bpt i="1">&lt;i&gt;</bpt> it.</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    status, out, err = run(["tmx", "validate", wild], capsys)
+    assert status == 1
+    hint = " ".join(err.split())
+    assert ("7 of the errors (bpt, date, header, markup, version, xml-lang) go away in a copy "
+            f"written by: concord convert {wild} FIXED.tmx --repair") in hint
+    fixed = tmp_path / "fixed.tmx"
+    assert run(["convert", wild, fixed, "--repair", "-q"], capsys)[0] == 0
+    status, out, err = run(["tmx", "validate", fixed], capsys)
+    assert status == 0 and "valid: 1 units, 0 errors" in out and "go away" not in err
