@@ -33,11 +33,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "same scope, a rendering deprecated in one concept and allowed in another, "
                     "empty terms, concepts without a rendering or a replacement, duplicate "
                     "terms, and (with --tmx) terms shadowed by longer ones in a memory. Exit "
-                    "status 1 when an error or warning is found.")
+                    "status 1 when an issue reaches --fail-on (default: warning).")
     lint.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     lint.add_argument("--tmx", metavar="FILE",
                       help="a memory whose Chinese segments show which terms are shadowed")
     lint.add_argument("--json", action="store_true", help="print the issues as JSON")
+    lint.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
+                      default="warning",
+                      help="exit with status 1 when an issue of this severity or worse is found "
+                           "(default: warning)")
     lint.set_defaults(handler=run_lint)
 
     convert = sub.add_parser(
@@ -81,6 +85,7 @@ def _chinese_segments(path: str) -> list[str]:
 
 
 def run_lint(args: argparse.Namespace, ui: UI) -> int:
+    from terms.findings import at_least
     from terms.lint import lint_glossary
 
     glossary = load_glossary(args.glossary)
@@ -100,7 +105,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
         ui.note(f"{len(glossary)} concepts, {len(failing)} problem"
                 f"{'s' if len(failing) != 1 else ''}"
                 + (f", {len(issues) - len(failing)} note(s)" if len(issues) > len(failing) else ""))
-    return 1 if any(i.severity in ("error", "warning") for i in issues) else 0
+    return 1 if any(at_least(i.severity, args.fail_on) for i in issues) else 0
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:

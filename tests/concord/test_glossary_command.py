@@ -91,3 +91,17 @@ def test_convert_says_what_a_tbx_file_holds_that_is_not_carried_over(tmp_path, c
     err = capsys.readouterr().err
     assert "not carried over: 2 transaction records (transacGrp), 1 cross-references (xref)" \
         in " ".join(err.split())
+
+
+def test_lint_fail_on_lets_a_glossary_pipeline_choose(tmp_path, capsys):
+    """A concept without Chinese is a warning: it fails by default, passes with --fail-on
+    error; an empty term is an error and fails either way."""
+    warn = tmp_path / "warn.csv"
+    warn.write_text(HEADER + "a,title,zh,外长,,,,\na,title,en,Foreign Minister,,,,\n"
+                    "b,title,en,Ambassador,,,,\n", encoding="utf-8")
+    assert main(["glossary", "lint", str(warn)]) == 1
+    assert main(["glossary", "lint", str(warn), "--fail-on", "error"]) == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "a,title,zh,外长,,,,\na,title,en,,,,,\n", encoding="utf-8")
+    assert main(["glossary", "lint", str(bad), "--fail-on", "error"]) == 1
+    assert main(["glossary", "lint", str(bad), "--fail-on", "never"]) == 0
