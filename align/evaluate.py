@@ -225,6 +225,12 @@ class GoldDocument:
     target: Path
     gold_path: Path | None
 
+    def load(self) -> tuple["Document", "Document", list[BeadIds]]:
+        """The source and target sentence files (language from the file name) and the gold."""
+        source = read_sentence_file(self.source, _lang_of(self.source))
+        target = read_sentence_file(self.target, _lang_of(self.target))
+        return source, target, self.gold(len(source), len(target))
+
     def gold(self, n_source: int, n_target: int) -> list[BeadIds]:
         if self.gold_path is not None:
             return read_beads(self.gold_path)
@@ -370,11 +376,10 @@ def evaluate_directory(directory: str | Path, *, scorer="lexical", max_bead: int
     started = time.perf_counter()
     results = []
     for doc in discover_gold(directory):
-        source = read_sentence_file(doc.source, _lang_of(doc.source))
-        target = read_sentence_file(doc.target, _lang_of(doc.target))
+        source, target, gold = doc.load()
         alignment = align(source, target, scorer=scorer, max_bead=max_bead, anchors=anchors,
                           settings=settings)
-        results.append(DocumentResult(doc.name, doc.gold(len(source), len(target)),
+        results.append(DocumentResult(doc.name, gold,
                                       [(b.src, b.tgt) for b in alignment.beads],
                                       [b.confidence for b in alignment.beads]))
         if progress:

@@ -32,8 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from align.evaluate import (BeadIds, Score, _lang_of, discover_gold,  # noqa: E402
-                            read_sentence_file, unaligned_sentences)
+from align.evaluate import BeadIds, Score, discover_gold, unaligned_sentences  # noqa: E402
 from align.model import Document  # noqa: E402
 from align.synthetic import delete_side, insert_sentence  # noqa: E402
 
@@ -66,9 +65,7 @@ def load_pairs(directory: str | Path) -> list[GoldPair]:
     """Every gold document of a directory."""
     pairs = []
     for doc in discover_gold(directory):
-        source = read_sentence_file(doc.source, _lang_of(doc.source))
-        target = read_sentence_file(doc.target, _lang_of(doc.target))
-        pairs.append(GoldPair(doc.name, source, target, doc.gold(len(source), len(target))))
+        pairs.append(GoldPair(doc.name, *doc.load()))
     return pairs
 
 

@@ -13,8 +13,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         "eval", parents=[common], help="score the aligner against gold alignments",
         description="Align every document of one or more gold directories and print strict and "
                     "lax precision, recall and F1, micro-averaged over documents as Vecalign and "
-                    "Bertalign compute them, with counts by bead type and the precision and recall of "
-                    "sentences left unaligned (1-0 and 0-1 beads). A directory holds either "
+                    "Bertalign compute them, with counts by bead type and the precision and "
+                    "recall of sentences left unaligned (1-0 and 0-1 beads). A directory holds "
+                    "either "
                     "NAME.zh + NAME.en + NAME.align (beads with Chinese ids first; the Chinese "
                     "file is the source) or NAME.en + NAME.zhA, NAME.zhB ... (WMT layout: the "
                     "English file is the source, each translation is its own document, and the "

@@ -145,12 +145,10 @@ def test_a_block_missing_from_one_side_is_found_beyond_the_first_band():
 
 
 def release_pairs(corpora):
-    from align.evaluate import discover_gold, read_sentence_file
+    from align.evaluate import discover_gold
 
     for gold_doc in discover_gold(corpora / "releases"):
-        source = read_sentence_file(gold_doc.source, "zh")
-        target = read_sentence_file(gold_doc.target, "en")
-        yield source, target, gold_doc.gold(len(source), len(target))
+        yield gold_doc.load()
 
 
 def test_sentences_our_releases_leave_out_come_out_unaligned(corpora):

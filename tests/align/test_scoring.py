@@ -153,12 +153,10 @@ def test_a_scorer_returning_nan_does_not_break_the_search():
 def release_beads(corpora):
     """Per release of our corpus: the prepared scorer, its real multi-sentence beads, and the
     beads made by gluing each sentence the gold leaves unaligned onto a neighbouring bead."""
-    from align.evaluate import discover_gold, read_sentence_file
+    from align.evaluate import discover_gold
 
     for gold_doc in discover_gold(corpora / "releases"):
-        source = read_sentence_file(gold_doc.source, "zh")
-        target = read_sentence_file(gold_doc.target, "en")
-        gold = gold_doc.gold(len(source), len(target))
+        source, target, gold = gold_doc.load()
         real, glued = [], []
         for x, (src, tgt) in enumerate(gold):
             if src and tgt and len(src) + len(tgt) > 2:
