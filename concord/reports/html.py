@@ -5,7 +5,8 @@ the concept and its preferred renderings), the spans a finding concerns are mark
 severity's color, and the findings sit next to their unit, which is bordered in the color of its
 worst finding. The aligner's confidence, when known, is a colored number beside each unit. One
 file, no external resources; every piece of text is escaped. Checkboxes hide the units without
-findings and show only the units of low confidence.
+findings and show only the units of low confidence. A report on more than 2,000 units (a whole
+memory) shows only the units with findings, and says so.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from terms.matching import TermMatch, find_terms
 
 #: confidence below which a unit is "low" (the filter) and shown in red; amber up to HIGH
 LOW_CONFIDENCE, HIGH_CONFIDENCE = 0.5, 0.8
+#: above this many units, only the units with findings are shown
+FULL_LIMIT = 2000
 
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
@@ -173,7 +176,14 @@ def render(report: Report) -> str:
     grouped = report.by_unit()
     counts = report.summary
     title = "Concord check report"
-    rows = [_row(report, unit, grouped.get(unit.unit, [])) for unit in report.units]
+    shown = report.units
+    left_out = ""
+    if len(report.units) > FULL_LIMIT:  # a whole large memory is more than a browser can show
+        shown = [u for u in report.units if u.unit in grouped]
+        left_out = (f'<p class="legend">{_count(len(shown), "unit")} with findings shown of '
+                    f"{len(report.units):,}: the {len(report.units) - len(shown):,} clean units "
+                    f"are left out of reports on more than {FULL_LIMIT:,} units.</p>")
+    rows = [_row(report, unit, grouped.get(unit.unit, [])) for unit in shown]
     inputs = ", ".join(html.escape(p) for p in report.inputs)
     if report.glossary is not None and report.glossary.path:
         inputs += f" — glossary {html.escape(report.glossary.path)}"
@@ -190,7 +200,7 @@ def render(report: Report) -> str:
         f'<span class="sev-warning">{_count(counts["warning"], "warning")}</span>'
         f'<span class="sev-info">{counts["info"]} info</span>'
         f"{_count(len(report.units), 'unit')}, {len(report.suppressed)} suppressed</p>"
-        f"{_legend(report)}"
+        f"{_legend(report)}{left_out}"
         '<p class="controls"><label><input type="checkbox" id="only"> only units with findings'
         f"</label>{low_filter}</p>"
         "<table><thead><tr><th>unit</th><th>source</th><th>target</th><th>findings</th></tr>"

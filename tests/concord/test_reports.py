@@ -230,3 +230,16 @@ def test_sarif_results_of_a_document_pair_point_at_the_other_document_too(report
         "artifactLocation": {"uri": "releases/r.en.txt", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 3}}
     assert related["message"]["text"] == "the translation of unit rel:1"
+
+
+def test_html_report_of_a_large_memory_shows_the_units_with_findings():
+    from concord.reports.html import FULL_LIMIT
+    units = [CheckedUnit(f"m:{n}", "双方签署了12项协议。", "The two sides signed 12 agreements.")
+             for n in range(1, FULL_LIMIT + 2)]
+    units[40] = CheckedUnit("m:41", "双方签署了12项协议。", "The two sides signed 21 agreements.")
+    findings = Checker().run(Pair(u.unit, u.source, u.target) for u in units)
+    doc = lxml.html.fromstring(render(Report(units, findings), "html"))
+    assert [r.get("id") for r in doc.xpath("//tbody/tr")] == ["u-m:41"]
+    assert f"1 unit with findings shown of {FULL_LIMIT + 1:,}" in doc.text_content()
+    small = lxml.html.fromstring(render(Report(units[:50], findings), "html"))
+    assert len(small.xpath("//tbody/tr")) == 50
