@@ -89,6 +89,10 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if not args.tmx and len(args.documents) != 2:
         raise UsageError("give a source and a target document (SRC TGT), or --tmx FILE")
     config = load_config(args.config)
+    if config.path is not None:
+        ui.info(f"configuration {config.path}: {len(config.disabled)} rule(s) disabled, "
+                f"{len(config.severities)} severity change(s), {len(config.suppressions)} "
+                f"suppression(s)" + (f", fail-on {config.fail_on}" if config.fail_on else ""))
     config.disabled |= set(args.disable)
     fail_on = args.fail_on or config.fail_on or "error"
     glossary = load_glossary(args.glossary) if args.glossary else None

@@ -214,3 +214,15 @@ def test_document_languages_as_tags_and_an_unknown_scorer(corpora, tmp_path, cap
         main(args + ["--scorer", "fancy"])
     assert caught.value.code == 2
     assert "invalid choice: 'fancy'" in capsys.readouterr().err
+
+
+def test_verbose_says_which_configuration_applies(tmp_path, capsys, monkeypatch):
+    """A rule silenced by a concord.toml two folders up is no mystery with -v."""
+    (tmp_path / "concord.toml").write_text('disable = ["omission"]\nfail-on = "warning"\n',
+                                           encoding="utf-8")
+    work = tmp_path / "2022" / "01"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    tmx = memory(work)
+    status, out, err = run(["check", "--tmx", str(tmx), "-v"], capsys)
+    assert f"configuration {tmp_path / 'concord.toml'}: 1 rule(s) disabled" in " ".join(err.split())
