@@ -91,7 +91,27 @@ def _show(value: float, kind: str = "cardinal") -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-_SCALES = (("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("亿", 1e8), ("万", 1e4))
+_SCALES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3),
+           ("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _in_words(whole: int, lang: str) -> str | None:
+    """A whole number below 100 in words (English) or numerals (Chinese); None otherwise."""
+    if not 0 <= whole < 100:
+        return None
+    if lang != "en":
+        tens, ones = divmod(whole, 10)
+        if whole < 10:
+            return _ZH_DIGITS[whole]
+        return (_ZH_DIGITS[tens] if tens > 1 else "") + "十" + (_ZH_DIGITS[ones] if ones else "")
+    if whole < 20:
+        return _ONES[whole]
+    tens, ones = divmod(whole, 10)
+    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
 
 
 def _render_number(value: float, like: NumberMention, lang: str) -> str:
@@ -99,8 +119,12 @@ def _render_number(value: float, like: NumberMention, lang: str) -> str:
     without thousands separators, an ordinal suffix (31st → 30th, 第4 → 第3), a percent sign
     or word, a scale word (1.6 billion → 1.5 billion); number words become digits."""
     text = like.text
-    if not _DIGIT.search(text):
-        return _show(value, like.kind)
+    if not _DIGIT.search(text):  # a number in words: in words again, capitalised alike
+        words = _in_words(int(value), lang) if float(value).is_integer() and \
+            like.kind == "cardinal" else None
+        if words is None:
+            return _show(value, like.kind)
+        return words[0].upper() + words[1:] if text[:1].isupper() else words
     scale = next(((word, size) for word, size in _SCALES if word in text), None)
     shown = value / scale[1] if scale else value
     number = (f"{shown:,.0f}" if "," in text else f"{shown:.0f}") if float(shown).is_integer() \

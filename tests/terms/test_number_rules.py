@@ -107,6 +107,12 @@ def test_date_fixes_are_written_as_the_target_writes_dates(checker, source, targ
      ["replace '13.76 billion' with '13.67 billion'", "replace '44.4 percent' with '43.4 percent'"]),
     ("共有1,200名代表出席。", "There were 1,300 delegates.", ["replace '1,300' with '1,200'"]),
     ("第三次会议在北京举行。", "The 4th meeting was held in Beijing.", ["replace '4th' with '3rd'"]),
+    ("中国经济总量突破110万亿元。", "China's GDP exceeded 100 trillion yuan.",
+     ["replace '100 trillion' with '110 trillion'"]),
+    ("三天前，双方举行会谈。", "Four days ago, the two sides held talks.",
+     ["replace 'Four' with 'Three'"]),
+    ("双方签署了十二项协议。", "The two sides signed eleven agreements.",
+     ["replace 'eleven' with 'twelve'"]),
 ])
 def test_number_fixes_are_written_as_the_target_writes_numbers(checker, source, target,
                                                                 suggestions):
