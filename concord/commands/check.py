@@ -45,8 +45,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              "rules run")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text",
                         help="report format: text (colored on a terminal), json, junit, sarif "
-                             "(2.1.0), github (workflow annotations), html (side by side); "
-                             "default: text")
+                             "(2.1.0), github (workflow annotations), html (side by side, with "
+                             "each unit's confidence; over 2,000 units only the units with "
+                             "findings); default: text")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
@@ -63,8 +64,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              "its unit")
     group = parser.add_argument_group("aligning a document pair")
     group.add_argument("--src-lang", metavar="LANG",
-                       help="source language (zh or en; default: detected, or for --tmx the "
-                            "first language of the units)")
+                       help="source language (zh or en, or a tag of either such as zh-CN; "
+                            "default: detected, or for --tmx the first language of the units)")
     group.add_argument("--tgt-lang", metavar="LANG", help="target language (as --src-lang)")
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
