@@ -31,8 +31,9 @@ class UI:
 
     @property
     def interactive(self) -> bool:
-        """True when progress bars may be drawn."""
-        return not self.quiet and self.err.is_terminal
+        """True when progress bars may be drawn: standard error is really a terminal (``--color
+        always`` colors a CI log; it must not fill it with progress bars)."""
+        return not self.quiet and sys.stderr.isatty()
 
     def info(self, message: str) -> None:
         """Explain what is being done (shown with ``-v``)."""
