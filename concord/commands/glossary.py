@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 import json
 import sys
@@ -54,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     convert.add_argument("output", metavar="OUT", help="the file to write")
     convert.add_argument("--to", choices=FORMATS,
                          help="output format (default: from OUT's extension; .tbx is TBX v3)")
+    convert.add_argument("--bom", action="store_true",
+                         help="CSV/TSV: start with a UTF-8 byte-order mark, so that Excel opens "
+                              "the file as UTF-8 (without it, Excel on Windows shows Chinese "
+                              "as mojibake)")
     convert.set_defaults(handler=run_convert)
 
     stats = sub.add_parser(
@@ -117,7 +122,11 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
                                                              ".tab", ".po", ".pot")):
         raise UsageError("cannot tell the output format from the file name; give --to",
                          path=args.output)
+    if args.bom and fmt not in ("csv", "tsv"):
+        raise UsageError(f"--bom is for CSV and TSV output, not {fmt}")
     buffer = io.BytesIO()
+    if args.bom:
+        buffer.write(codecs.BOM_UTF8)
     save_glossary(glossary, buffer, fmt)
     write_bytes_atomic(args.output, buffer.getvalue())
     ui.note(f"{len(glossary)} concepts written to {args.output} ({fmt})")

@@ -105,3 +105,11 @@ def test_lint_fail_on_lets_a_glossary_pipeline_choose(tmp_path, capsys):
     bad.write_text(HEADER + "a,title,zh,外长,,,,\na,title,en,,,,,\n", encoding="utf-8")
     assert main(["glossary", "lint", str(bad), "--fail-on", "error"]) == 1
     assert main(["glossary", "lint", str(bad), "--fail-on", "never"]) == 0
+
+
+def test_convert_with_a_bom_for_excel_reads_back_the_same(tmp_path, capsys):
+    out = tmp_path / "for-excel.csv"
+    assert main(["glossary", "convert", str(GLOSSARY), str(out), "--bom", "-q"]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfconcept,category,lang,term")
+    assert load_glossary(out).concepts == load_glossary(GLOSSARY).concepts
+    assert main(["glossary", "convert", str(GLOSSARY), str(tmp_path / "x.tbx"), "--bom"]) == 2
