@@ -267,7 +267,8 @@ def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit
     msgstr = entry.msgstr if not entry.msgid_plural else entry.msgstr_plural.get(0, "")
     src_seg = segment_from_markup(entry.msgid) if markup else Segment.plain(entry.msgid)
     tgt_seg = segment_from_markup(msgstr) if markup else Segment.plain(msgstr)
-    unit = Unit(tuid=meta["tmx-tuid"][0] if meta["tmx-tuid"] else None)
+    unit = Unit(tuid=meta["tmx-tuid"][0] if meta["tmx-tuid"] else None,
+                line=entry.linenum or None)
     unit.props = [(str(k), str(v)) for k, v in meta["tmx-prop"]]
     if meta["tmx-attrs"]:
         unit.attrs = {str(k): str(v) for k, v in meta["tmx-attrs"][0].items()}

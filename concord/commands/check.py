@@ -151,7 +151,9 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
     # the units themselves are kept only to be written back (--save-tmx): a checked unit is
     # a fraction of their size
     keep = bool(args.save_tmx)
-    stream = read_units(path)
+    # the languages given are also what a PO, TSV or Moses file without a header is read in
+    options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang)) if v}
+    stream = read_units(path, **options)
     head: list = []  # units read until one shows the two languages
     src_tag, tgt_tag = args.src_lang, args.tgt_lang
     if not (src_tag and tgt_tag):

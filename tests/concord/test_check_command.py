@@ -226,3 +226,23 @@ def test_verbose_says_which_configuration_applies(tmp_path, capsys, monkeypatch)
     tmx = memory(work)
     status, out, err = run(["check", "--tmx", str(tmx), "-v"], capsys)
     assert f"configuration {tmp_path / 'concord.toml'}: 1 rule(s) disabled" in " ".join(err.split())
+
+
+def test_memories_that_do_not_name_their_languages_take_them_from_the_options(tmp_path, capsys):
+    """The reader asks for --src-lang/--tgt-lang; check passes them on (it did not), and a PO
+    unit is located by its line."""
+    po = tmp_path / "other-tool.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "双方签署了12项协议。"\nmsgstr "The two sides signed 21 agreements."\n',
+                  encoding="utf-8")
+    tsv = tmp_path / "bare.tsv"
+    tsv.write_text("双方签署了12项协议。\tThe two sides signed 21 agreements.\n", encoding="utf-8")
+    for path, line in ((po, 5), (tsv, 1)):
+        status, out, err = run(["check", "--tmx", str(path), "-f", "json"], capsys)
+        assert status == 2 and "--src-lang/--tgt-lang" in err
+        status, out, err = run(["check", "--tmx", str(path), "-f", "json", "--src-lang", "zh",
+                                "--tgt-lang", "en"], capsys)
+        assert status == 1
+        [finding] = json.loads(out)["findings"]
+        assert finding["rule"] == "number-mismatch"
+        assert finding["location"] == {"file": str(path), "line": line}
