@@ -38,6 +38,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     lint.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     lint.add_argument("--tmx", metavar="FILE",
                       help="a memory whose Chinese segments show which terms are shadowed")
+    lint.add_argument("--src-lang", metavar="TAG",
+                        help="source language of a PO, TSV or Moses --tmx that does not name it")
+    lint.add_argument("--tgt-lang", metavar="TAG",
+                        help="target language of a PO, TSV or Moses --tmx that does not name it")
     lint.add_argument("--json", action="store_true", help="print the issues as JSON")
     lint.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
                       default="warning",
@@ -75,14 +79,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     coverage.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     coverage.add_argument("--tmx", metavar="FILE", required=True,
                           help="the memory (TMX, or PO/TSV/JSONL)")
+    coverage.add_argument("--src-lang", metavar="TAG",
+                        help="source language of a PO, TSV or Moses --tmx that does not name it")
+    coverage.add_argument("--tgt-lang", metavar="TAG",
+                        help="target language of a PO, TSV or Moses --tmx that does not name it")
     coverage.add_argument("--json", action="store_true", help="print the result as JSON")
     coverage.set_defaults(handler=run_coverage)
 
 
-def _chinese_segments(path: str) -> list[str]:
+def _chinese_segments(path: str, args: argparse.Namespace) -> list[str]:
     from concord.bitext import read_units
+    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
     segments = []
-    for unit in read_units(path):
+    for unit in read_units(path, **options):
         variant = unit.variant("zh")
         if variant is not None:
             segments.append(variant.text)
@@ -94,7 +103,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
     from terms.lint import lint_glossary
 
     glossary = load_glossary(args.glossary)
-    corpus = _chinese_segments(args.tmx) if args.tmx else []
+    corpus = _chinese_segments(args.tmx, args) if args.tmx else []
     issues = lint_glossary(glossary, corpus)
     if args.json:
         print(json.dumps([{"code": i.code, "severity": i.severity, "concept": i.concept,
@@ -161,7 +170,7 @@ def run_coverage(args: argparse.Namespace, ui: UI) -> int:
     glossary = load_glossary(args.glossary)
     matcher = matcher_for(glossary)
     counts: Counter[int] = Counter()
-    segments = _chinese_segments(args.tmx)
+    segments = _chinese_segments(args.tmx, args)
     for text in segments:
         found = {e.concept for m in matcher.find(text, "zh") for e in m.entries}
         counts.update(c for c in found if glossary.concepts[c].applies_to(text))

@@ -74,6 +74,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     merge_parser.add_argument("-o", "--output", required=True, metavar="OUT",
                               help="the merged memory (format from its extension)")
     merge_parser.add_argument("--from", dest="from_fmt", choices=FORMATS, help=_READ_HELP)
+    _add_lang_options(merge_parser)
     merge_parser.add_argument("--to", dest="to_fmt", choices=FORMATS,
                               help="output format (default: from OUT's extension)")
     merge_parser.set_defaults(handler=run_merge)
@@ -89,6 +90,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     stats.add_argument("--format", choices=["text", "json"], default="text",
                        help="text for people, json for scripts (default: text)")
     stats.add_argument("--from", dest="from_fmt", choices=FORMATS, help=_READ_HELP)
+    _add_lang_options(stats)
     stats.set_defaults(handler=run_stats)
 
     filt = sub.add_parser(
@@ -113,6 +115,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                       help="keep units whose x-concord-doc is D (repeat, or separate with "
                            "commas)")
     filt.add_argument("--from", dest="from_fmt", choices=FORMATS, help=_READ_HELP)
+    _add_lang_options(filt)
     filt.add_argument("--to", dest="to_fmt", choices=FORMATS,
                       help="output format (default: from OUT's extension)")
     filt.set_defaults(handler=run_filter)
@@ -168,10 +171,22 @@ def _report_json(report: Report, valid: bool) -> dict:
 
 # -- merge, filter --------------------------------------------------------------------------------
 
-def _memory(path: str, fmt: str | None) -> Memory:
+def _memory(path: str, fmt: str | None, args: argparse.Namespace | None = None) -> Memory:
     from concord.bitext import read_memory
 
-    return read_memory(path, fmt)
+    return read_memory(path, fmt, **_langs(args))
+
+
+def _langs(args: argparse.Namespace | None) -> dict[str, str]:
+    """--src-lang/--tgt-lang, for PO, TSV and Moses files that do not name their languages."""
+    return {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
+
+
+def _add_lang_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--src-lang", metavar="TAG",
+                        help="source language of PO, TSV and Moses inputs that do not name it")
+    parser.add_argument("--tgt-lang", metavar="TAG",
+                        help="target language of PO, TSV and Moses inputs that do not name it")
 
 
 def _report_written(summary: WriteSummary, ui: UI, what: str) -> None:
@@ -192,10 +207,11 @@ def _warn_tolerated(memories: Iterable[Memory], ui: UI) -> None:
             ui.warn(f"{memory.path}: … and {len(memory.warnings) - 20} more repairs")
 
 
-def _srclang_of(path: str, fmt: str | None) -> str | None:
+def _srclang_of(path: str, fmt: str | None, args: argparse.Namespace | None = None
+                ) -> str | None:
     """The source language of a memory: its TMX header's, else its first unit's first variant's
     (reads no further than the first unit)."""
-    memory = _memory(path, fmt)
+    memory = _memory(path, fmt, args)
     first = next(memory.units, None)
     return memory.srclang() or (first.variants[0].lang if first and first.variants else None)
 
@@ -208,13 +224,13 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
 
     def source(path: str) -> Callable[[], Iterator[Unit]]:
         def units() -> Iterator[Unit]:
-            memory = _memory(path, args.from_fmt)
+            memory = _memory(path, args.from_fmt, args)
             opened.append(memory)
             return memory.units
         return units
 
     stats = MergeStats()
-    srclang = _srclang_of(args.inputs[0], args.from_fmt)
+    srclang = _srclang_of(args.inputs[0], args.from_fmt, args)
     summary = write_units(merge([source(p) for p in args.inputs], stats), args.output,
                           args.to_fmt, srclang=srclang)
     _warn_tolerated(opened[:len(args.inputs)], ui)
@@ -235,7 +251,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
     unit_filter = UnitFilter(
         min_confidence=args.min_confidence, statuses=frozenset(_split(args.status)),
         langs=tuple(_split(args.lang)), docs=frozenset(_split(args.doc)))
-    memory = _memory(args.file, args.from_fmt)
+    memory = _memory(args.file, args.from_fmt, args)
     counter = {"read": 0}
 
     def counted(units: Iterable[Unit]) -> Iterator[Unit]:
@@ -243,7 +259,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
             counter["read"] += 1
             yield unit
 
-    srclang = _srclang_of(args.file, args.from_fmt)
+    srclang = _srclang_of(args.file, args.from_fmt, args)
     if srclang is not None and unit_filter.langs and not any(
             _lang_kept(srclang, lang) for lang in unit_filter.langs):
         srclang = None  # the source language is filtered out: the writer picks another
@@ -273,7 +289,7 @@ def _split(values: list[str]) -> list[str]:
 def run_stats(args: argparse.Namespace, ui: UI) -> int:
     from tmx.stats import gather
 
-    memory = _memory(args.file, args.from_fmt)
+    memory = _memory(args.file, args.from_fmt, args)
     stats = gather(memory.units)
     _warn_tolerated([memory], ui)
     if args.format == "json":

@@ -207,3 +207,23 @@ def test_validate_points_at_the_repair_and_the_repair_works(tmp_path, capsys):
     assert run(["convert", wild, fixed, "--repair", "-q"], capsys)[0] == 0
     status, out, err = run(["tmx", "validate", fixed], capsys)
     assert status == 0 and "valid: 1 units, 0 errors" in out and "go away" not in err
+
+
+def test_memory_commands_take_the_languages_a_bare_tsv_does_not_name(tmp_path, capsys):
+    """The reader's error asks for --src-lang/--tgt-lang: every command reading memories
+    accepts them."""
+    bare = tmp_path / "bare.tsv"
+    bare.write_text("外长出席。\tThe Foreign Minister attended.\n", encoding="utf-8")
+    langs = ["--src-lang", "zh", "--tgt-lang", "en"]
+    status, _, err = run(["tmx", "stats", bare], capsys)
+    assert status == 2 and "--src-lang/--tgt-lang" in err
+    assert run(["tmx", "stats", bare, "--format", "json", *langs], capsys)[0] == 0
+    assert run(["tmx", "filter", bare, "-o", tmp_path / "f.tmx", *langs, "-q"], capsys)[0] == 0
+    assert run(["tmx", "merge", bare, bare, "-o", tmp_path / "m.tmx", *langs, "-q"],
+               capsys)[0] == 0
+    [unit] = read_units(tmp_path / "m.tmx")
+    assert unit.text("zh-CN") == "外长出席。"
+    glossary = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"
+    status, out, _ = run(["glossary", "coverage", glossary, "--tmx", bare, "--json", *langs],
+                         capsys)
+    assert status == 0 and json.loads(out)["used"] == {"foreign-minister": 1}
