@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
@@ -145,10 +146,26 @@ def _term_json(term: Term) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def _revision_date(glossary: Glossary) -> str:
+    """The PO revision date gettext asks for: the one read from a PO glossary, else the time
+    the source file was last changed (so that converting the same file twice gives the same
+    bytes), else now."""
+    if glossary.meta.get("PO-Revision-Date"):
+        return glossary.meta["PO-Revision-Date"]
+    try:
+        stamp = Path(glossary.path).stat().st_mtime if glossary.path else None
+    except OSError:
+        stamp = None
+    when = datetime.fromtimestamp(stamp, timezone.utc) if stamp else datetime.now(timezone.utc)
+    return when.strftime("%Y-%m-%d %H:%M+0000")
+
+
 def write_po(glossary: Glossary, stream: IO[bytes]) -> None:
     """Write ``glossary`` as a PO file (UTF-8)."""
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Project-Id-Version": "concord glossary", "MIME-Version": "1.0",
+    po.metadata = {"Project-Id-Version": "concord glossary",
+                   "PO-Revision-Date": _revision_date(glossary),
+                   "Last-Translator": "Concord", "Language-Team": "none", "MIME-Version": "1.0",
                    "Content-Type": "text/plain; charset=UTF-8",
                    "Content-Transfer-Encoding": "8bit", "Language": "en",
                    "X-Source-Language": "zh"}

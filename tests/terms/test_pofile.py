@@ -50,3 +50,16 @@ def test_po_errors_name_the_line(tmp_path):
                     'msgid "外长"\nmsgstr ""\n', encoding="utf-8")
     with pytest.raises(GlossaryError, match="unknown status 'banned'"):
         load_glossary(path)
+
+
+def test_po_glossary_passes_msgfmt_check_without_warnings(tmp_path, mini):
+    import shutil
+    import subprocess
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed (scripts/test installs it)")
+    path = tmp_path / "terms.po"
+    with open(path, "wb") as stream:
+        save_glossary(mini, stream, "po")
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
