@@ -59,8 +59,12 @@ def _print_segments(console: Console, unit: CheckedUnit, findings: list[Finding]
                     f.source_span[0] and f.source_span != (0, len(unit.source))]
     target_spans = [f.target_span for f in findings if f.target_span and f.target_span[1] >
                     f.target_span[0] and f.target_span != (0, len(unit.target))]
-    console.print(Text("  src: ", style="dim") + _highlighted(unit.source, source_spans))
-    console.print(Text("  tgt: ", style="dim") + _highlighted(unit.target, target_spans))
+    for label, text, spans in (("src", unit.source, source_spans),
+                               ("tgt", unit.target, target_spans)):
+        line = Text()  # the label dim, the segment at full contrast
+        line.append(f"  {label}: ", style="dim")
+        line.append_text(_highlighted(text, spans))
+        console.print(line)
 
 
 def _highlighted(text: str, spans: list[Span]) -> Text:

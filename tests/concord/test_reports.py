@@ -243,3 +243,11 @@ def test_html_report_of_a_large_memory_shows_the_units_with_findings():
     assert f"1 unit with findings shown of {FULL_LIMIT + 1:,}" in doc.text_content()
     small = lxml.html.fromstring(render(Report(units[:50], findings), "html"))
     assert len(small.xpath("//tbody/tr")) == 50
+
+
+def test_colored_text_keeps_segments_at_full_contrast(report):
+    """Only the src:/tgt: labels are dim; the segments a translator reads are not."""
+    colored = render(report, "text", color=True)
+    lines = [line for line in colored.splitlines() if "src: " in line or "tgt: " in line]
+    assert lines and all(line.count("\x1b[2m") == 1 for line in lines)
+    assert all("2;7m" not in line for line in lines)   # highlighted spans: bold reverse only
