@@ -251,3 +251,15 @@ def test_colored_text_keeps_segments_at_full_contrast(report):
     lines = [line for line in colored.splitlines() if "src: " in line or "tgt: " in line]
     assert lines and all(line.count("\x1b[2m") == 1 for line in lines)
     assert all("2;7m" not in line for line in lines)   # highlighted spans: bold reverse only
+
+
+def test_github_report_says_when_annotations_will_be_cut():
+    from concord.reports.github import SHOWN_PER_KIND
+    units = [CheckedUnit(f"m:{n}", "双方签署了12项协议。", "The two sides signed 21 agreements.",
+                         source_location=Location("m.tmx", n)) for n in range(1, SHOWN_PER_KIND + 3)]
+    findings = Checker().run(Pair(u.unit, u.source, u.target) for u in units)
+    lines = render(Report(units, findings), "github").splitlines()
+    assert len(lines) == SHOWN_PER_KIND + 3
+    assert lines[-1] == (f"::notice title=concord check::{SHOWN_PER_KIND + 2} errors: GitHub "
+                         f"shows the first {SHOWN_PER_KIND} annotations of each kind; the job log "
+                         "lists them all, and --format sarif gives code scanning every one")
