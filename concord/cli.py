@@ -8,8 +8,10 @@ input or usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import errno
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -48,12 +50,36 @@ def build_parser() -> argparse.ArgumentParser:
                for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub, common_options())
+    _remember_parsers(parser)
     return parser
+
+
+def _remember_parsers(parser: argparse.ArgumentParser) -> None:
+    """Let every (sub-)command's namespace know its own parser, for errors about its options."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for child in set(getattr(action, "choices", {}).values()):
+            child.set_defaults(command_parser=child)
+            _remember_parsers(child)
+
+
+def _unknown_options(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """The usage error for arguments a command does not take, with the likeliest meant option."""
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    known = [o for action in parser._actions for o in action.option_strings]
+    for extra in extras:
+        if extra.startswith("-"):
+            close = difflib.get_close_matches(extra.split("=", 1)[0], known, n=1, cutoff=0.6)
+            if close:
+                return f"{message} (did you mean {close[0]}?)"
+    return message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command_parser = getattr(args, "command_parser", parser)
+        command_parser.error(_unknown_options(command_parser, extras))  # exits with status 2
     color = {"auto": None, "always": True, "never": False}[args.color]
     ui = UI(quiet=args.quiet, verbose=args.verbose, color=color)
     handler = getattr(args, "handler", None)
@@ -65,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except USER_ERRORS as exc:
         ui.error(str(exc))
         return EXIT_UNUSABLE
+    except BrokenPipeError:  # the reader went away (concord ... | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as if killed by SIGPIPE, the shell's convention
     except OSError as exc:
         ui.error(describe_os_error(exc))
         return EXIT_UNUSABLE

@@ -1,6 +1,7 @@
 """The command line's own behaviour: version, help, unknown commands."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -39,3 +40,29 @@ def test_building_the_command_line_loads_no_engine():
             f"print(' '.join(sorted(n for n in sys.modules if n in {HEAVY!r})))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+def test_a_misspelled_option_is_named_with_the_likely_one(capsys):
+    try:
+        main(["segment", "--lagn", "zh", "release.txt"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    err = capsys.readouterr().err
+    assert "concord segment: error: unrecognized arguments: --lagn" in err
+    assert "did you mean --lang?" in err
+
+
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
+    """``concord segment long.txt | head -1``: no 'Broken pipe' error, the SIGPIPE status."""
+    doc = tmp_path / "long.txt"
+    doc.write_text("".join(f"This is sentence number {i} of a long release.\n\n"
+                           for i in range(2000)), encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first write
+    try:
+        done = subprocess.run([sys.executable, "-m", "concord", "segment", str(doc)],
+                              stdout=write_end, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert done.stderr == ""
