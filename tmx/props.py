@@ -13,6 +13,7 @@ SRC_IDS = "x-concord-src-ids"        #: 0-based source sentence ids, "3,4" ("" f
 TGT_IDS = "x-concord-tgt-ids"        #: 0-based target sentence ids
 CONFIDENCE = "x-concord-confidence"  #: aligner confidence in [0, 1], "0.873"
 STATUS = "x-concord-status"          #: review status: "unreviewed", "confirmed", "edited" …
+CONFIDENCE_BASIS = "x-concord-confidence-basis"  #: "local": the confidence was rescored in review
 
 STATUSES = ("unreviewed", "confirmed", "edited", "rejected")
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from concord.bitext import WriteSummary, units_from_alignment, write_units
-from concord.review.memory import CONFIDENCE_BASIS, MemoryOrigin
+from concord.review.memory import MemoryOrigin
 from concord.review.model import CONFIRMED, ReviewBead
 from concord.review.session import ReviewSession
 from tmx import props as P
@@ -85,11 +85,11 @@ def review_units(session: ReviewSession, *, doc_id: str, scope: str = "all",
 
 
 def _set_confidence(unit: Unit, bead: ReviewBead) -> None:
-    unit.props = [(k, v) for k, v in unit.props if k not in (P.CONFIDENCE, CONFIDENCE_BASIS)]
+    unit.props = [(k, v) for k, v in unit.props if k not in (P.CONFIDENCE, P.CONFIDENCE_BASIS)]
     if bead.confidence is not None:
         unit.props.append((P.CONFIDENCE, f"{bead.confidence:.3f}"))
         if bead.local:
-            unit.props.append((CONFIDENCE_BASIS, "local"))
+            unit.props.append((P.CONFIDENCE_BASIS, "local"))
 
 
 def _review_notes(session: ReviewSession, bead: ReviewBead, unit: Unit,

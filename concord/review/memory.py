@@ -22,9 +22,6 @@ from tmx import props as P
 from tmx.model import CODE_TAGS, Inline, Part, Segment, Unit
 from tmx.serial import parts_from_json, parts_to_json, unit_from_json, unit_to_json
 
-#: the property saying how a bead's confidence was computed ("local": rescored in review)
-CONFIDENCE_BASIS = "x-concord-confidence-basis"
-
 
 @dataclass
 class MemoryOrigin:
@@ -163,7 +160,7 @@ def read_memory_review(path: str | os.PathLike[str]) -> MemoryReview | None:
             continue
         status = CONFIRMED if P.status(unit) == "confirmed" else UNCONFIRMED
         beads.append(ReviewBead(len(beads), found["src"], found["tgt"], P.confidence(unit),
-                                status, local=unit.prop(CONFIDENCE_BASIS) == "local"))
+                                status, local=unit.prop(P.CONFIDENCE_BASIS) == "local"))
     if not beads:
         return None
     assert src_tag is not None and tgt_tag is not None
