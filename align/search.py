@@ -349,12 +349,9 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
             pick = np.argmax(cand, axis=0)
             base = cand[pick, np.arange(width)]
             choice = row_types[pick].astype(np.int8)
-        step = lattice.scores[t01, cells]
-        open_ = step > NEG / 2
-        cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
-        segment = np.concatenate([[0], np.cumsum(~open_[1:])])
+        cum, segment = _gap_runs(lattice.scores[t01, cells])
         adjusted = base - cum
-        run = _segmented_max(adjusted, segment)
+        run = _segmented(np.maximum, adjusted, segment)
         row = run + cum
         choice = np.where(run > adjusted, t01, choice).astype(np.int8)
         value[cells] = np.where(row > NEG / 2, row, NEG)
@@ -371,26 +368,26 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     return path
 
 
-def _segmented_max(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
-    """Running maximum that restarts where ``segment`` changes (0-1 steps cannot cross a gap)."""
+def _gap_runs(step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the 0-1 step scores into each column of a row: their running sum, and the run of
+    columns each column belongs to (a closed step, ``NEG``, starts a new run: 0-1 steps cannot
+    cross it)."""
+    open_ = step > NEG / 2
+    cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
+    segment = np.concatenate([[0], np.cumsum(~open_[1:])])
+    return cum, segment
+
+
+def _segmented(ufunc: np.ufunc, values: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    """``ufunc.accumulate`` (running maximum, running log-sum) that restarts where ``segment``
+    changes."""
     if segment[-1] == 0:
-        return np.maximum.accumulate(values)
+        return ufunc.accumulate(values)
     out = values.copy()
     starts = np.flatnonzero(np.diff(segment, prepend=-1))
     bounds = np.append(starts, len(values))
     for s, e in zip(bounds[:-1], bounds[1:]):
-        out[s:e] = np.maximum.accumulate(values[s:e])
-    return out
-
-
-def _segmented_logsum(values: np.ndarray, segment: np.ndarray) -> np.ndarray:
-    if segment[-1] == 0:
-        return np.logaddexp.accumulate(values)
-    out = values.copy()
-    starts = np.flatnonzero(np.diff(segment, prepend=-1))
-    bounds = np.append(starts, len(values))
-    for s, e in zip(bounds[:-1], bounds[1:]):
-        out[s:e] = np.logaddexp.accumulate(values[s:e])
+        out[s:e] = ufunc.accumulate(values[s:e])
     return out
 
 
@@ -453,10 +450,8 @@ def _logsumexp0(cand: np.ndarray) -> np.ndarray:
 
 def _scan_right(base: np.ndarray, step: np.ndarray) -> np.ndarray:
     """out[k] = logaddexp(base[k], out[k-1] + step[k]) (step[k] scores the 0-1 into column k)."""
-    open_ = step > NEG / 2
-    cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
-    segment = np.concatenate([[0], np.cumsum(~open_[1:])])
-    out = _segmented_logsum(base - cum, segment) + cum
+    cum, segment = _gap_runs(step)
+    out = _segmented(np.logaddexp, base - cum, segment) + cum
     return np.where(out > NEG / 2, out, NEG)
 
 
