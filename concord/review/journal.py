@@ -124,7 +124,7 @@ class ReviewFile:
         target = Path(path)
         lock = _acquire_lock(target)
         try:
-            session, seq, good_end, warnings = load(target)
+            session, seq, good_end, warnings, replayed = load(target)
             for message in warnings:
                 if warn is not None:
                     warn(message)
@@ -137,7 +137,7 @@ class ReviewFile:
             _release_lock(target, lock)
             raise
         review = cls(target, session, seq, warnings=warnings)
-        review.since_snapshot = seq - _snapshot_seq(target)  # entries replayed after the snapshot
+        review.since_snapshot = replayed
         review._lock = lock
         return review
 
@@ -164,24 +164,21 @@ class ReviewFile:
 
     def undo(self) -> Change | None:
         """Undo the last change and record it; ``None`` when there was nothing to undo."""
-        change = self.session.undo()
-        if change is not None:
-            try:
-                self._append({"undo": True})
-            except BaseException:
-                self.session.redo()
-                raise
-            self._maybe_snapshot()
-        return change
+        return self._step("undo", self.session.undo, self.session.redo)
 
     def redo(self) -> Change | None:
         """Redo the last undone change and record it; ``None`` when there was nothing to redo."""
-        change = self.session.redo()
+        return self._step("redo", self.session.redo, self.session.undo)
+
+    def _step(self, name: str, step: Callable[[], Change | None],
+              back: Callable[[], Change | None]) -> Change | None:
+        """Take an undo or redo ``step`` and journal it (``back`` takes it back if that fails)."""
+        change = step()
         if change is not None:
             try:
-                self._append({"redo": True})
+                self._append({name: True})
             except BaseException:
-                self.session.undo()
+                back()
                 raise
             self._maybe_snapshot()
         return change
@@ -328,11 +325,6 @@ def _fsync_directory(directory: Path) -> None:
             os.close(fd)
 
 
-def _snapshot_seq(path: Path) -> int:
-    with open(path, "rb") as handle:
-        return int(json.loads(handle.readline())["seq"])
-
-
 def is_review_file(path: str | os.PathLike[str]) -> bool:
     """True when ``path`` starts like a review file."""
     try:
@@ -343,8 +335,9 @@ def is_review_file(path: str | os.PathLike[str]) -> bool:
     return start.startswith(b'{"format":"' + FORMAT.encode() + b'"')
 
 
-def load(path: Path) -> tuple[ReviewSession, int, int, list[str]]:
-    """Read a review file: ``(session, last seq, byte length of its good part, warnings)``."""
+def load(path: Path) -> tuple[ReviewSession, int, int, list[str], int]:
+    """Read a review file: ``(session, last seq, byte length of its good part, warnings,
+    journal entries replayed after the snapshot)``."""
     name = str(path)
     data = path.read_bytes()
     lines = data.split(b"\n")
@@ -361,7 +354,7 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str]]:
                               path=name, line=1)
     try:
         session = ReviewSession.from_json(header["session"])
-        seq = int(header["seq"])
+        start = seq = int(header["seq"])
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
         raise ReviewFileError(f"damaged review snapshot: {exc}", path=name, line=1) from None
     warnings: list[str] = []
@@ -373,7 +366,7 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str]]:
         if entry is None or entry.get("seq") != seq + 1:
             if k == len(complete) - 1 and not fragment:
                 warnings.append(_torn(name, number))
-                return session, seq, offset, warnings
+                return session, seq, offset, warnings, seq - start
             problem = "damaged journal entry" if entry is None else (
                 f"journal entry out of sequence (expected {seq + 1}, found {entry.get('seq')})")
             raise ReviewFileError(f"{problem}: the file was changed outside concord, so the "
@@ -387,7 +380,7 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str]]:
         offset += len(line) + 1
     if fragment:
         warnings.append(_torn(name, len(complete) + 2))
-    return session, seq, offset, warnings
+    return session, seq, offset, warnings, seq - start
 
 
 def _torn(name: str, number: int) -> str:

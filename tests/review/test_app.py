@@ -130,7 +130,7 @@ def test_an_edit_is_answered_with_a_patch_and_is_on_disk(client, harbour_review)
     assert patch["can_undo"] and not patch["can_redo"] and patch["total"] == 9
     # the journal has it already: a second reader of the file sees the merge
     from concord.review.journal import load
-    session, seq, _, _ = load(harbour_review.path)
+    session, seq, *_ = load(harbour_review.path)
     assert seq == 1 and session.beads[7].src == (7, 8)
 
 
@@ -269,7 +269,7 @@ def test_the_periodic_snapshot_is_written_after_the_answer(client, harbour_revie
     assert len(lines) == 1 and b'"seq":3' in lines[0]
     with pytest.raises(journal.ReviewFileError, match="open in another"):
         journal.ReviewFile.open(harbour_review.path)   # still the running review's
-    session, seq, _, _ = journal.load(harbour_review.path)
+    session, seq, *_ = journal.load(harbour_review.path)
     assert seq == 3 and session.confirmed_count == 3
 
 
