@@ -113,7 +113,6 @@ class PinyinNames:
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
         syllables: dict[str, set[str]] = {}
         for char, readings in lexicon.readings.items():
             for syl in readings:
@@ -121,7 +120,6 @@ class PinyinNames:
                     syllables.setdefault(syl, set()).add(char)
         self.chars_by_syllable = syllables
         self.max_syl = max((len(s) for s in syllables), default=6)
-        self._patterns: dict[str, re.Pattern[str]] = {}
 
     def split(self, word: str) -> list[str] | None:
         """Split a lower-case word into pinyin syllables (fewest syllables), or None."""
@@ -162,10 +160,11 @@ class PinyinNames:
         flush()
         return out
 
-    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
-        """One regular expression finding any of the names ``keys`` in Chinese text."""
+    def pattern(self, keys: Iterable[str]) -> NamePattern | None:
+        """One regular expression finding any of the names ``keys`` in Chinese text (None when
+        no name can be written with the lexicon's characters)."""
         branches = []
-        self._names = []
+        names = []
         for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
             classes = []
             for syl in key[1:].split():
@@ -175,15 +174,19 @@ class PinyinNames:
                 classes.append("[" + "".join(sorted(chars)) + "]")
             else:
                 branches.append(f"({''.join(classes)})")
-                self._names.append(key)
-        return re.compile("|".join(branches)) if branches else None
+                names.append(key)
+        return NamePattern(re.compile("|".join(branches)), names) if branches else None
 
-    def find(self, pattern: re.Pattern[str], text: str) -> list[Span]:
-        """Names (from the last :meth:`pattern`) written in ``text``."""
-        return [Span(self._names[m.lastindex - 1], m.start(), m.end())
-                for m in pattern.finditer(text)]
 
-    def chinese_spans(self, text: str, keys: Iterable[str]) -> list[Span]:
-        """Where the names ``keys`` (``~chen qing yang``) are written in Chinese text."""
-        pattern = self.pattern(keys)
-        return self.find(pattern, text) if pattern is not None else []
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    """Romanised names (``~chen qing yang``) as one regular expression over Chinese text, one
+    group per name."""
+
+    regex: re.Pattern[str]
+    names: list[str]
+
+    def find(self, text: str) -> list[Span]:
+        """The names written in ``text``."""
+        return [Span(self.names[m.lastindex - 1], m.start(), m.end())
+                for m in self.regex.finditer(text)]

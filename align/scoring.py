@@ -232,7 +232,7 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
         text = _fold(sentence.text)
         spans = number_keys(text, "zh")
         if names_pattern is not None:
-            spans += names.find(names_pattern, text)
+            spans += names_pattern.find(text)
         latin = latin_words(text)
         terms = glossary_spans(text, "zh", anchors)
         keys = [span.key for span in spans + terms] + [span.key[1:] for span in latin]
