@@ -10,6 +10,7 @@ Chinese term in a concept of its own).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -196,14 +197,7 @@ class Glossary:
 
     def validate(self) -> None:
         """Raise :class:`GlossaryError` for unknown statuses or languages, bad scopes, duplicate ids."""
-        seen: dict[str, Concept] = {}
-        for c in self.concepts:
-            if c.id in seen:
-                first = seen[c.id].line
-                where = f" (first at line {first})" if first else ""
-                raise GlossaryError(f"duplicated concept id {c.id!r}{where}", path=self.path,
-                                    line=c.line)
-            seen[c.id] = c
+        for c in unique_ids(self.concepts, self.path):
             if c.category not in CATEGORIES:
                 raise GlossaryError(f"unknown category {c.category!r} (expected one of "
                                     f"{', '.join(CATEGORIES)})", path=self.path, line=c.line)
@@ -218,6 +212,18 @@ class Glossary:
                         raise GlossaryError(f"scope {t.scope!r} is not a valid regular "
                                             f"expression: {exc}", path=self.path,
                                             line=t.line) from None
+
+
+def unique_ids(concepts: Iterable[Concept], path: str | None) -> Iterator[Concept]:
+    """``concepts`` as they come, raising :class:`GlossaryError` at the first repeated id."""
+    first_line: dict[str, int | None] = {}
+    for c in concepts:
+        if c.id in first_line:
+            first = first_line[c.id]
+            where = f" (first at line {first})" if first else ""
+            raise GlossaryError(f"duplicated concept id {c.id!r}{where}", path=path, line=c.line)
+        first_line[c.id] = c.line
+        yield c
 
 
 def detect_format(path: str | Path, head: bytes | None = None) -> str:

@@ -24,7 +24,7 @@ import polib
 
 from terms.errors import GlossaryError
 from terms.glossary import Concept, Glossary, Term, normalize_category, normalize_lang, \
-    normalize_status
+    normalize_status, unique_ids
 
 TERM = "term: "
 CONCEPT = "concept: "
@@ -67,18 +67,9 @@ def read_po(path: str | Path) -> Glossary:
                             "not a glossary: give it with --tmx", path=name)
     src_lang = normalize_lang(po.metadata.get("X-Source-Language", "") or "zh")
     tgt_lang = normalize_lang(po.metadata.get("Language", "") or "en")
-    glossary = Glossary(path=name, meta={k: v for k, v in po.metadata.items()})
-    seen: dict[str, int | None] = {}
-    for number, entry in enumerate(po, 1):
-        if entry.obsolete or not entry.msgid:
-            continue
-        concept = _concept(entry, number, src_lang, tgt_lang, name)
-        if concept.id in seen:
-            raise GlossaryError(f"duplicated concept id {concept.id!r} (first at line "
-                                f"{seen[concept.id]})", path=name, line=entry.linenum)
-        seen[concept.id] = entry.linenum
-        glossary.concepts.append(concept)
-    return glossary
+    concepts = (_concept(entry, number, src_lang, tgt_lang, name)
+                for number, entry in enumerate(po, 1) if not entry.obsolete and entry.msgid)
+    return Glossary(list(unique_ids(concepts, name)), path=name, meta=dict(po.metadata))
 
 
 def _concept(entry: polib.POEntry, number: int, src_lang: str, tgt_lang: str,

@@ -27,7 +27,7 @@ from lxml import etree
 
 from terms.errors import GlossaryError
 from terms.glossary import (CATEGORIES, Concept, Glossary, Term, normalize_category,
-                            normalize_lang, normalize_status)
+                            normalize_lang, normalize_status, unique_ids)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -83,7 +83,6 @@ def read_tbx(path: str | Path) -> Glossary:
     if kind not in ("tbx", "martif"):
         raise GlossaryError(f"not a TBX file (root element <{kind}>, expected <tbx> or "
                             "<martif>)", path=name, line=root.sourceline)
-    entry_name = "conceptEntry" if kind == "tbx" else "termEntry"
     glossary = Glossary(path=name)
     glossary.meta["tbx-version"] = "3" if kind == "tbx" else "2"
     if root.get("type"):
@@ -92,15 +91,9 @@ def read_tbx(path: str | Path) -> Glossary:
         what = NOT_KEPT.get(_local(element))
         if what is not None:
             glossary.not_kept[what] = glossary.not_kept.get(what, 0) + 1
-    seen: dict[str, int | None] = {}
-    for number, entry in enumerate(
-            (e for e in root.iter() if _local(e) in (entry_name, "conceptEntry", "termEntry")), 1):
-        concept = _concept(entry, number, name)
-        if concept.id in seen:
-            raise GlossaryError(f"duplicated concept id {concept.id!r} (first at line "
-                                f"{seen[concept.id]})", path=name, line=entry.sourceline)
-        seen[concept.id] = entry.sourceline
-        glossary.concepts.append(concept)
+    entries = (e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry"))
+    concepts = (_concept(entry, number, name) for number, entry in enumerate(entries, 1))
+    glossary.concepts.extend(unique_ids(concepts, name))
     return glossary
 
 
