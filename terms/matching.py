@@ -22,7 +22,7 @@ import ahocorasick
 
 from terms.english import KEYS, key, same_case, word_starts, words, words_of
 from terms.glossary import Glossary, Term
-from terms.textfold import Folded, fold_text
+from terms.textfold import Folded, fold_term, fold_text
 
 CHARACTER_LANGS = frozenset({"zh", "ja", "ko"})
 _UNKNOWN_WORD = "\x00"
@@ -52,6 +52,7 @@ class TermMatch:
 
     @property
     def span(self) -> tuple[int, int]:
+        """``(start, end)`` in the original segment."""
         return self.start, self.end
 
 
@@ -102,8 +103,8 @@ class TermMatcher:
 
     def _term_form(self, term: Term) -> str:
         if is_character_lang(term.lang):
-            return fold_text(term.text.strip(), chinese=True).text
-        folded = fold_text(term.text.strip()).text
+            return fold_term(term.text, chinese=True)
+        folded = fold_term(term.text)
         spelled = []
         surface = []
         for w in words(folded):

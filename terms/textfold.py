@@ -33,18 +33,14 @@ class Folded:
 
 @lru_cache(maxsize=1)
 def _chinese_table() -> dict[int, str]:
+    """The one-to-one fold, then Traditional → Simplified, then A-Z → a-z, as one table."""
     table, _ = one_to_one_table()
-    combined = dict(table)
     t2s = trad_to_simp_table()
-    for cp in list(combined) + list(t2s):
-        ch = combined.get(cp, chr(cp))
-        ch = t2s.get(ord(ch), ch) if len(ch) == 1 else ch
-        combined[cp] = ch
-    for cp in range(ord("A"), ord("Z") + 1):
-        combined[cp] = chr(cp + 32)
-    for cp, ch in list(combined.items()):
-        if len(ch) == 1 and "A" <= ch <= "Z":
-            combined[cp] = ch.lower()
+    combined = {}
+    for cp in {*table, *t2s, *range(ord("A"), ord("Z") + 1)}:
+        ch = table.get(cp, chr(cp))
+        ch = t2s.get(ord(ch), ch)
+        combined[cp] = ch.lower() if "A" <= ch <= "Z" else ch
     return combined
 
 
