@@ -10,8 +10,9 @@ Chinese term in a concept of its own).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -135,14 +136,8 @@ class Concept:
         return not scopes or any(_compiled(s).search(chinese_segment) for s in scopes)
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    compiled = _PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern)
-    return compiled
+#: scope patterns compiled once each (re's own cache is bounded)
+_compiled: Callable[[str], re.Pattern[str]] = cache(re.compile)
 
 
 @dataclass
@@ -169,7 +164,7 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
 
     def concept(self, concept_id: str) -> Concept | None:
@@ -287,12 +282,9 @@ def format_for_path(path: str | Path) -> str:
 def save_glossary(glossary: Glossary, stream: IO[bytes], fmt: str) -> None:
     """Write ``glossary`` to a binary stream as ``fmt`` (tbx = TBX v3, tbx2, csv, tsv, po)."""
     fmt = fmt.lower()
-    if fmt in ("tbx", "tbx3"):
+    if fmt in ("tbx", "tbx3", "tbx2"):
         from terms.tbx import write_tbx
-        write_tbx(glossary, stream, version=3)
-    elif fmt == "tbx2":
-        from terms.tbx import write_tbx
-        write_tbx(glossary, stream, version=2)
+        write_tbx(glossary, stream, version=2 if fmt == "tbx2" else 3)
     elif fmt in ("csv", "tsv"):
         from terms.csvfile import write_csv
         write_csv(glossary, stream, delimiter="\t" if fmt == "tsv" else ",")
