@@ -83,22 +83,24 @@ class ReviewSession:
 
     # -- reading -------------------------------------------------------------------------------
     def document(self, side: Side) -> Document:
+        """The source or the target document, as read (texts not edited)."""
         return self.source if side == "src" else self.target
+
+    def original(self, side: Side, index: int) -> str:
+        """The input text of a sentence."""
+        return self.document(side).sentences[index].text
 
     def text(self, side: Side, index: int) -> str:
         """The current plain text of a sentence (edited, or as in the input)."""
         edited = self.edits[side].get(index)
         if edited is None:
-            return self.document(side).sentences[index].text
+            return self.original(side, index)
         return plain(edited) if index in self.segments[side] else edited
 
     def tokens(self, side: Side, index: int) -> str:
         """The current text of a sentence as the edit box shows it (inline codes as tokens)."""
         edited = self.edits[side].get(index)
-        if edited is not None:
-            return edited
-        coded = self.segments[side].get(index)
-        return to_tokens(coded) if coded is not None else self.document(side).sentences[index].text
+        return edited if edited is not None else self.original_tokens(side, index)
 
     def original_tokens(self, side: Side, index: int) -> str:
         """The input text of a sentence as the edit box shows it."""
@@ -119,11 +121,7 @@ class ReviewSession:
 
     def edited(self, bead: ReviewBead) -> bool:
         """True when a sentence of ``bead`` has edited text."""
-        return any(i in self.edits["src"] for i in bead.src) or any(
-            i in self.edits["tgt"] for i in bead.tgt)
-
-    def original(self, side: Side, index: int) -> str:
-        return self.document(side).sentences[index].text
+        return any(i in self.edits[side] for side in SIDES for i in bead.side(side))
 
     def bead_text(self, bead: ReviewBead, side: Side) -> str:
         """The current text of one side of a bead, joined as its language writes it."""
@@ -166,6 +164,7 @@ class ReviewSession:
 
     @property
     def confirmed_count(self) -> int:
+        """How many beads are confirmed."""
         return sum(b.status == CONFIRMED for b in self.beads)
 
     # -- editing -------------------------------------------------------------------------------
@@ -221,17 +220,24 @@ class ReviewSession:
         return dataclasses.replace(change, after=after)
 
     def _apply(self, change: Change) -> None:
-        self._replace(change.start, change.before, change.after)
-        for t in change.texts:
-            self._set_text(t.side, t.index, t.old, t.new)
+        self._put(change, forwards=True)
         self.next_key = max([self.next_key, *(b.key + 1 for b in change.after)])
         self._verify(change, forwards=True)
 
     def _revert(self, change: Change) -> None:
-        for t in reversed(change.texts):
-            self._set_text(t.side, t.index, t.new, t.old)
-        self._replace(change.start, change.after, change.before)
+        self._put(change, forwards=False)
         self._verify(change, forwards=False)
+
+    def _put(self, change: Change, forwards: bool) -> None:
+        """Make ``change`` (``forwards``) or take it back: its beads and its texts."""
+        if forwards:
+            self._replace(change.start, change.before, change.after)
+            for t in change.texts:
+                self._set_text(t.side, t.index, t.old, t.new)
+        else:
+            for t in reversed(change.texts):
+                self._set_text(t.side, t.index, t.new, t.old)
+            self._replace(change.start, change.after, change.before)
 
     def _replace(self, start: int, old: tuple[ReviewBead, ...], new: tuple[ReviewBead, ...]) -> None:
         current = tuple(self.beads[start:start + len(old)])
@@ -251,15 +257,7 @@ class ReviewSession:
         try:
             self.check_invariants()
         except InvariantError:
-            # put the state back as it was before this step, then report the bug
-            if forwards:
-                self._replace(change.start, change.after, change.before)
-                for t in reversed(change.texts):
-                    self._set_text(t.side, t.index, t.new, t.old)
-            else:
-                self._replace(change.start, change.before, change.after)
-                for t in change.texts:
-                    self._set_text(t.side, t.index, t.old, t.new)
+            self._put(change, not forwards)  # the state as it was before this step, then the bug
             raise
 
     def check_invariants(self) -> None:
@@ -324,11 +322,13 @@ class ReviewSession:
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:
+    """A document as the review file stores it."""
     return {"lang": doc.lang, "name": doc.name,
             "sentences": [[s.text, s.paragraph, s.line, s.kind] for s in doc.sentences]}
 
 
 def document_from_json(data: dict[str, Any]) -> Document:
+    """The document :func:`document_to_json` stored."""
     sentences = [Sentence(str(text), int(paragraph), None if line is None else int(line), str(kind))
                  for text, paragraph, line, kind in data["sentences"]]
     return Document(sentences, str(data["lang"]), str(data.get("name", "")))
