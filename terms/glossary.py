@@ -272,11 +272,15 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
     return glossary
 
 
-def format_for_path(path: str | Path) -> str:
-    """The output format implied by a file name (``.tbx`` → TBX v3, ``.tsv``, ``.po``, else CSV)."""
-    suffix = Path(path).suffix.lower()
-    return {".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".tab": "tsv", ".po": "po",
-            ".pot": "po", ".csv": "csv"}.get(suffix, "csv")
+_OUTPUT_SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".tab": "tsv", ".po": "po",
+                    ".pot": "po", ".csv": "csv"}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The output format a file name implies (``.tbx`` → TBX v3, ``.csv``, ``.tsv``, ``.po``),
+    or None when its ending names none."""
+    name = str(path).lower()
+    return next((fmt for suffix, fmt in _OUTPUT_SUFFIXES.items() if name.endswith(suffix)), None)
 
 
 def save_glossary(glossary: Glossary, stream: IO[bytes], fmt: str) -> None:

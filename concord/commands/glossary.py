@@ -127,8 +127,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
 
     glossary = load_glossary(args.input)
     fmt = args.to or format_for_path(args.output)
-    if args.to is None and not args.output.lower().endswith((".tbx", ".xml", ".csv", ".tsv",
-                                                             ".tab", ".po", ".pot")):
+    if fmt is None:
         raise UsageError("cannot tell the output format from the file name; give --to",
                          path=args.output)
     if args.bom and fmt not in ("csv", "tsv"):
