@@ -38,10 +38,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     lint.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     lint.add_argument("--tmx", metavar="FILE",
                       help="a memory whose Chinese segments show which terms are shadowed")
-    lint.add_argument("--src-lang", metavar="TAG",
-                        help="source language of a PO, TSV or Moses --tmx that does not name it")
-    lint.add_argument("--tgt-lang", metavar="TAG",
-                        help="target language of a PO, TSV or Moses --tmx that does not name it")
+    _memory_languages(lint)
     lint.add_argument("--json", action="store_true", help="print the issues as JSON")
     lint.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
                       default="warning",
@@ -79,12 +76,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     coverage.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     coverage.add_argument("--tmx", metavar="FILE", required=True,
                           help="the memory (TMX, or PO/TSV/JSONL)")
-    coverage.add_argument("--src-lang", metavar="TAG",
-                        help="source language of a PO, TSV or Moses --tmx that does not name it")
-    coverage.add_argument("--tgt-lang", metavar="TAG",
-                        help="target language of a PO, TSV or Moses --tmx that does not name it")
+    _memory_languages(coverage)
     coverage.add_argument("--json", action="store_true", help="print the result as JSON")
     coverage.set_defaults(handler=run_coverage)
+
+
+def _memory_languages(parser: argparse.ArgumentParser) -> None:
+    """--src-lang and --tgt-lang, for a --tmx file that does not name its languages."""
+    for option, side in (("--src-lang", "source"), ("--tgt-lang", "target")):
+        parser.add_argument(option, metavar="TAG", help=f"{side} language of a PO, TSV or Moses "
+                                                        "--tmx that does not name it")
 
 
 def _chinese_segments(path: str, args: argparse.Namespace) -> list[str]:
