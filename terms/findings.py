@@ -52,18 +52,6 @@ class Finding:
             out["related"] = list(self.related)
         return out
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Finding":
-        """The finding :meth:`to_dict` gave."""
-        def span(key: str) -> Span | None:
-            value = data.get(key)
-            return (int(value[0]), int(value[1])) if value is not None else None
-        return cls(rule=data["rule"], severity=data["severity"], unit=str(data["unit"]),
-                   message=data["message"], suggestion=data.get("suggestion", ""),
-                   source_span=span("source_span"), target_span=span("target_span"),
-                   term=data.get("term"), concept=data.get("concept"),
-                   related=tuple(data.get("related", ())))
-
 
 def at_least(severity: str, threshold: str) -> bool:
     """True when ``severity`` is ``threshold`` or more severe (``threshold="never"``: False)."""
