@@ -22,11 +22,9 @@ from lxml import etree
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
-from tmx.xmlsource import (SAFE_OPTIONS, check_readable, encoding_override, not_tmx, read_root,
-                           release, syntax_error)
+from tmx.xmlsource import iter_events, open_tmx, release
 
 _XML_LANG = XML_NS + "lang"
-_TEXT_CHILDREN = ("note", "prop")
 
 
 @dataclass(slots=True)
@@ -66,35 +64,24 @@ class TMXReader:
         self.path = str(path)
         self.header = Header()
         self.warnings: list[ReadWarning] = []
-        self.units_read = 0
 
     def __iter__(self) -> Iterator[Unit]:
-        path = check_readable(self.path)
-        encoding = encoding_override(path)
-        root = read_root(path, encoding)
-        if root.tag != "tmx":
-            raise not_tmx(self.path, root)
+        path, encoding, root = open_tmx(self.path)
         self.header.version = root.attrs.get("version")
         body: etree._Element | None = None
-        events = etree.iterparse(str(path), events=("end",), tag=("header", "tu"),
-                                 encoding=encoding, **SAFE_OPTIONS)
-        try:
-            for _event, element in events:
-                if element.tag == "tu":
-                    unit = self._unit(element)
-                    if body is None:
-                        body = element.getparent()
-                    # free the units before this one (complete, already read): memory stays
-                    # flat. Never touch what follows: the parser may be in the middle of it.
-                    while element.getprevious() is not None:
-                        del body[0]  # type: ignore[index]
-                    self.units_read += 1
-                    yield unit
-                elif body is None:
-                    self._read_header(element)
-                    release(element)
-        except etree.XMLSyntaxError as exc:
-            raise syntax_error(path, exc) from None
+        for _event, element in iter_events(path, tag=("header", "tu"), encoding=encoding):
+            if element.tag == "tu":
+                unit = self._unit(element)
+                if body is None:
+                    body = element.getparent()
+                # free the units before this one (complete, already read): memory stays
+                # flat. Never touch what follows: the parser may be in the middle of it.
+                while element.getprevious() is not None:
+                    del body[0]  # type: ignore[index]
+                yield unit
+            elif body is None:
+                self._read_header(element)
+                release(element)
 
     def _problem(self, line: int | None, message: str) -> None:
         self.warnings.append(ReadWarning(line, message))

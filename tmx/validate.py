@@ -25,8 +25,7 @@ from tmx.inline import XML_NS
 from tmx.langtags import ALL, normalize_tag, same_tag
 from tmx.model import CODE_TAGS, INLINE_TAGS
 from tmx.writer import SEGTYPES, TMX_VERSION
-from tmx.xmlsource import (check_readable, encoding_override, iter_events, not_tmx, read_root,
-                           release)
+from tmx.xmlsource import check_readable, iter_events, open_tmx, release
 
 REQUIRED_HEADER = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
                    "srclang", "datatype")
@@ -101,8 +100,6 @@ class _Checker:
         self.report = Report(path)
         self.srclang: str | None = None
         self.tuids: set[str] = set()
-        self.langs_seen: set[str] = set()
-        self.header_seen = False
 
     def add(self, line: int | None, severity: str, rule: str, message: str) -> None:
         problem = Problem(line, severity, rule, message)
@@ -110,11 +107,7 @@ class _Checker:
             self.report.problems.append(problem)
 
     def run(self) -> Report:
-        path = check_readable(self.path)
-        encoding = encoding_override(path)
-        root = read_root(path, encoding)
-        if root.tag != "tmx":
-            raise not_tmx(self.path, root)
+        path, encoding, root = open_tmx(self.path)
         self.check_version(root.attrs.get("version"), root.line)
         body: etree._Element | None = None
         for _event, element in iter_events(path, tag=("header", "tu", "tmx"), encoding=encoding):
@@ -202,7 +195,6 @@ class _Checker:
     # -- header ---------------------------------------------------------------------------
 
     def check_header(self, header: etree._Element) -> None:
-        self.header_seen = True
         line = header.sourceline
         for name in REQUIRED_HEADER:
             if not header.get(name):

@@ -151,6 +151,21 @@ def check_readable(path: str | os.PathLike[str]) -> Path:
     return p
 
 
+def open_tmx(path: str | os.PathLike[str]) -> tuple[Path, str | None, Root]:
+    """Check that ``path`` is a readable TMX file before streaming it: the path, the encoding to
+    force on the parser (see :func:`encoding_override`) and the ``<tmx>`` root element.
+
+    Raises :class:`TMXError` for a missing or empty file, malformed XML before the root, entity
+    declarations, and a root that is not ``<tmx>`` (saying what the file is when known).
+    """
+    p = check_readable(path)
+    encoding = encoding_override(p)
+    root = read_root(p, encoding)
+    if root.tag != "tmx":
+        raise not_tmx(path, root)
+    return p, encoding, root
+
+
 #: root elements of files people give as a memory by mistake, and what they are
 _OTHER_ROOTS = {"tbx": "a TBX glossary", "martif": "a TBX glossary", "html": "an HTML page",
                 "xliff": "an XLIFF file", "svg": "an SVG image"}
