@@ -213,13 +213,12 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
     if not uses or checker.glossary is None:
         return
     for (concept_index, _source_form), by_form in uses.items():
-        if len(by_form) < 2 or checker.glossary.concepts[concept_index].category not in (
-                "title", "designation"):
+        concept = checker.glossary.concepts[concept_index]
+        if len(by_form) < 2 or concept.category not in ("title", "designation"):
             continue
         usual = min(by_form, key=lambda form: (-len(by_form[form]), min(
             _order(u) for u, _, _ in by_form[form])))
         usual_text = by_form[usual][0][1]
-        concept = checker.glossary.concepts[concept_index]
         for form, places in by_form.items():
             if form == usual:
                 continue
@@ -229,4 +228,4 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
                               f"unit(s) (glossary concept {concept.id!r})",
                               suggestion=f"use {usual_text!r} throughout",
                               target_span=span, term=text, concept=concept.id,
-                              related=tuple(u for u, _, _ in by_form[usual][:5]))
+                              related=tuple(u for u, _, _ in by_form[usual][:MAX_RELATED]))
