@@ -34,7 +34,7 @@ from typing import Any
 
 from concord.bitext import WriteSummary, units_from_alignment, write_units
 from concord.review.memory import MemoryOrigin
-from concord.review.model import CONFIRMED, ReviewBead
+from concord.review.model import CONFIRMED, ReviewBead, side_name
 from concord.review.session import ReviewSession
 from tmx import props as P
 from tmx.langtags import normalize_tag, primary_language
@@ -98,10 +98,9 @@ def _review_notes(session: ReviewSession, bead: ReviewBead, unit: Unit,
     unit.set_prop(P.STATUS, review_status(session, bead))
     unit.notes = [n for n in unit.notes if not n.startswith(NOTE_PREFIX)]
     for side, ids in (("src", bead.src), ("tgt", bead.tgt)):
-        word = "source" if side == "src" else "target"
         for i in ids:
             if i in session.edits[side]:  # type: ignore[index]
-                note = (f"edited in review; original {word} sentence {i + 1}: "
+                note = (f"edited in review; original {side_name(side)} sentence {i + 1}: "
                         f"{session.original(side, i)}")  # type: ignore[arg-type]
                 if note not in unit.notes:
                     unit.notes.append(note)

@@ -12,6 +12,11 @@ CONFIRMED = "confirmed"
 STATUSES = (UNCONFIRMED, CONFIRMED)
 
 
+def side_name(side: Side) -> str:
+    """``"source"`` or ``"target"``, as messages and notes name a side."""
+    return "source" if side == "src" else "target"
+
+
 class EditError(ValueError):
     """An edit that cannot be applied to the current state (the message says why, for the user)."""
 
@@ -36,12 +41,15 @@ class ReviewBead:
 
     @property
     def kind(self) -> str:
+        """The bead's shape, ``"2-1"``."""
         return f"{len(self.src)}-{len(self.tgt)}"
 
     def side(self, side: Side) -> tuple[int, ...]:
+        """The sentence indices of one side."""
         return self.src if side == "src" else self.tgt
 
     def with_status(self, status: str) -> ReviewBead:
+        """This bead with another status."""
         return ReviewBead(self.key, self.src, self.tgt, self.confidence, status, self.local)
 
     def to_json(self) -> list[Any]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from concord.review.codes import BRACKETS, normalize_spaces, segment_from_tokens, to_tokens
+from concord.review.codes import BRACKETS, normalize_spaces, segment_from_tokens
 from concord.review.model import (CONFIRMED, SIDES, UNCONFIRMED, Change, EditError, ReviewBead,
-                                  Side, TextChange)
+                                  Side, TextChange, side_name)
 
 if TYPE_CHECKING:
     from concord.review.session import ReviewSession
@@ -60,7 +60,7 @@ class Merge(Operation):
             raise EditError(f"bead {self.bead + 1} is the last one: there is nothing to merge it with")
         second = session.beads[self.bead + 1]
         (key,) = _fresh(session, 1)
-        merged = ReviewBead(key, first.src + second.src, first.tgt + second.tgt, None, UNCONFIRMED)
+        merged = ReviewBead(key, first.src + second.src, first.tgt + second.tgt)
         return Change(f"merged beads {self.bead + 1} and {self.bead + 2}", self.bead,
                       (first, second), (merged,))
 
@@ -86,7 +86,7 @@ class Split(Operation):
             raise EditError(f"splitting bead {self.bead + 1} there would leave one part with no "
                             "sentence at all: choose a split point inside the bead")
         k1, k2 = _fresh(session, 2)
-        after = (ReviewBead(k1, *head, None, UNCONFIRMED), ReviewBead(k2, *tail, None, UNCONFIRMED))
+        after = (ReviewBead(k1, *head), ReviewBead(k2, *tail))
         return Change(f"split bead {self.bead + 1}", self.bead, (bead,), after)
 
 
@@ -108,7 +108,7 @@ class MoveSentence(Operation):
         index = session.bead_of(side, self.sentence)
         bead = session.beads[index]
         own = bead.side(side)
-        word = "source" if side == "src" else "target"
+        word = side_name(side)
         up = self.direction == "up"
         if up and own[0] != self.sentence:
             raise EditError(f"only the first {word} sentence of bead {index + 1} can move up")
@@ -122,13 +122,11 @@ class MoveSentence(Operation):
         k1, k2 = _fresh(session, 2)
         rest = own[1:] if up else own[:-1]
         grown = other.side(side) + (self.sentence,) if up else (self.sentence,) + other.side(side)
-        if side == "src":
-            left = ReviewBead(k1, rest, bead.tgt, None, UNCONFIRMED)
-            right = ReviewBead(k2, grown, other.tgt, None, UNCONFIRMED)
-        else:
-            left = ReviewBead(k1, bead.src, rest, None, UNCONFIRMED)
-            right = ReviewBead(k2, other.src, grown, None, UNCONFIRMED)
-        emptied, receiver = left, right
+
+        def with_side(key: int, old: ReviewBead, ids: tuple[int, ...]) -> ReviewBead:
+            return ReviewBead(key, ids, old.tgt) if side == "src" else ReviewBead(key, old.src, ids)
+
+        emptied, receiver = with_side(k1, bead, rest), with_side(k2, other, grown)
         pair = (receiver, emptied) if up else (emptied, receiver)
         after = tuple(b for b in pair if b.src or b.tgt)
         start = min(index, other_index)
@@ -152,11 +150,10 @@ class InsertEmpty(Operation):
         if not bead.src or not bead.tgt:
             raise EditError(f"bead {self.bead + 1} ({bead.kind}) already has an empty side")
         k1, k2 = _fresh(session, 2)
-        src_only = ReviewBead(k1, bead.src, (), None, UNCONFIRMED)
-        tgt_only = ReviewBead(k2, (), bead.tgt, None, UNCONFIRMED)
+        src_only, tgt_only = ReviewBead(k1, bead.src, ()), ReviewBead(k2, (), bead.tgt)
         after = (src_only, tgt_only) if side == "tgt" else (tgt_only, src_only)
-        word = "target" if side == "tgt" else "source"
-        return Change(f"gave bead {self.bead + 1} an empty {word}", self.bead, (bead,), after)
+        return Change(f"gave bead {self.bead + 1} an empty {side_name(side)}", self.bead, (bead,),
+                      after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,27 +172,21 @@ class EditText(Operation):
 
     def plan(self, session: ReviewSession) -> Change:
         side = _side(self.side)
-        document = session.document(side)
-        if not 0 <= self.sentence < len(document.sentences):
-            raise EditError(f"there is no {side} sentence {self.sentence + 1}")
+        index = session.bead_of(side, self.sentence)  # refuses a sentence that is not there
         text = normalize_spaces(self.text)
+        plain_text = text
         coded = session.segments[side].get(self.sentence)
         if coded is not None:
             if BRACKETS.search(coded.text):
                 raise EditError("this sentence's own text holds ⟦ or ⟧, which mark inline codes "
                                 "here: edit it in a CAT tool instead")
             plain_text = segment_from_tokens(text, coded).text  # refuses lost or broken codes
-            original = to_tokens(coded)
-        else:
-            plain_text, original = text, document.sentences[self.sentence].text
         if not plain_text.strip():
             raise EditError("a sentence cannot be empty: move it into a neighbouring bead "
                             "or give its bead an empty side instead")
         old = session.edits[side].get(self.sentence)
-        new = None if text == original else text
-        index = session.bead_of(side, self.sentence)
-        word = "source" if side == "src" else "target"
-        return Change(f"edited {word} sentence {self.sentence + 1}", index, (), (),
+        new = None if text == session.original_tokens(side, self.sentence) else text
+        return Change(f"edited {side_name(side)} sentence {self.sentence + 1}", index, (), (),
                       (TextChange(side, self.sentence, old, new),))
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from align.model import Alignment, Bead, Document, Sentence
 from concord.review.codes import plain, segment_from_tokens, to_tokens
 from concord.review.model import (CONFIRMED, SIDES, STATUSES, UNCONFIRMED, Change, EditError,
-                                  ReviewBead, Side)
+                                  ReviewBead, Side, side_name)
 from concord.review.operations import Operation
 from tmx.model import Segment
 
@@ -131,8 +131,7 @@ class ReviewSession:
     def bead_of(self, side: Side, sentence: int) -> int:
         """The index of the bead holding ``sentence`` of ``side``."""
         if not 0 <= sentence < len(self.document(side).sentences):
-            word = "source" if side == "src" else "target"
-            raise EditError(f"there is no {word} sentence {sentence + 1}")
+            raise EditError(f"there is no {side_name(side)} sentence {sentence + 1}")
         lo, hi = 0, len(self.beads)
         while lo < hi:  # beads hold ascending indices; a bead with an empty side is skipped over
             mid = (lo + hi) // 2
