@@ -31,7 +31,7 @@ from tmx.errors import TMXError
 from tmx.inline import segment_from_markup, segment_to_markup
 from tmx.langtags import normalize_tag
 from tmx.model import Segment, Unit, Variant
-from tmx.serial import parts_to_json, variant_details, variant_from_json
+from tmx.serial import details, parts_to_json, variant_from_json
 from tmx.xmlsource import check_readable
 
 MARKUP_FLAG = "tmx-markup"
@@ -183,13 +183,13 @@ def _variant_extra(variant: Variant | None, lang: str) -> dict[str, Any]:
     if variant is None:
         return {"absent": True}
     extra: dict[str, Any] = {"lang": variant.lang} if variant.lang != lang else {}
-    extra.update(variant_details(variant))
+    extra.update(details(variant))
     return extra
 
 
 def _variant_json(variant: Variant) -> dict[str, Any]:
     return {"lang": variant.lang, "seg": parts_to_json(variant.segment.parts),
-            **variant_details(variant)}
+            **details(variant)}
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -48,23 +48,24 @@ def parts_from_json(data: Any) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def variant_details(variant: Variant) -> dict[str, Any]:
-    """The props, notes and attributes of a variant (only those it has)."""
+def details(item: Unit | Variant) -> dict[str, Any]:
+    """The props, notes and attributes of a unit or a variant (only those it has)."""
     data: dict[str, Any] = {}
-    if variant.props:
-        data["props"] = [list(p) for p in variant.props]
-    if variant.notes:
-        data["notes"] = list(variant.notes)
-    if variant.attrs:
-        data["attrs"] = dict(variant.attrs)
+    if item.props:
+        data["props"] = [list(p) for p in item.props]
+    if item.notes:
+        data["notes"] = list(item.notes)
+    if item.attrs:
+        data["attrs"] = dict(item.attrs)
     return data
 
 
 def variant_to_json(variant: Variant) -> dict[str, Any]:
+    """A variant as JSON data (see the module notes)."""
     data: dict[str, Any] = {"lang": variant.lang, "text": variant.segment.text}
     if variant.segment.has_codes:
         data["seg"] = parts_to_json(variant.segment.parts)
-    data.update(variant_details(variant))
+    data.update(details(variant))
     return data
 
 
@@ -94,12 +95,7 @@ def unit_to_json(unit: Unit) -> dict[str, Any]:
     if unit.tuid is not None:
         data["tuid"] = unit.tuid
     data["variants"] = [variant_to_json(v) for v in unit.variants]
-    if unit.props:
-        data["props"] = [list(p) for p in unit.props]
-    if unit.notes:
-        data["notes"] = list(unit.notes)
-    if unit.attrs:
-        data["attrs"] = dict(unit.attrs)
+    data.update(details(unit))
     return data
 
 
