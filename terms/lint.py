@@ -175,8 +175,9 @@ def _shadowed(glossary: Glossary, segments: list[str]) -> list[LintIssue]:
     nested: dict[int, int] = defaultdict(int)
     alone: dict[int, int] = defaultdict(int)
     for text in segments:
-        longest = {(m.start, m.end) for m in matcher.find(text, "zh")}
-        for m in matcher.find(text, "zh", overlapping=True):
+        leftmost_longest, every = matcher.find_both(text, "zh")
+        longest = {(m.start, m.end) for m in leftmost_longest}
+        for m in every:
             target = alone if (m.start, m.end) in longest else nested
             for e in m.entries:
                 target[id(e.term)] += 1
