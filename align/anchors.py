@@ -22,15 +22,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b|\b[A-Z]{2,}[a-z]
 
 #: a full pinyin syllable (no bare "m", "r", "e" that would let any word parse as a name)
 _PINYIN = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]h?[aeiouv][a-z]*|a[inore]g?|e[inr]g?|ou|ang|eng)$")
-#: a cheap test for text that may hold a number or a date, before the full parser runs
-_MAYBE_NUMBER = {
-    "en": re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"thir|four|fif|six|seven|eigh|nine|twen|thirty|forty|fifty|sixty|seventy|"
-                     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|first|"
-                     r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|"
-                     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE),
-    "zh": re.compile(r"[\d〇零一二三四五六七八九十百千万亿两兩壹贰叁肆伍陆柒捌玖拾佰仟萬億]"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +36,6 @@ class Span:
 def number_keys(text: str, lang: str) -> list[Span]:
     """Numbers, percentages and date parts as ``#value`` keys (``#m1`` for January)."""
     out: list[Span] = []
-    gate = _MAYBE_NUMBER.get(lang)
-    if gate is not None and not gate.search(text):
-        return out
     numbers, dates = extract_mentions(text, lang)
     for mention in numbers:
         value = mention.value
