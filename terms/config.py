@@ -52,6 +52,7 @@ class Suppression:
     term: str | None = None
 
     def covers(self, finding: Finding) -> bool:
+        """True when this suppression silences ``finding``."""
         return (self.unit == finding.unit and self.rule in ("*", finding.rule)
                 and (self.term is None or self.term in (finding.term, finding.concept)))
 
@@ -73,15 +74,19 @@ class Config:
     _indexed: int = field(default=0, repr=False, compare=False)
 
     def enabled(self, rule: str) -> bool:
+        """True unless ``rule`` is disabled."""
         return rule not in self.disabled
 
     def severity(self, rule: str) -> str:
+        """The configured severity of ``rule``, else its default."""
         return self.severities.get(rule) or RULES[rule].severity
 
     def option(self, rule: str, name: str, default: Any) -> Any:
+        """The option ``name`` of ``rule`` (``[tool.concord.RULE]``), else ``default``."""
         return self.options.get(rule, {}).get(name, default)
 
     def suppression_for(self, finding: Finding) -> Suppression | None:
+        """The first suppression that silences ``finding``, or None."""
         if self._indexed != len(self.suppressions):
             self._by_unit = {}
             for s in self.suppressions:

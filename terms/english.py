@@ -15,7 +15,6 @@ WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 #: word → key, filled by :func:`key` (read it directly in hot loops, falling back to key())
 KEYS: dict[str, str] = {}
-_KEYS = KEYS
 _KEY_CACHE_LIMIT = 500_000
 
 
@@ -62,11 +61,11 @@ def stem(word: str) -> str:
 
 def key(word: str) -> str:
     """The matching key of a word: lower case and :func:`stem` (cached)."""
-    k = _KEYS.get(word)
+    k = KEYS.get(word)
     if k is None:
-        if len(_KEYS) > _KEY_CACHE_LIMIT:
-            _KEYS.clear()
-        k = _KEYS[word] = stem(word.lower())
+        if len(KEYS) > _KEY_CACHE_LIMIT:
+            KEYS.clear()
+        k = KEYS[word] = stem(word.lower())
     return k
 
 

@@ -51,6 +51,7 @@ class Checker:
         self._pair_rules = _pair_rules(self.config)
 
     def enabled(self, rule: str) -> bool:
+        """True unless the configuration disables ``rule``."""
         return self.config.enabled(rule)
 
     def check_pair(self, pair: Pair) -> list[Finding]:

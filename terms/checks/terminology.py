@@ -68,6 +68,7 @@ class TermContext:
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
 
     def concept(self, index: int) -> Concept:
+        """The glossary concept at ``index``."""
         return self.glossary.concepts[index]
 
     def applies(self, index: int) -> bool:
