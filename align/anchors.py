@@ -40,7 +40,7 @@ def number_keys(text: str, lang: str) -> list[Span]:
     for mention in numbers:
         value = mention.value
         if lang == "zh" and value == 1 and not any(c.isdigit() for c in mention.text):
-            continue  # 一 is mostly an article or a verb particle, not a number
+            continue  # a 1 in characters (第一, 百分之一, 壹) is no anchor; a lone 一 is no number
         if value == int(value):
             key = f"#{int(value)}"
         else:
