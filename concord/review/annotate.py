@@ -7,11 +7,13 @@ and sentences whose text or grouping it changed, and undo finds the earlier resu
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from terms.checks import Pair, check_pair
+from terms.config import Config
+from terms.glossary import Concept, Glossary
+from terms.matching import TermMatcher, matcher_for
 
 #: (sentence position within the bead side, start, end) in that sentence's text
 SentenceSpan = tuple[int, int, int]
@@ -35,32 +37,24 @@ def spread_span(span: tuple[int, int] | None, texts: Sequence[str], sep: str) ->
 class Annotator:
     """Finds glossary terms and runs the pair checks for the review page, with caches."""
 
-    def __init__(self, glossary: Any | None = None, config: Any | None = None, *,
+    def __init__(self, glossary: Glossary | None = None, config: Config | None = None, *,
                  src_lang: str = "zh", tgt_lang: str = "en") -> None:
         self.glossary = glossary
         self.config = config
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self._matcher = None
+        self._matcher: TermMatcher | None = None
         self._concepts: list[dict[str, Any]] = []
         self._term_cache: dict[tuple[str, str], list[list[int]]] = {}
         self._finding_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
-        self._check_pair = None
-        self._pair = None
-        try:
-            from terms.checks import Pair, check_pair
-            self._check_pair, self._pair = check_pair, Pair
-        except ImportError as exc:  # pragma: no cover - only while terms is being written
-            logger.warning("checks are not available (%s); the page shows no findings", exc)
         if glossary is not None:
-            from terms.matching import matcher_for
             self._matcher = matcher_for(glossary)
             self._concepts = [self._describe(concept) for concept in glossary.concepts]
 
-    def _describe(self, concept: Any) -> dict[str, Any]:
+    def _describe(self, concept: Concept) -> dict[str, Any]:
         def preferred(lang: str) -> str:
             term = concept.preferred(lang)
             return term.text if term is not None else ""
-        return {"id": str(getattr(concept, "id", "")), "category": getattr(concept, "category", ""),
+        return {"id": str(concept.id), "category": concept.category,
                 "zh": preferred("zh"), "en": preferred("en")}
 
     @property
@@ -89,19 +83,15 @@ class Annotator:
         cached = self._finding_cache.get(key)
         if cached is not None:
             return cached
-        result: list[dict[str, Any]] = []
-        if self._check_pair is not None and self._pair is not None:
-            src_sep, tgt_sep = self._sep(self.src_lang), self._sep(self.tgt_lang)
-            pair = self._pair("", src_sep.join(source), tgt_sep.join(target),
-                              self.src_lang, self.tgt_lang)
-            for finding in self._check_pair(pair, self.glossary, self.config):
-                result.append({
-                    "rule": finding.rule, "severity": finding.severity,
-                    "message": finding.message, "suggestion": finding.suggestion or "",
-                    "term": finding.term or "",
-                    "src": [list(s) for s in spread_span(finding.source_span, source, src_sep)],
-                    "tgt": [list(s) for s in spread_span(finding.target_span, target, tgt_sep)],
-                })
+        src_sep, tgt_sep = self._sep(self.src_lang), self._sep(self.tgt_lang)
+        pair = Pair("", src_sep.join(source), tgt_sep.join(target), self.src_lang, self.tgt_lang)
+        result = [{
+            "rule": finding.rule, "severity": finding.severity,
+            "message": finding.message, "suggestion": finding.suggestion or "",
+            "term": finding.term or "",
+            "src": [list(s) for s in spread_span(finding.source_span, source, src_sep)],
+            "tgt": [list(s) for s in spread_span(finding.target_span, target, tgt_sep)],
+        } for finding in check_pair(pair, self.glossary, self.config)]
         self._finding_cache[key] = result
         return result
 
