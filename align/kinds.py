@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from align.language import han_share
+from align.language import detect_language
 from align.numbers import extract_dates
 
 _FINAL = re.compile(r"[.!?。！？…][\s\"'”’)\]）」』》]*$")
@@ -37,7 +37,7 @@ def is_dateline(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or ends_sentence(text) and not text.endswith((".", "。")):
         return False
-    lang = "zh" if han_share(text) >= 0.25 else "en"
+    lang = detect_language(text)
     dates = extract_dates(text, lang)
     if not dates or not any(d.month for d in dates):
         return False
