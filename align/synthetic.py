@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from align.evaluate import BeadIds
 from align.model import Document, Sentence
-
-BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from align.evaluate import BeadIds, Score, discover_gold, unaligned_sentences  # noqa: E402
 from align.model import Document  # noqa: E402
-from align.synthetic import delete_side, insert_sentence  # noqa: E402
+from align.synthetic import Changed, delete_side, insert_sentence  # noqa: E402
 
 KINDS = ("delete-en", "delete-zh", "insert-en", "insert-zh")
 
@@ -51,14 +51,11 @@ class GoldPair:
 
 @dataclass
 class Trial:
-    """A changed document and the unaligned sentences the change made."""
+    """A kind of change made to a named gold document."""
 
     kind: str
     name: str
-    source: Document
-    target: Document
-    gold: list[BeadIds]
-    made: set[tuple[str, int]]
+    changed: Changed
 
 
 def load_pairs(directory: str | Path) -> list[GoldPair]:
@@ -90,8 +87,7 @@ def make_trials(sets: list[list[GoldPair]], count: int, seed: int,
             doc = donor.source if donor.source.lang == lang else donor.target
             changed = insert_sentence(pair.source, pair.target, pair.gold, bead, side,
                                       rng.choice(doc.sentences))
-        trials.append(Trial(kind, pair.name, changed.source, changed.target, changed.gold,
-                            changed.made))
+        trials.append(Trial(kind, pair.name, changed))
     return trials
 
 
@@ -102,15 +98,16 @@ def run_trials(trials: list[Trial], scorer: str = "lexical", settings=None) -> d
     rows: dict[str, dict] = defaultdict(lambda: {"trials": 0, "made": 0, "found": 0,
                                                  "score": Score()})
     for trial in trials:
-        result = align(trial.source, trial.target, scorer=scorer, settings=settings)
+        changed = trial.changed
+        result = align(changed.source, changed.target, scorer=scorer, settings=settings)
         test = [(b.src, b.tgt) for b in result.beads]
         alone = unaligned_sentences(test)
         for key in (trial.kind, "all"):
             row = rows[key]
             row["trials"] += 1
-            row["made"] += len(trial.made)
-            row["found"] += len(trial.made & alone)
-            row["score"].add(trial.gold, test)
+            row["made"] += len(changed.made)
+            row["found"] += len(changed.made & alone)
+            row["score"].add(changed.gold, test)
     report = {}
     for key in (*KINDS, "all"):
         if key not in rows:
