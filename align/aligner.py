@@ -15,8 +15,8 @@ import numpy as np
 
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
-from align.search import (anchor_path, bead_types, build_lattice, diagonal_band, edge_rows,
-                          posteriors, viterbi, widen_band, window_around)
+from align.search import (Window, anchor_path, bead_types, build_lattice, diagonal_band,
+                          edge_rows, posteriors, viterbi, widen_band, window_around)
 
 
 @dataclass
@@ -215,7 +215,8 @@ def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.nd
     return np.where(paired, posterior * evidence, posterior * settings.unaligned_cap)
 
 
-def first_candidates(prepared: PreparedScorer, band, n: int, k: int):
+def first_candidates(prepared: PreparedScorer, band: Window, n: int, k: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The k best targets of each source sentence in the band (the scorer's own way if it has one)."""
     m = int(band.hi[-1]) - 1
     lo, m_hi = band.lo[:n], np.minimum(band.hi[:n], m)

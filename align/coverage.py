@@ -69,7 +69,7 @@ def first_index(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-                max_count: int | None = None):
+                max_count: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every (token, other sentence) match with the sentence in the token's window [lo, hi).
 
     Returns the token index of each pair, the matched sentence and the previous matched sentence
@@ -131,7 +131,8 @@ def group_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,
 
 
 def pair_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,
-                  tok_weight: np.ndarray, lo: np.ndarray, hi: np.ndarray, max_count: int = 16):
+                  tok_weight: np.ndarray, lo: np.ndarray, hi: np.ndarray, max_count: int = 16
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sparse covered weight of sentence ``s`` by single other-side sentences in [lo[s], hi[s]).
 
     Returns parallel arrays (s, p, weight) with one entry per pair having any match; tokens

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from align.errors import InputError
 
 if TYPE_CHECKING:
+    from align.aligner import SearchSettings
     from align.model import Document
+    from align.scoring import Scorer
 
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -232,6 +234,7 @@ class GoldDocument:
         return source, target, self.gold(len(source), len(target))
 
     def gold(self, n_source: int, n_target: int) -> list[BeadIds]:
+        """The gold beads: read from ``gold_path``, or line ``k`` with line ``k``."""
         if self.gold_path is not None:
             return read_beads(self.gold_path)
         if n_source != n_target:
@@ -326,6 +329,7 @@ class DocumentResult:
 
     @property
     def score(self) -> Score:
+        """This document's score on its own."""
         return score_documents([(self.gold, self.test)])
 
 
@@ -366,8 +370,10 @@ class GoldResult:
         return rows
 
 
-def evaluate_directory(directory: str | Path, *, scorer="lexical", max_bead: int = 4,
-                       anchors=(), settings=None, progress=None) -> GoldResult:
+def evaluate_directory(directory: str | Path, *, scorer: "str | Scorer" = "lexical",
+                       max_bead: int = 4, anchors: Sequence[tuple[str, Sequence[str]]] = (),
+                       settings: "SearchSettings | None" = None,
+                       progress: Callable[[int], None] | None = None) -> GoldResult:
     """Align every document of a gold directory and score the result."""
     import time
 

@@ -19,6 +19,7 @@ import logging
 import marshal
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -177,7 +178,7 @@ def cache_dir() -> Path:
     return Path(base) / "concord"
 
 
-def parse_cedict(lines) -> tuple[dict[str, tuple[int, ...]], list[str], dict[str, tuple[str, ...]],
+def parse_cedict(lines: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], list[str], dict[str, tuple[str, ...]],
                                  list[str]]:
     """Parse CC-CEDICT lines: headword -> key ids, the key list, character readings, common words."""
     key_ids: dict[str, int] = {}

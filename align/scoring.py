@@ -589,7 +589,7 @@ class LexicalPrepared:
                                              side.weight[last + first])
 
     # -- first-pass candidates ----------------------------------------------------------------
-    def candidates(self, lo: Array, hi: Array, k: int):
+    def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
         """The ``k`` best target sentences of each source sentence in [lo, hi), by rare words."""
         n_src = len(lo)
         if self.swapped:
@@ -631,7 +631,8 @@ def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
     return t_lo, np.maximum(last, t_lo).astype(np.int64)
 
 
-def top_k(src: Array, tgt: Array, score: Array, k: int, n_src: int):
+def top_k(src: Array, tgt: Array, score: Array, k: int, n_src: int
+          ) -> tuple[Array, Array, Array]:
     """Keep the ``k`` highest-scoring targets of every source sentence."""
     if len(src) == 0:
         return src, tgt, score
@@ -759,7 +760,7 @@ class HybridPrepared:
         if hasattr(first, "candidates"):
             self.candidates = self._candidates
 
-    def _candidates(self, lo: Array, hi: Array, k: int):
+    def _candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
         """The first scorer's sparse candidates (4k of them), ranked again by the mixed score."""
         i, j, _ = self.first.candidates(lo, hi, 4 * k)
         if len(i) == 0:
