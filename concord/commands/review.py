@@ -64,7 +64,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui) -> int:
-    from concord.review.app import NotLoopbackError, loopback_address
+    from concord.review.server import NotLoopbackError, loopback_address
 
     try:
         loopback_address(args.host)
@@ -190,7 +190,9 @@ def _meta_doc_id(review) -> str:
 
 
 def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
-    from concord.review.app import ReviewApp, bind, create_app, new_token, serve, url_for
+    from concord.review.app import ReviewApp, create_app
+    from concord.review.guard import new_token
+    from concord.review.server import bind, serve, url_for
     session = review.session
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review),
                     title=str(session.meta.get("title") or _meta_doc_id(review)))

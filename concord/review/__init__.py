@@ -13,5 +13,9 @@ Modules, one job each:
 - :mod:`concord.review.rescore` — local confidence of the beads an edit makes (the aligner's scorer).
 - :mod:`concord.review.annotate` — glossary terms and check findings for the page.
 - :mod:`concord.review.export` — review state to translation-memory units (TMX, PO, TSV).
-- :mod:`concord.review.app` — the Starlette application and its loopback-only server.
+- :mod:`concord.review.sources` — where a review comes from (a pair, a memory, a review file) and
+  where its review file goes.
+- :mod:`concord.review.app` — the Starlette application: the page and its JSON API.
+- :mod:`concord.review.guard` — the gate every request passes: loopback ``Host``, session token.
+- :mod:`concord.review.server` — listening on loopback only, running uvicorn.
 """

@@ -1,44 +1,36 @@
-"""The review server: a Starlette application on loopback, guarded by a session token.
+"""The review application: the JSON API and the page over a :class:`ReviewFile`.
 
-- Every request must carry the token printed at start: ``?token=`` (first page load), the
-  ``concord_token_<port>`` cookie the page then sets (HttpOnly, SameSite=Strict), or the
-  ``X-Concord-Token`` header. Edits (POST) need the header: a cookie alone is not enough, so another
-  site cannot make the browser post edits. Anything else gets 403, as does a request whose ``Host``
-  is not a loopback name (no DNS rebinding).
-- The JSON API: ``GET /api/state`` (everything the page shows), ``POST /api/op`` (an operation),
-  ``POST /api/undo``, ``POST /api/redo`` (each answers with a patch of the beads it changed, after
-  the edit is on disk), ``GET /api/export?format=tmx|po|tsv&scope=all|confirmed`` (a download).
-- :func:`serve` binds to a loopback address only and runs uvicorn.
+- ``GET /`` (the page), ``GET /api/state`` (everything the page shows), ``POST /api/op`` (an
+  operation), ``POST /api/undo``, ``POST /api/redo`` (each answers with a patch of the beads it
+  changed, after the edit is on disk), ``GET /api/export?format=tmx|po|tsv&scope=all|confirmed``
+  (a download).
+- Every request goes through :class:`concord.review.guard.TokenGuard` (loopback ``Host``, session
+  token); :mod:`concord.review.server` listens on loopback and runs uvicorn.
 """
 from __future__ import annotations
 
 import asyncio
-import ipaddress
+import html
 import json
 import logging
-import secrets
-import signal
-import socket
 import tempfile
 import threading
 import time
 from collections.abc import Callable
-from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from concord.review.annotate import Annotator
 from concord.review.codes import codes
 from concord.review.export import FORMATS, SCOPES, export_review
+from concord.review.guard import TokenGuard, cookie_name
 from concord.review.journal import ReviewFile
 from concord.review.model import Change, EditError, ReviewBead
 from concord.review.operations import operation_from_json
@@ -47,108 +39,8 @@ from concord.review.session import Rescorer, ReviewSession
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-TOKEN_HEADER = "x-concord-token"
 #: operations that make new beads, which wait for the rescorer (the others never do)
 REGROUPING = frozenset({"merge", "split", "move", "insert-empty"})
-LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
-
-SECURITY_HEADERS = [
-    (b"content-security-policy",
-     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-     b"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cache-control", b"no-store"),
-]
-
-
-class NotLoopbackError(ValueError):
-    """A host to listen on that is not a loopback address."""
-
-
-def loopback_address(host: str) -> str:
-    """The loopback address to bind for ``host`` ("localhost" → "127.0.0.1"); raises
-    :class:`NotLoopbackError` for anything that is not loopback."""
-    if host == "localhost":
-        return "127.0.0.1"
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        raise NotLoopbackError(f"--host {host!r} is not a loopback address: the review server "
-                               "only listens on 127.0.0.1, ::1 or localhost") from None
-    if not address.is_loopback:
-        raise NotLoopbackError(f"--host {host} is not a loopback address: the review server only "
-                               "listens on 127.0.0.1, ::1 or localhost, so that nobody else on "
-                               "the network can reach it")
-    return str(address)
-
-
-def new_token() -> str:
-    """A fresh random session token."""
-    return secrets.token_urlsafe(24)
-
-
-def cookie_name(port: int | None) -> str:
-    return f"concord_token_{port or 0}"
-
-
-def _host_name(host_header: str) -> str:
-    if host_header.startswith("["):
-        return host_header[1:host_header.find("]")] if "]" in host_header else host_header
-    return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
-
-
-class TokenGuard:
-    """ASGI middleware: a loopback ``Host`` and the session token, or 403."""
-
-    def __init__(self, app: ASGIApp, token: str) -> None:
-        self.app = app
-        self.token = token
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        problem = self._problem(scope, headers)
-        if problem is not None:
-            response = PlainTextResponse(f"403 Forbidden: {problem}", status_code=403,
-                                         headers={"cache-control": "no-store"})
-            await response(scope, receive, send)
-            return
-
-        async def send_with_headers(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                names = {k.lower() for k, _ in message["headers"]}
-                message["headers"] += [h for h in SECURITY_HEADERS if h[0] not in names]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-    def _problem(self, scope: Scope, headers: dict[str, str]) -> str | None:
-        if _host_name(headers.get("host", "")) not in LOOPBACK_NAMES:
-            return "this review server only answers requests addressed to 127.0.0.1 or localhost"
-        given = headers.get(TOKEN_HEADER)
-        if given is not None:
-            return None if secrets.compare_digest(given, self.token) else "wrong session token"
-        if scope["method"] not in ("GET", "HEAD"):
-            return "edits need the session token in the X-Concord-Token header"
-        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        if "token" in query:
-            ok = secrets.compare_digest(query["token"][0], self.token)
-            return None if ok else "wrong session token: open the address the server printed"
-        cookies = SimpleCookie()
-        try:
-            cookies.load(headers.get("cookie", ""))
-        except Exception:  # a malformed cookie header is just no token  # noqa: BLE001
-            cookies = SimpleCookie()
-        port = scope.get("server", (None, None))[1]
-        morsel = cookies.get(cookie_name(port))
-        if morsel is not None and secrets.compare_digest(morsel.value, self.token):
-            return None
-        return ("this Concord review server needs the session token it printed when it started: "
-                "open the address it printed (with ?token=...)")
 
 
 class ReviewApp:
@@ -164,6 +56,7 @@ class ReviewApp:
         self.lock = threading.Lock()
         self.scoring = threading.Event()
         self.scoring.set()
+        self.scoring_timeout = 120.0
 
     def start_rescoring(self, build: Callable[[], Rescorer], timeout: float = 120.0) -> None:
         """Build the session's rescorer (:mod:`concord.review.rescore`) in the background; an
@@ -296,7 +189,7 @@ class ReviewApp:
         op = body.get("op")
         if (action == "op" and not self.scoring.is_set() and isinstance(op, dict)
                 and op.get("type") in REGROUPING):
-            self.scoring.wait(getattr(self, "scoring_timeout", 120.0))
+            self.scoring.wait(self.scoring_timeout)
         with self.lock:
             version = body.get("version")
             if version is not None and version != self.review.seq:
@@ -306,7 +199,7 @@ class ReviewApp:
             try:
                 if action == "op":
                     change: Change | None = self.review.execute(operation_from_json(body.get("op")))
-                    if change is not None and change.empty:
+                    if change.empty:
                         change = None
                 elif action == "undo":
                     change = self.review.undo()
@@ -338,7 +231,7 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
 
     async def index(request: Request) -> Response:
         page = template.replace("{{token}}", token).replace(
-            "{{title}}", _html_escape(review_app.title))
+            "{{title}}", html.escape(review_app.title))
         response = HTMLResponse(page)
         response.set_cookie(cookie_name(request.scope.get("server", (None, None))[1]), token,
                             httponly=True, samesite="strict", path="/")
@@ -397,60 +290,3 @@ def _json(payload: Any, status: int = 200) -> Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(body, status_code=status, media_type="application/json")
 
-
-def _html_escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
-
-
-def bind(host: str, port: int) -> socket.socket:
-    """A listening socket on loopback ``host`` (``port`` 0 picks a free one)."""
-    address = loopback_address(host)
-    family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    # proto must say TCP: asyncio sets TCP_NODELAY only on sockets that do, and without it every
-    # answer waits ~40 ms for a delayed ACK (Nagle), as the response goes out in two writes
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((address, port))
-    except OSError:
-        sock.close()
-        raise
-    sock.listen(128)
-    sock.set_inheritable(True)
-    return sock
-
-
-def url_for(sock: socket.socket, token: str) -> str:
-    """The address to open, token included."""
-    host, port = sock.getsockname()[:2]
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/?token={token}"
-
-
-class _Stopped(Exception):
-    """SIGTERM arrived: stop serving like Ctrl-C does."""
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise _Stopped
-
-
-def serve(app: Starlette, sock: socket.socket, *, log_level: str = "warning") -> None:
-    """Run ``app`` with uvicorn on the bound socket until Ctrl-C or SIGTERM, then return.
-
-    uvicorn shuts down gracefully and then raises the signal again; in the main thread it is
-    turned into a normal return here, so that the caller can close the review file cleanly.
-    """
-    import uvicorn
-    config = uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _stop) if main else None
-    try:
-        server.run(sockets=[sock])
-    except (KeyboardInterrupt, _Stopped):
-        pass
-    finally:
-        if main:
-            signal.signal(signal.SIGTERM, previous)

@@ -13,7 +13,8 @@ with warnings.catch_warnings():  # starlette asks for "httpx2"; httpx is what th
     from starlette.testclient import TestClient
 
 from concord.review.annotate import Annotator
-from concord.review.app import NotLoopbackError, ReviewApp, create_app, loopback_address
+from concord.review.app import ReviewApp, create_app
+from concord.review.server import NotLoopbackError, loopback_address
 
 TOKEN = "test-token-0123456789"
 BASE = "http://127.0.0.1:8123"
