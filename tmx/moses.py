@@ -11,14 +11,14 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import IO
 
 from tmx.errors import TMXError
 from tmx.langtags import normalize_tag, primary_language
 from tmx.model import Segment, Unit, Variant
+from tmx.unitwriter import UnitWriter
 from tmx.xmlsource import check_readable
 
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
@@ -42,22 +42,14 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
-class MosesWriter:
+class MosesWriter(UnitWriter):
     """Write the source and target text of each unit as one line in each stream."""
 
     def __init__(self, src_stream: IO[str], tgt_stream: IO[str], *, src_lang: str,
                  tgt_lang: str) -> None:
         self._src, self._tgt = src_stream, tgt_stream
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.units_written = 0
         self.joined_lines = 0
-
-    def __enter__(self) -> MosesWriter:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        return None
 
     def write(self, unit: Unit) -> None:
         source = unit.variant(self.src_lang)
@@ -69,11 +61,6 @@ class MosesWriter:
                 self.joined_lines += 1
             stream.write(flat + "\n")
         self.units_written += 1
-
-    def write_all(self, units: Iterable[Unit]) -> int:
-        for unit in units:
-            self.write(unit)
-        return self.units_written
 
 
 def find_pair(prefix: str | os.PathLike[str], src_lang: str | None,

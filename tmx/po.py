@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timezone
-from importlib import metadata
-from types import TracebackType
 from typing import IO, Any
 
 import polib
@@ -32,6 +30,7 @@ from tmx.inline import segment_from_markup, segment_to_markup
 from tmx.langtags import normalize_tag
 from tmx.model import Segment, Unit, Variant
 from tmx.serial import details, parts_to_json, variant_from_json
+from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import check_readable
 
 MARKUP_FLAG = "tmx-markup"
@@ -54,7 +53,7 @@ def is_fuzzy(unit: Unit, fuzzy_below: float) -> bool:
     return confidence is not None and confidence < fuzzy_below
 
 
-class POWriter:
+class POWriter(UnitWriter):
     """Write units as a PO file, one entry at a time (see the module notes).
 
     ``stream`` is a text stream (UTF-8). ``src_lang``/``tgt_lang`` pick the variants that become
@@ -69,7 +68,6 @@ class POWriter:
         self.src_lang, self.tgt_lang = _tag(src_lang), _tag(tgt_lang)
         self.fuzzy_below = fuzzy_below
         self.project = project
-        self.units_written = 0
         self._seen: set[tuple[str | None, str]] = set()
 
     def __enter__(self) -> POWriter:
@@ -78,10 +76,6 @@ class POWriter:
                          "target.\nfuzzy = not confirmed by a reviewer or low alignment confidence."
                          "\nThe extracted comments starting with tmx- keep what the TMX unit "
                          "holds: leave them as they are.")
-        try:
-            version = metadata.version("concord")
-        except metadata.PackageNotFoundError:
-            version = "0"
         now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
         header.metadata = {
             "Project-Id-Version": self.project, "Report-Msgid-Bugs-To": "",
@@ -89,7 +83,7 @@ class POWriter:
             "Last-Translator": "Concord", "Language-Team": "none",
             "Language": po_language(self.tgt_lang), "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
-            "X-Generator": f"Concord {version}", "X-Source-Language": po_language(self.src_lang),
+            "X-Generator": f"Concord {tool_version()}", "X-Source-Language": po_language(self.src_lang),
             "X-Concord-Source-Tag": self.src_lang, "X-Concord-Target-Tag": self.tgt_lang}
         self._stream.write(str(header))
         return self
@@ -98,11 +92,6 @@ class POWriter:
         """Write one unit as one entry."""
         self._stream.write("\n" + self.entry(unit).__unicode__(wrapwidth=0).rstrip("\n") + "\n")
         self.units_written += 1
-
-    def write_all(self, units: Iterable[Unit]) -> int:
-        for unit in units:
-            self.write(unit)
-        return self.units_written
 
     def entry(self, unit: Unit) -> polib.POEntry:
         """The PO entry for ``unit``."""
@@ -152,10 +141,6 @@ class POWriter:
             context = f"{context} [{tag}]" if context else f"[{tag}]"
         self._seen.add((context, msgid))
         return context
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        return None
 
 
 def _summary(unit: Unit) -> str:

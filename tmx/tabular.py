@@ -19,7 +19,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from types import TracebackType
 from typing import IO, Any
 
 from tmx import props as P
@@ -27,6 +26,7 @@ from tmx.errors import TMXError
 from tmx.langtags import looks_like_tag, normalize_tag
 from tmx.model import Segment, Unit, Variant
 from tmx.serial import unit_from_json, unit_to_json
+from tmx.unitwriter import UnitWriter
 from tmx.xmlsource import check_readable
 
 TSV_PROPS = (P.DOC, P.PARAGRAPH, P.BEAD, P.SRC_IDS, P.TGT_IDS, P.CONFIDENCE, P.STATUS)
@@ -48,35 +48,14 @@ def unescape_tsv(value: str) -> str:
     return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group()), value)
 
 
-class _LineWriter:
-    def __init__(self, stream: IO[str]) -> None:
-        self._stream = stream
-        self.units_written = 0
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        return None
-
-    def write(self, unit: Unit) -> None:
-        raise NotImplementedError
-
-    def write_all(self, units: Iterable[Unit]) -> int:
-        for unit in units:
-            self.write(unit)
-        return self.units_written
-
-
-class TSVWriter(_LineWriter):
+class TSVWriter(UnitWriter):
     """Write units as TSV rows (see the module notes)."""
 
     def __init__(self, stream: IO[str], *, src_lang: str, tgt_lang: str,
                  bare: bool = False) -> None:
-        super().__init__(stream)
         if not src_lang or not tgt_lang:
             raise TMXError("a TSV file needs a source and a target language (none found)")
+        self._stream = stream
         self.src_lang, self.tgt_lang, self.bare = _tag(src_lang), _tag(tgt_lang), bare
         if not bare:
             stream.write("\t".join(["tuid", self.src_lang, self.tgt_lang, *TSV_PROPS, "notes"])
@@ -93,11 +72,11 @@ class TSVWriter(_LineWriter):
         self.units_written += 1
 
 
-class JSONLWriter(_LineWriter):
+class JSONLWriter(UnitWriter):
     """Write units as JSON Lines, losslessly (``src_lang``/``tgt_lang`` are not needed)."""
 
     def __init__(self, stream: IO[str], *, src_lang: str = "", tgt_lang: str = "") -> None:
-        super().__init__(stream)
+        self._stream = stream
 
     def write(self, unit: Unit) -> None:
         self._stream.write(json.dumps(unit_to_json(unit), ensure_ascii=False) + "\n")

@@ -12,7 +12,6 @@ import os
 import time
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from importlib import metadata
 from types import TracebackType
 from typing import IO
 
@@ -21,17 +20,11 @@ from lxml import etree
 from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
 from tmx.langtags import ALL, normalize_tag
 from tmx.model import Unit, Variant
+from tmx.unitwriter import UnitWriter, tool_version
 
 TMX_VERSION = "1.4"
 SEGTYPES = ("block", "paragraph", "sentence", "phrase")
 _LANG = XML_NS + "lang"
-
-
-def _tool_version() -> str:
-    try:
-        return metadata.version("concord")
-    except metadata.PackageNotFoundError:
-        return "0"
 
 
 def tmx_date(when: datetime | float | None = None) -> str:
@@ -49,7 +42,7 @@ def tmx_date(when: datetime | float | None = None) -> str:
     return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-class TMXWriter:
+class TMXWriter(UnitWriter):
     """Write a TMX 1.4 file unit by unit::
 
         with TMXWriter(stream, srclang="zh-CN") as writer:
@@ -82,14 +75,13 @@ class TMXWriter:
         date = creationdate if isinstance(creationdate, str) else tmx_date(creationdate)
         self.header_attrs: dict[str, str] = {
             "creationtool": creationtool,
-            "creationtoolversion": creationtoolversion or _tool_version(),
+            "creationtoolversion": creationtoolversion or tool_version(),
             "segtype": segtype, "o-tmf": o_tmf, "adminlang": self._tag(adminlang),
             "srclang": srclang if srclang == ALL else self._tag(srclang),
             "datatype": datatype, "creationdate": date}
         self.header_attrs.update(header_attrs or {})
         self.header_props = list(header_props)
         self.header_notes = list(header_notes)
-        self.units_written = 0
         self.removed_characters = 0
         self._stack = contextlib.ExitStack()
         self._xf: etree._IncrementalFileWriter | None = None
@@ -132,12 +124,6 @@ class TMXWriter:
         self._xf.write(self.element(unit))
         self._xf.write("\n")
         self.units_written += 1
-
-    def write_all(self, units: Iterable[Unit]) -> int:
-        """Write every unit of ``units``; returns how many were written."""
-        for unit in units:
-            self.write(unit)
-        return self.units_written
 
     def element(self, unit: Unit) -> etree._Element:
         """The ``tu`` element for ``unit``."""

@@ -1,0 +1,43 @@
+"""What the memory writers (TMX, PO, TSV, JSONL, Moses) share: their shape — a context manager
+around an open stream that writes units one at a time — and the tool version they record."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import metadata
+from types import TracebackType
+from typing import Self
+
+from tmx.model import Unit
+
+
+def tool_version() -> str:
+    """The installed Concord version ("0" when running from a tree that is not installed)."""
+    try:
+        return metadata.version("concord")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+class UnitWriter:
+    """``with Writer(stream, ...) as writer: writer.write_all(units)``; a subclass defines
+    :meth:`write` (one unit, counted in :attr:`units_written`) and, when it has something to
+    open or close, ``__enter__``/``__exit__``."""
+
+    units_written: int = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        return None
+
+    def write(self, unit: Unit) -> None:
+        """Write one unit."""
+        raise NotImplementedError
+
+    def write_all(self, units: Iterable[Unit]) -> int:
+        """Write every unit of ``units``; returns how many have been written in all."""
+        for unit in units:
+            self.write(unit)
+        return self.units_written
