@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from terms.findings import Finding, at_least, count_by_severity
+from terms.findings import Finding, Span, at_least, count_by_severity
 
 if TYPE_CHECKING:
     from terms.config import Suppression
@@ -112,6 +112,22 @@ def relative_uri(path: str) -> str:
     if rel.startswith(".."):
         rel = str(p)
     return rel.replace(os.sep, "/")
+
+
+def plural(n: int, noun: str) -> str:
+    """``n`` and ``noun``, with an s unless ``n`` is 1: ``1 error``, ``2 errors``."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def severity_counts(counts: dict[str, int]) -> str:
+    """The counts of :attr:`Report.summary` in words: ``2 errors, 1 warning, 0 info``."""
+    return (f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+            f"{counts['info']} info")
+
+
+def marked(span: Span | None, text: str) -> bool:
+    """True for a finding's span worth highlighting in ``text``: neither empty nor all of it."""
+    return span is not None and span[1] > span[0] and span != (0, len(text))
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str:

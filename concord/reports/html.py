@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from concord.reports import CheckedUnit, Location, Report
+from concord.reports import CheckedUnit, Location, Report, marked, plural
 from terms.findings import SEVERITY_RANK, Finding
 from terms.glossary import Glossary
 from terms.matching import TermMatch, find_terms
@@ -103,7 +103,7 @@ def _spans(report: Report, unit: CheckedUnit, findings: list[Finding], side: str
         spans += [_term_span(report.glossary, m) for m in find_terms(report.glossary, text, lang)]
     for f in findings:
         span = f.source_span if side == "source" else f.target_span
-        if span and span[1] > span[0] and span != (0, len(text)):
+        if marked(span, text):
             spans.append((span[0], span[1], f"mark-{f.severity}", f"{f.severity}: {f.rule}"))
     return spans
 
@@ -114,10 +114,6 @@ def _finding_item(f: Finding) -> str:
     if f.suggestion:
         item += f'<br><span class="fix">fix: {html.escape(f.suggestion)}</span>'
     return item + "</li>"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _place(location: Location | None) -> str:
@@ -180,7 +176,7 @@ def render(report: Report) -> str:
     left_out = ""
     if len(report.units) > FULL_LIMIT:  # a whole large memory is more than a browser can show
         shown = [u for u in report.units if u.unit in grouped]
-        left_out = (f'<p class="legend">{_count(len(shown), "unit")} with findings shown of '
+        left_out = (f'<p class="legend">{plural(len(shown), "unit")} with findings shown of '
                     f"{len(report.units):,}: the {len(report.units) - len(shown):,} clean units "
                     f"are left out of reports on more than {FULL_LIMIT:,} units.</p>")
     rows = [_row(report, unit, grouped.get(unit.unit, [])) for unit in shown]
@@ -196,10 +192,10 @@ def render(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>{STYLE}</style></head><body>"
         f'<h1>{title}</h1><p class="inputs">{inputs}</p>'
-        f'<p class="summary"><span class="sev-error">{_count(counts["error"], "error")}</span>'
-        f'<span class="sev-warning">{_count(counts["warning"], "warning")}</span>'
+        f'<p class="summary"><span class="sev-error">{plural(counts["error"], "error")}</span>'
+        f'<span class="sev-warning">{plural(counts["warning"], "warning")}</span>'
         f'<span class="sev-info">{counts["info"]} info</span>'
-        f"{_count(len(report.units), 'unit')}, {len(report.suppressed)} suppressed</p>"
+        f"{plural(len(report.units), 'unit')}, {len(report.suppressed)} suppressed</p>"
         f"{_legend(report)}{left_out}"
         '<p class="controls"><label><input type="checkbox" id="only"> only units with findings'
         f"</label>{low_filter}</p>"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from concord.reports import Report, relative_uri
+from concord.reports import Report, plural, relative_uri
 from terms.findings import Finding, at_least
 
 
@@ -49,13 +49,12 @@ def render(report: Report) -> str:
                 case.set("line", str(location.line))
         findings = grouped.get(unit.unit, [])
         failing = [f for f in findings if at_least(f.severity, report.fail_on)]
-        others = [f for f in findings if f not in failing]
+        others = [f for f in findings if not at_least(f.severity, report.fail_on)]
         if failing:
             failures += 1
             rules = sorted({f.rule for f in failing})
             failure = etree.SubElement(case, "failure", type=",".join(rules),
-                                       message=_clean(f"{len(failing)} finding"
-                                                      f"{'s' if len(failing) > 1 else ''}: "
+                                       message=_clean(f"{plural(len(failing), 'finding')}: "
                                                       + "; ".join(f.message for f in failing)))
             failure.text = _clean("\n".join(_describe(f) for f in failing)
                                   + f"\n\nsource: {unit.source}\ntarget: {unit.target}")

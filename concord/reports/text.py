@@ -6,7 +6,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from concord.reports import CheckedUnit, Location, Report
+from concord.reports import CheckedUnit, Location, Report, marked, plural, severity_counts
 from terms.findings import Finding, Span
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -55,10 +55,8 @@ def _where(location: Location) -> str:
 
 
 def _print_segments(console: Console, unit: CheckedUnit, findings: list[Finding]) -> None:
-    source_spans = [f.source_span for f in findings if f.source_span and f.source_span[1] >
-                    f.source_span[0] and f.source_span != (0, len(unit.source))]
-    target_spans = [f.target_span for f in findings if f.target_span and f.target_span[1] >
-                    f.target_span[0] and f.target_span != (0, len(unit.target))]
+    source_spans = [f.source_span for f in findings if marked(f.source_span, unit.source)]
+    target_spans = [f.target_span for f in findings if marked(f.target_span, unit.target)]
     for label, text, spans in (("src", unit.source, source_spans),
                                ("tgt", unit.target, target_spans)):
         line = Text()  # the label dim, the segment at full contrast
@@ -86,12 +84,8 @@ def _highlighted(text: str, spans: list[Span]) -> Text:
 
 
 def _summary(report: Report) -> Text:
-    counts = report.summary
-    parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
-             f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
-             f"{counts['info']} info"]
-    text = Text(", ".join(parts), style="bold")
-    text.append(f" in {len(report.units)} unit{'s' if len(report.units) != 1 else ''}")
+    text = Text(severity_counts(report.summary), style="bold")
+    text.append(f" in {plural(len(report.units), 'unit')}")
     if report.suppressed:
         text.append(f" ({len(report.suppressed)} suppressed)")
     failing = len(report.failing)
