@@ -5,10 +5,15 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.aligner import align
-from align.model import Alignment, Document
+from align.document import read_document
+from align.model import Alignment
 from align.scoring import Scorer
+
+if TYPE_CHECKING:
+    from concord.console import UI
 
 
 def document_id(path: str | os.PathLike[str]) -> str:
@@ -22,31 +27,24 @@ def document_id(path: str | os.PathLike[str]) -> str:
     return re.sub(r"[._-](zh|en|zh-cn|en-us|chs|cht|cn)$", "", name, flags=re.I) or name
 
 
-def read_side(path: str | os.PathLike[str], lang: str | None, presplit: bool) -> Document:
-    """One document, read and segmented by :func:`align.document.read_document`."""
-    from align.document import read_document
-
-    return read_document(path, lang=lang, presplit=presplit)
-
-
 def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathLike[str], *,
                 src_lang: str | None = None, tgt_lang: str | None = None, presplit: bool = False,
                 scorer: str | Scorer = "lexical",
-                anchors: Sequence[tuple[str, Sequence[str]]] = (), ui=None,
+                anchors: Sequence[tuple[str, Sequence[str]]] = (), ui: UI | None = None,
                 max_bead: int = 4) -> Alignment:
-    """Read, segment and align two documents; warnings go to ``ui`` when one is given."""
+    """Read, segment and align two documents; progress and warnings go to ``ui`` when one is
+    given."""
     if ui is not None:
         ui.info(f"reading {source_path} and {target_path}")
-    source = read_side(source_path, src_lang, presplit)
-    target = read_side(target_path, tgt_lang, presplit)
-    if ui is not None:
-        ui.info(f"{source.name or source_path}: {len(source)} sentences ({source.lang}); "
-                f"{target.name or target_path}: {len(target)} sentences ({target.lang})")
-        with ui.progress("aligning", len(source)) as advance:
-            alignment = align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead,
-                              progress=advance)
-        for warning in alignment.warnings:
-            ui.warn(warning)
-    else:
-        alignment = align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead)
+    source = read_document(source_path, lang=src_lang, presplit=presplit)
+    target = read_document(target_path, lang=tgt_lang, presplit=presplit)
+    if ui is None:
+        return align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead)
+    ui.info(f"{source.name or source_path}: {len(source)} sentences ({source.lang}); "
+            f"{target.name or target_path}: {len(target)} sentences ({target.lang})")
+    with ui.progress("aligning", len(source)) as advance:
+        alignment = align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead,
+                          progress=advance)
+    for warning in alignment.warnings:
+        ui.warn(warning)
     return alignment
