@@ -6,9 +6,12 @@ import sys
 import threading
 import webbrowser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from concord.errors import UsageError
+
+if TYPE_CHECKING:
+    from terms.glossary import Glossary
 
 ORDER = 30
 
@@ -74,9 +77,19 @@ def run(args: argparse.Namespace, ui) -> int:
         raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
     if len(args.inputs) > 2:
         raise UsageError("give SRC TGT, or one memory or review file")
-    review = open_review(args, ui)
+    inputs = [str(p) for p in args.inputs]
+    for path in inputs:
+        if not Path(path).exists():
+            raise UsageError("no such file", path=path)
+        if Path(path).is_dir():
+            raise UsageError("is a directory, not a file", path=path)
+    given = None
+    if args.glossary:
+        from terms.glossary import load_glossary
+        given = load_glossary(args.glossary)
+    review = open_review(args, inputs, given, ui)
     try:
-        glossary = _glossary(args, review.session.meta, ui)
+        glossary = _glossary(args, given, review.session.meta, ui)
         from concord.review.annotate import Annotator
         config = _config(args)
         session = review.session
@@ -89,18 +102,13 @@ def run(args: argparse.Namespace, ui) -> int:
         review.close()
 
 
-def open_review(args: argparse.Namespace, ui):
-    """The review file the arguments name: opened when it exists, else made from the inputs."""
+def open_review(args: argparse.Namespace, inputs: list[str], glossary: Glossary | None, ui):
+    """The review file the arguments name: opened when it exists, else made from ``inputs``
+    (a pair is aligned with ``glossary``'s terms as anchors)."""
     from concord.review.journal import ReviewFile, is_review_file
     from concord.review.sources import (check_inputs_match, default_review_path,
                                         session_from_memory, session_from_pair)
 
-    inputs = [str(p) for p in args.inputs]
-    for path in inputs:
-        if not Path(path).exists():
-            raise UsageError("no such file", path=path)
-        if Path(path).is_dir():
-            raise UsageError("is a directory, not a file", path=path)
     if len(inputs) == 1 and is_review_file(inputs[0]):
         if args.review_file:
             raise UsageError("--review-file is for new reviews: this is a review file already",
@@ -119,7 +127,9 @@ def open_review(args: argparse.Namespace, ui):
     meta: dict[str, Any] = {"glossary": str(Path(args.glossary).resolve()) if args.glossary else None,
                             "doc_id": _doc_id(inputs), "title": _title(inputs)}
     if len(inputs) == 2:
-        anchors = _anchors(args.glossary, ui) if args.glossary else ()
+        anchors = glossary.anchor_pairs() if glossary is not None else ()
+        if glossary is not None:
+            ui.info(f"{len(anchors)} glossary terms anchor the alignment")
 
         def align(source: str, target: str):
             from concord.pipeline import align_files
@@ -143,18 +153,13 @@ def _title(inputs: list[str]) -> str:
     return " ↔ ".join(Path(p).name for p in inputs)
 
 
-def _anchors(path: str, ui) -> list[tuple[str, list[str]]]:
-    from terms.glossary import load_glossary
-    pairs = load_glossary(path).anchor_pairs()
-    ui.info(f"{len(pairs)} glossary terms anchor the alignment")
-    return pairs
-
-
-def _glossary(args: argparse.Namespace, meta: dict[str, Any], ui):
-    from terms.glossary import load_glossary
-    if args.glossary:
+def _glossary(args: argparse.Namespace, given: Glossary | None, meta: dict[str, Any],
+              ui) -> Glossary | None:
+    """The glossary ``given`` with --glossary (recorded in ``meta``), else the one the review
+    recorded, if it is still there."""
+    if given is not None:
         meta["glossary"] = str(Path(args.glossary).resolve())
-        return load_glossary(args.glossary)
+        return given
     stored = meta.get("glossary")
     if not stored:
         return None
@@ -162,6 +167,7 @@ def _glossary(args: argparse.Namespace, meta: dict[str, Any], ui):
         ui.warn(f"the glossary this review used, {stored}, is gone: terms are not highlighted "
                 "(give --glossary)")
         return None
+    from terms.glossary import load_glossary
     return load_glossary(stored)
 
 
@@ -172,10 +178,10 @@ def _config(args: argparse.Namespace):
 
 def _export(review, annotator, args: argparse.Namespace, ui) -> int:
     from concord.review.app import ReviewApp
-    from concord.review.export import export_review
+    from concord.review.export import FORMATS, export_review
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review))
     suffix = Path(args.export).suffix.lstrip(".").lower()
-    if suffix not in ("tmx", "po", "tsv"):
+    if suffix not in FORMATS:
         raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
     scope = "confirmed" if args.confirmed_only else "all"
     summary = export_review(review.session, args.export, doc_id=app.doc_id, fmt=suffix,
@@ -185,8 +191,9 @@ def _export(review, annotator, args: argparse.Namespace, ui) -> int:
 
 
 def _meta_doc_id(review) -> str:
+    from concord.review.sources import REVIEW_SUFFIX
     meta = review.session.meta
-    return str(meta.get("doc_id") or review.path.name.removesuffix(".review.jsonl"))
+    return str(meta.get("doc_id") or review.path.name.removesuffix(REVIEW_SUFFIX))
 
 
 def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
@@ -195,7 +202,7 @@ def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
     from concord.review.server import bind, serve, url_for
     session = review.session
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review),
-                    title=str(session.meta.get("title") or _meta_doc_id(review)))
+                    title=str(session.meta.get("title") or ""))  # default: the doc_id
     glossary = annotator.glossary
 
     def rescorer():
