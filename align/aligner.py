@@ -98,10 +98,9 @@ class Structure:
         self.tgt_par = np.array([s.paragraph for s in target.sentences], dtype=np.int64)
         self.src_kind = np.array([self.KINDS.get(s.kind, 0) for s in source.sentences])
         self.tgt_kind = np.array([self.KINDS.get(s.kind, 0) for s in target.sentences])
-        varied = (len(set(self.src_par.tolist())) > 1 and len(set(self.tgt_par.tolist())) > 1
-                  and len(set(self.src_par.tolist())) < len(self.src_par)
-                  and len(set(self.tgt_par.tolist())) < len(self.tgt_par))
-        self.use_paragraphs = varied
+        # paragraphs say something when each side has several and some hold several sentences
+        self.use_paragraphs = all(1 < len(set(par.tolist())) < len(par)
+                                  for par in (self.src_par, self.tgt_par))
         self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
 
     def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
