@@ -77,6 +77,9 @@ def run(args: argparse.Namespace, ui) -> int:
         raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
     if len(args.inputs) > 2:
         raise UsageError("give SRC TGT, or one memory or review file")
+    from concord.review.export import FORMATS
+    if args.export and _export_format(args.export) not in FORMATS:
+        raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
     inputs = [str(p) for p in args.inputs]
     for path in inputs:
         if not Path(path).exists():
@@ -178,16 +181,18 @@ def _config(args: argparse.Namespace):
 
 def _export(review, annotator, args: argparse.Namespace, ui) -> int:
     from concord.review.app import ReviewApp
-    from concord.review.export import FORMATS, export_review
+    from concord.review.export import export_review
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review))
-    suffix = Path(args.export).suffix.lstrip(".").lower()
-    if suffix not in FORMATS:
-        raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
     scope = "confirmed" if args.confirmed_only else "all"
-    summary = export_review(review.session, args.export, doc_id=app.doc_id, fmt=suffix,
+    summary = export_review(review.session, args.export, doc_id=app.doc_id,
+                            fmt=_export_format(args.export),
                             scope=scope, findings=app.bead_findings)
     ui.note(f"{summary.units} units ({scope}) written to {args.export}")
     return 0
+
+
+def _export_format(path: str) -> str:
+    return Path(path).suffix.lstrip(".").lower()
 
 
 def _meta_doc_id(review) -> str:
