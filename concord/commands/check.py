@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # the rest is imported when the command runs: `concord --help
     from terms.config import Config
     from terms.findings import Finding
     from terms.glossary import Glossary
+    from tmx.model import Unit
 
 ORDER = 30
 NOTE_PREFIX = "concord check: "
@@ -77,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace, ui: UI) -> int:
     from concord import __version__
     from concord.atomic import write_text_atomic
-    from concord.reports import Report, render
+    from concord.reports import Report, plural, render, severity_counts
     from terms.checks import Checker, Pair
     from terms.config import load_config
     from terms.glossary import load_glossary
@@ -121,20 +123,13 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     if (args.format != "text" or args.output) and not args.quiet:
-        counts = report.summary
-        ui.note(f"{counts['error']} error{'s' * (counts['error'] != 1)}, {counts['warning']} "
-                f"warning{'s' * (counts['warning'] != 1)}, {counts['info']} info in "
-                f"{len(checked)} units")
+        ui.note(f"{severity_counts(report.summary)} in {plural(len(checked), 'unit')}")
     return 1 if report.failing else 0
 
 
-def _lang(tag: str) -> str:
-    primary = tag.split("-", 1)[0].split("_", 1)[0].lower()
-    return {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}.get(primary, primary)
-
-
-def _from_memory(args: argparse.Namespace, config: Config, ui: UI):
-    units: list = []
+def _from_memory(args: argparse.Namespace, config: Config, ui: UI
+                 ) -> tuple[list[Unit], list[CheckedUnit], list[str]]:
+    units: list[Unit] = []
     checked: list[CheckedUnit] = []
     seen: set[str] = set()
     for path in args.tmx:
@@ -144,52 +139,36 @@ def _from_memory(args: argparse.Namespace, config: Config, ui: UI):
     return units, checked, list(args.tmx)
 
 
-def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, seen: set[str]):
+def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, seen: set[str]
+                 ) -> tuple[list[Unit], list[CheckedUnit]]:
     from concord.bitext import read_units
     from concord.reports import CheckedUnit, Location
     from terms.config import SUPPRESS_PROP, parse_inline_suppression
+    from tmx.langtags import primary_language
     # the units themselves are kept only to be written back (--save-tmx): a checked unit is
     # a fraction of their size
     keep = bool(args.save_tmx)
     # the languages given are also what a PO, TSV or Moses file without a header is read in
     options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang)) if v}
     stream = read_units(path, **options)
-    head: list = []  # units read until one shows the two languages
-    src_tag, tgt_tag = args.src_lang, args.tgt_lang
-    if not (src_tag and tgt_tag):
-        langs = None
-        for unit in stream:
-            head.append(unit)
-            if len(unit.variants) >= 2:
-                langs = unit.langs
-                break
-        if langs is None:
-            raise UsageError("no unit has two languages" if head else
-                             "the memory has no translation units", path=path)
-        src_tag = src_tag or langs[0]
-        other = next((t for t in langs if _lang(t) != _lang(src_tag)), None)
-        if tgt_tag is None and other is None:
-            raise UsageError(f"the units pair {' and '.join(langs)}, all {_lang(src_tag)}: "
-                             "nothing to check a translation against; give --src-lang and "
-                             "--tgt-lang", path=path)
-        tgt_tag = tgt_tag or other
-    units: list = []
+    src_tag, tgt_tag, head = _memory_languages(stream, args.src_lang, args.tgt_lang, path)
+    src_lang, tgt_lang = primary_language(src_tag), primary_language(tgt_tag)
+    units: list[Unit] = []
     checked = []
-    wanted = {_lang(src_tag), _lang(tgt_tag)}
+    wanted = {src_lang, tgt_lang}
     seen_langs: set[str] = set()
     for n, unit in enumerate(itertools.chain(head, stream), 1):
         if keep:
             units.append(unit)
         if wanted - seen_langs:
-            seen_langs.update(_lang(tag) for tag in unit.langs)
+            seen_langs.update(primary_language(tag) for tag in unit.langs)
         unit_id = unit.tuid or f"#{n}"
         if unit_id in seen:  # several memories with the same ids: tell them apart by file
             unit_id = f"{Path(path).name}:{unit_id}"
         seen.add(unit_id)
         location = Location(path, unit.line)
         checked.append(CheckedUnit(unit_id, unit.text(src_tag), unit.text(tgt_tag),
-                                   _lang(src_tag), _lang(tgt_tag), location, location,
-                                   _confidence(unit)))
+                                   src_lang, tgt_lang, location, location, _confidence(unit)))
         for kind, value in unit.props:
             if kind == SUPPRESS_PROP:
                 suppression = parse_inline_suppression(unit_id, value)
@@ -208,14 +187,42 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
     return units, checked
 
 
-def _confidence(unit) -> float | None:
+def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str | None,
+                      path: str) -> tuple[str, str, list[Unit]]:
+    """The source and target tags (those given, else the first unit with two languages shows
+    them) and the units read from ``stream`` to find them."""
+    from tmx.langtags import primary_language
+    head: list[Unit] = []
+    if src_tag and tgt_tag:
+        return src_tag, tgt_tag, head
+    langs = None
+    for unit in stream:
+        head.append(unit)
+        if len(unit.variants) >= 2:
+            langs = unit.langs
+            break
+    if langs is None:
+        raise UsageError("no unit has two languages" if head else
+                         "the memory has no translation units", path=path)
+    src_tag = src_tag or langs[0]
+    src_lang = primary_language(src_tag)
+    other = next((t for t in langs if primary_language(t) != src_lang), None)
+    if tgt_tag is None and other is None:
+        raise UsageError(f"the units pair {' and '.join(langs)}, all {src_lang}: nothing to "
+                         "check a translation against; give --src-lang and --tgt-lang",
+                         path=path)
+    return src_tag, tgt_tag or other, head
+
+
+def _confidence(unit: Unit) -> float | None:
     """The unit's ``x-concord-confidence`` when it is a number in [0, 1]."""
     from tmx.props import confidence
     value = confidence(unit)
     return value if value is not None and 0.0 <= value <= 1.0 else None
 
 
-def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI):
+def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
+                    ) -> tuple[list[Unit], list[CheckedUnit], list[str]]:
     from concord.bitext import units_from_alignment
     from concord.pipeline import align_files, document_id
     from concord.reports import CheckedUnit, Location
@@ -244,7 +251,7 @@ def finding_note(finding: Finding) -> str:
     return note + (f" | fix: {finding.suggestion}" if finding.suggestion else "")
 
 
-def _save_tmx(units: list, report: Report, path: str, ui: UI) -> None:
+def _save_tmx(units: list[Unit], report: Report, path: str, ui: UI) -> None:
     from concord.bitext import write_units
     grouped = report.by_unit()
     for unit, checked in zip(units, report.units):
