@@ -77,7 +77,6 @@ _HAN_REF = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|]+")
 _SKIP_GLOSS = re.compile(r"^(?:cl:|(?:old |archaic |ancient |japanese |unofficial |erhua |"
                          r"taiwan |korean )*variant of|see |see also|abbr\. for|also written|"
                          r"also pr\.|surname |used in |pr\. |\(?\s*$)")
-_SYLLABLE = re.compile(r"^([a-zü:]+?)[1-5]?$")
 
 
 @lru_cache(maxsize=200_000)
