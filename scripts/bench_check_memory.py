@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 GLOSSARY = ROOT / "corpora" / "glossary" / "mfa-terms.csv"
-FORMATS = ("text", "json", "junit", "sarif", "github", "html")
 
 
 def write_memories(folder: Path, units: int) -> tuple[Path, Path]:
@@ -52,7 +51,7 @@ def run_check(memory: Path, fmt: str, out: Path) -> dict:
         _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    child.returncode = code
+    child.returncode = code  # reaped by wait4: Popen must not wait for it again
     lines = err.read_text(encoding="utf-8").strip().splitlines()
     if code not in (0, 1):
         raise SystemExit(f"concord check failed ({code}): {' '.join(lines)}")
@@ -63,6 +62,7 @@ def run_check(memory: Path, fmt: str, out: Path) -> dict:
 
 
 def main() -> int:
+    """Write the two memories, check them, print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--formats", default="json,text,sarif,junit,github,html",

@@ -63,6 +63,7 @@ def gold_pairs() -> list[tuple[str, list[Pair]]]:
 
 
 def read_seeded(path: Path) -> list[dict]:
+    """The records of the seeded-error set (one JSON object a line)."""
     records = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -234,6 +235,8 @@ def speed_pairs(count: int) -> list[Pair]:
 
 
 def bench_speed(pairs_count: int, entries: int) -> dict:
+    """Matcher build and checking time for ``pairs_count`` pairs with an ``entries``-concept
+    glossary, on one core."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     base = load_glossary(GLOSSARY)
@@ -257,6 +260,7 @@ def bench_speed(pairs_count: int, entries: int) -> dict:
 # ------------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the parts asked for and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=["seeded", "clean", "speed", "all"], default="all")
     parser.add_argument("--seeded", type=Path, default=SEEDED)
@@ -286,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(results: dict, verbose: bool) -> None:
+    """Print ``results`` as the Markdown tables of BENCHMARKS.md."""
     if "seeded" in results:
         s = results["seeded"]
         print(f"## seeded set: {s['pairs']} pairs")
