@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tmx import props as P
-from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, normalize_tag, primary_language
+from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, normalize_or_keep, normalize_tag, primary_language
 from tmx.model import Unit
 
 
@@ -71,14 +71,8 @@ def retag(units: Iterable[Unit], *, zh: str = DEFAULT_ZH, en: str = DEFAULT_EN) 
     a tag that cannot be read is left as it is."""
     for unit in units:
         for variant in unit.variants:
-            try:
-                variant.lang = normalize_tag(variant.lang, zh=zh, en=en)
-            except ValueError:
-                pass
+            variant.lang = normalize_or_keep(variant.lang, zh=zh, en=en)
         srclang = unit.attrs.get("srclang")
         if srclang:
-            try:
-                unit.attrs["srclang"] = normalize_tag(srclang, zh=zh, en=en)
-            except ValueError:
-                pass
+            unit.attrs["srclang"] = normalize_or_keep(srclang, zh=zh, en=en)
         yield unit

@@ -107,6 +107,22 @@ def _chinese(script: str | None, region: str | None, zh: str, zh_traditional: st
     return f"zh-{script}-{region}"
 
 
+def normalize_or_keep(code: str, *, zh: str = DEFAULT_ZH, en: str = DEFAULT_EN) -> str:
+    """:func:`normalize_tag`, or ``code`` unchanged when it is not a language tag."""
+    try:
+        return normalize_tag(code, zh=zh, en=en)
+    except ValueError:
+        return code
+
+
+def tag_key(code: str) -> str:
+    """The form under which two tags are compared: normalised, else stripped and lower-cased."""
+    try:
+        return normalize_tag(code)
+    except ValueError:
+        return code.strip().lower()
+
+
 def is_valid_tag(code: str) -> bool:
     """True when ``code`` can be read as a language tag (any case, ``_`` or ``-``)."""
     try:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tmx.inline import segment_to_markup
-from tmx.langtags import normalize_tag
+from tmx.langtags import tag_key
 from tmx.model import Unit
 
 UnitSource = Callable[[], Iterable[Unit]]
@@ -22,17 +22,10 @@ def unit_key(unit: Unit) -> bytes:
     """A digest that two units share exactly when they hold the same segments in the same
     languages (tags compared once normalised, variant order ignored)."""
     digest = hashlib.blake2b(digest_size=16)
-    for lang, markup in sorted((_norm(v.lang), segment_to_markup(v.segment))
+    for lang, markup in sorted((tag_key(v.lang), segment_to_markup(v.segment))
                                for v in unit.variants):
         digest.update(lang.encode() + b"\x00" + markup.encode("utf-8", "surrogatepass") + b"\x01")
     return digest.digest()
-
-
-def _norm(tag: str) -> str:
-    try:
-        return normalize_tag(tag)
-    except ValueError:
-        return tag.lower()
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
-from tmx.langtags import normalize_tag, primary_language
+from tmx.langtags import primary_language, tag_key
 
 #: inline elements whose content is native code (formatting markup), not translatable text
 CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -196,9 +196,9 @@ class Unit:
         for variant in self.variants:       # the common case: the tag exactly as written
             if variant.lang == lang and variant is not exclude:
                 return variant
-        wanted = _norm(lang)
+        wanted = tag_key(lang)
         for variant in self.variants:
-            if variant is not exclude and _norm(variant.lang) == wanted:
+            if variant is not exclude and tag_key(variant.lang) == wanted:
                 return variant
         primary = primary_language(lang)
         for variant in self.variants:
@@ -250,11 +250,3 @@ class Unit:
         dates = [self.attrs.get(k, "") for k in ("changedate", "creationdate")]
         dates += [v.attrs.get(k, "") for v in self.variants for k in ("changedate", "creationdate")]
         return max(dates, default="")
-
-
-def _norm(tag: str) -> str:
-    try:
-        return normalize_tag(tag)
-    except ValueError:
-        return tag.strip().lower()
-

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from tmx.errors import TMXError
-from tmx.langtags import normalize_tag, primary_language
+from tmx.langtags import normalize_or_keep, primary_language
 from tmx.model import Segment, Unit, Variant
 from tmx.unitwriter import UnitWriter
 from tmx.xmlsource import check_readable
@@ -97,7 +97,7 @@ def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,
     src_path, tgt_path, src, tgt = find_pair(prefix, src_lang, tgt_lang)
     for path in (src_path, tgt_path):
         check_readable(path)
-    src_tag, tgt_tag = _tag(src), _tag(tgt)
+    src_tag, tgt_tag = normalize_or_keep(src), normalize_or_keep(tgt)
     number = 0
     with open(src_path, encoding="utf-8-sig") as src_file, \
             open(tgt_path, encoding="utf-8-sig") as tgt_file:
@@ -117,10 +117,3 @@ def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,
         except UnicodeDecodeError as exc:
             raise TMXError(f"not UTF-8 text ({exc.reason})", path=f"{src_path} or {tgt_path}",
                            line=number + 1) from None
-
-
-def _tag(code: str) -> str:
-    try:
-        return normalize_tag(code)
-    except ValueError:
-        return code

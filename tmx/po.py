@@ -27,7 +27,7 @@ import polib
 from tmx import props as P
 from tmx.errors import TMXError
 from tmx.inline import segment_from_markup, segment_to_markup
-from tmx.langtags import normalize_tag
+from tmx.langtags import normalize_or_keep
 from tmx.model import Segment, Unit, Variant
 from tmx.serial import details, parts_to_json, variant_from_json
 from tmx.unitwriter import UnitWriter, tool_version
@@ -65,7 +65,7 @@ class POWriter(UnitWriter):
         if not src_lang or not tgt_lang:
             raise TMXError("a PO file needs a source and a target language (none found)")
         self._stream = stream
-        self.src_lang, self.tgt_lang = _tag(src_lang), _tag(tgt_lang)
+        self.src_lang, self.tgt_lang = normalize_or_keep(src_lang), normalize_or_keep(tgt_lang)
         self.fuzzy_below = fuzzy_below
         self.project = project
         self._seen: set[tuple[str | None, str]] = set()
@@ -83,7 +83,8 @@ class POWriter(UnitWriter):
             "Last-Translator": "Concord", "Language-Team": "none",
             "Language": po_language(self.tgt_lang), "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
-            "X-Generator": f"Concord {tool_version()}", "X-Source-Language": po_language(self.src_lang),
+            "X-Generator": f"Concord {tool_version()}",
+            "X-Source-Language": po_language(self.src_lang),
             "X-Concord-Source-Tag": self.src_lang, "X-Concord-Target-Tag": self.tgt_lang}
         self._stream.write(str(header))
         return self
@@ -202,15 +203,8 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
     if not src or not tgt:
         raise TMXError("the PO file does not say its languages (no X-Source-Language or Language "
                        "header); give them with --src-lang/--tgt-lang", path=str(path))
-    src, tgt = _tag(src), _tag(tgt)
+    src, tgt = normalize_or_keep(src), normalize_or_keep(tgt)
     return _units(po, str(path), src, tgt, written_by_us="X-Concord-Source-Tag" in meta)
-
-
-def _tag(code: str) -> str:
-    try:
-        return normalize_tag(code)
-    except ValueError:
-        return code
 
 
 def _po_message(exc: Exception) -> str:

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from tmx import props as P
 from tmx.errors import TMXError
-from tmx.langtags import looks_like_tag, normalize_tag
+from tmx.langtags import looks_like_tag, normalize_or_keep
 from tmx.model import Segment, Unit, Variant
 from tmx.serial import unit_from_json, unit_to_json
 from tmx.unitwriter import UnitWriter
@@ -56,7 +56,8 @@ class TSVWriter(UnitWriter):
         if not src_lang or not tgt_lang:
             raise TMXError("a TSV file needs a source and a target language (none found)")
         self._stream = stream
-        self.src_lang, self.tgt_lang, self.bare = _tag(src_lang), _tag(tgt_lang), bare
+        self.src_lang, self.tgt_lang = normalize_or_keep(src_lang), normalize_or_keep(tgt_lang)
+        self.bare = bare
         if not bare:
             stream.write("\t".join(["tuid", self.src_lang, self.tgt_lang, *TSV_PROPS, "notes"])
                          + "\n")
@@ -134,7 +135,7 @@ def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
         for name, kind, raw in zip(names, kinds, values):
             value = unescape_tsv(raw)
             if kind == "lang":
-                unit.variants.append(Variant(_tag(name), Segment.plain(value)))
+                unit.variants.append(Variant(normalize_or_keep(name), Segment.plain(value)))
             elif kind == "tuid":
                 unit.tuid = value or None
             elif kind == "prop" and value:
@@ -148,13 +149,6 @@ def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
 def _chain(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     yield first
     yield from rest
-
-
-def _tag(code: str) -> str:
-    try:
-        return normalize_tag(code)
-    except ValueError:
-        return code
 
 
 def read_jsonl(path: str | os.PathLike[str], *, src_lang: str | None = None,
@@ -183,5 +177,6 @@ def _unit_from_record(data: Any) -> Unit:
             if pairs:
                 tuid = data.get("tuid", data.get("id"))
                 return Unit(tuid=str(tuid) if tuid is not None else None,
-                            variants=[Variant(_tag(k), Segment.plain(v)) for k, v in pairs])
+                            variants=[Variant(normalize_or_keep(k), Segment.plain(v))
+                                      for k, v in pairs])
     return unit_from_json(data)

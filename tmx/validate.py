@@ -22,7 +22,7 @@ from lxml import etree
 
 from tmx.errors import TMXError
 from tmx.inline import XML_NS
-from tmx.langtags import ALL, normalize_tag, same_tag
+from tmx.langtags import ALL, normalize_tag, same_tag, tag_key
 from tmx.model import CODE_TAGS, INLINE_TAGS
 from tmx.writer import SEGTYPES, TMX_VERSION
 from tmx.xmlsource import check_readable, iter_events, open_tmx, release
@@ -263,7 +263,7 @@ class _Checker:
         elif filled < 2:
             self.add(line, WARNING, "empty-side", "the unit has text on fewer than two sides "
                                                   "(kept, not dropped)")
-        normalized = [_norm(lang) for lang in langs]
+        normalized = [tag_key(lang) for lang in langs]
         if len(set(normalized)) < len(normalized):
             self.add(line, WARNING, "duplicate-lang",
                      f"two variants in the same language ({', '.join(langs)})")
@@ -393,10 +393,3 @@ def _is_tmx_date(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _norm(tag: str) -> str:
-    try:
-        return normalize_tag(tag)
-    except ValueError:
-        return tag.lower()

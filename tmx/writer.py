@@ -18,7 +18,7 @@ from typing import IO
 from lxml import etree
 
 from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
-from tmx.langtags import ALL, normalize_tag
+from tmx.langtags import ALL, normalize_or_keep
 from tmx.model import Unit, Variant
 from tmx.unitwriter import UnitWriter, tool_version
 
@@ -87,12 +87,7 @@ class TMXWriter(UnitWriter):
         self._xf: etree._IncrementalFileWriter | None = None
 
     def _tag(self, lang: str) -> str:
-        if not self._normalize:
-            return lang
-        try:
-            return normalize_tag(lang, zh=self._zh, en=self._en)
-        except ValueError:
-            return lang
+        return normalize_or_keep(lang, zh=self._zh, en=self._en) if self._normalize else lang
 
     def _clean(self, text: str) -> str:
         if ILLEGAL_XML_CHARS.search(text) is None:
