@@ -229,7 +229,7 @@ def first_candidates(prepared: PreparedScorer, band: Window, n: int, k: int
     scores = np.concatenate([prepared.score(rows[s:s + 200_000], ones[s:s + 200_000],
                                             cols[s:s + 200_000], ones[s:s + 200_000])
                              for s in range(0, len(rows), 200_000)]) if len(rows) else np.zeros(0)
-    return top_k(rows, cols, np.nan_to_num(scores, nan=0.0, posinf=1.0, neginf=0.0), k, n)
+    return top_k(rows, cols, np.nan_to_num(scores, nan=0.0, posinf=1.0, neginf=0.0), k)
 
 
 def input_warnings(source: Document, target: Document) -> list[str]:

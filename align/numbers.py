@@ -336,7 +336,7 @@ def _zh_int(s: str | None) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
-def _folded_dates(folded: str, lang: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+def _folded_dates(folded: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
     found: list[tuple[int, int, int | None, int | None, int | None]] = []
 
     def add(start: int, end: int, y: int | None, m: int | None, d: int | None) -> bool:
@@ -625,7 +625,7 @@ def extract_mentions(text: str, lang: str) -> tuple[list[NumberMention], list[Da
     """The numbers and the dates of ``text`` in one pass (what :func:`extract_numbers` and
     :func:`extract_dates` give, for callers that want both)."""
     folded, origin = fold_with_map(text)
-    found_dates = _folded_dates(folded, lang)
+    found_dates = _folded_dates(folded)
     taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in found_dates]
     found = _zh_numbers(folded, taken) if lang == "zh" else _en_numbers(folded, taken)
     numbers = []
@@ -658,7 +658,7 @@ def extract_dates(text: str, lang: str) -> list[DateMention]:
     (not May, March, "April Ryan")."""
     folded, origin = fold_with_map(text)
     out = []
-    for start, end, y, m, d in _folded_dates(folded, lang):
+    for start, end, y, m, d in _folded_dates(folded):
         a, b = original_span(origin, text, start, end)
         out.append(DateMention(y, m, d, (a, b), text[a:b]))
     return out

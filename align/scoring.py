@@ -591,7 +591,6 @@ class LexicalPrepared:
     # -- first-pass candidates ----------------------------------------------------------------
     def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
         """The ``k`` best target sentences of each source sentence in [lo, hi), by rare words."""
-        n_src = len(lo)
         if self.swapped:
             zh_lo, zh_hi = _transpose_band(lo, hi, self.zh.n)
             en_lo, en_hi = lo, hi
@@ -618,7 +617,7 @@ class LexicalPrepared:
         w = np.bincount(inverse, weights=w) / 2.0
         src, tgt = keys // stride, keys % stride
         w = w * self.length.factor(src, np.ones_like(src), tgt, np.ones_like(tgt))
-        return top_k(src, tgt, w, k, n_src)
+        return top_k(src, tgt, w, k)
 
 
 def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
@@ -631,8 +630,7 @@ def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
     return t_lo, np.maximum(last, t_lo).astype(np.int64)
 
 
-def top_k(src: Array, tgt: Array, score: Array, k: int, n_src: int
-          ) -> tuple[Array, Array, Array]:
+def top_k(src: Array, tgt: Array, score: Array, k: int) -> tuple[Array, Array, Array]:
     """Keep the ``k`` highest-scoring targets of every source sentence."""
     if len(src) == 0:
         return src, tgt, score
@@ -766,7 +764,7 @@ class HybridPrepared:
         if len(i) == 0:
             return i, j, np.zeros(0)
         one = np.ones_like(i)
-        return top_k(i, j, self.score(i, one, j, one), k, len(lo))
+        return top_k(i, j, self.score(i, one, j, one), k)
 
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         return (self.weight * self.first.score(i, a, j, b)

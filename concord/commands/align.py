@@ -7,8 +7,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from concord.errors import UsageError
+
+if TYPE_CHECKING:
+    from align.model import Alignment
 
 ORDER = 10
 FORMATS = ("tmx", "beads", "tsv", "jsonl", "po", "moses")
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace, ui) -> int:
             sys.stdout.write(text)
             sys.stdout.flush()
     else:
-        _write_memory(alignment, fmt, args, ui)
+        _write_memory(alignment, fmt, args)
     if args.output:
         low = sum(1 for b in alignment.beads if b.confidence < 0.5)
         ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
@@ -99,7 +103,7 @@ def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
     return pairs
 
 
-def _write_memory(alignment, fmt: str, args: argparse.Namespace, ui) -> None:
+def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace) -> None:
     from concord.bitext import units_from_alignment, write_units
     from concord.pipeline import document_id
 
