@@ -3,9 +3,10 @@
 This is :func:`align.normalize.fold_with_map` (width folding, quotes, dashes, spaces), made fast
 for the common case: a character that folds to exactly one character is translated through a
 table built from ``fold`` itself, so the folded text has the original's length and spans need no
-map. Texts with characters that fold to several or none (ligatures, combining marks, zero-width
-characters) take the full ``fold_with_map``. Chinese text is also put into Simplified characters
-(:mod:`terms.variants`) and ASCII letters are lower-cased, both one-to-one.
+map (each space character stays one space there: runs are not collapsed). Texts with characters
+that fold to several or none (ligatures, combining marks, zero-width characters) take the full
+``fold_with_map``. Chinese text is also put into Simplified characters (:mod:`terms.variants`)
+and ASCII letters are lower-cased, both one-to-one.
 """
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def fold_text(text: str, chinese: bool = False) -> Folded:
             return Folded(text, text.translate(_chinese_table()), None)
         folded, origin = fold_with_map(text)
         return Folded(text, folded.translate(_chinese_table()), origin)
-    if text.isascii():
-        return Folded(text, text.translate(table) if "\t" in text or "\n" in text else text, None)
+    if text.isascii():  # only ASCII control characters fold (to a space)
+        return Folded(text, text if text.isprintable() else text.translate(table), None)
     if not complex_pattern.search(text):
         return Folded(text, text.translate(table), None)
     folded, origin = fold_with_map(text)

@@ -10,7 +10,7 @@ from align.normalize import _fold_slow, fold_with_map
 from terms.textfold import fold_text
 from terms.variants import to_simplified
 
-ALPHABET = st.sampled_from(list("abcXYZ 019.,-'\"") + [
+ALPHABET = st.sampled_from(list("abcXYZ 019.,-'\"\r\x0b") + [
     "\u3000", "\u00a0", "\t", "\n", "\u2014", "\u2013", "\u201c", "\u201d", "\u2019", "\uff0c",
     "\uff21", "\uff11", "\u200b", "\u00ad", "\u0301", "\ufb01", "\u2460", "\u1100", "\u1161",
     "\u570b", "\u4e2d", "\u6c38", "\U00020000"])
