@@ -2,9 +2,10 @@
 
 A :class:`Report` holds the checked units (text, languages, where they are in the input files),
 the findings and the settings of the run; one module per format renders it:
-:mod:`~concord.reports.text` (colored, grouped, for a terminal), :mod:`~concord.reports.json`,
-:mod:`~concord.reports.junit`, :mod:`~concord.reports.sarif` (SARIF 2.1.0),
-:mod:`~concord.reports.github` (workflow commands) and :mod:`~concord.reports.html` (side by side).
+:mod:`~concord.reports.text` (colored, grouped, for a terminal),
+:mod:`~concord.reports.json_report`, :mod:`~concord.reports.junit`,
+:mod:`~concord.reports.sarif` (SARIF 2.1.0), :mod:`~concord.reports.github` (workflow commands)
+and :mod:`~concord.reports.html` (side by side).
 """
 from __future__ import annotations
 
