@@ -195,13 +195,23 @@ function conceptTitle(index) {
   return "Glossary (" + (concept.category || "term") + "): " + parts;
 }
 
-/* Inline codes of a memory (bold, placeholders …) at one place of the text, as small chips. */
+/* An inline code of a memory (bold, a placeholder …) as a small chip. */
+function chipHTML(label, native) {
+  return '<span class="code" title="' + esc("Inline code " + label + ": " + native) + '">' + esc(label) + "</span>";
+}
+
+/* The chips of the inline codes at one place of the text. */
 function chipsAt(codes, at) {
   let out = "";
-  for (const [offset, label, native] of codes) {
-    if (offset === at) out += '<span class="code" title="' + esc("Inline code " + label + ": " + native) + '">' + esc(label) + "</span>";
-  }
+  for (const [offset, label, native] of codes) if (offset === at) out += chipHTML(label, native);
   return out;
+}
+
+const langOf = (side) => (side === "src" ? S.source.lang : S.target.lang);
+
+/* True when sentence `index` of `side` opens a paragraph (not the document's first). */
+function startsParagraph(side, index) {
+  return index > 0 && S.sentences[side][index - 1].p !== S.sentences[side][index].p;
 }
 
 /* The sentence text with its glossary terms, finding spans, search hits and inline codes marked up. */
@@ -239,10 +249,10 @@ function markedText(text, terms, findingSpans, query, codes) {
 
 function sideHTML(bead, side, query) {
   const ids = bead[side];
-  const lang = side === "src" ? S.source.lang : S.target.lang;
+  const lang = langOf(side);
   if (!ids.length) {
     const lone = (bead.lone || {})[side];
-    const kept = lone ? " " + lone.map(([label, native]) => '<span class="code" title="' + esc("Inline code " + label + ": " + native) + '">' + esc(label) + "</span>").join("") +
+    const kept = lone ? " " + lone.map(([label, native]) => chipHTML(label, native)).join("") +
       ' <span class="none">(inline codes only, kept on export)</span>' : "";
     return '<div class="side ' + side + ' empty" lang="' + lang + '"><span class="none">(nothing: unaligned)</span>' + kept + "</div>";
   }
@@ -253,9 +263,8 @@ function sideHTML(bead, side, query) {
   let out = '<div class="side ' + side + '" lang="' + lang + '">';
   ids.forEach((index, k) => {
     const sentence = S.sentences[side][index];
-    const previous = index > 0 ? S.sentences[side][index - 1] : null;
     const classes = ["sent"];
-    if (previous && previous.p !== sentence.p) classes.push("newpara");
+    if (startsParagraph(side, index)) classes.push("newpara");
     if (sentence.kind && sentence.kind !== "body") classes.push("k-" + sentence.kind);
     if (sentence.orig !== undefined) classes.push("edited");
     out += '<div class="' + classes.join(" ") + '" data-side="' + side + '" data-i="' + index + '">';
@@ -282,19 +291,16 @@ function beadHTML(index, query) {
   const bead = S.beads[index];
   const conf = bead.conf === null ? "—" : bead.conf.toFixed(2);
   const confirmed = bead.status === "confirmed";
-  const first = (side) => (bead[side].length ? S.sentences[side][bead[side][0]] : null);
-  const start = [first("src"), first("tgt")].some((s, n) => {
-    const side = n ? "tgt" : "src";
-    return s && bead[side][0] > 0 && S.sentences[side][bead[side][0] - 1].p !== s.p;
-  });
+  const kind = bead.src.length + "-" + bead.tgt.length;
+  const start = ["src", "tgt"].some((side) => bead[side].length && startsParagraph(side, bead[side][0]));
   const findings = (bead.findings || []).length;
-  const label = "Bead " + (index + 1) + ", " + bead.src.length + "-" + bead.tgt.length + ", confidence " + (bead.conf === null ? "none" : conf) +
+  const label = "Bead " + (index + 1) + ", " + kind + ", confidence " + (bead.conf === null ? "none" : conf) +
     ", " + (confirmed ? "confirmed" : "unconfirmed") + (findings ? ", " + findings + " finding" + (findings > 1 ? "s" : "") : "");
   return '<li class="bead' + (confirmed ? " confirmed" : "") + (start ? " para" : "") + (findings ? " has-findings" : "") +
     '" data-key="' + bead.key + '" data-index="' + index + '" aria-label="' + esc(label) + '">' +
     '<div class="gutter"><span class="num">' + (index + 1) + '</span>' +
     '<span class="conf ' + confClass(bead.conf) + (bead.local ? " local" : "") + '" title="' + confTitle(bead) + '">' + conf + (bead.local ? "*" : "") + "</span>" +
-    '<span class="kind">' + bead.src.length + "-" + bead.tgt.length + "</span>" +
+    '<span class="kind">' + kind + "</span>" +
     '<span class="state">' + (confirmed ? "✓ confirmed" : "unconfirmed") + "</span></div>" +
     sideHTML(bead, "src", query) + sideHTML(bead, "tgt", query) + findingsHTML(bead) + "</li>";
 }
@@ -400,24 +406,26 @@ function current() {
   return { index, bead, side, sentence };
 }
 
+/* Put the cursor on the first sentence of the bead at `position` in the view, scrolled to. */
+function land(position) {
+  cursor = { key: S.beads[view[position]].key, pos: 0 };
+  markCursor(true);
+}
+
 function go(delta) {
   if (!view.length) return;
   const here = view.indexOf(indexOfKey(cursor.key));
-  const target = here < 0 ? 0 : Math.max(0, Math.min(view.length - 1, here + delta));
-  cursor = { key: S.beads[view[target]].key, pos: 0 };
-  markCursor(true);
+  land(here < 0 ? 0 : Math.max(0, Math.min(view.length - 1, here + delta)));
 }
 
 function goTo(position) {
-  if (!view.length) return;
-  cursor = { key: S.beads[view[position < 0 ? view.length - 1 : 0]].key, pos: 0 };
-  markCursor(true);
+  if (view.length) land(position < 0 ? view.length - 1 : 0);
 }
 
 function goUnconfirmed(delta) {
-  let here = view.indexOf(indexOfKey(cursor.key));
+  const here = view.indexOf(indexOfKey(cursor.key));
   for (let k = here + delta; k >= 0 && k < view.length; k += delta) {
-    if (S.beads[view[k]].status !== "confirmed") { cursor = { key: S.beads[view[k]].key, pos: 0 }; markCursor(true); return; }
+    if (S.beads[view[k]].status !== "confirmed") { land(k); return; }
   }
   announce(delta > 0 ? "No unconfirmed bead below." : "No unconfirmed bead above.");
 }
@@ -487,7 +495,7 @@ function openSplit(here) {
     for (let cut = 0; cut <= ids.length; cut++) {
       const where = cut === 0 ? "before the first sentence (all go down)" : cut === ids.length ? "after the last sentence (all stay)" : "after sentence " + cut;
       html += '<label class="cut"><input type="radio" name="cut-' + side + '" value="' + cut + '"' + (cut === defaults[side] ? " checked" : "") + "> ✂ cut " + where + "</label>";
-      if (cut < ids.length) html += '<div class="split-sent" lang="' + (side === "src" ? S.source.lang : S.target.lang) + '">' + esc(S.sentences[side][ids[cut]].text) + "</div>";
+      if (cut < ids.length) html += '<div class="split-sent" lang="' + langOf(side) + '">' + esc(S.sentences[side][ids[cut]].text) + "</div>";
     }
     box.innerHTML = html;
   }
@@ -521,6 +529,10 @@ $("split").addEventListener("close", () => { splitting = null; });
 
 let editing = null;
 
+/* A sentence's text as the edit box shows it (inline codes as ⟦tokens⟧), now and as read. */
+const boxText = (sentence) => (sentence.tok !== undefined ? sentence.tok : sentence.text);
+const originalBoxText = (sentence) => (sentence.orig_tok !== undefined ? sentence.orig_tok : sentence.orig);
+
 function openEdit(here) {
   if (here.side === null) return;
   const sentence = S.sentences[here.side][here.sentence];
@@ -528,17 +540,17 @@ function openEdit(here) {
   const word = here.side === "src" ? "source" : "target";
   $("edit-title").textContent = "Edit " + word + " sentence " + (here.sentence + 1);
   const box = $("edit-text");
-  box.value = sentence.tok !== undefined ? sentence.tok : sentence.text;
+  box.value = boxText(sentence);
   const codeHelp = $("edit-codes");
   codeHelp.hidden = !sentence.codes;
   codeHelp.textContent = sentence.codes
     ? "Inline codes of the memory: " + sentence.codes.map(([, label, native]) => "⟦" + label + "⟧ " + native).join(", ") +
       ". Move them with the text, but keep each one: an edit that loses or repeats a code is refused."
     : "";
-  box.lang = here.side === "src" ? S.source.lang : S.target.lang;
+  box.lang = langOf(here.side);
   const original = $("edit-original");
   original.hidden = sentence.orig === undefined;
-  original.textContent = sentence.orig === undefined ? "" : "Original: " + (sentence.orig_tok !== undefined ? sentence.orig_tok : sentence.orig);
+  original.textContent = sentence.orig === undefined ? "" : "Original: " + originalBoxText(sentence);
   $("edit-restore").hidden = sentence.orig === undefined;
   $("edit").showModal();
   box.focus();
@@ -552,7 +564,7 @@ function saveEdit(text) {
   const { side, sentence } = editing;
   closeEdit();
   const shown = S.sentences[side][sentence];
-  if (text === (shown.tok !== undefined ? shown.tok : shown.text)) return;
+  if (text === boxText(shown)) return;
   serial(() => op({ type: "edit-text", side, sentence, text }));
 }
 
@@ -562,8 +574,7 @@ $("edit-text").addEventListener("keydown", (event) => {
 });
 $("edit-restore").addEventListener("click", () => {
   if (!editing) return;
-  const sentence = S.sentences[editing.side][editing.sentence];
-  saveEdit(sentence.orig_tok !== undefined ? sentence.orig_tok : sentence.orig);
+  saveEdit(originalBoxText(S.sentences[editing.side][editing.sentence]));
 });
 $("edit-cancel").addEventListener("click", closeEdit);
 $("edit").addEventListener("close", () => { editing = null; });
@@ -574,6 +585,11 @@ $("edit").addEventListener("close", () => { editing = null; });
 function toggleHelp() {
   const help = $("help");
   if (help.open) help.close(); else help.showModal();
+}
+
+function toggleFilter(id) {
+  $(id).checked = !$(id).checked;
+  refilter();
 }
 
 function refilter() {
@@ -595,9 +611,8 @@ const KEYS = {
   "e": () => act("edit"), "Enter": () => act("edit"), "F2": () => act("edit"),
   "c": () => act("confirm"), " ": () => act("confirm"), "C": () => act("confirm-above"),
   "u": () => act("undo"), "r": () => act("redo"),
-  "1": () => { $("f-low").checked = !$("f-low").checked; refilter(); },
-  "2": () => { $("f-unconfirmed").checked = !$("f-unconfirmed").checked; refilter(); },
-  "3": () => { $("f-findings").checked = !$("f-findings").checked; refilter(); },
+  "1": () => toggleFilter("f-low"), "2": () => toggleFilter("f-unconfirmed"),
+  "3": () => toggleFilter("f-findings"),
   "/": () => { $("search").focus(); $("search").select(); },
   "?": toggleHelp,
 };
