@@ -118,7 +118,7 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
                                 path=name, line=start)
         record = dict(zip(header, row))
         concept = _concept_for(record, concepts, by_id, categorised, name, start)
-        concept.terms.append(_term(record, header, name, start))
+        concept.terms.append(_term(record, name, start))
     return Glossary(concepts=concepts, path=name)
 
 
@@ -165,7 +165,7 @@ def _concept_fields(concept: Concept, record: dict[str, str]) -> None:
                 concept.extra.setdefault(key[len("concept_"):], value)
 
 
-def _term(record: dict[str, str], header: list[str], name: str, line: int) -> Term:
+def _term(record: dict[str, str], name: str, line: int) -> Term:
     lang = normalize_lang(record["lang"])
     if not LANG_TAG.match(lang):
         raise GlossaryError(f"unknown language {record['lang'].strip()!r} (expected zh or en)",

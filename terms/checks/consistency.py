@@ -61,7 +61,7 @@ def check_consistency(pairs: Sequence["Pair"], checker: "Checker") -> Iterator[F
             groups[normalise(p.source)].append((p, normalise(p.target)))
     groups = {k: v for k, v in groups.items() if len(k.replace(" ", "")) >= MIN_SOURCE}
     yield from _same_source(groups)
-    yield from _near_duplicates(groups, checker)
+    yield from _near_duplicates(groups)
     yield from _term_renderings(checker)
 
 
@@ -137,8 +137,7 @@ def chrf_score(hypothesis: _Profile, reference: _Profile, metric: CHRF) -> float
     return metric._compute_f_score(stats)
 
 
-def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]], checker: "Checker"
-                     ) -> Iterator[Finding]:
+def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Finding]:
     reps = [(src, members[0][0], _majority(members)) for src, members in groups.items()]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (src, _, _) in enumerate(reps):
