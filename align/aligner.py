@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.coverage import run_offsets
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
 from align.search import (Window, anchor_path, bead_types, build_lattice, diagonal_band,
@@ -223,8 +224,7 @@ def first_candidates(prepared: PreparedScorer, band: Window, n: int, k: int
     if finder is not None:
         return finder(lo, m_hi, k)
     rows = np.repeat(np.arange(n), m_hi - lo)
-    offs = np.arange(len(rows)) - np.repeat(np.cumsum(m_hi - lo) - (m_hi - lo), m_hi - lo)
-    cols = lo[rows] + offs
+    cols = lo[rows] + run_offsets(m_hi - lo)
     ones = np.ones_like(rows)
     scores = np.concatenate([prepared.score(rows[s:s + 200_000], ones[s:s + 200_000],
                                             cols[s:s + 200_000], ones[s:s + 200_000])

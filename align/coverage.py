@@ -57,6 +57,13 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[new], inverse
 
 
+def run_offsets(counts: np.ndarray) -> np.ndarray:
+    """The place of every element within its run, for runs of ``counts`` elements laid end to
+    end (``[2, 3]`` -> ``[0, 1, 0, 1, 2]``): what indexes into ranges repeated with ``np.repeat``."""
+    return np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts,
+                                                                     counts)
+
+
 def first_index(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct values of a sorted array and where each first appears."""
     if len(sorted_values) == 0:
@@ -88,7 +95,7 @@ def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.n
         return empty, empty, empty
     tok = np.repeat(np.arange(len(tok_type), dtype=np.int64), counts)
     first = np.repeat(start, counts)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    offsets = run_offsets(counts)
     pos = first + offsets
     other = matches.flat[pos]
     prev = np.where(offsets > 0, matches.flat[pos - 1], np.repeat(lo, counts) - 1)

@@ -31,8 +31,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number_keys
-from align.coverage import (Matches, first_index, group_coverage, pair_coverage, unique,
-                            unique_inverse)
+from align.coverage import (Matches, first_index, group_coverage, pair_coverage, run_offsets,
+                            unique, unique_inverse)
 from align.lexicon import STOP_WORDS, Lexicon, load_lexicon, stem
 from align.model import Bead, Document
 
@@ -337,8 +337,7 @@ def _postings(side: Side) -> Postings:
     starts = np.searchsorted(pair_type[order], np.arange(len(side.type_keys) + 1))
     per_tok = np.diff(starts)[side.tok_type] if len(side.tok_type) else np.zeros(0, np.int64)
     tok = np.repeat(np.arange(len(side.tok_type)), per_tok)
-    offs = np.arange(int(per_tok.sum())) - np.repeat(np.cumsum(per_tok) - per_tok, per_tok)
-    key = pair_key[order][starts[side.tok_type[tok]] + offs]
+    key = pair_key[order][starts[side.tok_type[tok]] + run_offsets(per_tok)]
     stride = side.n + 1
     pairs = unique(key * stride + side.tok_sent[tok])
     keys_u, first = first_index(pairs // stride)
@@ -355,8 +354,7 @@ def _matches(side: Side, other: Postings, n_other: int) -> Matches:
     lo, hi = other.bounds[where], other.bounds[where + 1]
     counts = hi - lo
     rep_type = np.repeat(pair_type, counts)
-    offs = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    sents = other.sents[np.repeat(lo, counts) + offs]
+    sents = other.sents[np.repeat(lo, counts) + run_offsets(counts)]
     stride = n_other + 1
     uniq = unique(rep_type * stride + sents)
     return Matches(uniq % stride, uniq, stride)
