@@ -157,7 +157,7 @@ def _summary(unit: Unit) -> str:
     status = P.status(unit)
     if status:
         parts.append(status)
-    return ", ".join(parts)
+    return " ".join(", ".join(parts).split())  # one line: a CR would end the comment
 
 
 def _line(key: str, value: object) -> str:
