@@ -25,7 +25,6 @@ Usage: ``.venv/bin/python scripts/bench_review.py [--beads 2000] [--runs 5] [--e
 from __future__ import annotations
 
 import argparse
-import ast
 import random
 import statistics
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from align.evaluate import read_beads  # noqa: E402
 from align.model import Alignment, Bead, Document, Sentence  # noqa: E402
 from concord.review.journal import ReviewFile  # noqa: E402
 from concord.review.operations import Confirm, EditText, Merge  # noqa: E402
@@ -45,11 +45,6 @@ from tests.review.server import Server  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def parse_gold(line: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    left, right = line.split(":")
-    return tuple(ast.literal_eval(left)), tuple(ast.literal_eval(right))
 
 
 def large_alignment(beads_wanted: int) -> Alignment:
@@ -71,27 +66,27 @@ def large_alignment(beads_wanted: int) -> Alignment:
             src += [Sentence(text, paragraph + n // 3) for n, text in enumerate(zh)]
             tgt += [Sentence(text, paragraph + n // 3) for n, text in enumerate(en)]
             paragraph += max(len(zh), len(en)) // 3 + 1
-            for line in gold.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    s, t = parse_gold(line)
-                    confidence = round(rng.betavariate(5, 1.2), 3)
-                    beads.append(Bead(tuple(s0 + i for i in s), tuple(t0 + i for i in t), confidence))
+            for s, t in read_beads(gold):
+                confidence = round(rng.betavariate(5, 1.2), 3)
+                beads.append(Bead(tuple(s0 + i for i in s), tuple(t0 + i for i in t), confidence))
             if len(beads) >= beads_wanted:
                 break
     return Alignment(Document(src, "zh", "bench.zh"), Document(tgt, "en", "bench.en"), beads)
 
 
 def summary(values: list[float]) -> str:
+    """Median, 95th percentile and maximum of ``values`` (ms)."""
     values = sorted(values)
     p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
     return (f"median {statistics.median(values):.1f} ms, p95 {p95:.1f} ms, "
             f"max {values[-1]:.1f} ms (n={len(values)})")
 
 
-def bench_open(server: Server, runs: int) -> tuple[list[float], list[float], float]:
+def bench_open(server: Server, runs: int
+               ) -> tuple[list[float], list[float], tuple[list[float], ...], int]:
     from playwright.sync_api import sync_playwright
     walls, marks = [], []
-    keypress: list[float] = []
+    keypress: tuple[list[float], ...] = ()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         url = server.url
@@ -114,8 +109,9 @@ def bench_open(server: Server, runs: int) -> tuple[list[float], list[float], flo
     return walls, marks, keypress, count
 
 
-def bench_keypress(page) -> list[float]:
-    """Press ``c`` (confirm, move on) and time until the view is patched, many times."""
+def bench_keypress(page) -> tuple[list[float], list[float], list[float]]:
+    """Press ``c`` (confirm, move on) and time until the view is patched, many times: the whole
+    keypress, the page's request to the answer, the answer to the patched view (ms)."""
     times, answers, patches = [], [], []
     page.keyboard.press("g")
     for _ in range(60):
@@ -141,6 +137,7 @@ def server_timing(header: str) -> dict[str, float]:
 
 def bench_http_edits(server: Server, edits: int, total_beads: int
                      ) -> tuple[list[float], list[float], list[float]]:
+    """Edits sent to the API: client round trips, Server-Timing save and total (ms)."""
     import httpx
     times, saves, handled = [], [], []
     rng = random.Random(11)
@@ -171,6 +168,8 @@ def bench_http_edits(server: Server, edits: int, total_beads: int
 
 def bench_in_process(alignment: Alignment, folder: Path, edits: int
                      ) -> tuple[list[float], list[float], float, list[float]]:
+    """ReviewFile.execute timed in process (apart the edits that write a snapshot), with the
+    rescorer's preparation and each call."""
     from concord.review import journal
     from concord.review.rescore import LocalConfidence
     review = ReviewFile.create(folder / "inproc.review.jsonl", ReviewSession.from_alignment(alignment))
