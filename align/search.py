@@ -74,12 +74,8 @@ def widen_band(band: Window, low: np.ndarray, high: np.ndarray, m: int, half: in
             out = np.cumsum(diff[:-1]) > 0
         return out
 
-    lo = np.clip(band.lo - half * spread(low), 0, m)
-    hi = np.clip(band.hi + half * spread(high), 0, m + 1)
-    hi = np.maximum.accumulate(hi)
-    lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
-    lo = np.minimum.accumulate(lo[::-1])[::-1]
-    return Window(lo, hi, int((hi - lo).max()))
+    return _connected(np.clip(band.lo - half * spread(low), 0, m),
+                      np.clip(band.hi + half * spread(high), 0, m + 1))
 
 
 def band_around(centre: np.ndarray, m: int, half: int) -> Window:
@@ -88,8 +84,14 @@ def band_around(centre: np.ndarray, m: int, half: int) -> Window:
     lo = np.clip(centre - half, 0, m)
     hi = np.clip(centre + half + 1, 0, m + 1)
     lo[0], hi[-1] = 0, m + 1            # the path runs from (0, 0) to (n, m)
+    return _connected(lo, hi)
+
+
+def _connected(lo: np.ndarray, hi: np.ndarray) -> Window:
+    """The window of columns ``lo[i] .. hi[i] - 1`` of every row ``i``, widened so that its
+    edges never move back and each row reaches back to the previous one (a steep diagonal, as
+    1 against 5,000)."""
     hi = np.maximum.accumulate(hi)
-    # each row must reach back to the previous one (a steep diagonal, as 1 against 5,000)
     lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     return Window(lo, hi, int((hi - lo).max()))
