@@ -32,7 +32,7 @@ from concord.review.codes import codes
 from concord.review.export import FORMATS, SCOPES, export_review
 from concord.review.guard import TokenGuard, cookie_name
 from concord.review.journal import ReviewFile
-from concord.review.model import Change, EditError, ReviewBead
+from concord.review.model import SIDES, Change, EditError, ReviewBead, Side
 from concord.review.operations import operation_from_json
 from concord.review.session import Rescorer, ReviewSession
 
@@ -80,7 +80,8 @@ class ReviewApp:
         return self.review.session
 
     # -- payloads ------------------------------------------------------------------------------
-    def sentence_json(self, side: str, index: int) -> dict[str, Any]:
+    def sentence_json(self, side: Side, index: int) -> dict[str, Any]:
+        """One sentence as the page shows it: text, paragraph, kind, original, codes, terms."""
         session = self.session
         doc = session.document(side)
         sentence = doc.sentences[index]
@@ -108,22 +109,20 @@ class ReviewApp:
             return {}
         out: dict[str, list[list[str]]] = {}
         for u in memory.units_of(bead):
-            unit = memory.units[u]
-            for position, (side, tag) in enumerate((("src", memory.src_tag),
-                                                    ("tgt", memory.tgt_tag))):
-                variant = unit.variant(tag)
-                if (variant is not None and variant.segment.has_codes
-                        and not memory.sentences_of(u)[position]):
-                    out.setdefault(side, []).extend(
-                        [c.label, c.native] for c in codes(variant.segment))
+            for side in SIDES:
+                lone = memory.code_only(u, side)
+                if lone is not None:
+                    out.setdefault(side, []).extend([c.label, c.native] for c in codes(lone))
         return out
 
     def bead_findings(self, bead: ReviewBead) -> list[dict[str, Any]]:
+        """The check findings of ``bead`` as it reads now (cached by content)."""
         session = self.session
         return self.annotator.findings([session.text("src", i) for i in bead.src],
                                        [session.text("tgt", i) for i in bead.tgt])
 
     def bead_json(self, bead: ReviewBead) -> dict[str, Any]:
+        """One bead as the page shows it: sentences, confidence, status, lone codes, findings."""
         out: dict[str, Any] = {"key": bead.key, "src": list(bead.src), "tgt": list(bead.tgt),
                                "conf": bead.confidence, "status": bead.status}
         if bead.local:
@@ -137,6 +136,7 @@ class ReviewApp:
         return out
 
     def counts(self) -> dict[str, Any]:
+        """Version, progress and what undo and redo would do."""
         session = self.session
         return {"version": self.review.seq, "confirmed": session.confirmed_count,
                 "total": len(session.beads), "can_undo": bool(session.undo_stack),
@@ -145,6 +145,7 @@ class ReviewApp:
                 "redo_label": session.redo_stack[-1].label if session.redo_stack else ""}
 
     def state(self) -> dict[str, Any]:
+        """Everything the page shows (``GET /api/state``)."""
         session = self.session
         meta = session.meta
         return {
@@ -158,7 +159,7 @@ class ReviewApp:
             "concepts": self.annotator.concepts,
             "sentences": {side: [self.sentence_json(side, i)
                                  for i in range(len(session.document(side).sentences))]
-                          for side in ("src", "tgt")},
+                          for side in SIDES},
             "beads": [self.bead_json(b) for b in session.beads],
         }
 

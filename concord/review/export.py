@@ -34,7 +34,7 @@ from typing import Any
 
 from concord.bitext import WriteSummary, units_from_alignment, write_units
 from concord.review.memory import MemoryOrigin
-from concord.review.model import CONFIRMED, ReviewBead, side_name
+from concord.review.model import CONFIRMED, SIDES, ReviewBead, side_name
 from concord.review.session import ReviewSession
 from tmx import props as P
 from tmx.langtags import normalize_tag, primary_language
@@ -97,11 +97,11 @@ def _review_notes(session: ReviewSession, bead: ReviewBead, unit: Unit,
     """Status, edited-text notes and finding notes of ``bead`` on ``unit``."""
     unit.set_prop(P.STATUS, review_status(session, bead))
     unit.notes = [n for n in unit.notes if not n.startswith(NOTE_PREFIX)]
-    for side, ids in (("src", bead.src), ("tgt", bead.tgt)):
-        for i in ids:
-            if i in session.edits[side]:  # type: ignore[index]
+    for side in SIDES:
+        for i in bead.side(side):
+            if i in session.edits[side]:
                 note = (f"edited in review; original {side_name(side)} sentence {i + 1}: "
-                        f"{session.original(side, i)}")  # type: ignore[arg-type]
+                        f"{session.original(side, i)}")
                 if note not in unit.notes:
                     unit.notes.append(note)
     for finding in findings(bead) if findings is not None else ():
@@ -126,14 +126,13 @@ def _memory_units(session: ReviewSession, memory: MemoryOrigin, *, doc_id: str, 
     taken = {memory.units[u].tuid for u in kept if u is not None}
     taken.update(memory.units[u].tuid for u in carried)
     claimed: set[int] = set()     # units whose extra variants and code-only sides are placed
-    waiting = iter(carried)
-    pending = next(waiting, None)
+    passed = 0                    # carried units already passed (written with scope "all")
     for number, (bead, unit_index) in enumerate(zip(session.beads, kept, strict=True), 1):
         owners = memory.units_of(bead)
-        while pending is not None and pending < owners[0]:
+        while passed < len(carried) and carried[passed] < owners[0]:
             if scope == "all":
-                yield copy.deepcopy(memory.units[pending])
-            pending = next(waiting, None)
+                yield copy.deepcopy(memory.units[carried[passed]])
+            passed += 1
         if scope == "confirmed" and bead.status != CONFIRMED:
             claimed.update(owners)
             continue
@@ -145,10 +144,8 @@ def _memory_units(session: ReviewSession, memory: MemoryOrigin, *, doc_id: str, 
             unit.tuid = _unique(unit.tuid, taken)
         _review_notes(session, bead, unit, findings)
         yield unit
-    while pending is not None:
-        if scope == "all":
-            yield copy.deepcopy(memory.units[pending])
-        pending = next(waiting, None)
+    if scope == "all":
+        yield from (copy.deepcopy(memory.units[u]) for u in carried[passed:])
 
 
 def _rebuilt(session: ReviewSession, memory: MemoryOrigin, bead: ReviewBead, owners: list[int],
@@ -158,14 +155,12 @@ def _rebuilt(session: ReviewSession, memory: MemoryOrigin, bead: ReviewBead, own
     new = [u for u in owners if u not in claimed]
     claimed.update(owners)
     variants = []
-    for side, tag, ids in (("src", memory.src_tag, bead.src), ("tgt", memory.tgt_tag, bead.tgt)):
-        placed = [(memory.unit_of[side][i], session.segment(side, i))  # type: ignore[index]
-                  for i in ids]
+    for side, tag in zip(SIDES, (memory.src_tag, memory.tgt_tag)):
+        placed = [(memory.unit_of[side][i], session.segment(side, i)) for i in bead.side(side)]
         for u in new:  # a side holding codes and no text goes with its unit, in unit order
-            variant = memory.units[u].variant(tag)
-            if variant is not None and variant.segment.has_codes and not memory.sentences_of(u)[
-                    0 if side == "src" else 1]:
-                placed.append((u, variant.segment))
+            lone = memory.code_only(u, side)
+            if lone is not None:
+                placed.append((u, lone))
         pieces = [segment for _, segment in sorted(placed, key=lambda pair: pair[0])]
         mates = [v for v in (unit.variant(tag) for unit in units) if v is not None]
         variants.append(_variant(tag, pieces, mates))
@@ -183,8 +178,8 @@ def _rebuilt(session: ReviewSession, memory: MemoryOrigin, bead: ReviewBead, own
         unit.set_prop(P.DOC, doc_id)
     unit.set_prop(P.PARAGRAPH, str(first.paragraph))
     unit.set_prop(P.BEAD, bead.kind)
-    for side, prop, ids in (("src", P.SRC_IDS, bead.src), ("tgt", P.TGT_IDS, bead.tgt)):
-        known = [memory.ids[side][i] for i in ids]  # type: ignore[index]
+    for side, prop in zip(SIDES, (P.SRC_IDS, P.TGT_IDS)):
+        known = [memory.ids[side][i] for i in bead.side(side)]
         if all(k is not None for k in known):
             unit.set_prop(prop, ",".join(str(k) for k in known))
         else:

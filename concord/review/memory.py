@@ -60,6 +60,15 @@ class MemoryOrigin:
         found.update(self.unit_of["tgt"][i] for i in bead.tgt)
         return sorted(found)
 
+    def code_only(self, unit: int, side: Side) -> Segment | None:
+        """The segment of ``side`` of unit ``unit`` when it holds inline codes and no text (no
+        sentence of the review comes from it: export keeps it with the unit's bead), else None."""
+        variant = self.units[unit].variant(self.src_tag if side == "src" else self.tgt_tag)
+        if (variant is None or not variant.segment.has_codes
+                or self.sentences_of(unit)[SIDES.index(side)]):
+            return None
+        return variant.segment
+
     def reviewed(self, unit: int) -> bool:
         """True when unit ``unit`` has sentences in the review (else it is carried through)."""
         src, tgt = self.sentences_of(unit)
