@@ -189,6 +189,19 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
     return Memory(Path(path), name, read_moses(path, **options))  # type: ignore[arg-type]
 
 
+def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
+                 ) -> tuple[str | None, Iterator[Unit]]:
+    """The source language of ``memory`` — its TMX header's, else its first unit's first
+    variant's — and ``units`` (default: the memory's) with that first unit, read to find it, put
+    back."""
+    units = memory.units if units is None else units
+    first = next(units, None)
+    if first is None:
+        return memory.srclang(), units
+    srclang = memory.srclang() or (first.variants[0].lang if first.variants else None)
+    return srclang, itertools.chain([first], units)
+
+
 def read_units(path: str | os.PathLike[str], fmt: str | None = None,
                **options: object) -> Iterator[Unit]:
     """Stream the units of the memory at ``path`` (format from ``fmt``, extension or content).

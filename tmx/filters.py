@@ -39,7 +39,8 @@ class UnitFilter:
         if self.docs and P.doc(unit) not in self.docs:
             return None
         if self.langs:
-            kept = [v for v in unit.variants if any(_matches(v.lang, want) for want in self.langs)]
+            kept = [v for v in unit.variants
+                    if any(matches_lang(v.lang, want) for want in self.langs)]
             if not kept:
                 return None
             if len(kept) != len(unit.variants):
@@ -47,7 +48,9 @@ class UnitFilter:
         return unit
 
 
-def _matches(tag: str, wanted: str) -> bool:
+def matches_lang(tag: str, wanted: str) -> bool:
+    """True when ``tag`` is the language ``wanted``: the same tag once normalised, or any variety
+    of a bare language (``zh`` matches ``zh-CN`` and ``zh-TW``; ``zh-TW`` only ``zh-TW``)."""
     try:
         norm_tag, norm_wanted = normalize_tag(tag), normalize_tag(wanted)
     except ValueError:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -71,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
-    from concord.bitext import read_memory, write_units
+    from concord.bitext import peek_srclang, read_memory, write_units
     from tmx.filters import retag
 
     for option in ("src_lang", "tgt_lang", "zh_tag", "en_tag"):
@@ -82,10 +81,9 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         raise UsageError("--fuzzy-below must be between 0 and 1")
     in_fmt = format_for_reading(args.input, args.from_fmt)
     out_fmt = format_for_writing(args.output, args.to_fmt)
-    read_options = {}
-    if in_fmt in ("po", "tsv", "moses"):
-        read_options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang))
-                        if v}
+    # the languages of PO, TSV and Moses inputs that do not say (TMX and JSONL name theirs)
+    read_options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang))
+                    if v}
     memory = read_memory(args.input, in_fmt, **read_options)
     units = memory.units if args.keep_tags else retag(memory.units, zh=args.zh_tag,
                                                        en=args.en_tag)
@@ -93,10 +91,8 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     if args.repair:
         units = _repaired(units, repairs)
     # the first unit is read before the output is opened: it tells the languages
-    first = next(units, None)
-    src = args.src_lang or memory.srclang() or (
-        first.variants[0].lang if first is not None and first.variants else None)
-    options: dict[str, object] = {"src_lang": src}
+    src, units = peek_srclang(memory, units)
+    options: dict[str, object] = {"src_lang": args.src_lang or src}
     if args.tgt_lang:
         options["tgt_lang"] = args.tgt_lang
     if out_fmt == "tmx":
@@ -108,8 +104,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         options["fuzzy_below"] = args.fuzzy_below
     elif out_fmt == "tsv":
         options["bare"] = args.bare
-    everything = itertools.chain([first], units) if first is not None else iter(())
-    summary = write_units(everything, args.output, out_fmt, **options)
+    summary = write_units(units, args.output, out_fmt, **options)
     for warning in memory.warnings[:20]:
         ui.warn(warning)
     if len(memory.warnings) > 20:

@@ -171,15 +171,13 @@ def _report_json(report: Report, valid: bool) -> dict:
 
 # -- merge, filter --------------------------------------------------------------------------------
 
-def _memory(path: str, fmt: str | None, args: argparse.Namespace | None = None) -> Memory:
+def _memory(path: str, fmt: str | None, args: argparse.Namespace) -> Memory:
+    """The memory at ``path``, read with --src-lang/--tgt-lang (for PO, TSV and Moses files that
+    do not name their languages)."""
     from concord.bitext import read_memory
 
-    return read_memory(path, fmt, **_langs(args))
-
-
-def _langs(args: argparse.Namespace | None) -> dict[str, str]:
-    """--src-lang/--tgt-lang, for PO, TSV and Moses files that do not name their languages."""
-    return {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
+    return read_memory(path, fmt, **{k: v for k in ("src_lang", "tgt_lang")
+                                     if (v := getattr(args, k))})
 
 
 def _add_lang_options(parser: argparse.ArgumentParser) -> None:
@@ -207,17 +205,8 @@ def _warn_tolerated(memories: Iterable[Memory], ui: UI) -> None:
             ui.warn(f"{memory.path}: … and {len(memory.warnings) - 20} more repairs")
 
 
-def _srclang_of(path: str, fmt: str | None, args: argparse.Namespace | None = None
-                ) -> str | None:
-    """The source language of a memory: its TMX header's, else its first unit's first variant's
-    (reads no further than the first unit)."""
-    memory = _memory(path, fmt, args)
-    first = next(memory.units, None)
-    return memory.srclang() or (first.variants[0].lang if first and first.variants else None)
-
-
 def run_merge(args: argparse.Namespace, ui: UI) -> int:
-    from concord.bitext import write_units
+    from concord.bitext import peek_srclang, write_units
     from tmx.merge import MergeStats, merge
 
     opened: list[Memory] = []
@@ -230,7 +219,7 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
         return units
 
     stats = MergeStats()
-    srclang = _srclang_of(args.inputs[0], args.from_fmt, args)
+    srclang = peek_srclang(_memory(args.inputs[0], args.from_fmt, args))[0]
     summary = write_units(merge([source(p) for p in args.inputs], stats), args.output,
                           args.to_fmt, srclang=srclang)
     _warn_tolerated(opened[:len(args.inputs)], ui)
@@ -243,8 +232,8 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_filter(args: argparse.Namespace, ui: UI) -> int:
-    from concord.bitext import write_units
-    from tmx.filters import UnitFilter, filter_units
+    from concord.bitext import peek_srclang, write_units
+    from tmx.filters import UnitFilter, filter_units, matches_lang
 
     if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
         raise UsageError("--min-confidence must be between 0 and 1")
@@ -259,11 +248,11 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
             counter["read"] += 1
             yield unit
 
-    srclang = _srclang_of(args.file, args.from_fmt, args)
+    srclang, units = peek_srclang(memory)
     if srclang is not None and unit_filter.langs and not any(
-            _lang_kept(srclang, lang) for lang in unit_filter.langs):
+            matches_lang(srclang, lang) for lang in unit_filter.langs):
         srclang = None  # the source language is filtered out: the writer picks another
-    summary = write_units(filter_units(counted(memory.units), unit_filter), args.output,
+    summary = write_units(filter_units(counted(units), unit_filter), args.output,
                           args.to_fmt, srclang=srclang)
     _warn_tolerated([memory], ui)
     ui.note(f"{summary.units} of {counter['read']} units kept")
@@ -271,13 +260,6 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
         summary.empty_sided = 0  # one language asked for: one side is what was wanted
     _report_written(summary, ui, "written to")
     return 0
-
-
-def _lang_kept(tag: str, wanted: str) -> bool:
-    from tmx.filters import UnitFilter
-    from tmx.model import Unit, Variant
-
-    return UnitFilter(langs=(wanted,)).apply(Unit(variants=[Variant(tag)])) is not None
 
 
 def _split(values: list[str]) -> list[str]:
