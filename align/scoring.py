@@ -421,11 +421,12 @@ class LexicalPrepared:
         self.units = chinese_units(zh_doc, lexicon, names, name_keys, config.anchors)
         self.lexicon, self.keys = lexicon, keys
         self.learned: dict[str, set[int]] = {}
+        self.en_postings = _postings(self.en)
         self._index(chinese_side(self.units, lexicon, keys))
 
     def _index(self, zh: Side) -> None:
+        """Take ``zh`` as the Chinese side and match both sides against each other."""
         self.zh = zh
-        self.en_postings = getattr(self, "en_postings", None) or _postings(self.en)
         self.zh_matches = _matches(self.zh, self.en_postings, self.en.n)
         self.en_matches = _matches(self.en, _postings(self.zh), self.zh.n)
 
