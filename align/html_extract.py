@@ -178,8 +178,7 @@ def _page_title(root: etree._Element) -> str:
         return ""
     text = _collapse(title.text_content()).strip()
     # "Wang Yi Meets … - Ministry of Foreign Affairs": keep the longest part
-    parts = re.split(r"\s+[-|_–—]\s+|_", text)
-    return max(parts, key=len).strip() if parts else text
+    return max(re.split(r"\s+[-|_–—]\s+|_", text), key=len).strip()
 
 
 def _region(container: etree._Element, levels: int = 2) -> etree._Element:
