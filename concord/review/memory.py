@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from align.model import Document, Sentence
+from concord.review.codes import PAIR_CLOSE, codes
 from concord.review.model import CONFIRMED, SIDES, UNCONFIRMED, ReviewBead, Side
 from tmx import props as P
 from tmx.model import CODE_TAGS, Inline, Part, Segment, Unit
@@ -293,6 +294,5 @@ def split_segment(segment: Segment, pieces: list[str]) -> list[Segment] | None:
 def _pairs_kept(whole: Segment, pieces: Iterable[Segment]) -> bool:
     """True when every bpt/ept pair of ``whole`` is still a pair within one piece."""
     def count(segment: Segment) -> int:
-        from concord.review.codes import PAIR_CLOSE, codes
         return sum(1 for c in codes(segment) if c.kind == PAIR_CLOSE and c.element.tag == "ept")
     return sum(count(p) for p in pieces) == count(whole)

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from align.model import Alignment, Bead, Document, Sentence
 from concord.review.codes import plain, segment_from_tokens, to_tokens
+from concord.review.memory import MemoryOrigin, segments_from_json, segments_to_json
 from concord.review.model import (CONFIRMED, SIDES, STATUSES, UNCONFIRMED, Change, EditError,
                                   ReviewBead, Side, side_name)
 from concord.review.operations import Operation
 from tmx.model import Segment
-
-if TYPE_CHECKING:
-    from concord.review.memory import MemoryOrigin
 
 #: rates the beads an edit made: ``(session, change, positions in change.after)`` → confidences
 Rescorer = Callable[["ReviewSession", Change, list[int]], list[float | None]]
@@ -284,7 +282,6 @@ class ReviewSession:
     # -- serialisation -------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         """Everything needed to restore this session exactly, undo history included."""
-        from concord.review.memory import segments_to_json
         return {
             "source": document_to_json(self.source),
             "target": document_to_json(self.target),
@@ -304,7 +301,6 @@ class ReviewSession:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReviewSession:
         """The session :meth:`to_json` described (raises ``ValueError``/``KeyError`` if malformed)."""
-        from concord.review.memory import MemoryOrigin, segments_from_json
         memory = data.get("memory")
         initial = data.get("initial")
         session = cls(document_from_json(data["source"]), document_from_json(data["target"]),
