@@ -25,6 +25,7 @@ sentence's text does not change any confidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +35,9 @@ from align.model import Bead, Document
 from align.scoring import PreparedScorer, make_scorer
 from align.search import Window, bead_types, build_lattice, posteriors
 from concord.review.model import Change, ReviewBead
+
+if TYPE_CHECKING:
+    from concord.review.session import ReviewSession
 
 Grouping = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -58,7 +62,8 @@ class LocalConfidence:
         self.raw = prepared
         self.scored = Structure(source, target, self.settings).wrap(prepared)
 
-    def __call__(self, session, change: Change, positions: list[int]) -> list[float | None]:
+    def __call__(self, session: ReviewSession, change: Change, positions: list[int]
+                 ) -> list[float | None]:
         """Confidences of ``change.after[k]`` for ``k`` in ``positions`` (the session's rescorer)."""
         beads = session.beads
         start, stop = change.start, change.start + len(change.before)
@@ -88,12 +93,8 @@ class LocalConfidence:
             return scored(i + s0, a, j + t0, b)
 
         settings = self.settings
-        # as align.aligner.search builds its lattice (settings it may gain are followed)
-        size = getattr(settings, "size_penalty", 0.0)
-        noise = getattr(settings, "skip_noise", 0.0)
-        lattice = build_lattice(window, n, m, types, score, settings.skip,
-                                lambda a, b: size * (a + b - 2), settings.skip_relative,
-                                **({"skip_noise": noise} if noise else {}))
+        lattice = build_lattice(window, n, m, types, score, settings.skip,  # as align.aligner.search
+                                lambda a, b: 0.0, settings.skip_relative, settings.skip_noise)
         path, i, j = [], 0, 0
         for s, t in stretch:
             i, j = i + len(s), j + len(t)
