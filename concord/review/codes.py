@@ -146,7 +146,7 @@ def segment_from_tokens(tokens: str, original: Segment) -> Segment:
     root: list[Part] = []
     stack: list[tuple[Code, list[Part]]] = []   # open hi elements and the parts before them
     current = root
-    pairs_open: dict[int, tuple[int, list[Part]]] = {}  # bpt number -> (depth, its container)
+    pairs_open: dict[int, list[Part]] = {}  # bpt number -> the container it was put in
     at = 0
     for match in TOKEN.finditer(tokens):
         _text(tokens[at:match.start()], current)
@@ -163,13 +163,13 @@ def segment_from_tokens(tokens: str, original: Segment) -> Segment:
         element = code.element
         if element.tag in CODE_TAGS:
             if code.kind == PAIR_OPEN:
-                pairs_open[code.number] = (len(stack), current)
+                pairs_open[code.number] = current
             elif code.kind == PAIR_CLOSE:
                 opened = pairs_open.get(code.number)
                 if opened is None:
                     raise EditError(f"the inline code {code.token} must come after "
                                     f"{OPEN}{code.number}{CLOSE}: a pair keeps its order")
-                if opened[1] is not current:
+                if opened is not current:
                     raise EditError(f"the inline codes {OPEN}{code.number}{CLOSE} and {code.token} "
                                     "must stay on the same level (both inside or both outside "
                                     "the same highlighted text)")
