@@ -301,15 +301,17 @@ def discover_gold(directory: str | Path) -> list[GoldDocument]:
 # running the aligner over a gold directory
 
 def read_sentence_file(path: str | Path, lang: str) -> Document:
-    """A gold sentence file: one sentence per line, kept exactly (line k is sentence k)."""
+    """A gold sentence file: one sentence per line, kept exactly (line k is sentence k; only
+    CR, LF and CRLF end a line, as in the gold's line count)."""
     from align.model import Document, Sentence
+    from align.reading import split_lines
 
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 ({exc.reason})", path=str(path)) from None
-    lines = text.splitlines()
+    lines = split_lines(text)
     return Document([Sentence(line.strip(), k, k + 1) for k, line in enumerate(lines)], lang,
                     path.name)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from align.errors import InputError
-from align.evaluate import (discover_gold, format_bead, parse_beads, score_documents)
+from align.evaluate import (discover_gold, format_bead, parse_beads, read_sentence_file,
+                            score_documents)
 
 
 def test_parse_both_spellings_and_empty_sides():
@@ -93,3 +94,11 @@ def test_unaligned_sentences_have_their_own_precision_and_recall():
     # nothing unaligned on either side: precision and recall are undefined, not zero
     none = score_documents([(gold[:1], test[1:2])]).as_dict()["unaligned"]
     assert none["precision"] is None and none["recall"] is None
+
+
+def test_a_line_separator_inside_a_gold_sentence_does_not_split_it(tmp_path):
+    # U+2028 and a form feed end a line for str.splitlines, not for the gold's line numbering
+    path = tmp_path / "a.zh"
+    path.write_text("第一句。\n第二句\u2028还是第二句。\n第三句\f完。\n", encoding="utf-8")
+    doc = read_sentence_file(path, "zh")
+    assert [s.text for s in doc.sentences] == ["第一句。", "第二句\u2028还是第二句。", "第三句\f完。"]
