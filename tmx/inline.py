@@ -55,15 +55,20 @@ def segment_from_element(seg: etree._Element, on_problem: ProblemHandler | None 
 
 
 class _FreshIds:
-    """Hands out ``i`` values not used by any ``bpt``/``ept`` of a segment."""
+    """Hands out ``i`` values not used by any ``bpt``/``ept`` of a segment (looked up only when
+    one is first needed: most segments hold no foreign markup)."""
 
     def __init__(self, seg: etree._Element) -> None:
-        used = [int(v) for e in seg.iter("bpt", "ept") if (v := e.get("i", "")).isdigit()]
-        self.next = max(used, default=0) + 1
+        self._seg = seg
+        self._next: int | None = None
 
     def take(self) -> str:
-        self.next += 1
-        return str(self.next - 1)
+        if self._next is None:
+            used = [int(v) for e in self._seg.iter("bpt", "ept")
+                    if (v := e.get("i", "")).isdigit()]
+            self._next = max(used, default=0) + 1
+        self._next += 1
+        return str(self._next - 1)
 
 
 def _parts(element: etree._Element, on_problem: ProblemHandler | None, ids: _FreshIds,
