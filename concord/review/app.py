@@ -199,7 +199,7 @@ class ReviewApp:
             start = time.perf_counter()
             try:
                 if action == "op":
-                    change: Change | None = self.review.execute(operation_from_json(body.get("op")))
+                    change: Change | None = self.review.execute(operation_from_json(op))
                     if change.empty:
                         change = None
                 elif action == "undo":

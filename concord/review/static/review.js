@@ -15,6 +15,7 @@ let identityView = true;   // view shows every bead in document order
 let cursor = { key: null, pos: 0 };   // current bead (by key) and sentence position in it
 let busy = false;          // one edit in flight at a time, so the order is the user's
 const queue = [];
+const SESSION_ENDED = "This page's session has ended: open the address the server printed.";
 
 // ---------------------------------------------------------------------------------------------
 // talking to the server
@@ -34,8 +35,7 @@ async function call(method, path, body) {
 async function loadState() {
   const { status, payload } = await call("GET", "/api/state");
   if (status !== 200) {
-    announce(status === 403 ? "This page's session has ended: open the address the server printed."
-                            : "Could not load the review (" + status + ").", true);
+    announce(status === 403 ? SESSION_ENDED : "Could not load the review (" + status + ").", true);
     return;
   }
   S = payload;
@@ -74,7 +74,7 @@ async function pump() {
       announce("The review changed in another window; showing the current state.", true);
       await loadState();
     } else if (status === 403) {
-      announce("This page's session has ended: open the address the server printed.", true);
+      announce(SESSION_ENDED, true);
     } else {
       announce((payload && payload.error) ? capitalise(payload.error) + "." : "The edit failed (" + status + ").", true);
     }
