@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from concord.errors import UsageError
 
 ORDER = 60
 
@@ -39,6 +40,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import discover_gold, evaluate_directory
 
+    if args.max_bead < 1:
+        raise UsageError("--max-bead must be at least 1")
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)
