@@ -69,13 +69,8 @@ def find_pair(prefix: str | os.PathLike[str], src_lang: str | None,
     files ``PREFIX.*`` (Chinese first when one is Chinese)."""
     if src_lang and tgt_lang:
         src_path, tgt_path = pair_paths(prefix, src_lang, tgt_lang)
-        for candidate, lang in ((src_path, src_lang), (tgt_path, tgt_lang)):
-            if not candidate.exists() and Path(f"{prefix}.{lang}").exists():
-                if candidate == src_path:
-                    src_path = Path(f"{prefix}.{lang}")
-                else:
-                    tgt_path = Path(f"{prefix}.{lang}")
-        return src_path, tgt_path, src_lang, tgt_lang
+        return (_existing(src_path, prefix, src_lang), _existing(tgt_path, prefix, tgt_lang),
+                src_lang, tgt_lang)
     base = Path(prefix)
     found = sorted(p for p in base.parent.glob(base.name + ".*")
                    if p.is_file() and p.name.count(".") == base.name.count(".") + 1)
@@ -88,6 +83,12 @@ def find_pair(prefix: str | os.PathLike[str], src_lang: str | None,
         found.reverse()
         langs.reverse()
     return found[0], found[1], langs[0], langs[1]
+
+
+def _existing(path: Path, prefix: str | os.PathLike[str], lang: str) -> Path:
+    """``path``, or ``PREFIX.<lang>`` (the whole tag, ``PREFIX.zh-CN``) when only that exists."""
+    full = Path(f"{prefix}.{lang}")
+    return full if not path.exists() and full.exists() else path
 
 
 def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,

@@ -15,6 +15,7 @@ property, note and attribute, so TMX → JSONL → TMX is lossless. Reading also
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -97,9 +98,12 @@ def _lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
             from None
 
 
+_NAMED_COLUMNS = {"tuid": "tuid", "notes": "note", "note": "note"}
+
+
 def _header_kind(cell: str) -> str | None:
-    if cell in ("tuid", "notes", "note"):
-        return {"tuid": "tuid", "notes": "note", "note": "note"}[cell]
+    if cell in _NAMED_COLUMNS:
+        return _NAMED_COLUMNS[cell]
     if cell.startswith("x-"):
         return "prop"
     return "lang" if looks_like_tag(cell) else None
@@ -121,7 +125,7 @@ def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
                            "en-US …); give them with --src-lang/--tgt-lang", path=str(path),
                            line=1)
         names, kinds = [src_lang, tgt_lang], ["lang", "lang"]
-        rows: Iterable[tuple[int, str]] = _chain(first, lines)
+        rows: Iterable[tuple[int, str]] = itertools.chain([first], lines)
     else:
         names, rows = cells, lines
     for number, line in rows:
@@ -144,11 +148,6 @@ def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
                 unit.notes = value.split(" | ")
         unit.line = number
         yield unit
-
-
-def _chain(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    yield first
-    yield from rest
 
 
 def read_jsonl(path: str | os.PathLike[str], *, src_lang: str | None = None,
