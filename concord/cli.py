@@ -20,7 +20,7 @@ from concord import __version__, commands
 from concord.console import UI
 from concord.errors import USER_ERRORS
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_UNUSABLE = 2
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -37,6 +37,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``concord`` parser with every command of :mod:`concord.commands` registered."""
     parser = argparse.ArgumentParser(
         prog="concord",
         description="Align Chinese and English releases into translation memories (TMX) "
@@ -75,6 +76,7 @@ def _unknown_options(parser: argparse.ArgumentParser, extras: list[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default: ``sys.argv``); returns the exit status."""
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     if extras:

@@ -38,7 +38,7 @@ class UI:
     def info(self, message: str) -> None:
         """Explain what is being done (shown with ``-v``)."""
         if self.verbose and not self.quiet:
-            self.err.print(f"[dim]concord:[/dim] {message}", markup=True, highlight=False)
+            self.err.print(f"[dim]concord:[/dim] {message}", markup=True)
 
     def note(self, message: str) -> None:
         """A short message the user should see unless ``--quiet`` (where output went, say)."""
@@ -51,8 +51,7 @@ class UI:
 
     def error(self, message: str) -> None:
         """An error, always shown on standard error, on one line."""
-        self.err.print(f"concord: error: {message}", markup=False, style="bold red",
-                       soft_wrap=True)
+        self.err.print(f"concord: error: {message}", markup=False, style="bold red")
 
     @contextlib.contextmanager
     def progress(self, description: str, total: int | None) -> Iterator[Advance]:
