@@ -17,7 +17,7 @@ from align.model import Alignment
 from concord.atomic import atomic_output
 from tmx import props as P
 from tmx.formats import format_for_reading, format_for_writing
-from tmx.langtags import normalize_tag
+from tmx.langtags import ALL, normalize_tag
 from tmx.model import Unit
 from tmx.reader import Header, TMXReader
 from tmx.writer import TMXWriter
@@ -89,7 +89,7 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     name = format_for_writing(path, fmt)
     iterator = iter(units)
     srclang = options.pop("srclang", None)
-    src_lang = options.pop("src_lang", None) or (srclang if srclang != "*all*" else None)
+    src_lang = options.pop("src_lang", None) or (srclang if srclang != ALL else None)
     tgt_lang = options.pop("tgt_lang", None)
     if src_lang is None or tgt_lang is None:
         langs, iterator = _first_langs(iterator)
@@ -98,7 +98,7 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":
-        srclang = srclang or src_lang or "*all*"
+        srclang = srclang or src_lang or ALL
         with atomic_output(path, "wb") as stream, \
                 TMXWriter(stream, srclang=str(srclang),
                           **options) as writer:  # type: ignore[arg-type]
@@ -152,10 +152,12 @@ class Memory:
 
     @property
     def header(self) -> Header | None:
+        """The TMX header (``None`` for other formats)."""
         return self.reader.header if self.reader is not None else None
 
     @property
     def warnings(self) -> list[str]:
+        """What the TMX reader tolerated so far, one ``PATH:LINE: message`` line each."""
         if self.reader is None:
             return []
         return [f"{self.path}:{w.line}: {w.message}" if w.line else f"{self.path}: {w.message}"
@@ -165,7 +167,7 @@ class Memory:
         """The header's source language (TMX), ``None`` when absent or ``*all*``."""
         header = self.header
         lang = header.srclang if header is not None else None
-        return lang if lang and lang != "*all*" else None
+        return lang if lang and lang != ALL else None
 
 
 def read_memory(path: str | os.PathLike[str], fmt: str | None = None,

@@ -82,6 +82,7 @@ def generate(count: int) -> Iterator:
 # -- phases, each in a child process ---------------------------------------------------------------
 
 def peak_mb() -> float:
+    """The peak resident set size of this process so far, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -92,6 +93,7 @@ def cpu_seconds() -> float:
 
 
 def phase_write(path: Path, count: int) -> dict:
+    """Write ``count`` generated units to ``path`` as TMX; time, CPU time and peak."""
     from concord.bitext import write_units
     start, cpu = time.perf_counter(), cpu_seconds()
     summary = write_units(generate(count), path)
@@ -101,6 +103,7 @@ def phase_write(path: Path, count: int) -> dict:
 
 
 def phase_read(path: Path) -> dict:
+    """Read every unit of ``path`` with our reader, taking the text of both sides."""
     from tmx.reader import iter_units
     start, cpu = time.perf_counter(), cpu_seconds()
     units = characters = 0
@@ -113,6 +116,7 @@ def phase_read(path: Path) -> dict:
 
 
 def phase_tt(path: Path) -> dict:
+    """Load ``path`` with Translate Toolkit and take the source and target of every unit."""
     from translate.storage.tmx import tmxfile
     start, cpu = time.perf_counter(), cpu_seconds()
     with open(path, "rb") as handle:
@@ -128,6 +132,7 @@ def phase_tt(path: Path) -> dict:
 
 
 def child(args: list[str]) -> dict:
+    """Run one phase in a child process (so that its peak memory is its own); its results."""
     done = subprocess.run([sys.executable, __file__, "--phase", *args], capture_output=True,
                           text=True)
     if done.returncode != 0:
@@ -136,6 +141,7 @@ def child(args: list[str]) -> dict:
 
 
 def mem_available_mb() -> float:
+    """The memory available on the machine, in MB (infinite when it cannot be told)."""
     try:
         text = Path("/proc/meminfo").read_text()
     except OSError:
@@ -145,10 +151,12 @@ def mem_available_mb() -> float:
 
 
 def rate(result: dict, clock: str = "seconds") -> float:
+    """Units per second of a phase, by wall clock or by ``"cpu_seconds"``."""
     return result["units"] / result[clock]
 
 
 def main() -> int:
+    """Run the phases and print the table; 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=1_000_000,
                         help="units to write and read (default: 1,000,000)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import IO, Any
@@ -212,7 +213,6 @@ def _po_message(exc: Exception) -> str:
 
 
 def _po_line(exc: Exception) -> int | None:
-    import re
     found = re.search(r"line (\d+)", str(exc))
     return int(found.group(1)) if found else None
 

@@ -42,6 +42,7 @@ class Header:
         return self.attrs.get("srclang") or None
 
     def get(self, name: str, default: str | None = None) -> str | None:
+        """The value of header attribute ``name``."""
         return self.attrs.get(name, default)
 
 

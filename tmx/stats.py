@@ -45,6 +45,7 @@ class MemoryStats:
 
     @property
     def confidence_mean(self) -> float | None:
+        """The mean aligner confidence, ``None`` when no unit has one."""
         return self.confidence_sum / self.confidence_count if self.confidence_count else None
 
     def add(self, unit: Unit, tuids: set[str]) -> None:

@@ -17,6 +17,7 @@ ORDER = 55
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``concord convert``."""
     parser = subparsers.add_parser(
         "convert", parents=[common], help="convert a memory between TMX, PO, TSV, JSONL and Moses",
         description="Convert a translation memory. TMX (1.1–1.4 read, 1.4 written), PO (one "
@@ -70,6 +71,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
+    """``concord convert``: read IN, write OUT in another format."""
     from concord.bitext import peek_srclang, read_memory, write_units
     from tmx.filters import retag
 

@@ -26,6 +26,7 @@ _READ_HELP = ("format of the input files when their extension does not tell "
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``concord tmx`` and its actions validate, merge, stats and filter."""
     parser = subparsers.add_parser(
         "tmx", parents=[common], help="validate, merge, count and filter translation memories",
         description="Work on translation memories. TMX files are read as a stream (any size, "
@@ -124,6 +125,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 # -- validate -------------------------------------------------------------------------------------
 
 def run_validate(args: argparse.Namespace, ui: UI) -> int:
+    """``concord tmx validate``: 0 valid, 1 invalid."""
     if args.max_problems < 0:
         raise UsageError("--max-problems must be 0 or more")
     from tmx.validate import validate_file
@@ -206,6 +208,7 @@ def _warn_tolerated(memories: Iterable[Memory], ui: UI) -> None:
 
 
 def run_merge(args: argparse.Namespace, ui: UI) -> int:
+    """``concord tmx merge``: the inputs, each distinct unit once, written to --output."""
     from concord.bitext import peek_srclang, write_units
     from tmx.merge import MergeStats, merge
 
@@ -232,6 +235,7 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_filter(args: argparse.Namespace, ui: UI) -> int:
+    """``concord tmx filter``: the units that pass every filter, written to --output."""
     from concord.bitext import peek_srclang, write_units
     from tmx.filters import UnitFilter, filter_units, matches_lang
 
@@ -269,6 +273,7 @@ def _split(values: list[str]) -> list[str]:
 # -- stats ----------------------------------------------------------------------------------------
 
 def run_stats(args: argparse.Namespace, ui: UI) -> int:
+    """``concord tmx stats``: the figures of one memory, as text or JSON."""
     from tmx.stats import gather
 
     memory = _memory(args.file, args.from_fmt, args)
