@@ -150,13 +150,13 @@ class ReviewSession:
 
     def alignment(self) -> Alignment:
         """The reviewed alignment, with edited texts, as the engine's data model."""
-        def edited(doc: Document, side: Side) -> Document:
+        def with_edits(doc: Document, side: Side) -> Document:
             sentences = [Sentence(self.text(side, i), s.paragraph, s.line, s.kind)
                          for i, s in enumerate(doc.sentences)]
             return Document(sentences, doc.lang, doc.name)
         beads = [Bead(b.src, b.tgt, b.confidence if b.confidence is not None else 1.0)
                  for b in self.beads]
-        return Alignment(edited(self.source, "src"), edited(self.target, "tgt"), beads,
+        return Alignment(with_edits(self.source, "src"), with_edits(self.target, "tgt"), beads,
                          list(self.meta.get("warnings", [])))
 
     @property
