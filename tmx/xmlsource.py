@@ -29,9 +29,9 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["'
 _WHERE_SUFFIX = re.compile(r",? line \d+, column \d+$")
 
 
-def safe_parser(**extra: object) -> etree.XMLParser:
+def safe_parser() -> etree.XMLParser:
     """An XML parser with :data:`SAFE_OPTIONS` (for small in-memory fragments)."""
-    return etree.XMLParser(**SAFE_OPTIONS, **extra)  # type: ignore[arg-type]
+    return etree.XMLParser(**SAFE_OPTIONS)  # type: ignore[arg-type]
 
 
 def encoding_override(path: str | os.PathLike[str]) -> str | None:
@@ -117,12 +117,12 @@ def refuse_entity_declarations(path: str | os.PathLike[str], element: etree._Ele
                        line=1)
 
 
-def iter_events(path: str | os.PathLike[str], *, events: Sequence[str] = ("end",),
-                tag: Sequence[str] | None = None,
+def iter_events(path: str | os.PathLike[str], *, tag: Sequence[str] | None = None,
                 encoding: str | None = None) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs from ``path`` with the secure parser; parse errors
-    become :class:`TMXError` with line and column. The caller clears elements it is done with."""
-    context = etree.iterparse(str(path), events=tuple(events), tag=tag, encoding=encoding,
+    """Stream ``("end", element)`` pairs from ``path`` with the secure parser, each element
+    complete; parse errors become :class:`TMXError` with line and column. The caller clears
+    elements it is done with."""
+    context = etree.iterparse(str(path), events=("end",), tag=tag, encoding=encoding,
                               **SAFE_OPTIONS)
     try:
         yield from context
