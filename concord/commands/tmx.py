@@ -189,9 +189,9 @@ def _add_lang_options(parser: argparse.ArgumentParser) -> None:
                         help="target language of PO, TSV and Moses inputs that do not name it")
 
 
-def _report_written(summary: WriteSummary, ui: UI, what: str) -> None:
+def _report_written(summary: WriteSummary, ui: UI) -> None:
     where = ", ".join(str(p) for p in summary.paths)
-    ui.note(f"{summary.units} units {what} {where}")
+    ui.note(f"{summary.units} units written to {where}")
     if summary.empty_sided:
         ui.warn(f"{summary.empty_sided} units have an empty side (kept)")
     if summary.removed_characters:
@@ -230,7 +230,7 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
         ui.info(f"{path}: {count} units")
     ui.note(f"{sum(stats.read)} units read from {len(args.inputs)} files, "
             f"{stats.duplicates} duplicates left out")
-    _report_written(summary, ui, "written to")
+    _report_written(summary, ui)
     return 0
 
 
@@ -262,7 +262,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
     ui.note(f"{summary.units} of {counter['read']} units kept")
     if len(unit_filter.langs) == 1:
         summary.empty_sided = 0  # one language asked for: one side is what was wanted
-    _report_written(summary, ui, "written to")
+    _report_written(summary, ui)
     return 0
 
 
