@@ -17,7 +17,7 @@ from align.model import Alignment
 from concord.atomic import atomic_output
 from tmx import props as P
 from tmx.formats import format_for_reading, format_for_writing
-from tmx.langtags import ALL, normalize_tag
+from tmx.langtags import ALL, normalize_tag, same_tag
 from tmx.model import Unit
 from tmx.reader import Header, TMXReader
 from tmx.writer import TMXWriter
@@ -94,7 +94,10 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
     if src_lang is None or tgt_lang is None:
         langs, iterator = _first_langs(iterator)
         src_lang = src_lang or (langs[0] if langs else None)
-        tgt_lang = tgt_lang or next((lang for lang in langs if lang != src_lang), None)
+        # the other language, compared once normalised: a header's bare "zh" is the "zh-CN"
+        # of units whose tags were normalised
+        tgt_lang = tgt_lang or next((lang for lang in langs
+                                     if not same_tag(lang, str(src_lang))), None)
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":

@@ -56,6 +56,23 @@ def test_moses_out_and_in(tmp_path, capsys, memory):
     assert rows[0].split("\t")[1:3] == ["zh-CN", "en-US"] and len(rows) == 4
 
 
+@pytest.mark.parametrize("ext", ["tsv", "po"])
+def test_a_bare_header_srclang_does_not_hide_the_target(tmp_path, capsys, ext):
+    # srclang="zh" in the header, the units' zh/en normalised to zh-CN/en-US: the target is the
+    # English, not "the first language that is not spelled zh"
+    path = tmp_path / "bare-tags.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="zh" creationtool="t" creationtoolversion="1" segtype="sentence" '
+                    'o-tmf="t" adminlang="en" datatype="plaintext"/><body><tu>'
+                    '<tuv xml:lang="zh"><seg>春天来了。</seg></tuv>'
+                    '<tuv xml:lang="en"><seg>Spring has come.</seg></tuv></tu></body></tmx>\n',
+                    encoding="utf-8")
+    status, _, _ = run(["convert", path, tmp_path / f"out.{ext}"], capsys)
+    assert status == 0
+    [unit] = read_units(tmp_path / f"out.{ext}")
+    assert (unit.text("zh"), unit.text("en")) == ("春天来了。", "Spring has come.")
+
+
 def test_bare_tsv_and_languages_for_headerless_input(tmp_path, capsys, memory):
     run(["convert", memory, tmp_path / "bare.tsv", "--bare"], capsys)
     assert (tmp_path / "bare.tsv").read_text(encoding="utf-8").splitlines()[0] == \
