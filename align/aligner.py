@@ -16,8 +16,9 @@ import numpy as np
 from align.coverage import run_offsets
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
-from align.search import (Window, anchor_path, bead_types, build_lattice, diagonal_band,
-                          edge_rows, posteriors, viterbi, widen_band, window_around)
+from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
+                          diagonal_band, edge_rows, posteriors, viterbi, widen_band,
+                          window_around)
 
 
 @dataclass
@@ -148,6 +149,15 @@ class _Structured:
         return similarity + self.structure.adjust(i, a, j, b), cost
 
 
+def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
+                     score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+                     settings: SearchSettings) -> Lattice:
+    """The second-pass lattice with the skip costs of ``settings`` (the aligner's and the review
+    app's local confidence build it the same way)."""
+    return build_lattice(window, n, m, types, score, settings.skip, settings.skip_relative,
+                         settings.skip_noise)
+
+
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
            settings: SearchSettings) -> list[Bead]:
     """Both passes of the search with one prepared scorer."""
@@ -166,8 +176,7 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
         path = anchor_path(n, m, band, *cand)
     window = window_around(path, n, m, max(settings.margin, max_bead))
     types = bead_types(max_bead)
-    lattice = build_lattice(window, n, m, types, lattice_score(prepared), settings.skip,
-                            lambda a, b: 0.0, settings.skip_relative, settings.skip_noise)
+    lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
     spans = []

@@ -230,8 +230,7 @@ class Lattice:
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
                   score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
-                  skip: float, type_penalty: Callable[[int, int], float],
-                  skip_relative: float = 0.0, skip_noise: float = 0.0) -> Lattice:
+                  skip: float, skip_relative: float = 0.0, skip_noise: float = 0.0) -> Lattice:
     """Score every bead that fits the window with ``score(i, a, j, b)`` (vectorised calls).
 
     A 1-0 or 0-1 bead scores ``skip``, less ``skip_relative`` times the best 1-1 score its
@@ -289,14 +288,14 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         offset = 0
         for t, ends, _, _, a, b in parts:
             count = len(ends)
-            scores[t, ends] = values[offset:offset + count] - type_penalty(a, b)
+            scores[t, ends] = values[offset:offset + count]
             offset += count
     if skip_relative and (1, 1) in types:
         t11 = types.index((1, 1))
         ends = np.flatnonzero(prev[t11, :outside] != outside)
         best_src = np.zeros(n + 1)
         best_tgt = np.zeros(m + 1)
-        values = scores[t11, ends].astype(np.float64) + type_penalty(1, 1)
+        values = scores[t11, ends].astype(np.float64)
         np.maximum.at(best_src, cell_i[ends] - 1, values)
         np.maximum.at(best_tgt, cell_j[ends] - 1, values)
         if skip_noise:

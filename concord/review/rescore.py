@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from align.aligner import (DEFAULT_SETTINGS, SAME_LANGUAGE_CAP, SearchSettings, Structure,
-                           bead_confidence, lattice_score)
+                           bead_confidence, lattice_score, settings_lattice)
 from align.model import Bead, Document
 from align.scoring import PreparedScorer, make_scorer
-from align.search import Window, bead_types, build_lattice, posteriors
+from align.search import Window, bead_types, posteriors
 from concord.review.model import Change, ReviewBead
 
 if TYPE_CHECKING:
@@ -93,8 +93,7 @@ class LocalConfidence:
             return scored(i + s0, a, j + t0, b)
 
         settings = self.settings
-        lattice = build_lattice(window, n, m, types, score, settings.skip,  # as align.aligner.search
-                                lambda a, b: 0.0, settings.skip_relative, settings.skip_noise)
+        lattice = settings_lattice(window, n, m, types, score, settings)
         path, i, j = [], 0, 0
         for s, t in stretch:
             i, j = i + len(s), j + len(t)

@@ -78,7 +78,7 @@ def run_search(n, m, score, max_bead=4):
     path = anchor_path(n, m, band, np.array(cand_i), np.array(cand_j), np.array(cand_s))
     window = window_around(path, n, m, 6)
     types = bead_types(max_bead)
-    lattice = build_lattice(window, n, m, types, score, -0.1, lambda a, b: 0.0)
+    lattice = build_lattice(window, n, m, types, score, -0.1)
     best = viterbi(lattice)
     beads = []
     for t, cell in best:
@@ -131,7 +131,7 @@ def skip_scores(score, skip_noise):
     n = m = 5
     window = window_around([(k, k) for k in range(n + 1)], n, m, 5)
     types = bead_types(1)
-    lattice = build_lattice(window, n, m, types, score, -0.1, lambda a, b: 0.0,
+    lattice = build_lattice(window, n, m, types, score, -0.1,
                             skip_relative=0.6, skip_noise=skip_noise)
     t10 = types.index((1, 0))
     out = {}
