@@ -64,18 +64,30 @@ def syntax_error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMX
         else:
             line = column = None
     message = _WHERE_SUFFIX.sub("", message.strip())
-    if line is not None and not message.startswith("Extra content") \
-            and line >= _count_lines(path):
+    if line is not None and _well_formed_until_the_end(path):
         message += " (the file ends here: it is truncated)"
     return TMXError(f"not well-formed XML: {message}", path=str(path), line=line, column=column)
 
 
-def _count_lines(path: str | os.PathLike[str]) -> int:
-    lines = 1
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            lines += block.count(b"\n")
-    return lines
+class _NoTree:
+    """A parser target that builds nothing."""
+
+    def close(self) -> None:
+        return None
+
+
+def _well_formed_until_the_end(path: str | os.PathLike[str]) -> bool:
+    """True when the file is well-formed as far as it goes: the parser ran out of data (a
+    truncated file), as opposed to meeting an error in it (even on its last line)."""
+    parser = etree.XMLParser(target=_NoTree(), encoding=encoding_override(path),
+                             **SAFE_OPTIONS)  # type: ignore[arg-type]
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                parser.feed(block)
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

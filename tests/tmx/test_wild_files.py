@@ -159,6 +159,20 @@ def test_other_bad_input(tmp_path, content, message):
         list(iter_units(path))
 
 
+@pytest.mark.parametrize("content", [
+    b"\x00\x01binary\xff",
+    b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>x</sge></tuv></tu></body>'
+    b"</tmx>",
+])
+def test_an_error_on_the_last_line_is_not_called_truncation(tmp_path, content):
+    # one line, no final newline: the error is on the last line, but the file is complete
+    path = tmp_path / "one-line.tmx"
+    path.write_bytes(content)
+    with pytest.raises(TMXError) as caught:
+        list(iter_units(path))
+    assert "not well-formed" in str(caught.value) and "truncated" not in str(caught.value)
+
+
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(TMXError, match="no such file"):
         list(iter_units(tmp_path / "nothing.tmx"))
