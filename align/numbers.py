@@ -113,6 +113,8 @@ def parse_chinese_numeral(s: str) -> float | None:
             value *= _ZH_SCALES[ch]
         return value
     if all(ch in _ZH_DIGITS for ch in s) and len(s) > 1:
+        if len(s) < 4 and not any(ch in "零〇○" for ch in s):
+            return None  # 一二三产业 "primary, secondary, tertiary", 五四运动, 三四天 "3 or 4 days"
         return float("".join(str(_ZH_DIGITS[ch]) for ch in s))  # 二〇二二 read digit by digit
     total = 0.0   # everything at 亿 level and above
     wan = 0.0     # the part at 万 level
@@ -231,7 +233,7 @@ _SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion
                 "bn": 10**9, "mn": 10**6, "k": 10**3}
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _EN_NUMBER = re.compile(
-    rf"(?<![\w.])(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
+    rf"(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=EUR)|(?<![\w.]))(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
     r"(?:(?P<ord>st|nd|rd|th)\b"
     r"|\s*(?P<pct>%|per\s?cent\b|pct\b|percentage points?\b)"
     r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b"
@@ -242,6 +244,7 @@ _EN_WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
     r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
 #: the lower-case number words, and Latin words: a text with none of them has no number words
+_DECADES = re.compile(r"[\s-]+decades\b(?!-)", re.IGNORECASE)
 _EN_NUMBER_WORDS = frozenset(_EN_NUMBER_WORD.split("|"))
 _LATIN_WORD = re.compile(r"[a-z]+")
 _EN_FRACTION = re.compile(
@@ -418,6 +421,8 @@ def _en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         start, end = mention[:2]
         if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):
             continue  # the Group of Twenty: a name, like G20
+        if mention[3] == "cardinal" and _DECADES.match(folded, end):
+            mention = (start, end, mention[2] * 10, "cardinal")  # two decades: 20 (years)
         found.append(mention)
         taken.append((start, end))
     return found

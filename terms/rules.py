@@ -34,6 +34,11 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "A number differs between source and target.",
          "A number (Arabic or Chinese numerals, 万/亿 scales, percentages, ordinals, relative days) "
          "occurs on one side and not on the other. Correct the figure."),
+    Rule("number-rounded", "info",
+         "A number is given rounded on one side.",
+         "A figure of one side is the other side's figure rounded to the digits it writes "
+         "(541.5万 as 5.4 million, 44.65% as 45 percent; within 2 %). Not a mismatch; keep it if "
+         "the rounding is intended, or write the exact figure."),
     Rule("date-mismatch", "error",
          "A date differs between source and target.",
          "A date (year, month, day) of the source is not in the target, or the target has another "

@@ -100,7 +100,7 @@ class Report:
 
 _RULE_ORDER = {r: i for i, r in enumerate((
     "omission", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
-    "number-mismatch", "date-mismatch", "inconsistent-translation"))}
+    "number-mismatch", "number-rounded", "date-mismatch", "inconsistent-translation"))}
 
 
 def relative_uri(path: str) -> str:

@@ -104,7 +104,7 @@ def _pair_rules(config: Config) -> list[PairRule]:
         (("omission",), check_omission),
         (("untranslated",), check_untranslated),
         (("term-missing", "term-deprecated", "term-unexpected"), check_terminology),
-        (("number-mismatch",), check_numbers),
+        (("number-mismatch", "number-rounded"), check_numbers),
         (("date-mismatch",), check_dates),
     ]
     return [fn for ids, fn in rules if any(config.enabled(i) for i in ids)]

@@ -26,6 +26,7 @@ M = TypeVar("M", NumberMention, DateMention)
 _DIGIT = re.compile(r"\d")
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
 _WEAK_LIMIT = 10
+_LONE_SCALE = re.compile(r"\s*[百千万亿]\s*")
 #: an enumeration label at the start of a segment: 1. / (1) / 一、 / （一）
 _LABEL = re.compile(r"^\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、])")
 
@@ -85,9 +86,37 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+_SHOWN_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+#: a rounded figure may differ from the exact one by this share of it at most
+_ROUNDING_LIMIT = 0.02
+
+
+def _rounds_to(exact: NumberMention, shown: NumberMention) -> bool:
+    """True when ``shown`` is ``exact`` rounded to the digits ``shown`` writes: 541.5万 shown as
+    "5.4 million", 44.65% as "45 percent" (within half a unit of its last digit, and within 2 %).
+    Only for numbers written with digits, of one kind, not years or ordinals."""
+    if exact.kind != shown.kind or shown.kind in ("year", "ordinal"):
+        return False
+    digits = _SHOWN_DIGITS.search(shown.text)
+    if digits is None or not _DIGIT.search(exact.text):
+        return False
+    mantissa = float(digits[1].replace(",", "") + ("." + digits[2] if digits[2] else ""))
+    if mantissa == 0 or abs(shown.value - exact.value) > _ROUNDING_LIMIT * abs(exact.value):
+        return False
+    unit = shown.value / mantissa * 10 ** -len(digits[2] or "")  # the value of its last digit
+    return abs(shown.value - exact.value) <= unit / 2 + 1e-9 * abs(exact.value)
+
+
+def _rounded(a: NumberMention, b: NumberMention) -> bool:
+    """True when one of ``a`` and ``b`` is the other rounded."""
+    return _rounds_to(a, b) or _rounds_to(b, a)
+
+
 def _show(value: float, kind: str = "cardinal") -> str:
     if kind == "year":
         return f"{value:.0f}"
+    if abs(value) < 10_000:  # 2015, not 2,015
+        return f"{value:.0f}" if float(value).is_integer() else f"{value}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
@@ -164,7 +193,8 @@ def _leftovers(src: Sequence[M], tgt: Sequence[M], same: Callable[[M, M], bool]
 def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, tgt_len: int
              ) -> list[tuple[NumberMention, NumberMention]]:
     """Leftover numbers of the two sides paired as substitutions, most alike first: both strong
-    (or both weak), of one kind, at the nearest relative position."""
+    (or both weak), of one kind, at the nearest relative position. A weak number is never paired
+    with a number of another kind, nor a lone 百/千/万 (a century, a millennium) with anything."""
     src_strong, tgt_strong = [_strong(s) for s in src], [_strong(t) for t in tgt]
     candidates = []
     for i, s in enumerate(src):
@@ -175,9 +205,13 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, t
     used_src: set[int] = set()
     used_tgt: set[int] = set()
     pairs = []
-    for *_, i, j in candidates:
+    for strength_differs, kind_differs, _distance, i, j in candidates:
         if i in used_src or j in used_tgt:
             continue
+        if kind_differs and not (src_strong[i] and tgt_strong[j]):
+            continue  # 百 of 百年 ("a century") is no misspelt year 2049, 两 no misspelt "first"
+        if _LONE_SCALE.fullmatch(src[i].text) or _LONE_SCALE.fullmatch(tgt[j].text):
+            continue  # 百 of 百年, 千 of 千年: a word, not a figure another one replaced
         used_src.add(i)
         used_tgt.add(j)
         pairs.append((src[i], tgt[j]))
@@ -197,7 +231,16 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
         return  # nothing to match, and only weak numbers (never reported alone) could be left
     tgt = _mentions(target, _lang(pair.tgt_lang))[0]
-    left_src, left_tgt = _leftovers(src, tgt, lambda a, b: _same_value(a.value, b.value))
+    # counterparts of one kind first (两国 "two", 第二 "second"), then of any kind (三成 = 30%)
+    left_src, left_tgt = _leftovers(src, tgt, lambda a, b: a.kind == b.kind and
+                                    _same_value(a.value, b.value))
+    left_src, left_tgt = _leftovers(left_src, left_tgt, lambda a, b: _same_value(a.value, b.value))
+    for s in list(left_src):  # a figure rounded on one side is no mismatch, but is said
+        t = next((t for t in left_tgt if _rounded(s, t)), None)
+        if t is not None:
+            yield _rounding_finding(pair, s, t)
+            left_src.remove(s)
+            left_tgt.remove(t)
     # a changed number: pair each leftover of the source with the most similar leftover of the
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
     paired = _pair_up(left_src, left_tgt, len(source), len(target))
@@ -209,6 +252,10 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                                  f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
                       source_span=s.span, target_span=t.span, term=s.text)
     used = {id(m) for p in paired for m in p}
+    # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
+    # each point of a list), not a missing or invented number
+    used |= {id(s) for s in left_src if any(_same_value(s.value, t.value) for t in tgt)}
+    used |= {id(t) for t in left_tgt if any(_same_value(t.value, s.value) for s in src)}
     for s in left_src:
         if id(s) not in used and _strong(s):
             yield Finding("number-mismatch", "error", pair.unit,
@@ -221,6 +268,16 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the source",
                           suggestion=f"check {t.text!r} against the source", target_span=t.span,
                           term=t.text)
+
+
+def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention) -> Finding:
+    exact, shown, where = (s, t, "target") if _rounds_to(s, t) else (t, s, "source")
+    return Finding("number-rounded", "info", pair.unit,
+                   f"{s.text!r} ({_show(s.value, s.kind)}) in the source is {t.text!r} "
+                   f"({_show(t.value, t.kind)}) in the target: rounded in the {where}",
+                   suggestion=f"keep {shown.text!r} if rounding is intended, or write "
+                              f"{exact.text!r} exactly",
+                   source_span=s.span, target_span=t.span, term=s.text)
 
 
 def _compatible(a: DateMention, b: DateMention) -> bool:

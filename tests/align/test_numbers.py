@@ -111,6 +111,7 @@ def test_chinese_numbers(text, expected):
     "二十国集团和77国集团",      # the G20 and the G77: names, as G20 is
     "十七八个人，十四五岁年纪。",  # "17 or 18", "14 or 15": approximations
     "一成不变，历经千辛万苦。",    # idioms
+    "加快一二三产业转型，纪念五四运动。",  # "primary, secondary and tertiary", May Fourth
 ])
 def test_chinese_words_that_are_not_numbers(text):
     assert numbers(text, "zh") == []

@@ -119,3 +119,46 @@ def test_number_fixes_are_written_as_the_target_writes_numbers(checker, source, 
     found = [f.suggestion for f in checker.check_pair(Pair("u", source, target))
              if f.rule == "number-mismatch"]
     assert found == suggestions
+
+
+@pytest.mark.parametrize("source, target, where", [
+    ("铁路累计运送旅客541.5万人次。", "The railway has carried 5.4 million passengers.", "target"),
+    ("其中对邻国的援助占比44.65%。", "Of this, 45 percent went to neighbouring countries.",
+     "target"),
+    ("援助总额为2702亿元人民币。", "Aid totalled RMB270 billion.", "target"),
+    ("贸易额约为130万美元。", "Trade came to 1,302,000 US dollars.", "source"),
+])
+def test_a_rounded_figure_is_said_but_is_no_mismatch(checker, source, target, where):
+    [finding] = checker.check_pair(Pair("u", source, target))
+    assert (finding.rule, finding.severity) == ("number-rounded", "info")
+    assert finding.message.endswith(f"rounded in the {where}")
+
+
+@pytest.mark.parametrize("source, target", [
+    ("优良天数比例为58.6%。", "Good days made up 60 percent."),           # 2.4 % apart
+    ("贸易额达1.55亿美元。", "Trade reached 1.7 billion US dollars."),      # another scale
+    ("贸易额增长2.6%。", "Trade grew by 3 percent."),                     # 15 % apart
+    ("双方签署了12项协议。", "The two sides signed 12.4 agreements."),     # 3 % apart
+])
+def test_a_figure_changed_beyond_rounding_is_a_mismatch(checker, source, target):
+    assert rules(checker, source, target) == ["number-mismatch"]
+
+
+def test_a_lone_hundred_of_a_centenary_is_not_paired_with_a_year(checker):
+    [finding] = checker.check_pair(Pair("u", "正向着第二个百年奋斗目标进军。",
+                                        "It is advancing towards its centenary goal for 2049."))
+    assert finding.rule == "number-mismatch"
+    assert finding.message == "'2049' (2049) in the target is not in the source"
+
+
+@pytest.mark.parametrize("source, target", [
+    ("经过20多年的发展，论坛已成为重要平台。",
+     "Over the past two decades, the forum has become an important platform."),
+    ("2020年，浓度比2015年下降28.3%，优良天数比2015年上升5.8个百分点。",
+     "In 2020, the concentration fell by 28.3 percent from 2015. In 2020, good days rose by "
+     "5.8 percentage points from 2015."),
+    ("加快一二三产业转型。", "Speed up the transition of primary, secondary and tertiary industries."),
+    ("两国元首同意深化合作。", "The two heads of state agreed to deepen cooperation in the first place."),
+])
+def test_decades_repetitions_and_numeral_words_are_clean(checker, source, target):
+    assert rules(checker, source, target) == []
