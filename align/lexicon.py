@@ -8,13 +8,16 @@ as an integer id. Glosses that only point elsewhere (``CL:``, ``variant of``, ``
 
 Parsing takes a few seconds, so the parsed lexicon is cached on disk (``marshal``) under
 ``$XDG_CACHE_HOME/concord/`` (``~/.cache/concord/``), keyed by the data file's hash and a format
-version; an unreadable cache is ignored and rebuilt.
+version; an unreadable cache is ignored and rebuilt. A few words of official documents that
+CC-CEDICT lacks or glosses otherwise (前言 "foreword", 结束语 "conclusion") are added from our
+own ``lexicon_supplement.txt``.
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
 import importlib.util
+import itertools
 import logging
 import marshal
 import os
@@ -28,8 +31,10 @@ import snowballstemmer
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 DATA_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+#: our own entries in CC-CEDICT's format (前言 "foreword", 结束语 "conclusion" ...), read after it
+SUPPLEMENT = Path(__file__).with_name("lexicon_supplement.txt")
 #: glosses with more content words than this describe rather than translate; they are skipped
 MAX_GLOSS_WORDS = 4
 MAX_HEADWORD = 8
@@ -240,7 +245,8 @@ def load_lexicon() -> Lexicon:
     if _LEXICON is not None:
         return _LEXICON
     path = data_path()
-    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
+    supplement = SUPPLEMENT.read_text(encoding="utf-8")
+    digest = hashlib.sha1(path.read_bytes() + supplement.encode()).hexdigest()[:16]
     cache = cache_dir() / f"cedict-{FORMAT_VERSION}-{digest}.marshal"
     try:
         with open(cache, "rb") as handle:
@@ -251,7 +257,7 @@ def load_lexicon() -> Lexicon:
         if not isinstance(exc, FileNotFoundError):
             log.info("lexicon cache %s unreadable (%s); parsing the dictionary again", cache, exc)
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        parsed = parse_cedict(handle)
+        parsed = parse_cedict(itertools.chain(handle, supplement.splitlines()))
     data = (*parsed, _prefixes(parsed[0]))
     _LEXICON = _assemble(*data)
     try:

@@ -182,3 +182,4 @@ def test_a_sentence_deleted_from_one_side_of_a_release_is_left_unaligned(corpora
             found += len(changed.made & unaligned_sentences(beads))
     assert made == 3 * len(list(release_pairs(corpora)))
     assert found >= share * made
+

@@ -77,3 +77,11 @@ def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
     again = load_lexicon()                       # broken cache: parsed again, cache rewritten
     assert again.entries["朋友"] == first.entries["朋友"]
     assert caches[0].read_bytes() != b"not a marshal file"
+
+
+def test_front_matter_words_of_white_papers_come_from_our_supplement():
+    """CC-CEDICT glosses 前言 "preface" and 结束语 "concluding remarks"; white papers in English
+    say "Foreword" and "Conclusion" (found aligning a real white paper's table of contents)."""
+    assert stem("foreword") in keys_of("前言") and stem("preface") in keys_of("前言")
+    assert stem("conclusion") in keys_of("结束语") and stem("conclusion") in keys_of("結束語")
+    assert stem("contents") in keys_of("目录")
