@@ -20,7 +20,7 @@ from tmx.formats import format_for_reading, format_for_writing
 from tmx.langtags import ALL, normalize_tag, same_tag
 from tmx.model import Unit
 from tmx.reader import Header, TMXReader
-from tmx.writer import TMXWriter
+from tmx.writer import SEGTYPES, TMXWriter
 
 
 def units_from_alignment(alignment: Alignment, *, doc_id: str, src_tag: str | None = None,
@@ -171,6 +171,34 @@ class Memory:
         header = self.header
         lang = header.srclang if header is not None else None
         return lang if lang and lang != ALL else None
+
+
+#: header attributes a rewritten TMX file gets anew (this tool, now) or from elsewhere (srclang)
+_NEW_HEADER_ATTRS = frozenset({"creationtool", "creationtoolversion", "creationdate", "creationid",
+                               "changedate", "changeid", "srclang"})
+
+
+def header_options(header: Header | None) -> dict[str, object]:
+    """:class:`~tmx.writer.TMXWriter` keywords that carry ``header``, a TMX file's header, over
+    to a file written from it: properties, notes and the attributes that describe the data
+    (``o-tmf``, ``o-encoding``, ``datatype``, ``segtype``, ``adminlang``, others as they are).
+    The creation tool and dates are the new file's own. Empty for ``None`` (a memory in another
+    format, or not read yet: see :attr:`Memory.header`). ``ude`` elements are not kept."""
+    if header is None:
+        return {}
+    attrs = {k: v for k, v in header.attrs.items() if k not in _NEW_HEADER_ATTRS and v}
+    options: dict[str, object] = {"header_props": list(header.props),
+                                  "header_notes": list(header.notes)}
+    for name, keyword in (("o-tmf", "o_tmf"), ("datatype", "datatype"),
+                          ("adminlang", "adminlang")):
+        if name in attrs:
+            options[keyword] = attrs.pop(name)
+    if attrs.get("segtype") in SEGTYPES:
+        options["segtype"] = attrs.pop("segtype")
+    attrs.pop("segtype", None)
+    if attrs:
+        options["header_attrs"] = attrs
+    return options
 
 
 def read_memory(path: str | os.PathLike[str], fmt: str | None = None,

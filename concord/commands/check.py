@@ -112,7 +112,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     report = Report(checked, findings, fail_on=fail_on, glossary=glossary, inputs=inputs,
                     suppressed=checker.suppressed, tool_version=__version__)
     if args.save_tmx:
-        _save_tmx(units, report, args.save_tmx, ui)
+        _save_tmx(units, report, args, ui)
     color = args.format == "text" and not args.output and (
         args.color == "always" or args.color == "auto" and sys.stdout.isatty())
     text = render(report, args.format, color=color)
@@ -251,12 +251,21 @@ def finding_note(finding: Finding) -> str:
     return note + (f" | fix: {finding.suggestion}" if finding.suggestion else "")
 
 
-def _save_tmx(units: list[Unit], report: Report, path: str, ui: UI) -> None:
-    from concord.bitext import write_units
+def _save_tmx(units: list[Unit], report: Report, args: argparse.Namespace, ui: UI) -> None:
+    """Write the checked units, each with its findings as notes, to ``--save-tmx``; the header
+    of the first memory (when it is a TMX file) is kept."""
+    from concord.bitext import header_options, write_units
+    from tmx.formats import format_for_reading
+    from tmx.reader import read_header
+
+    path = args.save_tmx
+    first = args.tmx[0] if args.tmx else None
+    kept = header_options(read_header(first)) if first and format_for_reading(first) == "tmx" \
+        else {}
     grouped = report.by_unit()
     for unit, checked in zip(units, report.units):
         unit_id = checked.unit
         unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
         unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
-    write_units(units, path, fmt="tmx")
+    write_units(units, path, fmt="tmx", **kept)
     ui.note(f"checked memory written to {path}")

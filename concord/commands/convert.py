@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
     """``concord convert``: read IN, write OUT in another format."""
-    from concord.bitext import peek_srclang, read_memory, write_units
+    from concord.bitext import header_options, peek_srclang, read_memory, write_units
     from tmx.filters import retag
 
     for option in ("src_lang", "tgt_lang", "zh_tag", "en_tag"):
@@ -99,9 +99,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         options["tgt_lang"] = args.tgt_lang
     if out_fmt == "tmx":
         options.update(zh=args.zh_tag, en=args.en_tag, normalize_langs=not args.keep_tags)
-        if memory.header is not None:
-            options["header_props"] = memory.header.props
-            options["header_notes"] = memory.header.notes
+        options.update(header_options(memory.header))
     elif out_fmt == "po":
         options["fuzzy_below"] = args.fuzzy_below
     elif out_fmt == "tsv":

@@ -207,6 +207,16 @@ def _warn_tolerated(memories: Iterable[Memory], ui: UI) -> None:
             ui.warn(f"{memory.path}: … and {len(memory.warnings) - 20} more repairs")
 
 
+def _kept_header(memory: Memory, args: argparse.Namespace) -> dict[str, object]:
+    """The header of ``memory`` carried over, when the output is TMX."""
+    from concord.bitext import header_options
+    from tmx.formats import format_for_writing
+
+    if format_for_writing(args.output, args.to_fmt) != "tmx":
+        return {}
+    return header_options(memory.header)
+
+
 def run_merge(args: argparse.Namespace, ui: UI) -> int:
     """``concord tmx merge``: the inputs, each distinct unit once, written to --output."""
     from concord.bitext import peek_srclang, write_units
@@ -222,9 +232,10 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
         return units
 
     stats = MergeStats()
-    srclang = peek_srclang(_memory(args.inputs[0], args.from_fmt, args))[0]
+    first = _memory(args.inputs[0], args.from_fmt, args)
+    srclang = peek_srclang(first)[0]
     summary = write_units(merge([source(p) for p in args.inputs], stats), args.output,
-                          args.to_fmt, srclang=srclang)
+                          args.to_fmt, srclang=srclang, **_kept_header(first, args))
     _warn_tolerated(opened[:len(args.inputs)], ui)
     for path, count in zip(args.inputs, stats.read):
         ui.info(f"{path}: {count} units")
@@ -257,7 +268,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
             matches_lang(srclang, lang) for lang in unit_filter.langs):
         srclang = None  # the source language is filtered out: the writer picks another
     summary = write_units(filter_units(counted(units), unit_filter), args.output,
-                          args.to_fmt, srclang=srclang)
+                          args.to_fmt, srclang=srclang, **_kept_header(memory, args))
     _warn_tolerated([memory], ui)
     ui.note(f"{summary.units} of {counter['read']} units kept")
     if len(unit_filter.langs) == 1:

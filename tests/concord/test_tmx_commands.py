@@ -227,3 +227,43 @@ def test_memory_commands_take_the_languages_a_bare_tsv_does_not_name(tmp_path, c
     status, out, _ = run(["glossary", "coverage", glossary, "--tmx", bare, "--json", *langs],
                          capsys)
     assert status == 0 and json.loads(out)["used"] == {"foreign-minister": 1}
+
+
+HEADED = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="Trados" creationtoolversion="9" segtype="sentence" o-tmf="TW4Win"
+          adminlang="en-US" srclang="zh-CN" datatype="plaintext" o-encoding="GB2312"
+          creationdate="20200101T000000Z">
+    <prop type="x-client">Harbour Authority</prop>
+    <note>Opening ceremony memory</note>
+  </header>
+  <body>
+    <tu tuid="1"><prop type="x-concord-confidence">0.9</prop>
+      <tuv xml:lang="zh-CN"><seg>新港区今天开港。</seg></tuv>
+      <tuv xml:lang="en-US"><seg>The new harbour district opened today.</seg></tuv></tu>
+  </body>
+</tmx>
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["tmx", "filter", "{in}", "-o", "{out}", "--min-confidence", "0.5"],
+    ["tmx", "merge", "{in}", "{in}", "-o", "{out}"],
+    ["convert", "{in}", "{out}"],
+    ["check", "--tmx", "{in}", "--save-tmx", "{out}", "-q"],
+])
+def test_a_rewritten_memory_keeps_the_header_of_its_input(tmp_path, capsys, command):
+    from tmx.reader import read_header
+
+    source = tmp_path / "in.tmx"
+    source.write_text(HEADED, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    status, _, _ = run([a.format(**{"in": source, "out": out}) for a in command], capsys)
+    assert status == 0
+    header = read_header(out)
+    assert header.props == [("x-client", "Harbour Authority")]
+    assert header.notes == ["Opening ceremony memory"]
+    assert (header.get("o-tmf"), header.get("o-encoding")) == ("TW4Win", "GB2312")
+    # the file is a new one: written by this tool, now
+    assert header.get("creationtool") == "Concord"
+    assert header.get("creationdate") != "20200101T000000Z"
