@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from collections import Counter
-
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from concord.errors import UsageError
@@ -15,6 +15,7 @@ from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossar
 
 if TYPE_CHECKING:
     from concord.console import UI
+    from terms.checks import Pair
 
 ORDER = 40
 
@@ -70,9 +71,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     stats.set_defaults(handler=run_stats)
 
     coverage = sub.add_parser(
-        "coverage", parents=[common], help="which concepts a memory uses, and which never",
-        description="Count, for each concept, the units of a memory whose source has one of "
-                    "its terms, and list the concepts that never occur.")
+        "coverage", parents=[common],
+        help="which concepts a memory uses, how they are rendered, and which never occur",
+        description="Count, for each concept, the units of a memory whose Chinese has one of "
+                    "its terms, and how the English renders it there: with the preferred term, "
+                    "an admitted one, a deprecated one, or none (missing), as the terminology "
+                    "check judges it; the first units of the last two are listed. Then the "
+                    "concepts that never occur.")
     coverage.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
     coverage.add_argument("--tmx", metavar="FILE", required=True,
                           help="the memory (TMX, or PO/TSV/JSONL)")
@@ -97,6 +102,18 @@ def _chinese_segments(path: str, args: argparse.Namespace) -> list[str]:
         if variant is not None:
             segments.append(variant.text)
     return segments
+
+
+def _pairs(path: str, args: argparse.Namespace) -> Iterator[Pair]:
+    """The Chinese-English pairs of the memory at ``path``, Chinese first, in unit order."""
+    from concord.bitext import read_units
+    from terms.checks import Pair
+
+    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
+    for n, unit in enumerate(read_units(path, **options), 1):
+        chinese, english = unit.variant("zh"), unit.variant("en")
+        if chinese is not None and english is not None:
+            yield Pair(unit.tuid or f"#{n}", chinese.text, english.text, "zh", "en")
 
 
 def run_lint(args: argparse.Namespace, ui: UI) -> int:
@@ -165,26 +182,27 @@ def run_stats(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_coverage(args: argparse.Namespace, ui: UI) -> int:
-    from terms.matching import matcher_for
+    from terms.coverage import OUTCOMES, glossary_coverage
 
     glossary = load_glossary(args.glossary)
-    matcher = matcher_for(glossary)
-    counts: Counter[int] = Counter()
-    segments = _chinese_segments(args.tmx, args)
-    for text in segments:
-        found = {e.concept for m in matcher.find(text, "zh") for e in m.entries}
-        counts.update(c for c in found if glossary.concepts[c].applies_to(text))
-    used = [(glossary.concepts[i].id, n) for i, n in counts.most_common()]
-    unused = [c.id for i, c in enumerate(glossary.concepts) if i not in counts]
+    coverage = glossary_coverage(glossary, _pairs(args.tmx, args))
     if args.json:
-        print(json.dumps({"units": len(segments), "concepts": len(glossary),
-                          "used": dict(used), "unused": unused}, ensure_ascii=False, indent=2))
+        print(json.dumps({"units": coverage.units, "concepts": len(glossary),
+                          "used": {u.concept: {"units": u.units, **u.outcomes,
+                                               "examples": u.examples} for u in coverage.used},
+                          "unused": coverage.unused}, ensure_ascii=False, indent=2))
         return 0
-    print(f"{len(used)} of {len(glossary)} concepts occur in {len(segments)} units")
-    for concept_id, n in used:
-        print(f"  {concept_id:<40}{n:>6}")
-    if unused:
-        print(f"never used ({len(unused)}):")
-        for concept_id in unused:
+    print(f"{len(coverage.used)} of {len(glossary)} concepts occur in {coverage.units} units")
+    if coverage.used:
+        width = max(len(u.concept) for u in coverage.used)
+        print(f"  {'concept':<{width}}  {'units':>5}  " + "  ".join(f"{o:>10}" for o in OUTCOMES)
+              + "  examples")
+        for use in coverage.used:
+            print(f"  {use.concept:<{width}}  {use.units:>5}  "
+                  + "  ".join(f"{use.outcomes[o]:>10}" for o in OUTCOMES)
+                  + ("  " + ", ".join(use.examples) if use.examples else ""))
+    if coverage.unused:
+        print(f"never used ({len(coverage.unused)}):")
+        for concept_id in coverage.unused:
             print(f"  {concept_id}")
     return 0

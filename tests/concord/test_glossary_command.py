@@ -67,7 +67,10 @@ def test_stats_and_coverage(tmp_path, capsys):
                  Unit.bilingual("2", "zh-CN", "副总理出席。", "en-US", "y")], tmx)
     assert main(["glossary", "coverage", str(GLOSSARY), "--tmx", str(tmx), "--json"]) == 0
     coverage = json.loads(capsys.readouterr().out)
-    assert coverage["used"] == {"partner-permanent": 1, "vice-premier": 1}
+    assert {k: v["units"] for k, v in coverage["used"].items()} == {"partner-permanent": 1,
+                                                                    "vice-premier": 1}
+    assert coverage["used"]["vice-premier"]["missing"] == 1  # "y" renders nothing
+    assert coverage["used"]["vice-premier"]["examples"] == ["2"]
     assert "partner-comprehensive" in coverage["unused"] and len(coverage["unused"]) == 6
 
 

@@ -1,0 +1,98 @@
+"""Glossary coverage of a memory: which concepts its source side uses, and how the target renders
+each occurrence (preferred, admitted, deprecated, or not at all).
+
+A terminology manager reads this to see which entries matter, which are never met, and which
+are rendered off-glossary most often. The verdict for each unit is the terminology check's own
+(:func:`terms.checks.terminology.check_terminology`): a concept with a ``term-missing`` finding
+is missing, with ``term-deprecated`` deprecated; otherwise the target holds an allowed rendering,
+preferred or admitted.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from terms.checks import Checker, Pair
+from terms.checks.terminology import TermContext
+from terms.config import Config
+from terms.glossary import Glossary
+from terms.matching import TermMatcher
+
+#: the outcomes of one occurrence, in the order they are reported
+OUTCOMES = ("preferred", "admitted", "deprecated", "missing")
+
+
+@dataclass(slots=True)
+class ConceptUse:
+    """How often a concept's source term occurs (in units) and how the target rendered it."""
+
+    concept: str
+    units: int = 0
+    outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    #: the first units (ids) where the rendering is deprecated or missing, to look at
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def on_glossary(self) -> float:
+        """The share of occurrences rendered with a preferred or admitted term."""
+        if not self.units:
+            return 0.0
+        return (self.outcomes["preferred"] + self.outcomes["admitted"]) / self.units
+
+
+@dataclass(slots=True)
+class Coverage:
+    """Coverage of a glossary by a memory: the concepts used (most used first) and those never."""
+
+    units: int
+    used: list[ConceptUse]
+    unused: list[str]
+
+
+def glossary_coverage(glossary: Glossary, pairs: Iterable[Pair], *, examples: int = 3
+                      ) -> Coverage:
+    """How the concepts of ``glossary`` occur in ``pairs`` (source and target of each unit;
+    languages as the glossary names them: ``zh``, ``en``).
+
+    A concept counts once per unit, with one outcome: ``missing`` or ``deprecated`` when the
+    terminology check says so, else ``preferred`` when the target has a preferred rendering of
+    it, else ``admitted``. ``examples`` unit ids are kept per concept for the two bad outcomes.
+    """
+    checker = Checker(glossary, Config(disabled={"omission", "untranslated", "number-mismatch",
+                                                 "number-rounded", "date-mismatch",
+                                                 "term-unexpected"}))
+    matcher: TermMatcher = checker.matcher  # type: ignore[assignment]
+    uses: dict[int, ConceptUse] = {}
+    index_of = {c.id: i for i, c in enumerate(glossary.concepts)}
+    units = 0
+    for pair in pairs:
+        units += 1
+        found = _source_concepts(matcher, pair)
+        if not found:
+            continue
+        verdicts: dict[int, str] = {}
+        for finding in checker.check_pair(pair):
+            outcome = "missing" if finding.rule == "term-missing" else "deprecated"
+            concept = index_of.get(finding.concept or "")
+            if concept is not None:
+                verdicts.setdefault(concept, outcome)
+        preferred = {e.concept for m in matcher.find(pair.target, pair.tgt_lang)
+                     for e in m.entries if e.term.status == "preferred"}
+        for concept in found:
+            use = uses.setdefault(concept, ConceptUse(glossary.concepts[concept].id))
+            outcome = verdicts.get(concept) or (
+                "preferred" if concept in preferred else "admitted")
+            use.units += 1
+            use.outcomes[outcome] += 1
+            if outcome in ("missing", "deprecated") and len(use.examples) < examples:
+                use.examples.append(pair.unit)
+    used = sorted(uses.values(), key=lambda u: (-u.units, u.concept))
+    unused = [c.id for i, c in enumerate(glossary.concepts) if i not in uses]
+    return Coverage(units, used, unused)
+
+
+def _source_concepts(matcher: TermMatcher, pair: Pair) -> set[int]:
+    """The concepts the pair's source terms stand for, as the terminology check sees them
+    (leftmost-longest; a scoped concept wins where its scope holds)."""
+    ctx = TermContext(matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
+    return {c for m in ctx.source_matches for c in ctx.expected_concepts(m)}
