@@ -11,7 +11,6 @@ memory) shows only the units with findings, and says so.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from concord.reports import CheckedUnit, Location, Report, marked, plural
 from terms.findings import SEVERITY_RANK, Finding
@@ -31,7 +30,8 @@ h1{font-size:1.4em;margin-bottom:.2em}.inputs{color:#555;margin-top:0}
 .legend{font-size:.85em;color:#555}.legend span{margin-right:1.2em}
 table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.4em;
 vertical-align:top;text-align:left}th{background:#f4f4f4;position:sticky;top:0;z-index:1}
-td.unit{color:#666;font-size:.8em;width:11%;overflow-wrap:anywhere}
+td.unit{color:#666;font-size:.8em;width:7%;overflow-wrap:anywhere}
+td.unit .uid{font-weight:bold;color:#333}
 td.seg{width:31%;line-height:1.5}td.found{width:27%;font-size:.9em}
 tr[data-worst=error] td.unit{border-left:4px solid #c00}
 tr[data-worst=warning] td.unit{border-left:4px solid #e90}
@@ -116,11 +116,21 @@ def _finding_item(f: Finding) -> str:
     return item + "</li>"
 
 
-def _place(location: Location | None) -> str:
+def _place(location: Location | None, label: str) -> str:
+    """``label`` (a language, or "line") and the line, the full path and line on hover."""
     if location is None or not location.line:
         return ""
-    return (f'<br><span title="{html.escape(location.path)}">'
-            f"{html.escape(Path(location.path).name)}:{location.line}</span>")
+    return (f'<br><span class="place" title="{html.escape(location.path)}:{location.line}">'
+            f"{html.escape(label)} {location.line}</span>")
+
+
+def _common_prefix(units: list[CheckedUnit]) -> str:
+    """The document id all unit ids start with (``"release:"`` of ``"release:12"``), or ""."""
+    first = units[0].unit if units else ""
+    prefix = first[:first.rfind(":") + 1]
+    if prefix and all(u.unit.startswith(prefix) for u in units):
+        return prefix
+    return ""
 
 
 def _confidence(value: float | None) -> str:
@@ -131,20 +141,23 @@ def _confidence(value: float | None) -> str:
             f"{value:.2f}</span>")
 
 
-def _row(report: Report, unit: CheckedUnit, findings: list[Finding]) -> str:
+def _row(report: Report, unit: CheckedUnit, findings: list[Finding], prefix: str = "") -> str:
     attributes = f'class="{"flagged" if findings else "clean"}"'
     if findings:
         worst = max(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity
         attributes += f' data-worst="{worst}"'
     if unit.confidence is not None and unit.confidence < LOW_CONFIDENCE:
         attributes += " data-low"
-    places = _place(unit.source_location)
-    if unit.target_location is not None and unit.target_location != unit.source_location:
-        places += _place(unit.target_location)
+    two_files = unit.target_location is not None and unit.target_location != unit.source_location
+    places = _place(unit.source_location, unit.src_lang if two_files else "line")
+    if two_files:
+        places += _place(unit.target_location, unit.tgt_lang)
+    shown_id = unit.unit[len(prefix):] if prefix else unit.unit
     items = "".join(_finding_item(f) for f in findings)
     listing = f'<ul class="findings">{items}</ul>' if items else ""
     return (f'<tr {attributes} id="u-{html.escape(unit.unit)}">'
-            f'<td class="unit">{html.escape(unit.unit)}{places}{_confidence(unit.confidence)}</td>'
+            f'<td class="unit"><span class="uid" title="{html.escape(unit.unit)}">'
+            f'{html.escape(shown_id)}</span>{places}{_confidence(unit.confidence)}</td>'
             f'<td class="seg" lang="{html.escape(unit.src_lang)}">'
             f'{_marked(unit.source, _spans(report, unit, findings, "source"))}</td>'
             f'<td class="seg" lang="{html.escape(unit.tgt_lang)}">'
@@ -179,8 +192,11 @@ def render(report: Report) -> str:
         left_out = (f'<p class="legend">{plural(len(shown), "unit")} with findings shown of '
                     f"{len(report.units):,}: the {len(report.units) - len(shown):,} clean units "
                     f"are left out of reports on more than {FULL_LIMIT:,} units.</p>")
-    rows = [_row(report, unit, grouped.get(unit.unit, [])) for unit in shown]
+    prefix = _common_prefix(report.units)
+    rows = [_row(report, unit, grouped.get(unit.unit, []), prefix) for unit in shown]
     inputs = ", ".join(html.escape(p) for p in report.inputs)
+    if prefix:
+        inputs += f" — units {html.escape(prefix)}N"
     if report.glossary is not None and report.glossary.path:
         inputs += f" — glossary {html.escape(report.glossary.path)}"
     low = sum(1 for u in report.units if u.confidence is not None and u.confidence < LOW_CONFIDENCE)

@@ -160,8 +160,13 @@ def test_html_report_shows_confidence_term_entries_and_both_places():
     assert second.get("data-worst") is None and second.get("data-low") is None
     assert [c.text_content() for c in doc.xpath("//tbody//span[contains(@class,'conf')]")] == [
         "0.31", "0.92"]
-    assert "r.zh.txt:2" in first.xpath("./td[1]")[0].text_content()
-    assert "r.en.txt:3" in first.xpath("./td[1]")[0].text_content()
+    # the unit by its number (the shared document id said once, above), each side by its line,
+    # the full path and line on hover
+    unit_cell = first.xpath("./td[1]")[0]
+    assert unit_cell.text_content() == "1zh 2en 30.31"
+    assert unit_cell.xpath("./span[@class='uid']/@title") == ["r:1"]
+    assert unit_cell.xpath("./span[@class='place']/@title") == ["r.zh.txt:2", "r.en.txt:3"]
+    assert "units r:N" in doc.xpath("//p[@class='inputs']")[0].text_content()
     [bad] = first.xpath("./td[3]//span[contains(@class,'term-bad')]")
     assert bad.text_content() == "Deputy Premier" and "use Vice Premier" in bad.get("title")
     [term] = second.xpath("./td[2]//span[contains(@class,'term')]")
