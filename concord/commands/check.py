@@ -190,7 +190,8 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
 def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str | None,
                       path: str) -> tuple[str, str, list[Unit]]:
     """The source and target tags (those given, else the first unit with two languages shows
-    them) and the units read from ``stream`` to find them."""
+    them: its first two, or its Chinese and English when it has more languages) and the units
+    read from ``stream`` to find them."""
     from tmx.langtags import primary_language
     head: list[Unit] = []
     if src_tag and tgt_tag:
@@ -204,6 +205,11 @@ def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str 
     if langs is None:
         raise UsageError("no unit has two languages" if head else
                          "the memory has no translation units", path=path)
+    if len(langs) > 2 and not src_tag and not tgt_tag:
+        # a multilingual memory: check its Chinese and English (in the order the unit has them)
+        zh_en = [t for t in langs if primary_language(t) in ("zh", "en")]
+        if {primary_language(t) for t in zh_en} == {"zh", "en"}:
+            langs = zh_en
     src_tag = src_tag or langs[0]
     src_lang = primary_language(src_tag)
     other = next((t for t in langs if primary_language(t) != src_lang), None)

@@ -246,3 +246,25 @@ def test_memories_that_do_not_name_their_languages_take_them_from_the_options(tm
         [finding] = json.loads(out)["findings"]
         assert finding["rule"] == "number-mismatch"
         assert finding["location"] == {"file": str(path), "line": line}
+
+
+def test_a_multilingual_memory_is_checked_in_its_chinese_and_english(tmp_path, capsys):
+    """A unit with French first used to be checked French → Chinese (a false date finding, the
+    glossary unused); with more than two languages the Chinese and the English are compared."""
+    from tmx.model import Variant, plain_segment
+
+    path = tmp_path / "three.tmx"
+    unit = Unit("m:1", [Variant("fr-FR", plain_segment("Le ministre est arrivé.")),
+                        Variant("zh-Hans", plain_segment("外长于2022年1月10日抵达。")),
+                        Variant("en-US", plain_segment("The Foreign Minister arrived on "
+                                                       "January 11, 2022."))])
+    write_units([unit], path, srclang="*all*")
+    status, out, _ = run(["check", "--tmx", str(path), "-g", str(GLOSSARY), "-f", "json"], capsys)
+    assert status == 1
+    [finding] = json.loads(out)["findings"]
+    assert finding["rule"] == "date-mismatch" and "January 11, 2022" in finding["message"]
+    # the languages given still win
+    status, out, _ = run(["check", "--tmx", str(path), "--src-lang", "fr", "--tgt-lang", "en",
+                          "-f", "json"], capsys)
+    [finding] = json.loads(out)["findings"]
+    assert finding["message"].endswith("in the target is not in the source")
