@@ -14,7 +14,10 @@ The document is aligned (lexical scorer, default settings) and scored against th
 change applied. Reported per kind of change and overall: recall of the known unaligned sentences
 (left unaligned, not merged), precision of every sentence the aligner left unaligned in the
 changed documents (the document's own one-sided gold beads count as gold), and strict F1 on the
-changed documents. The same seed gives the same trials.
+changed documents. "reported": the share of the made sentences that ``concord check``'s
+``omission`` rule points at (an unaligned sentence, or one glued into a bead whose length ratio
+the rule flags); "false reports": beads flagged that hold no made or gold one-sided sentence.
+The same seed gives the same trials.
 
 Usage: .venv/bin/python scripts/eval_omissions.py [--shared ../shared] [--trials 200] [--seed 1]
        [--sets corpora/releases ../shared/corpora/gold/pol-dev] [--scorer lexical] [--format json]
@@ -91,22 +94,55 @@ def make_trials(sets: list[list[GoldPair]], count: int, seed: int,
     return trials
 
 
+def _omission_checker():
+    """A checker running the omission rule only, as ``concord check`` configures it."""
+    from terms.checks import Checker
+    from terms.config import Config
+    from terms.rules import RULES
+    return Checker(None, Config(disabled={r for r in RULES if r != "omission"}))
+
+
+def _omission_reports(checker, result, changed: Changed) -> tuple[set[tuple[str, int]], int]:
+    """The sentences that ``concord check`` would point a reviewer at with an ``omission``
+    finding (every sentence of a flagged bead), and how many flagged beads hold no made or
+    gold one-sided sentence (false reports)."""
+    from terms.checks import Pair
+    gold_alone = unaligned_sentences(changed.gold)
+    flagged: set[tuple[str, int]] = set()
+    false_reports = 0
+    for bead in result.beads:
+        pair = Pair("", result.join(result.source, bead.src), result.join(result.target, bead.tgt),
+                    result.source.lang, result.target.lang)
+        if not checker.check_pair(pair):
+            continue
+        sentences = {("src", i) for i in bead.src} | {("tgt", j) for j in bead.tgt}
+        flagged |= sentences
+        if not sentences & (changed.made | gold_alone):
+            false_reports += 1
+    return flagged, false_reports
+
+
 def run_trials(trials: list[Trial], scorer: str = "lexical", settings=None) -> dict:
     """Align every trial; recall of the made unaligned sentences, precision, F1 per kind."""
     from align.aligner import align
 
     rows: dict[str, dict] = defaultdict(lambda: {"trials": 0, "made": 0, "found": 0,
+                                                 "reported": 0, "false_reports": 0,
                                                  "score": Score()})
+    checker = _omission_checker()
     for trial in trials:
         changed = trial.changed
         result = align(changed.source, changed.target, scorer=scorer, settings=settings)
         test = [(b.src, b.tgt) for b in result.beads]
         alone = unaligned_sentences(test)
+        reported, false_reports = _omission_reports(checker, result, changed)
         for key in (trial.kind, "all"):
             row = rows[key]
             row["trials"] += 1
             row["made"] += len(changed.made)
             row["found"] += len(changed.made & alone)
+            row["reported"] += len(changed.made & reported)
+            row["false_reports"] += false_reports
             row["score"].add(changed.gold, test)
     report = {}
     for key in (*KINDS, "all"):
@@ -116,6 +152,9 @@ def run_trials(trials: list[Trial], scorer: str = "lexical", settings=None) -> d
         score: Score = row["score"]
         report[key] = {"trials": row["trials"],
                        "recall_made": round(row["found"] / row["made"], 4) if row["made"] else None,
+                       "reported_made": round(row["reported"] / row["made"], 4)
+                       if row["made"] else None,
+                       "false_reports": row["false_reports"],
                        "precision_unaligned": round(score.precision_unaligned, 4),
                        "recall_unaligned": round(score.recall_unaligned, 4),
                        "f1_strict": round(score.f1_strict, 4)}
@@ -141,11 +180,12 @@ def main() -> int:
         return 0
     print(f"{args.trials} trials over {', '.join(sets)} (seed {args.seed}, scorer {args.scorer})")
     print(f"{'change':<10} {'trials':>6} {'recall':>7} {'unaligned P':>12} {'unaligned R':>12}"
-          f" {'strict F1':>10}")
+          f" {'strict F1':>10} {'reported':>9} {'false reports':>14}")
     for key, row in report.items():
         print(f"{key:<10} {row['trials']:>6} {row['recall_made']:>7.3f} "
               f"{row['precision_unaligned']:>12.3f} {row['recall_unaligned']:>12.3f} "
-              f"{row['f1_strict']:>10.3f}")
+              f"{row['f1_strict']:>10.3f} {row['reported_made']:>9.3f} "
+              f"{row['false_reports']:>14}")
     return 0
 
 
