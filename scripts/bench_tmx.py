@@ -115,6 +115,33 @@ def phase_read(path: Path) -> dict:
             "peak_mb": peak_mb(), "characters": characters}
 
 
+def phase_floor(path: Path) -> dict:
+    """What any lxml-based streaming reader pays before building anything: ``iterparse`` alone
+    (each unit freed), then ``iterparse`` plus visiting every element of each unit from Python
+    (tag, ``type``, text). Seconds of each pass."""
+    from lxml import etree
+
+    def parse(visit: bool) -> tuple[int, float]:
+        start, units = time.perf_counter(), 0
+        for _event, tu in etree.iterparse(str(path), events=("end",), tag="tu"):
+            units += 1
+            if visit:
+                for child in tu:
+                    if child.tag == "prop":
+                        child.get("type"), child.text
+                    else:
+                        for seg in child:
+                            seg.text
+            while tu.getprevious() is not None:
+                del tu.getparent()[0]
+        return units, time.perf_counter() - start
+
+    units, parsing = parse(False)
+    _units, visiting = parse(True)
+    return {"units": units, "seconds": parsing, "parse_seconds": parsing,
+            "visit_seconds": visiting}
+
+
 def phase_tt(path: Path) -> dict:
     """Load ``path`` with Translate Toolkit and take the source and target of every unit."""
     from translate.storage.tmx import tmxfile
@@ -175,6 +202,8 @@ def main() -> int:
             result = phase_write(Path(rest[0]), int(rest[1]))
         elif name == "read":
             result = phase_read(Path(rest[0]))
+        elif name == "floor":
+            result = phase_floor(Path(rest[0]))
         else:
             result = phase_tt(Path(rest[0]))
         print(json.dumps(result))
@@ -187,6 +216,8 @@ def main() -> int:
         results["write"] = child(["write", str(big), str(args.units)])
         print("reading them back …", file=sys.stderr)
         results["read"] = child(["read", str(big)])
+        print("parsing alone (the floor) …", file=sys.stderr)
+        results["floor"] = child(["floor", str(big)])
         tt_units = args.tt_units
         room = mem_available_mb()
         if tt_units is None:
@@ -220,6 +251,13 @@ def main() -> int:
         print(f"{label:18} {row['units']:>10,} {rate(row):>10,.0f} {row['seconds']:>8.1f} "
               f"{row['cpu_seconds']:>8.1f} {row['peak_mb']:>8.0f}")
     print(results["tt_note"] + f"; its loading took {tt['load_seconds']:.1f} s")
+    floor = results["floor"]
+    per_unit_tt = tt["seconds"] / tt["units"]
+    for label, key in (("iterparse alone", "parse_seconds"),
+                       ("iterparse + visiting every element", "visit_seconds")):
+        per_unit = floor[key] / floor["units"]
+        print(f"floor: {label}: {per_unit * 1e6:.1f} us a unit, "
+              f"{per_unit_tt / per_unit:.1f}x Translate Toolkit at most")
     print(f"reading is {results['ratio_same_file']:.1f}x Translate Toolkit on the same units "
           f"({results['ratio_same_file_cpu']:.1f}x in CPU time; target {SPEED_TARGET}x); "
           f"peaks {write['peak_mb']:.0f} / {read['peak_mb']:.0f} MB (target < {PEAK_TARGET_MB} MB)")
