@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from align.model import Alignment
 from concord.atomic import atomic_output
 from tmx import props as P
 from tmx.formats import format_for_reading, format_for_writing
-from tmx.langtags import ALL, normalize_tag, same_tag
+from tmx.langtags import ALL, normalize_tag, primary_language, same_tag
 from tmx.model import Unit
 from tmx.reader import Header, TMXReader
 from tmx.writer import SEGTYPES, TMXWriter
@@ -171,6 +171,17 @@ class Memory:
         header = self.header
         lang = header.srclang if header is not None else None
         return lang if lang and lang != ALL else None
+
+
+def working_languages(langs: Sequence[str]) -> list[str]:
+    """The languages of a unit to work on, source first: its Chinese and English (in the
+    unit's order) when it has more than two languages and those two, else ``langs`` as they are
+    (the caller takes the first two)."""
+    if len(langs) > 2:
+        zh_en = [t for t in langs if primary_language(t) in ("zh", "en")]
+        if {primary_language(t) for t in zh_en} == {"zh", "en"}:
+            return zh_en
+    return list(langs)
 
 
 #: header attributes a rewritten TMX file gets anew (this tool, now) or from elsewhere (srclang)

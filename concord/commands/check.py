@@ -192,6 +192,7 @@ def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str 
     """The source and target tags (those given, else the first unit with two languages shows
     them: its first two, or its Chinese and English when it has more languages) and the units
     read from ``stream`` to find them."""
+    from concord.bitext import working_languages
     from tmx.langtags import primary_language
     head: list[Unit] = []
     if src_tag and tgt_tag:
@@ -205,11 +206,8 @@ def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str 
     if langs is None:
         raise UsageError("no unit has two languages" if head else
                          "the memory has no translation units", path=path)
-    if len(langs) > 2 and not src_tag and not tgt_tag:
-        # a multilingual memory: check its Chinese and English (in the order the unit has them)
-        zh_en = [t for t in langs if primary_language(t) in ("zh", "en")]
-        if {primary_language(t) for t in zh_en} == {"zh", "en"}:
-            langs = zh_en
+    if not src_tag and not tgt_tag:
+        langs = working_languages(langs)  # a multilingual memory: its Chinese and English
     src_tag = src_tag or langs[0]
     src_lang = primary_language(src_tag)
     other = next((t for t in langs if primary_language(t) != src_lang), None)

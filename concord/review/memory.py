@@ -121,7 +121,7 @@ def read_memory_review(path: str | os.PathLike[str]) -> MemoryReview | None:
     its inline codes fall cleanly on the pieces). The unit's ``x-concord-status``,
     ``-confidence`` and ``-paragraph`` are kept.
     """
-    from concord.bitext import read_memory
+    from concord.bitext import read_memory, working_languages
     from tmx.langtags import primary_language
 
     memory = read_memory(path)
@@ -140,7 +140,7 @@ def read_memory_review(path: str | os.PathLike[str]) -> MemoryReview | None:
             if len(unit.langs) < 2:
                 skipped += 1
                 continue
-            src_tag, tgt_tag = unit.langs[0], unit.langs[1]
+            src_tag, tgt_tag = working_languages(unit.langs)[:2]
         assert tgt_tag is not None
         src_variant, tgt_variant = unit.variant(src_tag), unit.variant(tgt_tag, exclude=None)
         if src_variant is not None and tgt_variant is src_variant:

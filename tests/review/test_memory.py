@@ -213,3 +213,21 @@ def test_the_command_line_round_trips_a_coded_memory(tmp_path):
 def test_split_segment_puts_codes_with_their_sentence_or_gives_up(markup, pieces, expected):
     found = split_segment(segment_from_markup(markup), pieces)
     assert (None if found is None else [segment_to_markup(s) for s in found]) == expected
+
+
+def test_a_multilingual_memory_is_reviewed_in_its_chinese_and_english(tmp_path):
+    """A unit with French first used to make a French-Chinese review."""
+    from concord.bitext import write_units
+    from concord.review.memory import read_memory_review
+    from tmx.model import Variant, plain_segment
+
+    path = tmp_path / "three.tmx"
+    write_units([Unit(f"m:{n}", [Variant("fr-FR", plain_segment(fr)),
+                                 Variant("zh-CN", plain_segment(zh)),
+                                 Variant("en-US", plain_segment(en))])
+                 for n, (fr, zh, en) in enumerate([
+                     ("Le ministre est arrivé.", "外长抵达。", "The minister arrived."),
+                     ("Il a parlé.", "他发表讲话。", "He spoke.")], 1)], path, srclang="*all*")
+    review = read_memory_review(path)
+    assert (review.source.lang, review.target.lang) == ("zh", "en")
+    assert [s.text for s in review.target.sentences] == ["The minister arrived.", "He spoke."]
