@@ -6,4 +6,7 @@ This package knows nothing of TMX, glossary files or the command line.
 """
 from align.model import Alignment, Bead, Document, Sentence
 
-__all__ = ["Alignment", "Bead", "Document", "Sentence"]
+#: the names of the built-in scorers (see :func:`align.scoring.make_scorer`)
+SCORERS = ("lexical", "embed", "hybrid")
+
+__all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS"]

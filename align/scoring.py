@@ -34,6 +34,7 @@ from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number
 from align.coverage import (Matches, first_index, group_coverage, pair_coverage, run_offsets,
                             unique, unique_inverse)
 from align.lexicon import STOP_WORDS, Lexicon, load_lexicon, stem
+from align import SCORERS
 from align.model import Bead, Document
 
 Array = np.ndarray
@@ -792,7 +793,7 @@ def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]
         if scorer == "embed":
             return embed
         return HybridScorer(LexicalScorer(anchors=anchors), embed)
-    raise ValueError(f"unknown scorer {scorer!r} (choose lexical, embed or hybrid)")
+    raise ValueError(f"unknown scorer {scorer!r} (choose {', '.join(SCORERS)})")
 
 
 __all__ = ["Scorer", "PreparedScorer", "LexicalScorer", "EmbeddingScorer", "HybridScorer",

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from concord.commands import add_scorer_option
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -40,10 +41,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--presplit", action="store_true",
                         help="the inputs hold one sentence per line: keep them exactly, do not "
                              "segment")
-    parser.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
-                        help="how beads are scored: lexical (dictionary, default), embed "
-                             "(multilingual sentence embeddings) or hybrid (both); embed and "
-                             "hybrid need pip install 'concord[embed]'")
+    add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
+                                   "(multilingual sentence embeddings) or hybrid (both); embed and "
+                                   "hybrid need pip install 'concord[embed]'")
     parser.add_argument("--max-bead", type=int, default=4, metavar="N",
                         help="largest number of sentences on one side of a bead; beads have at "
                              "most N+1 sentences in all (default: 4)")

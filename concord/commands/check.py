@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from concord.commands import add_scorer_option
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -71,8 +72,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--tgt-lang", metavar="LANG", help="target language (as --src-lang)")
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
-    group.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
-                       help="alignment scorer: lexical (default), embed or hybrid")
+    add_scorer_option(group, help="alignment scorer: lexical (default), embed or hybrid")
     parser.set_defaults(handler=run)
 
 

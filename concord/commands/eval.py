@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from concord.commands import add_scorer_option
 from concord.errors import UsageError
 
 ORDER = 60
@@ -23,9 +24,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                     "gold is line k with line k). Sentence files hold one sentence per line.")
     parser.add_argument("--gold", metavar="DIR", action="append", required=True,
                         help="a gold directory (repeat for several)")
-    parser.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
-                        help="how beads are scored (default: lexical; embed and hybrid need "
-                             "pip install 'concord[embed]')")
+    add_scorer_option(parser, help="how beads are scored (default: lexical; embed and hybrid need "
+                                   "pip install 'concord[embed]')")
     parser.add_argument("--max-bead", type=int, default=4, metavar="N",
                         help="largest number of sentences on one side of a bead (default: 4)")
     parser.add_argument("--format", choices=["text", "json"], default="text",

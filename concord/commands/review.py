@@ -8,6 +8,7 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from concord.commands import add_scorer_option
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -46,8 +47,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="language of TGT (default: detected)")
     parser.add_argument("--presplit", action="store_true",
                         help="SRC and TGT hold one sentence per line: keep them exactly")
-    parser.add_argument("--scorer", choices=["lexical", "embed", "hybrid"], default="lexical",
-                        help="how the aligner scores beads (see concord align; default lexical)")
+    add_scorer_option(parser,
+                      help="how the aligner scores beads (see concord align; default lexical)")
     parser.add_argument("--review-file", metavar="FILE",
                         help="where the review is saved (default: NAME.review.jsonl next to the "
                              "inputs); an existing one is opened and the review goes on")
