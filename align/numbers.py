@@ -244,9 +244,10 @@ _EN_WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
     r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
 #: the lower-case number words, and Latin words: a text with none of them has no number words
-_DECADES = re.compile(r"[\s-]+decades\b(?!-)", re.IGNORECASE)
 _EN_NUMBER_WORDS = frozenset(_EN_NUMBER_WORD.split("|"))
 _LATIN_WORD = re.compile(r"[a-z]+")
+#: "decades" after a number: two decades is 20 (years); not "decades-long"
+_DECADES = re.compile(r"[\s-]+decades\b(?!-)", re.IGNORECASE)
 _EN_FRACTION = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)

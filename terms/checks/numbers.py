@@ -107,9 +107,12 @@ def _rounds_to(exact: NumberMention, shown: NumberMention) -> bool:
     return abs(shown.value - exact.value) <= unit / 2 + 1e-9 * abs(exact.value)
 
 
-def _rounded(a: NumberMention, b: NumberMention) -> bool:
-    """True when one of ``a`` and ``b`` is the other rounded."""
-    return _rounds_to(a, b) or _rounds_to(b, a)
+def _rounded_side(s: NumberMention, t: NumberMention) -> str | None:
+    """``"target"`` when target number ``t`` is source number ``s`` rounded, ``"source"`` for
+    the reverse, ``None`` when neither is the other rounded."""
+    if _rounds_to(s, t):
+        return "target"
+    return "source" if _rounds_to(t, s) else None
 
 
 def _show(value: float, kind: str = "cardinal") -> str:
@@ -205,7 +208,7 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, t
     used_src: set[int] = set()
     used_tgt: set[int] = set()
     pairs = []
-    for strength_differs, kind_differs, _distance, i, j in candidates:
+    for _strength_differs, kind_differs, _distance, i, j in candidates:
         if i in used_src or j in used_tgt:
             continue
         if kind_differs and not (src_strong[i] and tgt_strong[j]):
@@ -236,11 +239,13 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                                     _same_value(a.value, b.value))
     left_src, left_tgt = _leftovers(left_src, left_tgt, lambda a, b: _same_value(a.value, b.value))
     for s in list(left_src):  # a figure rounded on one side is no mismatch, but is said
-        t = next((t for t in left_tgt if _rounded(s, t)), None)
-        if t is not None:
-            yield _rounding_finding(pair, s, t)
-            left_src.remove(s)
-            left_tgt.remove(t)
+        for t in left_tgt:
+            where = _rounded_side(s, t)
+            if where is not None:
+                yield _rounding_finding(pair, s, t, where)
+                left_src.remove(s)
+                left_tgt.remove(t)
+                break
     # a changed number: pair each leftover of the source with the most similar leftover of the
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
     paired = _pair_up(left_src, left_tgt, len(source), len(target))
@@ -270,8 +275,8 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           term=t.text)
 
 
-def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention) -> Finding:
-    exact, shown, where = (s, t, "target") if _rounds_to(s, t) else (t, s, "source")
+def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention, where: str) -> Finding:
+    exact, shown = (s, t) if where == "target" else (t, s)
     return Finding("number-rounded", "info", pair.unit,
                    f"{s.text!r} ({_show(s.value, s.kind)}) in the source is {t.text!r} "
                    f"({_show(t.value, t.kind)}) in the target: rounded in the {where}",
