@@ -3,23 +3,24 @@ each occurrence (preferred, admitted, deprecated, or not at all).
 
 A terminology manager reads this to see which entries matter, which are never met, and which
 are rendered off-glossary most often. The verdict for each unit is the terminology check's own
-(:func:`terms.checks.terminology.check_terminology`): a concept with a ``term-missing`` finding
-is missing, with ``term-deprecated`` deprecated; otherwise the target holds an allowed rendering,
-preferred or admitted.
+(:func:`terms.checks.terminology.check_terms`, on the same matches): a concept with a
+``term-missing`` finding is missing, with ``term-deprecated`` deprecated; otherwise the target
+holds an allowed rendering, preferred or admitted.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from terms.checks import Checker, Pair
-from terms.checks.terminology import TermContext
-from terms.config import Config
+from terms.checks import Pair
+from terms.checks.terminology import TermContext, check_terms
 from terms.glossary import Glossary
-from terms.matching import TermMatcher
+from terms.matching import matcher_for
 
 #: the outcomes of one occurrence, in the order they are reported
 OUTCOMES = ("preferred", "admitted", "deprecated", "missing")
+#: the terminology findings that decide an occurrence's outcome (term-unexpected does not)
+_OUTCOME_OF_RULE = {"term-missing": "missing", "term-deprecated": "deprecated"}
 
 
 @dataclass(slots=True)
@@ -58,41 +59,32 @@ def glossary_coverage(glossary: Glossary, pairs: Iterable[Pair], *, examples: in
     terminology check says so, else ``preferred`` when the target has a preferred rendering of
     it, else ``admitted``. ``examples`` unit ids are kept per concept for the two bad outcomes.
     """
-    checker = Checker(glossary, Config(disabled={"omission", "untranslated", "number-mismatch",
-                                                 "number-rounded", "date-mismatch",
-                                                 "term-unexpected"}))
-    matcher: TermMatcher = checker.matcher  # type: ignore[assignment]
+    matcher = matcher_for(glossary)
     uses: dict[int, ConceptUse] = {}
     index_of = {c.id: i for i, c in enumerate(glossary.concepts)}
     units = 0
     for pair in pairs:
         units += 1
-        found = _source_concepts(matcher, pair)
+        # one matching of both sides, shared with the check that judges the renderings
+        ctx = TermContext(matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
+        found = {c for m in ctx.source_matches for c in ctx.expected_concepts(m)}
         if not found:
             continue
         verdicts: dict[int, str] = {}
-        for finding in checker.check_pair(pair):
-            outcome = "missing" if finding.rule == "term-missing" else "deprecated"
-            concept = index_of.get(finding.concept or "")
-            if concept is not None:
-                verdicts.setdefault(concept, outcome)
-        preferred = {e.concept for m in matcher.find(pair.target, pair.tgt_lang)
-                     for e in m.entries if e.term.status == "preferred"}
+        for finding in check_terms(ctx, pair.unit):
+            outcome = _OUTCOME_OF_RULE.get(finding.rule)
+            if outcome is not None and finding.concept in index_of:
+                verdicts.setdefault(index_of[finding.concept], outcome)
+        preferred = {e.concept for m in ctx.target_matches for e in m.entries
+                     if e.term.status == "preferred"}
         for concept in found:
             use = uses.setdefault(concept, ConceptUse(glossary.concepts[concept].id))
             outcome = verdicts.get(concept) or (
                 "preferred" if concept in preferred else "admitted")
             use.units += 1
             use.outcomes[outcome] += 1
-            if outcome in ("missing", "deprecated") and len(use.examples) < examples:
+            if outcome in _OUTCOME_OF_RULE.values() and len(use.examples) < examples:
                 use.examples.append(pair.unit)
     used = sorted(uses.values(), key=lambda u: (-u.units, u.concept))
     unused = [c.id for i, c in enumerate(glossary.concepts) if i not in uses]
     return Coverage(units, used, unused)
-
-
-def _source_concepts(matcher: TermMatcher, pair: Pair) -> set[int]:
-    """The concepts the pair's source terms stand for, as the terminology check sees them
-    (leftmost-longest; a scoped concept wins where its scope holds)."""
-    ctx = TermContext(matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
-    return {c for m in ctx.source_matches for c in ctx.expected_concepts(m)}
