@@ -38,3 +38,9 @@ def test_each_occurrence_gets_the_outcome_the_check_gives_it():
     assert set(coverage.unused) == {"partner-permanent", "partner-comprehensive", "vice-premier",
                                     "foreign-minister", "apec"}
     assert [u.concept for u in coverage.used] == ["councilor-fm", "belt-road", "vice-premier-kz"]
+
+
+def test_a_unit_left_untranslated_counts_as_missing():
+    coverage = glossary_coverage(GLOSSARY, [Pair("9", "共建一带一路。", "")])
+    [use] = coverage.used
+    assert use.outcomes["missing"] == 1 and use.examples == ["9"]
