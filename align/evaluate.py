@@ -375,15 +375,17 @@ class GoldResult:
 def evaluate_directory(directory: str | Path, *, scorer: "str | Scorer" = "lexical",
                        max_bead: int = 4, anchors: Sequence[tuple[str, Sequence[str]]] = (),
                        settings: "SearchSettings | None" = None,
-                       progress: Callable[[int], None] | None = None) -> GoldResult:
-    """Align every document of a gold directory and score the result."""
+                       progress: Callable[[int], None] | None = None,
+                       documents: "list[GoldDocument] | None" = None) -> GoldResult:
+    """Align every document of a gold directory and score the result (``documents``: the
+    directory's documents when the caller has already discovered them)."""
     import time
 
     from align.aligner import align
 
     started = time.perf_counter()
     results = []
-    for doc in discover_gold(directory):
+    for doc in discover_gold(directory) if documents is None else documents:
         source, target, gold = doc.load()
         alignment = align(source, target, scorer=scorer, max_bead=max_bead, anchors=anchors,
                           settings=settings)

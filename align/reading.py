@@ -8,6 +8,7 @@ links, menus, breadcrumbs) is dropped in every format (see :mod:`align.boilerpla
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,8 @@ class Block:
         """The input line of character ``offset`` of the paragraph's text."""
         if not self.starts:
             return self.line
-        k = bisect.bisect_right([o for o, _ in self.starts], offset) - 1
+        # (offset, inf) sorts after every start at or before ``offset``: no list built per call
+        k = bisect.bisect_right(self.starts, (offset, math.inf)) - 1
         return self.starts[max(k, 0)][1]
 
 

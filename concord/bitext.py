@@ -204,9 +204,9 @@ def header_options(header: Header | None) -> dict[str, object]:
                           ("adminlang", "adminlang")):
         if name in attrs:
             options[keyword] = attrs.pop(name)
-    if attrs.get("segtype") in SEGTYPES:
-        options["segtype"] = attrs.pop("segtype")
-    attrs.pop("segtype", None)
+    segtype = attrs.pop("segtype", None)
+    if segtype in SEGTYPES:  # an unknown one is not carried over (the writer would refuse it)
+        options["segtype"] = segtype
     if attrs:
         options["header_attrs"] = attrs
     return options

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, ui) -> int:
         ui.info(f"{directory}: {len(docs)} documents")
         with ui.progress(f"aligning {directory}", len(docs)) as advance:
             result = evaluate_directory(directory, scorer=args.scorer, max_bead=args.max_bead,
-                                        progress=advance)
+                                        progress=advance, documents=docs)
         report = {"gold": directory, "scorer": args.scorer, "max_bead": args.max_bead,
                   "seconds": round(result.seconds, 2), **result.score.as_dict()}
         groups = result.by_translation()
