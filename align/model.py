@@ -4,6 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def sentence_separator(lang: str) -> str:
+    """What joins two sentences of language ``lang`` (a code or BCP 47 tag): nothing in Chinese
+    (and Japanese), a space otherwise."""
+    return "" if lang.split("-", 1)[0].split("_", 1)[0].lower() in ("zh", "ja") else " "
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence, with its text exactly as in the input (surrounding whitespace stripped).
@@ -64,8 +70,7 @@ class Alignment:
 
     def join(self, doc: Document, ids: tuple[int, ...]) -> str:
         """The text of sentences ``ids`` of ``doc``, joined as the language writes it."""
-        sep = "" if doc.lang == "zh" else " "
-        return sep.join(doc.sentences[i].text for i in ids)
+        return sentence_separator(doc.lang).join(doc.sentences[i].text for i in ids)
 
     def pairs(self) -> list[tuple[str, str]]:
         """Source and target text of every bead, in order."""

@@ -35,7 +35,7 @@ from align.coverage import (Matches, first_index, group_coverage, pair_coverage,
                             unique, unique_inverse)
 from align.lexicon import STOP_WORDS, Lexicon, load_lexicon, stem
 from align import SCORERS
-from align.model import Bead, Document
+from align.model import Bead, Document, sentence_separator
 
 Array = np.ndarray
 
@@ -666,7 +666,7 @@ class EmbeddingScorer:
 
 def group_texts(doc: Document, size: int) -> list[str]:
     """The text of every group of ``size`` consecutive sentences (as the language joins them)."""
-    sep = "" if doc.lang == "zh" else " "
+    sep = sentence_separator(doc.lang)
     texts = doc.texts
     return [sep.join(texts[k:k + size]) for k in range(len(texts) - size + 1)]
 

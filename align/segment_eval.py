@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from align.kinds import ends_sentence
+from align.model import sentence_separator
 from align.segment import sentence_spans
 
 
@@ -79,7 +80,7 @@ class SegmentationScore:
 
 def score_paragraph(sentences: Sequence[str], lang: str) -> SegmentationScore:
     """Join the gold ``sentences`` of one paragraph, split again and count boundaries."""
-    sep = "" if lang == "zh" else " "
+    sep = sentence_separator(lang)
     text = sep.join(sentences)
     gold_pos: list[int] = []
     offset = 0
@@ -104,7 +105,7 @@ def score_document(lines: Iterable[str], lang: str) -> SegmentationScore:
 def disagreements(lines: Iterable[str], lang: str) -> list[tuple[list[str], list[str]]]:
     """(gold sentences, split sentences) for every paragraph where the two differ."""
     out = []
-    sep = "" if lang == "zh" else " "
+    sep = sentence_separator(lang)
     for paragraph in gold_paragraphs(lines, lang):
         text = sep.join(paragraph)
         split = [text[a:b] for a, b in sentence_spans(text, lang)]

@@ -1,8 +1,8 @@
 """Glossary terms and check findings for the page, mapped onto the sentences a bead is made of.
 
 Term matches come from :mod:`terms.matching` (per sentence, in the sentence's own text); findings
-from :func:`terms.checks.check_pair` on a bead's joined source and target text, their spans mapped
-back onto the bead's sentences. Both are cached by content, so an edit recomputes exactly the beads
+from one :class:`terms.checks.Checker` (the per-unit rules) on a bead's joined source and target
+text, their spans mapped back onto the bead's sentences. Both are cached by content, so an edit recomputes exactly the beads
 and sentences whose text or grouping it changed, and undo finds the earlier results again.
 """
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from terms.checks import Pair, check_pair
+from align.model import sentence_separator
+from terms.checks import Checker, Pair
 from terms.config import Config
 from terms.glossary import Concept, Glossary
 from terms.matching import TermMatcher, matcher_for
@@ -46,6 +47,7 @@ class Annotator:
         self._concepts: list[dict[str, Any]] = []
         self._term_cache: dict[tuple[str, str], list[list[int]]] = {}
         self._finding_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
+        self._checker = Checker(glossary, config)  # one for the session, not one per bead
         if glossary is not None:
             self._matcher = matcher_for(glossary)
             self._concepts = [self._describe(concept) for concept in glossary.concepts]
@@ -83,7 +85,7 @@ class Annotator:
         cached = self._finding_cache.get(key)
         if cached is not None:
             return cached
-        src_sep, tgt_sep = self._sep(self.src_lang), self._sep(self.tgt_lang)
+        src_sep, tgt_sep = sentence_separator(self.src_lang), sentence_separator(self.tgt_lang)
         pair = Pair("", src_sep.join(source), tgt_sep.join(target), self.src_lang, self.tgt_lang)
         result = [{
             "rule": finding.rule, "severity": finding.severity,
@@ -91,10 +93,7 @@ class Annotator:
             "term": finding.term or "",
             "src": [list(s) for s in spread_span(finding.source_span, source, src_sep)],
             "tgt": [list(s) for s in spread_span(finding.target_span, target, tgt_sep)],
-        } for finding in check_pair(pair, self.glossary, self.config)]
+        } for finding in self._checker.check_pair(pair)]
+        self._checker.suppressed.clear()  # the page shows none; do not pile them up
         self._finding_cache[key] = result
         return result
-
-    @staticmethod
-    def _sep(lang: str) -> str:
-        return "" if lang.split("-")[0].lower() == "zh" else " "

@@ -32,12 +32,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from align.model import sentence_separator
 from concord.bitext import WriteSummary, units_from_alignment, write_units
 from concord.review.memory import MemoryOrigin
 from concord.review.model import CONFIRMED, SIDES, ReviewBead, side_name
 from concord.review.session import ReviewSession
 from tmx import props as P
-from tmx.langtags import normalize_tag, primary_language
+from tmx.langtags import normalize_tag
 from tmx.model import Part, Segment, Unit, Variant
 
 FORMATS = ("tmx", "po", "tsv")
@@ -203,7 +204,7 @@ def _other_langs(memory: MemoryOrigin, owners: Iterable[int]) -> list[str]:
 
 def _variant(tag: str, pieces: list[Segment], mates: list[Variant]) -> Variant:
     """A variant joining ``pieces`` as the language writes them, with what ``mates`` share."""
-    sep = "" if primary_language(tag) in ("zh", "ja") else " "
+    sep = sentence_separator(tag)
     parts: list[Part] = []
     for piece in pieces:
         if parts and piece.parts and sep:

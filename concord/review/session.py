@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from align.model import Alignment, Bead, Document, Sentence
+from align.model import Alignment, Bead, Document, Sentence, sentence_separator
 from concord.review.codes import plain, segment_from_tokens, to_tokens
 from concord.review.memory import MemoryOrigin, segments_from_json, segments_to_json
 from concord.review.model import (CONFIRMED, SIDES, STATUSES, UNCONFIRMED, Change, EditError,
@@ -123,8 +123,7 @@ class ReviewSession:
 
     def bead_text(self, bead: ReviewBead, side: Side) -> str:
         """The current text of one side of a bead, joined as its language writes it."""
-        sep = "" if self.document(side).lang == "zh" else " "
-        return sep.join(self.text(side, i) for i in bead.side(side))
+        return sentence_separator(self.document(side).lang).join(self.text(side, i) for i in bead.side(side))
 
     def bead_of(self, side: Side, sentence: int) -> int:
         """The index of the bead holding ``sentence`` of ``side``."""
