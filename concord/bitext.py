@@ -192,14 +192,15 @@ _NEW_HEADER_ATTRS = frozenset({"creationtool", "creationtoolversion", "creationd
 def header_options(header: Header | None) -> dict[str, object]:
     """:class:`~tmx.writer.TMXWriter` keywords that carry ``header``, a TMX file's header, over
     to a file written from it: properties, notes and the attributes that describe the data
-    (``o-tmf``, ``o-encoding``, ``datatype``, ``segtype``, ``adminlang``, others as they are).
-    The creation tool and dates are the new file's own. Empty for ``None`` (a memory in another
-    format, or not read yet: see :attr:`Memory.header`). ``ude`` elements are not kept."""
+    (``o-tmf``, ``o-encoding``, ``datatype``, ``segtype``, ``adminlang``, others as they are)
+    and its user-defined encodings (``ude``). The creation tool and dates are the new file's own.
+    Empty for ``None`` (a memory in another format, or not read yet: see :attr:`Memory.header`)."""
     if header is None:
         return {}
     attrs = {k: v for k, v in header.attrs.items() if k not in _NEW_HEADER_ATTRS and v}
     options: dict[str, object] = {"header_props": list(header.props),
-                                  "header_notes": list(header.notes)}
+                                  "header_notes": list(header.notes),
+                                  "header_udes": list(header.udes)}
     for name, keyword in (("o-tmf", "o_tmf"), ("datatype", "datatype"),
                           ("adminlang", "adminlang")):
         if name in attrs:

@@ -29,12 +29,14 @@ _XML_LANG = XML_NS + "lang"
 
 @dataclass(slots=True)
 class Header:
-    """The ``header`` of a TMX file: its attributes (in file order), properties and notes."""
+    """The ``header`` of a TMX file: its attributes (in file order), properties and notes, and
+    its user-defined encodings (``ude`` elements, kept as XML text so they can be written back)."""
 
     attrs: dict[str, str] = field(default_factory=dict)
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     version: str | None = None
+    udes: list[str] = field(default_factory=list)
 
     @property
     def srclang(self) -> str | None:
@@ -94,6 +96,9 @@ class TMXReader:
                 self.header.props.append((child.get("type", ""), child.text or ""))
             elif child.tag == "note":
                 self.header.notes.append(child.text or "")
+            elif child.tag == "ude":
+                self.header.udes.append(etree.tostring(child, encoding="unicode",
+                                                       with_tail=False))
 
     # The two methods below are the hot loop of reading: kept lean (no attribute dict built
     # when the element has no attribute but the usual one, one pass over the children).

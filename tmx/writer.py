@@ -8,6 +8,7 @@ fixes it: "1.4b" names the specification's revision, it is not a valid value); e
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import time
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
 from tmx.langtags import ALL, normalize_or_keep
 from tmx.model import Unit, Variant
 from tmx.unitwriter import UnitWriter, tool_version
+from tmx.xmlsource import safe_parser
 
 TMX_VERSION = "1.4"
 SEGTYPES = ("block", "paragraph", "sentence", "phrase")
@@ -63,7 +65,7 @@ class TMXWriter(UnitWriter):
                  o_tmf: str = "Concord", creationdate: str | datetime | None = None,
                  header_attrs: dict[str, str] | None = None,
                  header_props: Iterable[tuple[str, str]] = (), header_notes: Iterable[str] = (),
-                 normalize_langs: bool = True, zh: str = "zh-CN", en: str = "en-US",
+                 header_udes: Iterable[str] = (), normalize_langs: bool = True, zh: str = "zh-CN", en: str = "en-US",
                  pretty: bool = True) -> None:
         # pretty: one element per line, indented; whitespace inside seg is never touched
         if segtype not in SEGTYPES:
@@ -82,6 +84,7 @@ class TMXWriter(UnitWriter):
         self.header_attrs.update(header_attrs or {})
         self.header_props = list(header_props)
         self.header_notes = list(header_notes)
+        self.header_udes = [_ude_element(text) for text in header_udes]
         self.removed_characters = 0
         self._stack = contextlib.ExitStack()
         self._xf: etree._IncrementalFileWriter | None = None
@@ -103,6 +106,7 @@ class TMXWriter(UnitWriter):
         xf.write("\n")
         header = etree.Element("header", {k: self._clean(v) for k, v in self.header_attrs.items()})
         self._add_notes_props(header, self.header_notes, self.header_props)
+        header.extend(copy.deepcopy(ude) for ude in self.header_udes)
         if self._pretty:
             _indent(header, 1)
         xf.write(header)
@@ -183,6 +187,19 @@ class TMXWriter(UnitWriter):
             self._stack.__exit__(exc_type, exc, tb)
         if exc_type is None:
             self._stream.write(b"\n")
+
+
+def _ude_element(text: str) -> etree._Element:
+    """A header ``ude`` element from its XML text (as :attr:`tmx.reader.Header.udes` keeps it);
+    :class:`ValueError` for anything else."""
+    try:
+        element = etree.fromstring(text, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"a header <ude> is not well-formed XML: {exc}") from None
+    if element.tag != "ude":
+        raise ValueError(f"header_udes holds <ude> elements, not <{element.tag}>")
+    element.tail = None
+    return element
 
 
 def _indent(element: etree._Element, level: int) -> None:

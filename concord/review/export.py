@@ -22,7 +22,7 @@ their original text in a ``note``, and the bead's check findings are notes too (
   holding any of that unit's sentences); its ``tuid`` is theirs joined with ``+`` (made unique
   with ``-2``, ``-3`` … when a unit was split).
 - A unit the review could not show (not both languages) is carried through, in its place.
-- TMX keeps the memory's language tags and header properties and notes.
+- TMX keeps the memory's language tags and header properties, notes and user-defined encodings.
 """
 from __future__ import annotations
 
@@ -267,6 +267,7 @@ def export_review(session: ReviewSession, path: str | os.PathLike[str], *, doc_i
             options["srclang"] = attrs["srclang"]
         options["header_props"] = [tuple(p) for p in header.get("props") or []]
         options["header_notes"] = list(header.get("notes") or [])
+        options["header_udes"] = list(header.get("udes") or [])
         options["header_attrs"] = {k: v for k, v in attrs.items()
                                    if k in ("datatype", "segtype", "o-tmf", "adminlang",
                                             "o-encoding")}

@@ -180,7 +180,7 @@ def read_memory_review(path: str | os.PathLike[str]) -> MemoryReview | None:
     header = None
     if memory.header is not None:
         header = {"attrs": dict(memory.header.attrs), "props": [list(p) for p in memory.header.props],
-                  "notes": list(memory.header.notes)}
+                  "notes": list(memory.header.notes), "udes": list(memory.header.udes)}
     origin = MemoryOrigin(units, src_tag, tgt_tag, unit_of, ids, header, memory.fmt)
     return MemoryReview(source, target, beads, segments, origin, skipped)
 

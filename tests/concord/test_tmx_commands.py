@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from concord.bitext import read_units, write_units
 from concord.cli import main
@@ -237,6 +238,7 @@ HEADED = """<?xml version="1.0" encoding="UTF-8"?>
           creationdate="20200101T000000Z">
     <prop type="x-client">Harbour Authority</prop>
     <note>Opening ceremony memory</note>
+    <ude name="MacRoman" base="Macintosh"><map unicode="#xF8FF" code="#xF0" ent="Apple_logo"/></ude>
   </header>
   <body>
     <tu tuid="1"><prop type="x-concord-confidence">0.9</prop>
@@ -265,6 +267,7 @@ def test_a_rewritten_memory_keeps_the_header_of_its_input(tmp_path, capsys, comm
     assert header.props == [("x-client", "Harbour Authority")]
     assert header.notes == ["Opening ceremony memory"]
     assert (header.get("o-tmf"), header.get("o-encoding")) == ("TW4Win", "GB2312")
+    assert [etree.fromstring(u).find("map").get("ent") for u in header.udes] == ["Apple_logo"]
     # the file is a new one: written by this tool, now
     assert header.get("creationtool") == "Concord"
     assert header.get("creationdate") != "20200101T000000Z"

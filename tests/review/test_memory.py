@@ -81,6 +81,7 @@ def test_export_without_edits_gives_back_every_unit(session, tmp_path):
     next(iter(header))
     assert header.header.props == [("x-project", "harbour-sample")]
     assert header.header.srclang == "zh-CN" and header.header.get("datatype") == "html"
+    assert len(header.header.udes) == 1 and 'ent="Apple_logo"' in header.header.udes[0]
 
 
 def test_regrouping_back_and_confirming_keeps_the_units(session, tmp_path):

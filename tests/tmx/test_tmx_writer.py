@@ -102,3 +102,31 @@ def test_header_props_and_notes_are_written(tmp_path):
     header = etree.fromstring(data).find("header")
     assert [(p.get("type"), p.text) for p in header.findall("prop")] == [("x-domain", "diplomacy")]
     assert [n.text for n in header.findall("note")] == ["made for tests"]
+
+
+UDE = ('<ude name="MacRoman" base="Macintosh">'
+       '<map unicode="#xF8FF" code="#xF0" ent="Apple_logo" subst="[Apple]"/></ude>')
+
+
+def test_header_udes_are_read_and_written_back(tmp_path):
+    from tmx.reader import read_header
+
+    path = tmp_path / "ude.tmx"
+    path.write_bytes(write([], header_udes=[UDE]))
+    ude = etree.parse(str(path)).find("header/ude")
+    assert (ude.get("name"), ude.get("base")) == ("MacRoman", "Macintosh")
+    assert ude.find("map").attrib == {"unicode": "#xF8FF", "code": "#xF0", "ent": "Apple_logo",
+                                      "subst": "[Apple]"}
+    udes = read_header(path).udes
+    assert len(udes) == 1
+    again = etree.fromstring(udes[0])
+    assert again.tag == "ude" and again.find("map").get("ent") == "Apple_logo"
+
+
+def test_header_udes_must_be_ude_elements():
+    import pytest
+
+    with pytest.raises(ValueError, match="not <map>"):
+        TMXWriter(io.BytesIO(), srclang="zh-CN", header_udes=['<map unicode="#x41"/>'])
+    with pytest.raises(ValueError, match="not well-formed"):
+        TMXWriter(io.BytesIO(), srclang="zh-CN", header_udes=["<ude name='x'>"])
