@@ -116,10 +116,20 @@ def phase_read(path: Path) -> dict:
 
 
 def phase_floor(path: Path) -> dict:
-    """What any lxml-based streaming reader pays before building anything: ``iterparse`` alone
-    (each unit freed), then ``iterparse`` plus visiting every element of each unit from Python
-    (tag, ``type``, text). Seconds of each pass."""
+    """What any reader pays before or besides extracting a unit's strings, in seconds:
+
+    * ``check``: libxml2 checking that the file is well-formed, building nothing (a parser
+      target with no callbacks): what a reader that does not trust its input pays at least;
+    * ``parse``: ``iterparse`` alone (each unit freed), the tree every lxml reader builds;
+    * ``visit``: ``iterparse`` plus visiting every element of each unit from Python (tag,
+      ``type``, text), nothing built;
+    * ``build``: making the :class:`~tmx.model.Unit` objects the reader returns from strings
+      already in hand (the fields of the file's first units, copied out, built again and again).
+    """
     from lxml import etree
+
+    from tmx.model import Unit, Variant, plain_segment
+    from tmx.reader import iter_units
 
     def parse(visit: bool) -> tuple[int, float]:
         start, units = time.perf_counter(), 0
@@ -136,10 +146,34 @@ def phase_floor(path: Path) -> dict:
                 del tu.getparent()[0]
         return units, time.perf_counter() - start
 
+    class NoTree:
+        def close(self) -> None:
+            return None
+
+    start = time.perf_counter()
+    checker = etree.XMLParser(target=NoTree(), resolve_entities=False, no_network=True)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            checker.feed(block)
+    checker.close()
+    checking = time.perf_counter() - start
     units, parsing = parse(False)
     _units, visiting = parse(True)
-    return {"units": units, "seconds": parsing, "parse_seconds": parsing,
-            "visit_seconds": visiting}
+    fields = []
+    for unit in iter_units(path):
+        fields.append((unit.tuid, [(v.lang, v.text) for v in unit.variants], list(unit.props),
+                       unit.line))
+        if len(fields) == 20_000:
+            break
+    start, built = time.perf_counter(), 0
+    while built < units:
+        for tuid, variants, props, line in fields:
+            Unit(tuid, [Variant(lang, plain_segment(text), [], [], {}) for lang, text in variants],
+                 [(kind, value) for kind, value in props], [], {}, line)
+        built += len(fields)
+    building = (time.perf_counter() - start) * units / built
+    return {"units": units, "seconds": parsing, "check_seconds": checking,
+            "parse_seconds": parsing, "visit_seconds": visiting, "build_seconds": building}
 
 
 def phase_tt(path: Path) -> dict:
@@ -253,11 +287,18 @@ def main() -> int:
     print(results["tt_note"] + f"; its loading took {tt['load_seconds']:.1f} s")
     floor = results["floor"]
     per_unit_tt = tt["seconds"] / tt["units"]
-    for label, key in (("iterparse alone", "parse_seconds"),
+    for label, key in (("checking well-formedness alone (no tree)", "check_seconds"),
+                       ("iterparse alone", "parse_seconds"),
                        ("iterparse + visiting every element", "visit_seconds")):
         per_unit = floor[key] / floor["units"]
         print(f"floor: {label}: {per_unit * 1e6:.1f} us a unit, "
               f"{per_unit_tt / per_unit:.1f}x Translate Toolkit at most")
+    check_us = floor["check_seconds"] / floor["units"] * 1e6
+    build_us = floor["build_seconds"] / floor["units"] * 1e6
+    budget_us = per_unit_tt / SPEED_TARGET * 1e6
+    print(f"building the unit objects from strings in hand: {build_us:.1f} us a unit; "
+          f"{SPEED_TARGET}x leaves {budget_us:.1f} us a unit, so after checking and building, "
+          f"{budget_us - check_us - build_us:.1f} us to take a unit's strings out of the parser")
     print(f"reading is {results['ratio_same_file']:.1f}x Translate Toolkit on the same units "
           f"({results['ratio_same_file_cpu']:.1f}x in CPU time; target {SPEED_TARGET}x); "
           f"peaks {write['peak_mb']:.0f} / {read['peak_mb']:.0f} MB (target < {PEAK_TARGET_MB} MB)")
