@@ -87,24 +87,20 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: zero bytes only in the high half of code units."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a byte-order mark: the byte order (the likelier first, from the side most
+    zero bytes fall on) whose decoding is plausible text without NUL characters. Chinese text has
+    zero bytes on both sides of its code units (U+3000, 一 U+4E00), so both orders are tried."""
+    if len(data) < 4 or len(data) % 2 or 0 not in data:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    if even + odd == 0:
-        return None
-    if odd and even <= odd // 50:
-        candidate = "utf-16-le"
-    elif even and odd <= even // 50:
-        candidate = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(candidate)
-    except UnicodeDecodeError:
-        return None
-    return candidate if plausibility(text) >= PLAUSIBLE and "\x00" not in text else None
+    little = data[1::2].count(0) >= data[0::2].count(0)
+    for candidate in ("utf-16-le", "utf-16-be") if little else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and plausibility(text) >= PLAUSIBLE:
+            return candidate
+    return None
 
 
 def _decode_cjk(data: bytes) -> tuple[str, str] | None:

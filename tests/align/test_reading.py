@@ -17,6 +17,8 @@ ZH = "王毅同印度尼西亚外长通电话\n2022年1月21日\n\n双方同意�
 ZH_SHORT = "双方同意加强交流。"
 ZH_TRADITIONAL = "雙方同意加強務實合作，推動兩國關係不斷向前發展。\n"
 EN = "Both sides \u201cagreed\u201d to deepen cooperation \u2014 fully.\n"
+#: indented with ideographic spaces (U+3000) and holding 一 (U+4E00): zero low bytes in UTF-16
+ZH_INDENTED = "\u3000\u3000双方一致同意加强合作。\n\u3000\u3000王毅表示赞同。\n"
 
 
 # --- encodings -------------------------------------------------------------------------------
@@ -29,6 +31,8 @@ EN = "Both sides \u201cagreed\u201d to deepen cooperation \u2014 fully.\n"
     (ZH, ZH.encode("utf-16-le")),            # no byte-order mark: sniffed from the zero bytes
     (ZH, ZH.encode("utf-16-be")),
     (EN, EN.encode("utf-16-le")),
+    (ZH_INDENTED, ZH_INDENTED.encode("utf-16-le")),  # zero bytes on both sides of code units
+    (ZH_INDENTED, ZH_INDENTED.encode("utf-16-be")),
     (ZH, ZH.encode("gb18030")),
     (ZH, ZH.encode("gbk")),
     (ZH_SHORT, ZH_SHORT.encode("gbk")),      # short Chinese text, which detectors take for Korean
