@@ -236,14 +236,15 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
 
 def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
                  ) -> tuple[str | None, Iterator[Unit]]:
-    """The source language of ``memory`` — its TMX header's, else its first unit's first
-    variant's — and ``units`` (default: the memory's) with that first unit, read to find it, put
-    back."""
+    """The source language of ``memory`` — its TMX header's (``"*all*"`` included: a copy keeps
+    it), else its first unit's first variant's — and ``units`` (default: the memory's) with that
+    first unit, read to find it, put back."""
     units = memory.units if units is None else units
     first = next(units, None)
+    declared = memory.header.srclang if memory.header is not None else None
     if first is None:
-        return memory.srclang(), units
-    srclang = memory.srclang() or (first.variants[0].lang if first.variants else None)
+        return declared, units
+    srclang = declared or (first.variants[0].lang if first.variants else None)
     return srclang, itertools.chain([first], units)
 
 

@@ -94,7 +94,8 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         units = _repaired(units, repairs)
     # the first unit is read before the output is opened: it tells the languages
     src, units = peek_srclang(memory, units)
-    options: dict[str, object] = {"src_lang": args.src_lang or src}
+    # srclang: a TMX header's "*all*" is kept; other formats then take the first unit's order
+    options: dict[str, object] = {"srclang": args.src_lang or src}
     if args.tgt_lang:
         options["tgt_lang"] = args.tgt_lang
     if out_fmt == "tmx":

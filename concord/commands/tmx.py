@@ -249,6 +249,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
     """``concord tmx filter``: the units that pass every filter, written to --output."""
     from concord.bitext import peek_srclang, write_units
     from tmx.filters import UnitFilter, filter_units, matches_lang
+    from tmx.langtags import ALL
 
     if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
         raise UsageError("--min-confidence must be between 0 and 1")
@@ -264,7 +265,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
             yield unit
 
     srclang, units = peek_srclang(memory)
-    if srclang is not None and unit_filter.langs and not any(
+    if srclang not in (None, ALL) and unit_filter.langs and not any(
             matches_lang(srclang, lang) for lang in unit_filter.langs):
         srclang = None  # the source language is filtered out: the writer picks another
     summary = write_units(filter_units(counted(units), unit_filter), args.output,

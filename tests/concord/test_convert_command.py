@@ -144,3 +144,25 @@ def test_usage_errors(tmp_path, capsys, memory):
     status, _, err = run(["convert", tmp_path / "missing.tmx", tmp_path / "o.tmx"], capsys)
     assert status == 2 and "no such file" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tmx"]
+
+
+@pytest.mark.parametrize("command", [["convert", "IN", "OUT"], ["tmx", "merge", "IN", "-o", "OUT"],
+                                     ["tmx", "filter", "IN", "-o", "OUT"]])
+def test_a_srclang_all_memory_stays_valid(tmp_path, capsys, command):
+    # srclang="*all*" (Okapi) lets a unit lack the first unit's first language: a copy that
+    # put a real language in its place would be invalid TMX
+    out = tmp_path / "out.tmx"
+    args = [FIXTURES / "srclang-all.tmx" if a == "IN" else out if a == "OUT" else a
+            for a in command]
+    status, _, _ = run(args, capsys)
+    assert status == 0
+    assert read_header(out).srclang == "*all*"
+    report = validate_file(out)
+    assert report.valid, [p.message for p in report.problems]
+
+
+def test_src_lang_given_for_a_srclang_all_memory_wins(tmp_path, capsys):
+    out = tmp_path / "out.po"
+    status, _, _ = run(["convert", FIXTURES / "srclang-all.tmx", out, "--src-lang", "en"], capsys)
+    assert status == 0
+    assert '"X-Concord-Source-Tag: en-US\\n"' in out.read_text(encoding="utf-8")
