@@ -28,8 +28,13 @@ if TYPE_CHECKING:
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def parse_beads(text: str, path: str | None = None) -> list[BeadIds]:
-    """Beads in the gold format, one per line: ``[4]:[4, 5]``, ``[]`` for an unaligned side."""
+def parse_beads(text: str, path: str | None = None, *,
+                sides: Sequence[tuple[str, int]] | None = None) -> list[BeadIds]:
+    """Beads in the gold format, one per line: ``[4]:[4, 5]``, ``[]`` for an unaligned side.
+
+    ``sides``: the name and sentence count of the source and target files; a bead naming a
+    sentence that is not there is an :class:`InputError` at its line.
+    """
     beads = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -45,14 +50,34 @@ def parse_beads(text: str, path: str | None = None) -> list[BeadIds]:
             bead = (tuple(int(x) for x in src), tuple(int(x) for x in tgt))
         except (ValueError, SyntaxError, TypeError) as exc:
             raise InputError(f"not a bead ({exc}): {line[:60]}", path=path, line=number) from None
+        if sides is not None:
+            _check_ids(bead, sides, line, path, number)
         beads.append(bead)
     return beads
 
 
-def read_beads(path: str | Path) -> list[BeadIds]:
-    """Read a ``.align`` file."""
+def _check_ids(bead: BeadIds, sides: Sequence[tuple[str, int]], line: str, path: str | None,
+               number: int) -> None:
+    """:class:`InputError` when ``bead`` names a sentence its side's file does not have."""
+    for ids, (name, count) in zip(bead, sides):
+        for i in ids:
+            if not 0 <= i < count:
+                raise InputError(f"no sentence {i} in {name} (it has {count} sentence"
+                                 f"{'' if count == 1 else 's'}, "
+                                 f"numbered from 0): {line[:60]}", path=path, line=number)
+
+
+def read_beads(path: str | Path, *,
+               sides: Sequence[tuple[str, int]] | None = None) -> list[BeadIds]:
+    """Read a ``.align`` file (``sides`` as for :func:`parse_beads`)."""
     path = Path(path)
-    return parse_beads(path.read_text(encoding="utf-8"), str(path))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 ({exc.reason})", path=str(path),
+                         line=data.count(b"\n", 0, exc.start) + 1) from None
+    return parse_beads(text, str(path), sides=sides)
 
 
 def format_bead(src: Sequence[int], tgt: Sequence[int]) -> str:
@@ -236,7 +261,8 @@ class GoldDocument:
     def gold(self, n_source: int, n_target: int) -> list[BeadIds]:
         """The gold beads: read from ``gold_path``, or line ``k`` with line ``k``."""
         if self.gold_path is not None:
-            return read_beads(self.gold_path)
+            return read_beads(self.gold_path, sides=((self.source.name, n_source),
+                                                     (self.target.name, n_target)))
         if n_source != n_target:
             raise InputError(f"line-by-line gold needs equal line counts, got {n_source} and "
                              f"{n_target}", path=str(self.target))

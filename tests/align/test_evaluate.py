@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from align.errors import InputError
-from align.evaluate import (discover_gold, format_bead, parse_beads, read_sentence_file,
-                            score_documents)
+from align.evaluate import (discover_gold, format_bead, parse_beads, read_beads,
+                            read_sentence_file, score_documents)
 
 
 def test_parse_both_spellings_and_empty_sides():
@@ -102,3 +102,25 @@ def test_a_line_separator_inside_a_gold_sentence_does_not_split_it(tmp_path):
     path.write_text("第一句。\n第二句\u2028还是第二句。\n第三句\f完。\n", encoding="utf-8")
     doc = read_sentence_file(path, "zh")
     assert [s.text for s in doc.sentences] == ["第一句。", "第二句\u2028还是第二句。", "第三句\f完。"]
+
+
+@pytest.mark.parametrize("beads,line", [("[0]:[0]\n\n[5]:[1]\n", 3),   # no Chinese sentence 5
+                                        ("[0]:[0, 3]\n", 1),           # no English sentence 3
+                                        ("[-1]:[0]\n", 1)])
+def test_a_gold_bead_outside_the_sentence_files_names_file_and_line(tmp_path, beads, line):
+    (tmp_path / "a.zh").write_text("一。\n二。\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("One.\nTwo.\n", encoding="utf-8")
+    (tmp_path / "a.align").write_text(beads, encoding="utf-8")
+    (doc,) = discover_gold(tmp_path)
+    with pytest.raises(InputError) as err:
+        doc.load()
+    assert str(err.value).startswith(f"{tmp_path / 'a.align'}:{line}:")
+    assert "sentence" in str(err.value)
+
+
+def test_an_undecodable_gold_file_is_an_input_error(tmp_path):
+    path = tmp_path / "a.align"
+    path.write_bytes(b"[0]:[0]\n[1]:[1]\xff\xfe\n")
+    with pytest.raises(InputError) as err:
+        read_beads(path)
+    assert str(err.value).startswith(f"{path}:2:")
