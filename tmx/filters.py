@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tmx import props as P
-from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, normalize_or_keep, normalize_tag, primary_language
+from tmx.langtags import (ALL, DEFAULT_EN, DEFAULT_ZH, normalize_or_keep, normalize_tag,
+                          primary_language, same_tag)
 from tmx.model import Unit
 
 
@@ -45,7 +46,16 @@ class UnitFilter:
                 return None
             if len(kept) != len(unit.variants):
                 unit.variants = kept
+                _drop_lost_srclang(unit)
         return unit
+
+
+def _drop_lost_srclang(unit: Unit) -> None:
+    """Remove the unit's own ``srclang`` when its variant has been filtered out (the header's
+    then applies, or the writer picks one)."""
+    srclang = unit.attrs.get("srclang")
+    if srclang and srclang != ALL and not any(same_tag(v.lang, srclang) for v in unit.variants):
+        del unit.attrs["srclang"]
 
 
 def matches_lang(tag: str, wanted: str) -> bool:

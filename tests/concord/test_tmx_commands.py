@@ -11,7 +11,8 @@ from lxml import etree
 
 from concord.bitext import read_units, write_units
 from concord.cli import main
-from tmx.model import Unit
+from tmx.model import Segment, Unit, Variant
+from tmx.validate import validate_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tmx" / "fixtures"
 
@@ -271,3 +272,21 @@ def test_a_rewritten_memory_keeps_the_header_of_its_input(tmp_path, capsys, comm
     # the file is a new one: written by this tool, now
     assert header.get("creationtool") == "Concord"
     assert header.get("creationdate") != "20200101T000000Z"
+
+
+def test_filtering_out_a_units_own_source_language_keeps_the_file_valid(tmp_path, capsys):
+    # a tu's own srclang (Okapi writes one per unit) must not name a variant filtered out
+    unit = Unit("t1", [Variant("zh-CN", Segment.plain("港口开放。")),
+                       Variant("en-US", Segment.plain("The harbour opens.")),
+                       Variant("fr", Segment.plain("Le port ouvre."))],
+                attrs={"srclang": "zh-CN"})
+    source = tmp_path / "in.tmx"
+    write_units([unit], source, srclang="*all*")
+    out = tmp_path / "out.tmx"
+    status, _, _ = run(["tmx", "filter", source, "-o", out, "--lang", "en", "--lang", "fr"],
+                       capsys)
+    assert status == 0
+    [kept] = read_units(out)
+    assert kept.langs == ["en-US", "fr"] and "srclang" not in kept.attrs
+    report = validate_file(out)
+    assert report.valid, [p.message for p in report.problems]
