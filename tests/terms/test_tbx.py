@@ -115,3 +115,13 @@ def test_entities_are_not_expanded(tmp_path):
     with pytest.raises(GlossaryError, match="declares entities") as caught:
         load_glossary(path)
     assert "do not read me" not in str(caught.value) and caught.value.line == 1
+
+
+def test_tbx2_normative_authorization_values(fixtures):
+    """TBX v2 tools write ISO 12620's normativeAuthorization picklist (preferredTerm,
+    standardizedTerm, admittedTerm, deprecatedTerm, supersededTerm), without -admn-sts."""
+    concept = load_glossary(fixtures / "normative-v2.tbx").concept("councilor")
+    assert [(t.lang, t.text, t.status) for t in concept.terms] == [
+        ("zh", "国务委员", "preferred"), ("en", "State Councilor", "preferred"),
+        ("en", "State Councillor", "admitted"), ("en", "State Counsellor", "deprecated"),
+        ("en", "State Council Member", "superseded")]
