@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.coverage import run_offsets
+from align.language import detect_language
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
@@ -252,8 +253,24 @@ def input_warnings(source: Document, target: Document) -> list[str]:
     if source.lang == target.lang:
         out.append(f"both documents are in the same language ({source.lang}); expected Chinese "
                    "and English: the alignment is a guess with low confidence")
+    for document, name in zip((source, target), names):
+        seen = _text_language(document)
+        if seen is not None and seen != document.lang:
+            out.append(f"{name} is given as {_LANGUAGE_NAMES.get(document.lang, document.lang)} "
+                       f"but its text is {_LANGUAGE_NAMES[seen]}: the files may be swapped or "
+                       "the language given wrong")
     n, m = len(source), len(target)
     if n and m and max(n, m) > 4 * min(n, m) + 10:
         out.append(f"the documents differ wildly in length ({n} and {m} sentences): "
                    "they may not be translations of each other")
     return out
+
+
+_LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def _text_language(document: Document) -> str | None:
+    """The language the text of ``document`` is written in (from its first sentences), or
+    ``None`` when it has none."""
+    sample = " ".join(s.text for s in document.sentences[:200])[:20000]
+    return detect_language(sample) if sample.strip() else None

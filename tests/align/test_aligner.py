@@ -68,6 +68,13 @@ def test_same_language_warns_and_confidence_is_low():
     assert max(b.confidence for b in result.beads) < 0.5
 
 
+def test_files_swapped_against_the_languages_given_warn():
+    # English handed over as the Chinese side and the other way round
+    result = align(doc(EN, "zh"), doc(ZH, "en"))
+    assert any("test.zh" in w and "English" in w for w in result.warnings)
+    assert any("test.en" in w and "Chinese" in w for w in result.warnings)
+
+
 def test_empty_side_warns():
     result = align(doc(ZH, "zh"), doc([], "en"))
     assert any("no sentences" in w for w in result.warnings)
