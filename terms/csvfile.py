@@ -81,6 +81,9 @@ def decode_glossary(data: bytes, name: str) -> str:
 def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glossary:
     """Parse CSV/TSV glossary text (see the module docstring for the columns)."""
     text = text[1:] if text.startswith("\ufeff") else text
+    if delimiter == "," and _semicolon_header(text):
+        # Excel in many European locales saves "CSV" with semicolons
+        delimiter = ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     kind = "TSV" if delimiter == "\t" else "CSV"
     try:
@@ -90,10 +93,6 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
                             f"{delimiter.join(COLUMNS)})", path=name, line=1) from None
     except csv.Error as exc:
         raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=1) from None
-    if delimiter == "," and len(header) == 1 and ";" in header[0] and all(
-            c in [h.strip().lower() for h in header[0].split(";")] for c in REQUIRED):
-        # Excel in many European locales saves "CSV" with semicolons
-        return parse_csv(text, name, ";")
     header = [h.strip().lower() if h.strip().lower() in COLUMNS else h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -120,6 +119,18 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
         concept = _concept_for(record, concepts, by_id, categorised, name, start)
         concept.terms.append(_term(record, name, start))
     return Glossary(concepts=concepts, path=name)
+
+
+def _semicolon_header(text: str) -> bool:
+    """True when the header line, split on semicolons (quoted cells or not), names the
+    required columns."""
+    first = text.split("\n", 1)[0]
+    try:
+        cells = next(csv.reader([first], delimiter=";"))
+    except (csv.Error, StopIteration):
+        return False
+    names = [c.strip().lower() for c in cells]
+    return len(names) > 1 and all(c in names for c in REQUIRED)
 
 
 def _concept_for(record: dict[str, str], concepts: list[Concept], by_id: dict[str, Concept],

@@ -118,3 +118,15 @@ def test_semicolon_separated_csv_as_european_excel_saves_it(tmp_path, fixtures):
     glossary = load_glossary(path)
     assert [(c.id, [(t.text, t.status, t.scope) for t in c.terms]) for c in glossary.concepts] == \
         [(c.id, [(t.text, t.status, t.scope) for t in c.terms]) for c in original.concepts]
+
+
+def test_semicolon_csv_with_every_cell_quoted(tmp_path):
+    """LibreOffice and Excel can quote every text cell, the header's too."""
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(codecs.BOM_UTF8 + '"concept";"lang";"term";"note"\r\n'
+                     '"sp";"zh";"战略伙伴关系";"a note; with a semicolon, and a comma"\r\n'
+                     '"sp";"en";"strategic partnership";""\r\n'.encode("utf-8"))
+    [concept] = load_glossary(path).concepts
+    assert [(t.lang, t.text) for t in concept.terms] == [("zh", "战略伙伴关系"),
+                                                        ("en", "strategic partnership")]
+    assert concept.terms[0].note == "a note; with a semicolon, and a comma"
