@@ -35,6 +35,7 @@ from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import check_readable
 
 MARKUP_FLAG = "tmx-markup"
+FUZZY_PROP = "x-po-fuzzy"  #: a PO entry from another tool was fuzzy
 REVIEWED = ("confirmed", "edited")
 _KEYS = ("tmx-tuid", "tmx-prop", "tmx-attrs", "tmx-notes", "tmx-source", "tmx-target",
          "tmx-variant")
@@ -46,7 +47,10 @@ def po_language(tag: str) -> str:
 
 
 def is_fuzzy(unit: Unit, fuzzy_below: float) -> bool:
-    """True when the unit is not confirmed by a reviewer or its confidence is low."""
+    """True when the unit is not confirmed by a reviewer, its confidence is low, or it comes
+    from a PO entry marked fuzzy (``x-po-fuzzy``)."""
+    if unit.prop(FUZZY_PROP) == "yes":
+        return True
     status = P.status(unit)
     if status is not None and status not in REVIEWED:
         return True
@@ -272,7 +276,9 @@ def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit
         unit.props += [("x-po-reference", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
         unit.props += [("x-po-comment", line) for line in foreign]
         if "fuzzy" in entry.flags:
-            unit.props.append(("x-po-fuzzy", "yes"))
-    elif "fuzzy" not in entry.flags and P.status(unit) == "unreviewed":
-        unit.set_prop(P.STATUS, "confirmed")  # the reviewer cleared the fuzzy flag
+            unit.props.append((FUZZY_PROP, "yes"))
+    elif "fuzzy" not in entry.flags:  # the reviewer cleared the fuzzy flag
+        unit.props = [p for p in unit.props if p != (FUZZY_PROP, "yes")]
+        if P.status(unit) == "unreviewed":
+            unit.set_prop(P.STATUS, "confirmed")
     return unit

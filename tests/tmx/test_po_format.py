@@ -145,3 +145,18 @@ def test_a_translator_reads_confidence_bead_and_status_in_the_notes(tmp_path):
     [back] = read_po(path)
     assert (back.tuid, back.props, back.text("zh-CN"), back.text("en-US")) == (
         unit.tuid, unit.props, unit.text("zh-CN"), unit.text("en-US"))
+
+
+def test_a_fuzzy_entry_from_another_tool_stays_fuzzy(tmp_path, fixtures):
+    # PO → PO (or PO → TMX → PO): a translation its translator marked fuzzy must not come out
+    # as a finished one
+    units = list(read_po(fixtures / "poedit-wild.po"))
+    po = polib.pofile(str(write_po(tmp_path, units)))
+    fuzzy = {entry.msgid: "fuzzy" in entry.flags for entry in po}
+    assert fuzzy["新港区于%s开放"] is True
+    assert fuzzy["保存"] is False
+    # the translator clears the flag in their editor: read back, the unit is no longer fuzzy
+    for entry in po:
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    po.save(str(tmp_path / "cleared.po"))
+    assert not any(unit.prop("x-po-fuzzy") for unit in read_po(tmp_path / "cleared.po"))
