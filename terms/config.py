@@ -164,11 +164,34 @@ def config_from_table(table: dict[str, Any], path: str | None = None) -> Config:
             raise fail(f"unknown setting {key!r} in the concord configuration{hint} (settings: "
                        "disable, enable, severity, fail-on, suppress, or a rule's name for its "
                        "options)", key)
-    enable = table.get("enable")
-    if enable is not None:
-        config.disabled = set(RULES) - {rule_id(r) for r in enable}
-    config.disabled |= {rule_id(r) for r in table.get("disable", [])}
-    for name, severity in table.get("severity", {}).items():
+    def rule_list(key: str) -> set[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(r, str) for r in value):
+            raise fail(f'{key} must be a list of rule names, such as {key} = ["omission"], '
+                       f"not {value!r}", key)
+        return {rule_id(r) for r in value}
+
+    def rule_options(rule: str) -> dict[str, Any]:
+        value, allowed = table[rule], RULES[rule].options
+        known = ", ".join(allowed) or "none"
+        if not isinstance(value, dict):
+            raise fail(f"[{rule}] must be a table of options (options: {known}), "
+                       f"not {value!r}", rule)
+        for name, number in value.items():
+            if name not in allowed:
+                raise fail(f"unknown option {name!r} of {rule} (options: {known})", name)
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise fail(f"{name} of {rule} must be a number, not {number!r}", name)
+        return dict(value)
+
+    if "enable" in table:
+        config.disabled = set(RULES) - rule_list("enable")
+    config.disabled |= rule_list("disable")
+    severities = table.get("severity", {})
+    if not isinstance(severities, dict):
+        raise fail('severity must be a table ([severity] with lines such as omission = "info"), '
+                   f"not {severities!r}", "severity")
+    for name, severity in severities.items():
         if severity not in SEVERITIES:
             raise fail(f"severity of {name!r} must be one of {', '.join(SEVERITIES)}, "
                        f"not {severity!r}", name)
@@ -180,8 +203,8 @@ def config_from_table(table: dict[str, Any], path: str | None = None) -> Config:
                        "fail-on" if "fail-on" in table else "fail_on")
         config.fail_on = fail_on
     for rule in RULES:
-        if isinstance(table.get(rule), dict):
-            config.options[rule] = dict(table[rule])
+        if rule in table:
+            config.options[rule] = rule_options(rule)
     for entry in table.get("suppress", []):
         if not isinstance(entry, dict) or "unit" not in entry:
             raise fail("each [[suppress]] entry needs a unit", "suppress")

@@ -13,6 +13,8 @@ class Rule:
     summary: str
     help: str
     cross_unit: bool = False
+    #: names of the rule's numeric options (``[tool.concord.RULE]``)
+    options: tuple[str, ...] = ()
 
 
 RULES: dict[str, Rule] = {r.id: r for r in (
@@ -46,7 +48,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("omission", "warning",
          "A sentence is left without translation, or the translation is far too short or long.",
          "One side of the unit is empty, or its length is far from what the other side implies. "
-         "Translate the missing part, or fix the alignment."),
+         "Translate the missing part, or fix the alignment.",
+         options=("min-ratio", "min-ratio-fewer-sentences", "max-ratio", "min-length")),
     Rule("untranslated", "warning",
          "The target is the source unchanged, or Chinese is left in the English.",
          "The target segment equals the source, or English text still contains Chinese "

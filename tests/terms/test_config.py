@@ -80,3 +80,29 @@ def test_bad_configuration_names_the_line_and_the_likely_fix(tmp_path, text, lin
     with pytest.raises(ConfigError, match=words) as caught:
         load_config(path)
     assert caught.value.line == line
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('severity = "error"\n', 1, "severity must be a table"),
+    ('disable = "untranslated"\n', 1, 'disable must be a list of rule names'),
+    ('disable = 3\n', 1, "disable must be a list of rule names"),
+    ('enable = ["omission", 3]\n', 1, "enable must be a list of rule names"),
+    ('omission = "strict"\n', 1, "[omission] must be a table of options"),
+    ('[omission]\nmax-ratio = "x"\n', 2, "max-ratio of omission must be a number"),
+    ('[omission]\nmax-ratio = true\n', 2, "max-ratio of omission must be a number"),
+    ('[omission]\nmax_ratio = 3\n', 2, "unknown option 'max_ratio' of omission"),
+    ('[untranslated]\nmin-length = 3\n', 2, "unknown option 'min-length' of untranslated"),
+])
+def test_values_of_the_wrong_type_are_errors_not_crashes(tmp_path, text, line, words):
+    path = tmp_path / "concord.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert words in str(caught.value)
+    assert caught.value.line == line
+
+
+def test_rule_options_are_read(tmp_path):
+    path = tmp_path / "concord.toml"
+    path.write_text("[omission]\nmax-ratio = 3\nmin-ratio = 0.5\n", encoding="utf-8")
+    assert load_config(path).option("omission", "max-ratio", 12.0) == 3
