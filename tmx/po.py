@@ -11,8 +11,9 @@ TMX inline markup (``Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ep
 gets the ``tmx-markup`` flag.
 
 Reading: a PO file from another tool becomes units too (its context goes to an ``x-context``
-property, as Translate Toolkit's po2tmx does; references and extracted comments to ``x-po-…``
-properties). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
+property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
+strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
+target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
 """
 from __future__ import annotations
 
@@ -233,6 +234,22 @@ def _units(po: polib.POFile, path: str, src: str, tgt: str,
                            line=entry.linenum) from None
 
 
+def _foreign_extras(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """What else an entry from another tool says, as ``x-po-…`` properties: its other flags
+    (``python-format``), the previous msgctxt/msgid (``#|``) and its plural forms."""
+    extras = [("x-po-flag", flag) for flag in entry.flags if flag != "fuzzy"]
+    for kind, value in (("x-po-previous-msgctxt", entry.previous_msgctxt),
+                        ("x-po-previous-msgid", entry.previous_msgid),
+                        ("x-po-previous-msgid-plural", entry.previous_msgid_plural),
+                        ("x-po-msgid-plural", entry.msgid_plural)):
+        if value:
+            extras.append((kind, value))
+    if entry.msgid_plural:
+        extras += [(f"x-po-msgstr[{n}]", text) for n, text in sorted(entry.msgstr_plural.items())
+                   if n != 0]
+    return extras
+
+
 def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit:
     meta: dict[str, list[Any]] = {key: [] for key in _KEYS}
     foreign: list[str] = []
@@ -277,6 +294,7 @@ def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit
         unit.props += [("x-po-comment", line) for line in foreign]
         if "fuzzy" in entry.flags:
             unit.props.append((FUZZY_PROP, "yes"))
+        unit.props += _foreign_extras(entry)
     elif "fuzzy" not in entry.flags:  # the reviewer cleared the fuzzy flag
         unit.props = [p for p in unit.props if p != (FUZZY_PROP, "yes")]
         if P.status(unit) == "unreviewed":

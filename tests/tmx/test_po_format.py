@@ -160,3 +160,17 @@ def test_a_fuzzy_entry_from_another_tool_stays_fuzzy(tmp_path, fixtures):
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
     po.save(str(tmp_path / "cleared.po"))
     assert not any(unit.prop("x-po-fuzzy") for unit in read_po(tmp_path / "cleared.po"))
+
+
+def test_nothing_a_foreign_entry_says_is_lost(fixtures):
+    units = list(read_po(fixtures / "poedit-wild.po"))
+    assert len(units) == 4                                  # the obsolete #~ entry is not read
+    headline, button, lines, ships = units
+    assert ("x-po-flag", "python-format") in headline.props
+    assert ("x-po-previous-msgctxt", "banner") in headline.props
+    assert ("x-po-previous-msgid", "港口于%s开放") in headline.props
+    assert button.text("en-US") == "" and ("x-context", "button") in button.props
+    assert lines.text("zh-CN") == "第一行\n第二行" and lines.text("en-US") == "First line\nsecond line"
+    assert ships.text("en-US") == "%d ship in port"
+    assert ("x-po-msgid-plural", "%d 艘船靠港") in ships.props
+    assert ("x-po-msgstr[1]", "%d ships in port") in ships.props
