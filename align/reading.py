@@ -217,13 +217,26 @@ def text_blocks(text: str) -> list[Block]:
 # ---------------------------------------------------------------------------------------------
 # Markdown
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
+
+
+def _blank_front_matter(text: str) -> str:
+    """``text`` with the YAML (``---``) or TOML (``+++``) metadata block that opens the pages of
+    static site generators blanked out, line breaks kept so that line numbers stay right."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    return re.sub(r"[^\r\n]+", "", match.group()) + text[match.end():]
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Paragraphs of a Markdown document (CommonMark via markdown-it-py): headings, paragraphs,
     list items, quotes and table rows become paragraphs with their markup removed; code blocks,
-    images, raw HTML and link targets are dropped. A first-level heading is a title."""
+    images, raw HTML, link targets and front matter are dropped. A first-level heading is a
+    title."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(_blank_front_matter(text))
     blocks: list[Block] = []
     heading: str | None = None
     cells: list[str] | None = None

@@ -228,6 +228,22 @@ def test_markdown_wrapped_english_paragraph_is_one_paragraph():
         "The two sides agreed to deepen cooperation. They signed a plan."]
 
 
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_markdown_front_matter_is_not_text(fence):
+    # pages of static site generators (Hugo, Jekyll) open with YAML or TOML metadata
+    sep = ":" if fence == "---" else " ="
+    text = (f"{fence}\ntitle{sep} \"Talks\"\ndate{sep} 2024-01-10\n{fence}\n\n"
+            "# 王毅同外长会谈\n\n双方同意加强合作。\n")
+    blocks = markdown_blocks(text)
+    assert [(b.text, b.kind, b.line) for b in blocks] == [
+        ("王毅同外长会谈", "title", 6), ("双方同意加强合作。", None, 8)]
+
+
+def test_a_rule_later_in_markdown_is_not_front_matter():
+    blocks = markdown_blocks("双方同意加强合作。\n\n---\n\n王毅表示赞同。\n")
+    assert [b.text for b in blocks] == ["双方同意加强合作。", "王毅表示赞同。"]
+
+
 # --- HTML ------------------------------------------------------------------------------------
 
 EN_PAGE = [
