@@ -195,6 +195,7 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
     """The units of a PO file (see the module notes). Languages come from ``src_lang``/
     ``tgt_lang``, else the header (``X-Source-Language``, ``Language``)."""
     check_readable(path)
+    _check_strings(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
@@ -211,6 +212,23 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
                        "header); give them with --src-lang/--tgt-lang", path=str(path))
     src, tgt = normalize_or_keep(src), normalize_or_keep(tgt)
     return _units(po, str(path), src, tgt, written_by_us="X-Concord-Source-Tag" in meta)
+
+
+#: a line holding a PO string: keyword (possibly obsolete ``#~`` or previous ``#|``) and string
+_STRING_LINE = re.compile(r'^\s*(?:#[~|]\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)'
+                          r'\s+)?(".*)$')
+_WHOLE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(path: str | os.PathLike[str]) -> None:
+    """:class:`TMXError` at the first string that is not closed (polib reads such a file
+    without complaint, losing the entry or its translation)."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            found = _STRING_LINE.match(line)
+            if found is not None and not _WHOLE_STRING.match(found.group(1)):
+                raise TMXError("string not closed by a quote on this line (or text after it)",
+                               path=str(path), line=number)
 
 
 def _po_message(exc: Exception) -> str:

@@ -174,3 +174,25 @@ def test_nothing_a_foreign_entry_says_is_lost(fixtures):
     assert ships.text("en-US") == "%d ship in port"
     assert ("x-po-msgid-plural", "%d 艘船靠港") in ships.props
     assert ("x-po-msgstr[1]", "%d ships in port") in ships.props
+
+
+@pytest.mark.parametrize("content, line", [
+    ('msgid "一"\nmsgstr "one"\n\nmsgid "二\nmsgstr "two"\n', 4),
+    ('msgid "一"\nmsgstr "one\n\nmsgid "二"\nmsgstr "two"\n', 2),
+    ('msgid "一"\nmsgstr ""\n"one\n', 3),
+    ('msgid "一"\nmsgstr "one" extra\n', 2)])
+def test_an_unterminated_string_is_an_error_not_a_lost_entry(tmp_path, content, line):
+    # polib reads these without complaint, losing the entry or its translation; msgfmt refuses
+    path = tmp_path / "broken.po"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TMXError, match="string") as caught:
+        list(read_po(path, src_lang="zh", tgt_lang="en"))
+    assert (caught.value.path, caught.value.line) == (str(path), line)
+
+
+def test_escaped_quotes_and_comments_are_not_taken_for_broken_strings(tmp_path):
+    path = tmp_path / "fine.po"
+    path.write_text('# a "comment with one quote\n#. tmx-note: "x\n'
+                    'msgid "他说\\"好\\""\nmsgstr "He said \\"yes\\" \\\\"  \n', encoding="utf-8")
+    [unit] = read_po(path, src_lang="zh", tgt_lang="en")
+    assert unit.text("en") == 'He said "yes" \\'
