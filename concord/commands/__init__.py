@@ -7,8 +7,11 @@ an optional ``ORDER`` integer places it in ``concord --help``.
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Iterable
 
 from align import SCORERS
+from concord.errors import UsageError
 
 
 def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
@@ -16,3 +19,14 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     """``--scorer`` (the aligner's scorer by name, default lexical), shared by the commands
     that align."""
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
+
+
+def refuse_overwrite(output: str | None, inputs: Iterable[str | None], option: str) -> None:
+    """Raise :class:`UsageError` when ``output`` is one of the existing ``inputs``: a report or
+    a conversion written over the file it was made from would destroy it."""
+    if not output or not os.path.exists(output):
+        return
+    for path in inputs:
+        if path and os.path.exists(path) and os.path.samefile(output, path):
+            raise UsageError(f"{option} names an input file, which it would overwrite; give "
+                             "another file name", path=output)

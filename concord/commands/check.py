@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_scorer_option
+from concord.commands import add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         raise UsageError("give either SRC TGT or --tmx FILE, not both")
     if not args.tmx and len(args.documents) != 2:
         raise UsageError("give a source and a target document (SRC TGT), or --tmx FILE")
+    _refuse_overwriting_inputs(args)
     config = load_config(args.config)
     if config.path is not None:
         ui.info(f"configuration {config.path}: {len(config.disabled)} rule(s) disabled, "
@@ -125,6 +127,19 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if (args.format != "text" or args.output) and not args.quiet:
         ui.note(f"{severity_counts(report.summary)} in {plural(len(checked), 'unit')}")
     return 1 if report.failing else 0
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """The report may replace no input; the checked memory (--save-tmx) only a TMX memory it
+    was read from, and never the report."""
+    inputs = [*args.documents, *args.tmx, args.glossary, args.config]
+    refuse_overwrite(args.output, inputs, "-o/--output")
+    if args.output and args.save_tmx and \
+            os.path.realpath(args.output) == os.path.realpath(args.save_tmx):
+        raise UsageError("-o/--output and --save-tmx name the same file, which each would "
+                         "overwrite; give two file names", path=args.output)
+    memories = [p for p in args.tmx if p.lower().endswith(MEMORY_SUFFIXES)]
+    refuse_overwrite(args.save_tmx, [p for p in inputs if p not in memories], "--save-tmx")
 
 
 def _from_memory(args: argparse.Namespace, config: Config, ui: UI

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from concord.commands import refuse_overwrite
 from concord.errors import UsageError
 from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossary
 
@@ -143,6 +144,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
     from concord.atomic import write_bytes_atomic
 
+    refuse_overwrite(args.output, [args.input], "OUT")
     glossary = load_glossary(args.input)
     fmt = args.to or format_for_path(args.output)
     if fmt is None:

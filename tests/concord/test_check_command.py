@@ -268,3 +268,35 @@ def test_a_multilingual_memory_is_checked_in_its_chinese_and_english(tmp_path, c
                           "-f", "json"], capsys)
     [finding] = json.loads(out)["findings"]
     assert finding["message"].endswith("in the target is not in the source")
+
+
+def test_a_report_never_overwrites_an_input(tmp_path, capsys, monkeypatch):
+    tmx = memory(tmp_path)
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_bytes(GLOSSARY.read_bytes())
+    before = {p: p.read_bytes() for p in (tmx, glossary)}
+    monkeypatch.chdir(tmp_path)
+    for args in (["-o", "release.tmx"], ["-o", str(glossary)], ["--save-tmx", str(glossary)],
+                 ["-o", "x.json", "--save-tmx", "x.json"]):
+        status, out, err = run(["check", "--tmx", str(tmx), "-g", str(glossary), "-f", "json",
+                                *args], capsys)
+        assert status == 2, args
+        assert "would overwrite" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in before} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.csv", "release.tmx"]
+    # the checked memory may replace the memory it was read from
+    assert run(["check", "--tmx", str(tmx), "-g", str(glossary), "--save-tmx", str(tmx),
+                "--fail-on", "never"], capsys)[0] == 0
+    assert [u.tuid for u in read_units(tmx) if u.notes] == ["rel:2"]
+
+
+def test_a_document_pair_report_never_overwrites_a_document(corpora, tmp_path, capsys):
+    name = "2022-01-18-wang-yi-qureshi-call"
+    for suffix in ("zh.txt", "en.txt"):
+        (tmp_path / f"r.{suffix}").write_bytes((corpora / "releases" / f"{name}.{suffix}")
+                                               .read_bytes())
+    zh, en = tmp_path / "r.zh.txt", tmp_path / "r.en.txt"
+    before = zh.read_bytes()
+    status, _, err = run(["check", str(zh), str(en), "-o", str(zh)], capsys)
+    assert status == 2 and "would overwrite" in err
+    assert zh.read_bytes() == before

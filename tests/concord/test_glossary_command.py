@@ -116,3 +116,11 @@ def test_convert_with_a_bom_for_excel_reads_back_the_same(tmp_path, capsys):
     assert out.read_bytes().startswith(b"\xef\xbb\xbfconcept,category,lang,term")
     assert load_glossary(out).concepts == load_glossary(GLOSSARY).concepts
     assert main(["glossary", "convert", str(GLOSSARY), str(tmp_path / "x.tbx"), "--bom"]) == 2
+
+
+def test_convert_never_writes_over_its_input(tmp_path, capsys):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_bytes(GLOSSARY.read_bytes())
+    assert main(["glossary", "convert", str(glossary), str(glossary), "--to", "tbx"]) == 2
+    assert "would overwrite" in capsys.readouterr().err
+    assert glossary.read_bytes() == GLOSSARY.read_bytes()
