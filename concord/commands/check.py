@@ -177,9 +177,7 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
             units.append(unit)
         if wanted - seen_langs:
             seen_langs.update(primary_language(tag) for tag in unit.langs)
-        unit_id = unit.tuid or f"#{n}"
-        if unit_id in seen:  # several memories with the same ids: tell them apart by file
-            unit_id = f"{Path(path).name}:{unit_id}"
+        unit_id = _unique_id(unit.tuid or f"#{n}", Path(path).name, n, seen)
         seen.add(unit_id)
         location = Location(path, unit.line)
         checked.append(CheckedUnit(unit_id, unit.text(src_tag), unit.text(tgt_tag),
@@ -200,6 +198,21 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
                          path=path)
     ui.info(f"{path}: {len(checked)} units, {src_tag} → {tgt_tag}")
     return units, checked
+
+
+def _unique_id(unit_id: str, file_name: str, n: int, seen: set[str]) -> str:
+    """``unit_id``, or when a unit already has it (several memories with the same ids, or a
+    memory that repeats a tuid) the file's name before it, then the unit's number after it."""
+    if unit_id not in seen:
+        return unit_id
+    candidate = f"{file_name}:{unit_id}"
+    if candidate not in seen:
+        return candidate
+    candidate, k = f"{file_name}:{unit_id}#{n}", 1
+    while candidate in seen:
+        k += 1
+        candidate = f"{file_name}:{unit_id}#{n}.{k}"
+    return candidate
 
 
 def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str | None,

@@ -300,3 +300,17 @@ def test_a_document_pair_report_never_overwrites_a_document(corpora, tmp_path, c
     status, _, err = run(["check", str(zh), str(en), "-o", str(zh)], capsys)
     assert status == 2 and "would overwrite" in err
     assert zh.read_bytes() == before
+
+
+def test_units_sharing_a_tuid_keep_their_own_findings(tmp_path, capsys):
+    """Memories in the wild repeat tuids: each unit is still reported as itself."""
+    pairs = [("增长了百分之三十。", "It grew by 3%."), ("增长了百分之四十。", "It grew by 4%."),
+             ("增长了百分之五十。", "It grew by 5%.")]
+    path = tmp_path / "dup.tmx"
+    write_units([Unit.bilingual("7", "zh-CN", s, "en-US", t) for s, t in pairs], path)
+    status, out, _ = run(["check", "--tmx", str(path), "-f", "json"], capsys)
+    assert status == 1
+    findings = json.loads(out)["findings"]
+    assert len({f["unit"] for f in findings}) == 3
+    assert [f["term"] for f in findings] == ["百分之三十", "百分之四十", "百分之五十"]
+    assert len({f["location"]["line"] for f in findings}) == 3
