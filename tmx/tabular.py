@@ -11,7 +11,8 @@ columns, source and target, in the languages given.
 **JSONL**: one JSON object per unit, as :mod:`tmx.serial` describes: every variant, inline code,
 property, note and attribute, so TMX → JSONL → TMX is lossless. Reading also accepts
 ``{"translation": {"zh": …, "en": …}}`` (the Hugging Face datasets layout) and flat
-``{"zh": …, "en": …}`` objects.
+``{"zh": …, "en": …}`` objects (``id``/``tuid`` is the unit's id); a language whose value is not a
+string, or a record with no text at all, is an error naming the line.
 """
 from __future__ import annotations
 
@@ -168,14 +169,32 @@ def read_jsonl(path: str | os.PathLike[str], *, src_lang: str | None = None,
         yield unit
 
 
+_ID_KEYS = ("tuid", "id")  #: identifier keys of flat records ("id" is not Indonesian here)
+
+
 def _unit_from_record(data: Any) -> Unit:
-    if isinstance(data, dict) and "variants" not in data:
-        texts = data.get("translation", data)
-        if isinstance(texts, dict):
-            pairs = [(k, v) for k, v in texts.items() if isinstance(v, str) and looks_like_tag(k)]
-            if pairs:
-                tuid = data.get("tuid", data.get("id"))
-                return Unit(tuid=str(tuid) if tuid is not None else None,
-                            variants=[Variant(normalize_or_keep(k), Segment.plain(v))
-                                      for k, v in pairs])
-    return unit_from_json(data)
+    texts = _unit_from_texts(data) if isinstance(data, dict) and "variants" not in data else None
+    unit = texts if texts is not None else unit_from_json(data)
+    if not unit.variants:
+        raise ValueError('no text: neither "variants" nor language keys (zh, en …)')
+    return unit
+
+
+def _unit_from_texts(data: dict[str, Any]) -> Unit | None:
+    """A unit from ``{"zh": …, "en": …}`` or ``{"translation": {…}}``; ``None`` when the record
+    has no language key; ``ValueError`` when a language's value is not a string."""
+    texts = data.get("translation", data)
+    if not isinstance(texts, dict):
+        return None
+    pairs = []
+    for key, value in texts.items():
+        if key in _ID_KEYS or not looks_like_tag(key):
+            continue
+        if not isinstance(value, str):
+            raise ValueError(f'the value of "{key}" is not a string: {json.dumps(value)[:40]}')
+        pairs.append((key, value))
+    if not pairs:
+        return None
+    tuid = data.get("tuid", data.get("id"))
+    return Unit(tuid=str(tuid) if tuid is not None else None,
+                variants=[Variant(normalize_or_keep(k), Segment.plain(v)) for k, v in pairs])

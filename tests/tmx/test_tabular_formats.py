@@ -92,9 +92,19 @@ def test_jsonl_accepts_common_simple_layouts(tmp_path):
     assert second.tuid == "7" and second.text("zh-CN") == "再见"
 
 
+def test_a_string_id_is_the_tuid_not_an_indonesian_segment(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text('{"id": "rel-3", "zh": "再见", "en": "Goodbye"}\n', encoding="utf-8")
+    [unit] = read_jsonl(path)
+    assert unit.tuid == "rel-3" and unit.langs == ["zh-CN", "en-US"]
+
+
 @pytest.mark.parametrize("line, message", [('{"variants": [', "not JSON"),
                                            ('{"variants": [{"text": "x"}]}', "needs a lang"),
-                                           ('[1, 2]', "not a unit")])
+                                           ('[1, 2]', "not a unit"),
+                                           ('{"zh": "二", "en": 2}', '"en" is not a string'),
+                                           ('{"source": "二", "target": "two"}', "no text"),
+                                           ('{"variants": []}', "no text")])
 def test_jsonl_errors_name_the_line(tmp_path, line, message):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"translation": {"zh": "一", "en": "one"}}\n' + line + "\n", encoding="utf-8")
