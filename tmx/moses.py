@@ -100,8 +100,9 @@ def read_moses(prefix: str | os.PathLike[str], *, src_lang: str | None = None,
         check_readable(path)
     src_tag, tgt_tag = normalize_or_keep(src), normalize_or_keep(tgt)
     number = 0
-    with open(src_path, encoding="utf-8-sig") as src_file, \
-            open(tgt_path, encoding="utf-8-sig") as tgt_file:
+    # only LF ends a line, as MT tools count them (a CR alone is content); CRLF is read as LF
+    with open(src_path, encoding="utf-8-sig", newline="\n") as src_file, \
+            open(tgt_path, encoding="utf-8-sig", newline="\n") as tgt_file:
         try:
             for number, (src_line, tgt_line) in enumerate(
                     itertools.zip_longest(src_file, tgt_file), 1):

@@ -91,7 +91,8 @@ class JSONLWriter(UnitWriter):
 def _lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
     check_readable(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        # only LF ends a line (a CR alone is content, as for wc -l); CRLF is read as LF
+        with open(path, encoding="utf-8-sig", newline="\n") as handle:
             for number, line in enumerate(handle, 1):
                 yield number, line.rstrip("\r\n")
     except UnicodeDecodeError as exc:

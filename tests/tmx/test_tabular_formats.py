@@ -135,3 +135,19 @@ def test_moses_files_of_different_length_are_an_error(tmp_path):
 
 def test_moses_writes_each_segment_on_one_line():
     assert one_line("a\nb\r\nc\u2028d") == "a b c d"
+
+
+def test_only_a_line_feed_ends_a_moses_line(tmp_path):
+    # web text carries stray carriage returns: wc -l, Moses and fairseq count lines by LF only
+    (tmp_path / "c.zh").write_bytes("一\r\n二\r三\n".encode())
+    (tmp_path / "c.en").write_bytes(b"one\r\ntwo three")
+    units = list(read_moses(tmp_path / "c", src_lang="zh", tgt_lang="en"))
+    assert [(u.text("zh"), u.text("en")) for u in units] == [("一", "one"),
+                                                              ("二\r三", "two three")]
+
+
+def test_only_a_line_feed_ends_a_tsv_row(tmp_path):
+    path = tmp_path / "cr.tsv"
+    path.write_bytes("zh\ten\r\n你好\tHel\rlo\r\n再见\tBye\n".encode())
+    assert [(u.text("zh"), u.text("en")) for u in read_tsv(path)] == [("你好", "Hel\rlo"),
+                                                                       ("再见", "Bye")]
