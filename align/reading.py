@@ -114,15 +114,12 @@ def other_file_kind(text: str) -> tuple[str, str] | None:
 
 
 def detect_format(path: str | Path | None, text: str) -> str:
-    """"txt", "md" or "html": by the file extension (a .txt that holds a whole HTML page is
-    read as HTML), else by looking at the text."""
-    head = text[:2000].lstrip().lower()
+    """"txt", "md" or "html": by the file extension, else by looking at the text."""
     if path is not None:
         fmt = _EXTENSIONS.get(Path(path).suffix.lower())
-        if fmt == "txt" and head.startswith(("<!doctype html", "<html")):
-            return "html"  # a whole page saved under a .txt name
         if fmt:
             return fmt
+    head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
             r"<(?:html|body|head|div|p|article)[\s>]", head):
         return "html"

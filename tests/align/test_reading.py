@@ -104,9 +104,6 @@ def test_read_source_decodes_files(tmp_path):
     ("a.markdown", "x", "md"), ("a.txt", "<p>not html by name</p>", "txt"),
     ("a.zh", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
     ("a.en", "<div class='x'>text</div>", "html"), ("a.en", "Plain text. No markup.", "txt"),
-    # a whole page saved with .txt (view source, save as): read as the page it is
-    ("page.txt", "\n<!DOCTYPE html>\n<html><body><p>x</p></body></html>", "html"),
-    ("page.txt", "<html lang='zh'><body><p>x</p></body></html>", "html"),
 ])
 def test_detect_format(name, text, fmt):
     assert detect_format(name, text) == fmt
