@@ -162,3 +162,23 @@ def test_a_lone_hundred_of_a_centenary_is_not_paired_with_a_year(checker):
 ])
 def test_decades_repetitions_and_numeral_words_are_clean(checker, source, target):
     assert rules(checker, source, target) == []
+
+
+@pytest.mark.parametrize("source, target", [
+    ("1至2月，出口增长7.1%。", "In January and February, exports grew by 7.1 percent."),
+    ("今年1—2月份，出口增长7.1%。", "In January-February this year, exports grew by 7.1 percent."),
+    ("2023年1-11月，进口下降。", "From January to November 2023, imports fell."),
+    ("en: From January to October, output rose.", "1到10月，产量上升。"),
+])
+def test_a_month_range_is_two_months_not_a_number(checker, source, target):
+    if source.startswith("en: "):  # English source, Chinese target
+        pair = Pair("u", source[4:], target, "en", "zh")
+        assert checker.check_pair(pair) == []
+    else:
+        assert rules(checker, source, target) == []
+
+
+def test_a_month_range_with_a_wrong_month_is_still_found(checker):
+    [finding] = checker.check_pair(Pair("u", "1至3月，出口增长7.1%。",
+                                        "In January and February, exports grew by 7.1 percent."))
+    assert finding.rule == "date-mismatch" and finding.term == "3月"
