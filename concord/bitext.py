@@ -10,7 +10,7 @@ import contextlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.model import Alignment
@@ -57,6 +57,20 @@ class WriteSummary:
     units: int = 0
     empty_sided: int = 0
     removed_characters: int = 0
+    #: units per kind of content the format cannot carry ("inline codes", "properties" …)
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    def left_out_message(self) -> str | None:
+        """One line saying what a lossy format (TSV, Moses) left out; ``None`` if nothing."""
+        if not self.left_out:
+            return None
+        kinds = ", ".join(f"{kind} ({count} units)" for kind, count in self.left_out.items())
+        spaces = " (line breaks became spaces)" if "line breaks" in self.left_out else ""
+        return (f"{_FORMAT_NAMES.get(self.fmt, self.fmt)} cannot carry these, left "
+                f"out{spaces}: {kinds}; JSONL, PO and TMX keep everything")
+
+
+_FORMAT_NAMES = {"tsv": "TSV", "moses": "Moses"}
 
 
 def _first_langs(units: Iterator[Unit]) -> tuple[list[str], Iterator[Unit]]:
@@ -128,6 +142,7 @@ def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tg
                 writer_class(stream, src_lang=src_lang, tgt_lang=tgt_lang,
                              **options) as line_writer:  # type: ignore[arg-type]
             line_writer.write_all(units)
+        summary.left_out = dict(getattr(line_writer, "left_out", {}))
         return summary
     from tmx import moses
     suffixes = options.pop("suffixes", None)
@@ -140,6 +155,7 @@ def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tg
         with moses.MosesWriter(src_stream, tgt_stream, src_lang=src_lang, tgt_lang=tgt_lang,
                                **options) as writer:  # type: ignore[arg-type]
             writer.write_all(units)
+    summary.left_out = dict(writer.left_out)
     return summary
 
 

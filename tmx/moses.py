@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import Counter
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import IO
 from tmx.errors import TMXError
 from tmx.langtags import normalize_or_keep, primary_language
 from tmx.model import Segment, Unit, Variant
-from tmx.unitwriter import UnitWriter
+from tmx.unitwriter import UnitWriter, left_out
 from tmx.xmlsource import check_readable
 
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
@@ -50,16 +51,22 @@ class MosesWriter(UnitWriter):
         self._src, self._tgt = src_stream, tgt_stream
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.joined_lines = 0
+        #: units per kind of content Moses files cannot carry ("line breaks" became spaces)
+        self.left_out: Counter[str] = Counter()
 
     def write(self, unit: Unit) -> None:
         source = unit.variant(self.src_lang)
         target = unit.variant(self.tgt_lang, exclude=source)
+        kinds = left_out(unit, (source, target))
         for stream, variant in ((self._src, source), (self._tgt, target)):
             text = variant.text if variant is not None else ""
             flat = one_line(text)
             if flat != text:
                 self.joined_lines += 1
+                if "line breaks" not in kinds:
+                    kinds.append("line breaks")
             stream.write(flat + "\n")
+        self.left_out.update(kinds)
         self.units_written += 1
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -28,7 +29,7 @@ from tmx.errors import TMXError
 from tmx.langtags import looks_like_tag, normalize_or_keep
 from tmx.model import Segment, Unit, Variant
 from tmx.serial import unit_from_json, unit_to_json
-from tmx.unitwriter import UnitWriter
+from tmx.unitwriter import UnitWriter, left_out
 from tmx.xmlsource import check_readable
 
 TSV_PROPS = (P.DOC, P.PARAGRAPH, P.BEAD, P.SRC_IDS, P.TGT_IDS, P.CONFIDENCE, P.STATUS)
@@ -60,6 +61,7 @@ class TSVWriter(UnitWriter):
         self._stream = stream
         self.src_lang, self.tgt_lang = normalize_or_keep(src_lang), normalize_or_keep(tgt_lang)
         self.bare = bare
+        self.left_out: Counter[str] = Counter()  #: units per kind of content TSV cannot carry
         if not bare:
             stream.write("\t".join(["tuid", self.src_lang, self.tgt_lang, *TSV_PROPS, "notes"])
                          + "\n")
@@ -68,6 +70,8 @@ class TSVWriter(UnitWriter):
         source = unit.variant(self.src_lang)
         target = unit.variant(self.tgt_lang, exclude=source)
         row = [source.text if source else "", target.text if target else ""]
+        self.left_out.update(left_out(unit, (source, target), () if self.bare else TSV_PROPS,
+                                      keeps_notes=not self.bare))
         if not self.bare:
             row = [unit.tuid or "", *row, *(unit.prop(p, "") or "" for p in TSV_PROPS),
                    " | ".join(unit.notes)]

@@ -2,12 +2,12 @@
 around an open stream that writes units one at a time — and the tool version they record."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from importlib import metadata
 from types import TracebackType
 from typing import Self
 
-from tmx.model import Unit
+from tmx.model import Unit, Variant
 
 
 def tool_version() -> str:
@@ -41,3 +41,23 @@ class UnitWriter:
         for unit in units:
             self.write(unit)
         return self.units_written
+
+
+def left_out(unit: Unit, written: Sequence[Variant | None], kept_props: Collection[str] = (),
+             keeps_notes: bool = False) -> list[str]:
+    """What a plain-text writer (TSV, Moses) loses of ``unit`` when it writes the text of the
+    variants ``written``: "inline codes", "other languages", "properties", "notes",
+    "attributes" (only those the unit has)."""
+    used = [v for v in written if v is not None]
+    kinds = []
+    if any(v.segment.has_codes for v in used):
+        kinds.append("inline codes")
+    if len(unit.variants) > len(used):
+        kinds.append("other languages")
+    if any(k not in kept_props for k, _ in unit.props) or any(v.props for v in unit.variants):
+        kinds.append("properties")
+    if (unit.notes and not keeps_notes) or any(v.notes for v in unit.variants):
+        kinds.append("notes")
+    if unit.attrs or any(v.attrs for v in unit.variants):
+        kinds.append("attributes")
+    return kinds

@@ -7,7 +7,7 @@ import pytest
 
 from concord.bitext import read_units, write_units
 from concord.cli import main
-from tmx.model import Unit
+from tmx.model import Inline, Segment, Unit, Variant
 from tmx.reader import iter_units, read_header
 from tmx.validate import validate_file
 
@@ -166,3 +166,33 @@ def test_src_lang_given_for_a_srclang_all_memory_wins(tmp_path, capsys):
     status, _, _ = run(["convert", FIXTURES / "srclang-all.tmx", out, "--src-lang", "en"], capsys)
     assert status == 0
     assert '"X-Concord-Source-Tag: en-US\\n"' in out.read_text(encoding="utf-8")
+
+
+def rich_memory(path: Path) -> Path:
+    """Two units: one with inline codes, a note and a foreign property, one with a third
+    language and a line break."""
+    code = Inline("ph", (("x", "1"),), ("<br/>",))
+    units = [Unit("r:1", [Variant("zh-CN", Segment(("港口", code, "开放。"))),
+                          Variant("en-US", Segment(("The harbour", code, " opens.")))],
+                  props=[("client", "harbour office"), ("x-concord-status", "confirmed")],
+                  notes=["checked"]),
+             Unit("r:2", [Variant("zh-CN", Segment.plain("第一行\n第二行")),
+                          Variant("en-US", Segment.plain("Line one\nline two")),
+                          Variant("fr", Segment.plain("Ligne un"))])]
+    write_units(units, path)
+    return path
+
+
+def test_a_lossy_conversion_says_what_it_left_out(tmp_path, capsys):
+    memory = rich_memory(tmp_path / "rich.tmx")
+    status, _, err = run(["convert", memory, tmp_path / "rich.tsv"], capsys)
+    assert status == 0
+    assert "TSV cannot carry" in err
+    assert "inline codes (1 units)" in err and "other languages (1 units)" in err
+    assert "properties (1 units)" in err and "notes" not in err   # TSV has a notes column
+    status, _, err = run(["convert", memory, tmp_path / "rich", "--to", "moses"], capsys)
+    assert status == 0
+    assert "Moses cannot carry" in err and "notes (1 units)" in err
+    assert "line breaks (1 units)" in err
+    status, _, err = run(["convert", memory, tmp_path / "rich.jsonl"], capsys)
+    assert status == 0 and "cannot carry" not in err
