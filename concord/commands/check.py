@@ -103,6 +103,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     glossary = load_glossary(args.glossary) if args.glossary else None
     if glossary is not None:
         ui.info(f"glossary {args.glossary}: {len(glossary)} concepts")
+        if not len(glossary):
+            ui.warn(f"{args.glossary}: the glossary has no concepts: no term is checked")
     if args.tmx:
         units, checked, inputs = _from_memory(args, config, ui)
     else:

@@ -314,3 +314,14 @@ def test_units_sharing_a_tuid_keep_their_own_findings(tmp_path, capsys):
     assert len({f["unit"] for f in findings}) == 3
     assert [f["term"] for f in findings] == ["百分之三十", "百分之四十", "百分之五十"]
     assert len({f["location"]["line"] for f in findings}) == 3
+
+
+def test_an_empty_glossary_is_said_not_passed_silently(tmp_path, capsys):
+    """A glossary export that came out empty would otherwise let every term through."""
+    empty = tmp_path / "terms.csv"
+    empty.write_text("concept,category,lang,term,status,scope,case_sensitive,note\n",
+                     encoding="utf-8")
+    status, _, err = run(["check", "--tmx", str(memory(tmp_path, [PAIRS[1]])), "-g", str(empty)],
+                         capsys)
+    assert status == 0
+    assert f"warning: {empty}: the glossary has no concepts" in err
