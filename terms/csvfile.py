@@ -92,7 +92,7 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
         raise GlossaryError(f"empty {kind} glossary (expected a header line "
                             f"{delimiter.join(COLUMNS)})", path=name, line=1) from None
     except csv.Error as exc:
-        raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=1) from None
+        raise _syntax_error(exc, kind, text, delimiter, name, 1) from None
     header = [h.strip().lower() if h.strip().lower() in COLUMNS else h.strip() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -108,7 +108,7 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
         except StopIteration:
             break
         except csv.Error as exc:
-            raise GlossaryError(f"{kind} syntax error: {exc}", path=name, line=line) from None
+            raise _syntax_error(exc, kind, text, delimiter, name, line) from None
         start, line = line, reader.line_num + 1
         if not row or all(not cell.strip() for cell in row):
             continue
@@ -119,6 +119,22 @@ def parse_csv(text: str, name: str = "<glossary>", delimiter: str = ",") -> Glos
         concept = _concept_for(record, concepts, by_id, categorised, name, start)
         concept.terms.append(_term(record, name, start))
     return Glossary(concepts=concepts, path=name)
+
+
+def _syntax_error(exc: csv.Error, kind: str, text: str, delimiter: str, name: str,
+                  line: int) -> GlossaryError:
+    """The error for a CSV/TSV syntax error at ``line``; a field with a bare quote in it
+    (``"一带一路"倡议``) gets the way to write it."""
+    lines = text.split("\n")
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    cell = next((c for c in raw.split(delimiter) if '"' in c), None)
+    if "expected after" in str(exc) and cell is not None:
+        quoted = '"' + cell.replace('"', '""') + '"'
+        return GlossaryError(f"{kind} syntax error: the field {cell} holds a quote; quote the "
+                             f"whole field and double the quotes inside it ({quoted}), or use "
+                             "curly quotes “ ”", path=name, line=line)
+    return GlossaryError(f"{kind} syntax error: {str(exc).replace(chr(9), 'tab')}", path=name,
+                         line=line)
 
 
 def _semicolon_header(text: str) -> bool:

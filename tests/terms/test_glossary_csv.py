@@ -130,3 +130,16 @@ def test_semicolon_csv_with_every_cell_quoted(tmp_path):
     assert [(t.lang, t.text) for t in concept.terms] == [("zh", "战略伙伴关系"),
                                                         ("en", "strategic partnership")]
     assert concept.terms[0].note == "a note; with a semicolon, and a comma"
+
+
+@pytest.mark.parametrize("suffix, separator", [("tsv", "\t"), ("csv", ",")])
+def test_a_bare_quote_in_a_term_says_how_to_write_it(tmp_path, suffix, separator):
+    path = tmp_path / f"terms.{suffix}"
+    path.write_text(separator.join(["concept", "lang", "term"]) + "\n"
+                    + separator.join(["bri", "en", "Belt and Road Initiative"]) + "\n"
+                    + separator.join(["bri", "zh", '"一带一路"倡议']) + "\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 3
+    message = str(caught.value)
+    assert '"""一带一路""倡议"' in message and "\t" not in message
