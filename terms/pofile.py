@@ -9,7 +9,8 @@ case sensitivity, note or other fields), so conversion to and from PO loses noth
 
 A PO file written by another tool (no ``#. term:`` lines) is read as msgid = Chinese term and
 msgstr = English rendering, both preferred (the languages come from the ``X-Source-Language``
-and ``Language`` headers when present); translator comments become the concept note;
+and ``Language`` headers when present; ``Language: zh_CN`` alone means English msgids);
+translator comments become the concept note;
 obsolete entries are skipped.
 """
 from __future__ import annotations
@@ -65,8 +66,9 @@ def read_po(path: str | Path) -> Glossary:
             "Project-Id-Version", "").startswith("Concord translation memory"):
         raise GlossaryError("this PO file is a translation memory (written by concord convert), "
                             "not a glossary: give it with --tmx", path=name)
-    src_lang = normalize_lang(po.metadata.get("X-Source-Language", "") or "zh")
     tgt_lang = normalize_lang(po.metadata.get("Language", "") or "en")
+    src_lang = normalize_lang(po.metadata.get("X-Source-Language", "")
+                              or ("en" if tgt_lang == "zh" else "zh"))
     concepts = (_concept(entry, number, src_lang, tgt_lang, name)
                 for number, entry in enumerate(po, 1) if not entry.obsolete and entry.msgid)
     return Glossary(list(unique_ids(concepts, name)), path=name, meta=dict(po.metadata))

@@ -63,3 +63,14 @@ def test_po_glossary_passes_msgfmt_check_without_warnings(tmp_path, mini):
     result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+
+
+def test_po_from_english_into_chinese_takes_english_as_its_source(tmp_path):
+    """The usual PO direction: English msgids, Language: zh_CN, no X-Source-Language."""
+    path = tmp_path / "en-zh.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n'
+                    '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgid "State Councilor"\nmsgstr "国务委员"\n', encoding="utf-8")
+    [concept] = load_glossary(path).concepts
+    assert [(t.lang, t.text) for t in concept.terms] == [("en", "State Councilor"),
+                                                        ("zh", "国务委员")]
