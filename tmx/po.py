@@ -223,9 +223,13 @@ _WHOLE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 def _check_strings(path: str | os.PathLike[str]) -> None:
     """:class:`TMXError` at the first string that is not closed (polib reads such a file
     without complaint, losing the entry or its translation)."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            found = _STRING_LINE.match(line)
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            end = raw.rstrip()
+            if not end or (end.endswith(b'"') and not end.endswith(b'\\"')) or (
+                    end.startswith(b"#") and not end.startswith((b"#~", b"#|"))):
+                continue  # the usual lines, quickly: a closed string, a comment
+            found = _STRING_LINE.match(raw.decode("utf-8", "replace"))
             if found is not None and not _WHOLE_STRING.match(found.group(1)):
                 raise TMXError("string not closed by a quote on this line (or text after it)",
                                path=str(path), line=number)
