@@ -6,6 +6,8 @@ Reading (either version, with or without the TBX namespace):
   category when it names one, else kept; other concept-level ``descrip``/``admin`` kept; the
   ``note`` elements → the concept note);
 - ``langSec``/``langSet`` (``xml:lang``) → the language; ``termSec``/``tig``/``ntig`` → :class:`Term`;
+- DCT style (a data category as an element of a module namespace, ``<basic:administrativeStatus>``)
+  is read as the DCA style it stands for (``<termNote type="administrativeStatus">``);
 - ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
   ``type="usageStatus"`` (``preferred``/``admitted``/``deprecated``…) → the status; a term with
   none is preferred when it is the first of its language in the concept, admitted otherwise;
@@ -83,6 +85,7 @@ def read_tbx(path: str | Path) -> Glossary:
     if kind not in ("tbx", "martif"):
         raise GlossaryError(f"not a TBX file (root element <{kind}>, expected <tbx> or "
                             "<martif>)", path=name, line=root.sourceline)
+    _dct_to_dca(root)
     glossary = Glossary(path=name)
     glossary.meta["tbx-version"] = "3" if kind == "tbx" else "2"
     if root.get("type"):
@@ -95,6 +98,22 @@ def read_tbx(path: str | Path) -> Glossary:
     concepts = (_concept(entry, number, name) for number, entry in enumerate(entries, 1))
     glossary.concepts.extend(unique_ids(concepts, name))
     return glossary
+
+
+def _dct_to_dca(root: etree._Element) -> None:
+    """Rewrite TBX v3 DCT style, where a data category is an element of a module namespace
+    (``<basic:administrativeStatus>``), as DCA style (``<termNote
+    type="administrativeStatus">``; ``<descrip type=…>`` outside terms), the form read below."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        qname = etree.QName(element)
+        if qname.namespace in (None, TBX_NS):
+            continue
+        parent = element.getparent()
+        in_term = parent is not None and _local(parent) in ("termSec", "tig", "ntig", "termGrp")
+        element.tag = f"{{{TBX_NS}}}{'termNote' if in_term else 'descrip'}"
+        element.set("type", qname.localname)
 
 
 def _concept(entry: etree._Element, number: int, name: str) -> Concept:

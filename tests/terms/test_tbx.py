@@ -125,3 +125,15 @@ def test_tbx2_normative_authorization_values(fixtures):
         ("zh", "国务委员", "preferred"), ("en", "State Councilor", "preferred"),
         ("en", "State Councillor", "admitted"), ("en", "State Counsellor", "deprecated"),
         ("en", "State Council Member", "superseded")]
+
+
+def test_tbx3_dct_style_data_categories(fixtures):
+    """TBX v3 in DCT style names data categories as elements of module namespaces
+    (<basic:administrativeStatus>): a deprecated term must stay deprecated."""
+    glossary = load_glossary(fixtures / "dct-style.tbx")
+    concept = glossary.concept("fm")
+    assert [(t.lang, t.text, t.status) for t in concept.terms] == [
+        ("zh", "外长", "preferred"), ("en", "Foreign Minister", "preferred"),
+        ("en", "Foreign Secretary", "deprecated")]
+    assert concept.terms[1].extra == {"partOfSpeech": "noun"}
+    assert concept.extra == {"subjectField": "diplomacy"}
