@@ -6,7 +6,8 @@ by their language tags), the Concord properties (``x-concord-doc``, ``-paragraph
 Text is plain (inline codes removed). Tabs, newlines, carriage returns and backslashes in values are written as ``\\t``,
 ``\\n``, ``\\r`` and ``\\\\``. ``bare=True`` writes only the two text columns and no header
 (the layout MT training scripts read). A file without a recognisable header is read as two
-columns, source and target, in the languages given.
+columns, source and target, in the languages given (a ``source``/``target`` or ``src``/``tgt``
+header row is skipped).
 
 **JSONL**: one JSON object per unit, as :mod:`tmx.serial` describes: every variant, inline code,
 property, note and attribute, so TMX → JSONL → TMX is lossless. Reading also accepts
@@ -105,6 +106,8 @@ def _lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
 
 
 _NAMED_COLUMNS = {"tuid": "tuid", "notes": "note", "note": "note"}
+#: header rows that name the two columns without their languages (skipped, not read as a unit)
+_GENERIC_HEADERS = (["source", "target"], ["src", "tgt"])
 
 
 def _header_kind(cell: str) -> str | None:
@@ -131,7 +134,8 @@ def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
                            "en-US …); give them with --src-lang/--tgt-lang", path=str(path),
                            line=1)
         names, kinds = [src_lang, tgt_lang], ["lang", "lang"]
-        rows: Iterable[tuple[int, str]] = itertools.chain([first], lines)
+        generic = [c.strip().lower() for c in cells] in _GENERIC_HEADERS
+        rows: Iterable[tuple[int, str]] = lines if generic else itertools.chain([first], lines)
     else:
         names, rows = cells, lines
     for number, line in rows:

@@ -151,3 +151,14 @@ def test_only_a_line_feed_ends_a_tsv_row(tmp_path):
     path.write_bytes("zh\ten\r\n你好\tHel\rlo\r\n再见\tBye\n".encode())
     assert [(u.text("zh"), u.text("en")) for u in read_tsv(path)] == [("你好", "Hel\rlo"),
                                                                        ("再见", "Bye")]
+
+
+@pytest.mark.parametrize("header", ["source\ttarget", "src\ttgt", "Source\tTarget"])
+def test_a_source_target_header_row_is_not_a_unit(tmp_path, header):
+    # the header pandas and MT scripts write: it names no language, so the languages are given
+    path = tmp_path / "st.tsv"
+    path.write_text(header + "\n你好\tHello\n", encoding="utf-8")
+    with pytest.raises(TMXError, match="no header naming its languages"):
+        list(read_tsv(path))
+    units = list(read_tsv(path, src_lang="zh", tgt_lang="en"))
+    assert [(u.text("zh"), u.text("en")) for u in units] == [("你好", "Hello")]
