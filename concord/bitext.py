@@ -16,6 +16,7 @@ from pathlib import Path
 from align.model import Alignment
 from concord.atomic import atomic_output
 from tmx import props as P
+from tmx.errors import TMXError
 from tmx.formats import format_for_reading, format_for_writing
 from tmx.langtags import ALL, normalize_tag, primary_language, same_tag
 from tmx.model import Unit
@@ -112,6 +113,11 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
         # of units whose tags were normalised
         tgt_lang = tgt_lang or next((lang for lang in langs
                                      if not same_tag(lang, str(src_lang))), None)
+    if name in ("po", "tsv", "moses") and not (src_lang and tgt_lang):
+        raise TMXError(f"cannot tell the source and target languages to write {name.upper()}: "
+                       "the input's first unit (if any) does not hold two; give --src-lang and "
+                       "--tgt-lang",
+                       path=str(path))
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":

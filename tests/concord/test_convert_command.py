@@ -196,3 +196,16 @@ def test_a_lossy_conversion_says_what_it_left_out(tmp_path, capsys):
     assert "line breaks (1 units)" in err
     status, _, err = run(["convert", memory, tmp_path / "rich.jsonl"], capsys)
     assert status == 0 and "cannot carry" not in err
+
+
+@pytest.mark.parametrize("ext", ["tsv", "po"])
+def test_an_empty_memory_to_a_format_naming_languages(tmp_path, capsys, ext):
+    # a PO file with its header only: no unit tells the languages; the message says what to do
+    empty = tmp_path / "empty.po"
+    empty.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh\\n"\n',
+                     encoding="utf-8")
+    out = tmp_path / f"out.{ext}"
+    status, _, err = run(["convert", empty, out], capsys)
+    assert status == 2 and str(out) in err and "--src-lang" in err and not out.exists()
+    status, _, _ = run(["convert", empty, out, "--src-lang", "zh", "--tgt-lang", "en"], capsys)
+    assert status == 0 and list(read_units(out)) == []
