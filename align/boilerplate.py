@@ -28,8 +28,15 @@ _FURNITURE = {
     "打印", "打印本页", "关闭", "关闭窗口", "推荐给朋友", "推荐", "分享", "分享到", "收藏", "字号",
     "大", "中", "小", "默认", "返回顶部", "返回", "顶部", "首页", "网站首页", "联系我们", "网站地图",
     "相关链接", "友情链接", "链接", "登录", "注册", "搜索", "更多", "上一篇", "下一篇", "纠错",
-    "【打印】", "【关闭】", "微信", "微博", "扫一扫", "复制链接",
+    "【打印】", "【关闭】", "微信", "微博", "扫一扫", "复制链接", "扫一扫在手机打开当前页",
+    "手机扫一扫", "扫描二维码",
 }
+#: a font size switcher: "字体：大 中 小", "Font size: A+ A A-"
+_FONT_SIZE = re.compile(r"(?:字体|字号|font size|text size)\s*[:：]?\s*(?:(?:大|中|小|默认|a\+?|a-)\s*)+",
+                        re.IGNORECASE)
+#: the editor's credit closing a news page: "责任编辑：张三", "Editor: Zhang San" (a name only)
+_EDITOR = re.compile(r"(?:责任编辑|编辑|责编|editor|editor in charge)\s*[:：]\s*"
+                     r"[^\s,，。.;；:：]{1,12}(?:\s[^\s,，。.;；:：]{1,12}){0,2}", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[|｜·•/]|\s{2,}|\s(?=[\[【〔(（])|(?<=[\]】〕)）])\s*)\s*")
 _BRACKETS = "[]【】〔〕()（）<>《》「」 \t"
 _BREADCRUMB = re.compile(r"\s*(?:>|»|›|＞|>>|→)\s*")
@@ -39,7 +46,8 @@ _BREADCRUMB_START = {"home", "homepage", "首页", "当前位置", "您的位置
 
 def _is_furniture_token(token: str) -> bool:
     token = token.strip(_BRACKETS).strip(" :：").lower()
-    return not token or token in _FURNITURE
+    return (not token or token in _FURNITURE or _FONT_SIZE.fullmatch(token) is not None
+            or _EDITOR.fullmatch(token) is not None)
 
 
 def is_boilerplate(text: str) -> bool:

@@ -20,7 +20,7 @@ _DATE_WORDS = re.compile(
     r"(?i)\b(?:updated|published|posted|released|date|time|source|from|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bjt|cst|am|pm|a\.m|"
     r"p\.m)\b|发布时间|发布日期|更新时间|来源|日期|时间|星期[一二三四五六日天]|周[一二三四五六日]|"
-    r"上午|下午|北京时间|字号")
+    r"上午|下午|北京时间|(?:字体|字号)\s*[:：]?\s*大\s*中\s*小|字号")
 #: longest a title or heading may be (characters); longer paragraphs are body text
 TITLE_MAX = {"zh": 100, "en": 250}
 HEADING_MAX = {"zh": 60, "en": 150}

@@ -140,6 +140,7 @@ def test_missing_file_and_directory(tmp_path):
     ("（2012年11月15日）", True), ("November 15, 2012", True), ("2022-01-11 14:10", True),
     ("2022年1月10日", True), ("Tashkent, July 29, 2022", True), ("Beijing, January 10, 2022", True),
     ("发布时间：2022-01-11 来源：外交部", True), ("May 2013", True),
+    ("发布时间：2024-01-10 15:30 来源：外交部网站 【字体：大 中 小】", True),
     ("On January 10, 2022, the ministers met.", False), ("2022年", False),
     ("王毅同外长通电话", False), ("Trade and Energy", False),
 ])

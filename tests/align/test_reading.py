@@ -181,6 +181,9 @@ def test_page_furniture_is_dropped_from_plain_text():
     "[Suggest to a Friend]", "【打印】 【关闭】", "[Print] [Close]", "Contact Us | Links | 中文",
     "HOME > China News", "当前位置：首页 > 外交动态 > 部长活动", "分享到：", "Share to: Weibo WeChat",
     "【字号 大 中 小】", "Font size: A+ A-", "返回顶部", "English", "打印本页　关闭窗口",
+    # the QR-code prompt and the editor's credit that close Chinese government and news pages
+    "扫一扫在手机打开当前页", "【责任编辑：张三】", "（责任编辑：欧阳明月）", "责编：李四",
+    "Editor: Zhang San", "(Editor: Li Si)", "【字体：大 中 小】",
 ])
 def test_furniture(text):
     assert is_boilerplate(text)
@@ -190,6 +193,8 @@ def test_furniture(text):
     "Wang Yi said China is ready to work with Kazakhstan.", "王毅表示，中方愿同各方加强合作。",
     "Home Affairs Minister Visits China", "Close Cooperation Between China and Norland",
     "The two sides will share experience.", "China News",
+    "编辑：这是一句很长的正文，说明编辑部门如何开展工作并且不应被删除。",
+    "Editor: the newspaper will publish a correction on Monday.",
 ])
 def test_not_furniture(text):
     assert not is_boilerplate(text)
