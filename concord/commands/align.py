@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_scorer_option
+from concord.commands import add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -66,6 +66,9 @@ def run(args: argparse.Namespace, ui) -> int:
         fmt = _format_from_extension(args.output) if args.output else "tmx"
     if fmt == "moses" and not args.output:
         raise UsageError("--format moses writes two files: give a prefix with -o")
+    inputs = [args.source, args.target, args.glossary]
+    for output in [f"{args.output}.zh", f"{args.output}.en"] if fmt == "moses" else [args.output]:
+        refuse_overwrite(output, inputs, "-o/--output")
     anchors = _glossary_anchors(args.glossary, ui) if args.glossary else ()
     alignment = align_files(args.source, args.target, src_lang=args.src_lang,
                             tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,

@@ -6,6 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from concord.commands import refuse_overwrite
+
 if TYPE_CHECKING:
     from align.model import Document
 
@@ -58,6 +60,7 @@ def run(args: argparse.Namespace, ui) -> int:
     from align.document import read_document
     from concord.atomic import atomic_output
 
+    refuse_overwrite(args.output, [args.file], "-o/--output")
     ui.info(f"reading {args.file}")
     document = read_document(args.file, lang=args.lang, presplit=args.presplit,
                              fmt=args.input_format)

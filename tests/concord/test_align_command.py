@@ -102,3 +102,17 @@ def test_an_explanatory_sentence_the_chinese_lacks_is_left_unaligned(capsys):
     gold = read_beads(RELEASES / f"{name}.align")
     one_sided = [bead for bead in gold if not (bead[0] and bead[1])]
     assert one_sided and all(bead in test for bead in one_sided)
+
+
+@pytest.mark.parametrize("fmt,written", [("tmx", "{zh}"), ("moses", "{prefix}")])
+def test_output_that_would_overwrite_an_input_is_refused(tmp_path, capsys, fmt, written):
+    prefix = tmp_path / "pair"
+    zh, en = tmp_path / "pair.zh", tmp_path / "pair.en"
+    zh.write_bytes(sents("zh").read_bytes())
+    en.write_bytes(sents("en").read_bytes())
+    before = zh.read_bytes(), en.read_bytes()
+    output = written.format(zh=zh, prefix=prefix)  # -o names the source, or moses' pair.zh
+    assert main(["align", str(zh), str(en), "--presplit", "--format", fmt, "-o", output]) == 2
+    err = capsys.readouterr().err
+    assert "overwrite" in err and "Traceback" not in err
+    assert (zh.read_bytes(), en.read_bytes()) == before

@@ -91,3 +91,9 @@ def test_bad_input_through_the_command(case, tmp_path):
     assert lines[0].startswith("concord: error: ") and str(path) in lines[0]
     assert "Traceback" not in done.stderr
     assert not out.exists() and not list(tmp_path.glob(".out.txt.*"))
+
+
+def test_output_over_the_input_is_refused(release, capsys):
+    assert main(["segment", str(release), "-o", str(release)]) == 2
+    assert "overwrite" in capsys.readouterr().err
+    assert release.read_text(encoding="utf-8") == RELEASE
