@@ -223,16 +223,36 @@ _WHOLE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 def _check_strings(path: str | os.PathLike[str]) -> None:
     """:class:`TMXError` at the first string that is not closed (polib reads such a file
     without complaint, losing the entry or its translation)."""
+    encoding = _charset(path)
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, 1):
             end = raw.rstrip()
             if not end or (end.endswith(b'"') and not end.endswith(b'\\"')) or (
                     end.startswith(b"#") and not end.startswith((b"#~", b"#|"))):
                 continue  # the usual lines, quickly: a closed string, a comment
-            found = _STRING_LINE.match(raw.decode("utf-8", "replace"))
+            found = _STRING_LINE.match(_decode(raw, encoding))
             if found is not None and not _WHOLE_STRING.match(found.group(1)):
                 raise TMXError("string not closed by a quote on this line (or text after it)",
                                path=str(path), line=number)
+
+
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def _charset(path: str | os.PathLike[str]) -> str:
+    """The charset the header names (it comes first in the file), UTF-8 when none."""
+    with open(path, "rb") as handle:
+        found = _CHARSET.search(handle.read(8192))
+    return found.group(1).decode("ascii") if found else "utf-8"
+
+
+def _decode(raw: bytes, encoding: str) -> str:
+    """A line in the file's charset (a legacy CJK charset can have a backslash as the second
+    byte of a character); undecodable bytes are replaced (polib reports them)."""
+    try:
+        return raw.decode(encoding, "replace")
+    except LookupError:  # an unknown charset: polib reports it
+        return raw.decode("utf-8", "replace")
 
 
 def _po_message(exc: Exception) -> str:

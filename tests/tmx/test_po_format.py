@@ -196,3 +196,13 @@ def test_escaped_quotes_and_comments_are_not_taken_for_broken_strings(tmp_path):
                     'msgid "他说\\"好\\""\nmsgstr "He said \\"yes\\" \\\\"  \n', encoding="utf-8")
     [unit] = read_po(path, src_lang="zh", tgt_lang="en")
     assert unit.text("en") == 'He said "yes" \\'
+
+
+def test_a_big5_po_file_whose_string_ends_in_a_backslash_byte(tmp_path):
+    # 許 is B3 5C in Big5: its second byte is a backslash, which must not hide the closing quote
+    path = tmp_path / "big5.po"
+    path.write_bytes('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n"X-Source-Language: en\\n"\n'
+                     '"Content-Type: text/plain; charset=BIG5\\n"\n\nmsgid "allowed"\n'
+                     'msgstr "許"\n'.encode("big5"))
+    [unit] = read_po(path)
+    assert unit.text("zh-TW") == "許"
