@@ -270,7 +270,10 @@ def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
     return True
 
 
-_EN_RUN = re.compile(r"[.!?…。！？]+(?:[\"'”’)\]}»›」』）]+[.!?…]*)*")
+#: final marks with the closing marks after them, and a footnote reference ("in 2023.[2]",
+#: "grew.³") that stays with the sentence
+_EN_RUN = re.compile(r"[.!?…。！？]+(?:[\"'”’)\]}»›」』）]+[.!?…]*)*"
+                     r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?")
 
 
 #: a salutation opening a paragraph: "Colleagues," "Dear Friends," "Ladies and Gentlemen,"

@@ -87,6 +87,10 @@ ENGLISH = [
     "IV. The parties shall settle disputes by consultation.",
     # dashes and bullets after a full stop
     "They agreed on the plan. | – The plan covers five years.",
+    # a footnote reference right after the full stop stays with its sentence
+    "The plan was signed in 2023.[2] | It has worked well.",
+    "Trade grew by 5 percent.\u00b3 | Investment grew too.",
+    "The treaty entered into force.[12] | \"It is a milestone,\" he said.",
     # salutations on a paragraph of their own
     "Colleagues, | In September, the summit will be held in Samarkand.",
     "Dear Friends, | It is a great pleasure to be here.",
