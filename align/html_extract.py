@@ -67,6 +67,12 @@ def _link_density(el: etree._Element) -> float:
     return min(1.0, links / total)
 
 
+def _holds_title(el: etree._Element) -> bool:
+    """Whether ``el`` holds a first-level heading that is more than a link (a site logo in an
+    ``<h1>`` is no article title)."""
+    return any(_text_len(h) and _link_density(h) < 0.9 for h in el.iter("h1"))
+
+
 def _clean(root: etree._Element) -> None:
     """Remove scripts, styles, forms and page furniture in place."""
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
@@ -75,7 +81,7 @@ def _clean(root: etree._Element) -> None:
         if el.getparent() is not None:
             el.drop_tree()
     for el in list(root.iter(*_FURNITURE_TAGS)):
-        if el.getparent() is not None and not list(el.iter("h1")):
+        if el.getparent() is not None and not _holds_title(el):
             el.drop_tree()
     total = max(_text_len(root), 1)
     for el in list(root.iter()):
@@ -226,7 +232,7 @@ def html_blocks(html: str) -> list[Block]:
         if not headings:  # a first-level heading anywhere before the body
             headings = [el for el in root.iter("h1") if order.get(el, start) < start
                         and _text_len(el)]
-        h1 = [el for el in headings if el.tag == "h1"]
+        h1 = [el for el in headings if el.tag == "h1" and _holds_title(el)]
         title_el = h1[-1] if h1 else headings[-1] if headings else None
         if title_el is not None:
             head.append(Block(_collapse(title_el.text_content()).strip(), title_el.sourceline,

@@ -330,6 +330,18 @@ def test_html5_article_with_header_time_sidebar_and_lists():
     ]
 
 
+def test_a_site_logo_in_a_first_level_heading_is_not_the_title():
+    # the page header's <h1> holds only the linked site logo; the article's heading is an <h2>
+    blocks = extract_blocks(read_source(FIXTURES / "logo_en.html"), "html")
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("Vice Minister Meets Envoy of Norland", "title"),
+        ("2023-05-04 16:20", None),
+        ("On May 4, the Vice Minister met with the Special Envoy of Norland in Beijing.", None),
+        ("The two sides exchanged views on bilateral relations. They agreed to keep in touch.",
+         None),
+    ]
+
+
 @pytest.mark.parametrize("html", [
     "", "<html></html>", "<html><body></body></html>", "<p>", "<<<>>>", "<html><body><div><p>未闭合",
     "\ufeff<?xml version='1.0' encoding='utf-8'?><html><body><p>Text.</p></body></html>",
