@@ -138,6 +138,7 @@ class _Collector:
         self.parts: list[tuple[str, bool]] = []
         self.line: int | None = None
         self.kind: str | None = None
+        self.headings = 0  # how many headings the walk is inside
 
     def flush(self) -> None:
         text = _collapse("".join(t for t, _ in self.parts)).strip()
@@ -155,18 +156,33 @@ class _Collector:
     def walk(self, el: etree._Element, link: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         block = tag in _BLOCK_TAGS
-        if block or tag == "br":
+        if tag == "br" and self.headings:
+            self.add("\n", el.sourceline, link)  # a long title broken over two lines
+        elif block or tag == "br":
             self.flush()
         if tag in _HEADINGS:
             self.kind = "title" if tag == "h1" else "heading"
+            self.headings += 1
         link = link or tag == "a"
         if tag != "br":
             self.add(el.text, el.sourceline, link)
             for child in el:
                 self.walk(child, link)
                 self.add(child.tail, getattr(child, "sourceline", None), link)
+        if tag in _HEADINGS:
+            self.headings -= 1
         if block or tag in _HEADINGS:
             self.flush()
+
+
+def _heading_text(el: etree._Element) -> str:
+    """The text of a heading, a ``<br>`` inside it read as a wrapped line."""
+    def text_of(node: etree._Element) -> str:
+        parts = ["\n" if node.tag == "br" else node.text or ""]
+        for child in node:
+            parts += [text_of(child), child.tail or ""]
+        return "".join(parts)
+    return _collapse(text_of(el)).strip()
 
 
 def _blocks_of(el: etree._Element) -> list[Block]:
@@ -235,8 +251,7 @@ def html_blocks(html: str) -> list[Block]:
         h1 = [el for el in headings if el.tag == "h1" and _holds_title(el)]
         title_el = h1[-1] if h1 else headings[-1] if headings else None
         if title_el is not None:
-            head.append(Block(_collapse(title_el.text_content()).strip(), title_el.sourceline,
-                              "title"))
+            head.append(Block(_heading_text(title_el), title_el.sourceline, "title"))
         elif page_title:
             # the page's <title>, unless the body opens with it (then that paragraph is the title)
             same = [k for k, b in enumerate(body[:3]) if _same_title(b.text, page_title)]

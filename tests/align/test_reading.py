@@ -342,6 +342,21 @@ def test_a_site_logo_in_a_first_level_heading_is_not_the_title():
     ]
 
 
+@pytest.mark.parametrize("heading,title", [
+    ("王毅同北国外长<br>举行会谈", "王毅同北国外长举行会谈"),
+    ("Wang Yi Holds Talks<br/>with the Foreign Minister of Norland",
+     "Wang Yi Holds Talks with the Foreign Minister of Norland"),
+])
+@pytest.mark.parametrize("outside", [False, True])  # the heading in the body's element or not
+def test_a_line_break_inside_the_title_does_not_cut_it(heading, title, outside):
+    body = "<p>双方举行会谈，同意深化合作。</p><p>双方还交换了意见。</p>"
+    head = f"<h1>{heading}</h1><p>2022年3月2日</p>"
+    page = (f"<html><body><div class='top'>{head}</div><div class='article'>{body}</div>"
+            if outside else f"<html><body><div class='article'>{head}{body}</div>")
+    blocks = extract_blocks(page + "</body></html>", "html")
+    assert [(b.text, b.kind) for b in blocks[:2]] == [(title, "title"), ("2022年3月2日", None)]
+
+
 @pytest.mark.parametrize("html", [
     "", "<html></html>", "<html><body></body></html>", "<p>", "<<<>>>", "<html><body><div><p>未闭合",
     "\ufeff<?xml version='1.0' encoding='utf-8'?><html><body><p>Text.</p></body></html>",
