@@ -175,8 +175,8 @@ class _Collector:
             self.flush()
 
 
-def _heading_text(el: etree._Element) -> str:
-    """The text of a heading, a ``<br>`` inside it read as a wrapped line."""
+def _text_with_breaks(el: etree._Element) -> str:
+    """The text of a title or date line, a ``<br>`` inside it read as a wrapped line."""
     def text_of(node: etree._Element) -> str:
         parts = ["\n" if node.tag == "br" else node.text or ""]
         for child in node:
@@ -251,7 +251,7 @@ def html_blocks(html: str) -> list[Block]:
         h1 = [el for el in headings if el.tag == "h1" and _holds_title(el)]
         title_el = h1[-1] if h1 else headings[-1] if headings else None
         if title_el is not None:
-            head.append(Block(_heading_text(title_el), title_el.sourceline, "title"))
+            head.append(Block(_text_with_breaks(title_el), title_el.sourceline, "title"))
         elif page_title:
             # the page's <title>, unless the body opens with it (then that paragraph is the title)
             same = [k for k, b in enumerate(body[:3]) if _same_title(b.text, page_title)]
@@ -265,7 +265,7 @@ def html_blocks(html: str) -> list[Block]:
         skip = set(title_el.iter()) if title_el is not None else set()
         dateline = _dateline_before([el for el in region if order[el] > after and el not in skip])
         if dateline is not None:
-            head.append(Block(_collapse(dateline.text_content()).strip(), dateline.sourceline))
+            head.append(Block(_text_with_breaks(dateline), dateline.sourceline))
     return head + body
 
 

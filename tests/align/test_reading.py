@@ -357,6 +357,16 @@ def test_a_line_break_inside_the_title_does_not_cut_it(heading, title, outside):
     assert [(b.text, b.kind) for b in blocks[:2]] == [(title, "title"), ("2022年3月2日", None)]
 
 
+def test_a_line_break_inside_the_date_line_is_a_space():
+    page = ("<html><body><div class='top'><h1>Talks in Beijing</h1>"
+            "<p class='info'>January 10, 2024<br>Source: MFA</p></div><div class='article'>"
+            "<p>On January 10, the two ministers held talks in Beijing. They agreed.</p>"
+            "<p>The two sides also exchanged views on issues of common concern.</p></div>"
+            "</body></html>")
+    blocks = extract_blocks(page, "html")
+    assert blocks[1].text == "January 10, 2024 Source: MFA"
+
+
 @pytest.mark.parametrize("html", [
     "", "<html></html>", "<html><body></body></html>", "<p>", "<<<>>>", "<html><body><div><p>未闭合",
     "\ufeff<?xml version='1.0' encoding='utf-8'?><html><body><p>Text.</p></body></html>",
