@@ -3,7 +3,8 @@
 One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
 document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
 The ``fuzzy`` flag marks units not yet confirmed by a reviewer and units whose confidence is below
-``fuzzy_below``. Notes (check findings) are translator comments (``# ``). The first extracted
+``fuzzy_below``, and entries whose two sides do not both start or end with a line break (which
+``msgfmt --check`` refuses in a translated entry). Notes (check findings) are translator comments (``# ``). The first extracted
 comment says, for people, the alignment confidence, bead type and review status. Everything else a
 TMX unit holds — tuid, properties, attributes, other language variants — is kept in extracted comments
 (``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
@@ -57,6 +58,14 @@ def is_fuzzy(unit: Unit, fuzzy_below: float) -> bool:
         return True
     confidence = P.confidence(unit)
     return confidence is not None and confidence < fuzzy_below
+
+
+def _line_breaks_differ(msgid: str, msgstr: str) -> bool:
+    """True when a translated entry's two sides do not both start, or both end, with a line
+    break: ``msgfmt --check`` refuses such an entry unless it is fuzzy (a translator should look
+    at it anyway), so it is written fuzzy; the unit's review status is not changed by that."""
+    return bool(msgstr) and (msgid.startswith("\n") != msgstr.startswith("\n")
+                             or msgid.endswith("\n") != msgstr.endswith("\n"))
 
 
 class POWriter(UnitWriter):
@@ -130,7 +139,7 @@ class POWriter(UnitWriter):
             if variant is not source and variant is not target:
                 meta.append(_line("tmx-variant", {**_variant_json(variant), "at": position}))
         flags = []
-        if is_fuzzy(unit, self.fuzzy_below):
+        if is_fuzzy(unit, self.fuzzy_below) or _line_breaks_differ(msgid, msgstr):
             flags.append("fuzzy")
         if markup:
             flags.append(MARKUP_FLAG)
