@@ -112,8 +112,23 @@ def read_root(path: str | os.PathLike[str], encoding: str | None) -> Root:
             return Root(element.tag if isinstance(element.tag, str) else "",
                         dict(element.attrib), element.sourceline or 1)
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(path, exc) from None
+        error = syntax_error(path, exc)
+        other = _other_format(path)
+        if other is not None:
+            error = TMXError(f"not a TMX file: this looks like {other} ('concord convert' turns "
+                             "it into TMX)", path=str(path), line=1)
+        raise error from None
     raise TMXError("not an XML file (no root element)", path=str(path), line=1)
+
+
+_FORMAT_NAMES = {"po": "a PO file", "jsonl": "a JSONL file", "tsv": "a TSV file"}
+
+
+def _other_format(path: str | os.PathLike[str]) -> str | None:
+    """What a file that is not XML at all looks like, when it is another memory format."""
+    from tmx.formats import sniff
+
+    return _FORMAT_NAMES.get(sniff(Path(path)) or "")
 
 
 def refuse_entity_declarations(path: str | os.PathLike[str], element: etree._Element) -> None:

@@ -151,6 +151,10 @@ def test_a_truncated_file_is_an_error_not_fewer_units(fixtures):
     (b'<tmx version="1.4"><header/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>',
      "no language"),
     (b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"/></tu></body></tmx>', "no <seg>"),
+    (b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
+     "looks like a PO file"),
+    (b'{"zh": "\xe5\x9b\x9b", "en": "four"}\n', "looks like a JSONL file"),
+    (b"\xe5\x9b\x9b\tfour\n", "looks like a TSV file"),
 ])
 def test_other_bad_input(tmp_path, content, message):
     path = tmp_path / "bad.tmx"
