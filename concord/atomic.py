@@ -21,7 +21,10 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb",
     if target.is_dir():  # say so with the user's path, not the temporary file's
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # name the user's path, not the temporary file's
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
         # mkstemp makes the file private (0600); the output gets the mode a plain open() would
         # give it (0666 less the umask), or keeps the mode of the file it replaces

@@ -41,3 +41,13 @@ def test_a_directory_as_output_is_named_in_the_error(tmp_path, capsys):
     err = " ".join(capsys.readouterr().err.split())
     assert f"concord: error: {folder}: is a directory" in err and ".tmp" not in err
     assert list(folder.iterdir()) == []
+
+
+def test_a_place_where_no_file_can_be_made_is_named_in_the_error(tmp_path, capsys):
+    # /proc exists, but no file can be created in it: the error names the output, not a .tmp
+    source, target = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    source.write_text("双方签署了12项协议。\n", encoding="utf-8")
+    target.write_text("The two sides signed 12 agreements.\n", encoding="utf-8")
+    assert main(["align", str(source), str(target), "-o", "/proc/out.tmx", "-q"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "/proc/out.tmx" in err and ".tmp" not in err
