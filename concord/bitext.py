@@ -58,6 +58,8 @@ class WriteSummary:
     units: int = 0
     empty_sided: int = 0
     removed_characters: int = 0
+    #: units left out because they hold no variant (a TMX ``<tu>`` without ``<tuv>``)
+    without_variants: int = 0
     #: units per kind of content the format cannot carry ("inline codes", "properties" …)
     left_out: dict[str, int] = field(default_factory=dict)
 
@@ -69,6 +71,13 @@ class WriteSummary:
         spaces = " (line breaks became spaces)" if "line breaks" in self.left_out else ""
         return (f"{_FORMAT_NAMES.get(self.fmt, self.fmt)} cannot carry these, left "
                 f"out{spaces}: {kinds}; JSONL, PO and TMX keep everything")
+
+    def without_variants_message(self) -> str | None:
+        """One line counting the units left out for holding no variant; ``None`` if none."""
+        if not self.without_variants:
+            return None
+        return (f"{self.without_variants} units without <tuv> (no text in any language) left "
+                "out: TMX requires one (the reader's warnings give their lines)")
 
 
 _FORMAT_NAMES = {"tsv": "TSV", "moses": "Moses"}
@@ -83,7 +92,11 @@ def _first_langs(units: Iterator[Unit]) -> tuple[list[str], Iterator[Unit]]:
 
 
 def _counting(units: Iterable[Unit], summary: WriteSummary) -> Iterator[Unit]:
+    """``units`` counted in ``summary``, without those that hold no variant (left out)."""
     for unit in units:
+        if not unit.variants:
+            summary.without_variants += 1
+            continue
         summary.units += 1
         if unit.is_empty_sided:
             summary.empty_sided += 1

@@ -123,6 +123,9 @@ class TMXReader:
                 props.append((child.get("type", ""), child.text or ""))
             elif tag == "note":
                 notes.append(child.text or "")
+        if not variants:
+            self._problem(tu.sourceline, "<tu> has no <tuv> (TMX requires one): it holds no "
+                                         "text in any language")
         return Unit(tuid, variants, props, notes, attrs, tu.sourceline)
 
     def _variant(self, tuv: etree._Element) -> Variant:

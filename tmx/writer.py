@@ -56,7 +56,8 @@ class TMXWriter(UnitWriter):
     ``normalize_langs`` rewrites every language tag to canonical BCP 47 (``zh``/``zh_CN``/
     ``zh-Hans`` → ``zh``, default ``"zh-CN"``; ``en`` → ``en``, default ``"en-US"``).
     Characters that XML 1.0 cannot carry (form feeds and other C0 controls) are removed and
-    counted in :attr:`removed_characters`.
+    counted in :attr:`removed_characters`. A unit with no variant is not written (``<tu/>`` is
+    invalid TMX: the DTD requires a ``tuv``) and is counted in :attr:`without_variants`.
     """
 
     def __init__(self, stream: IO[bytes], *, srclang: str, adminlang: str = "en-US",
@@ -86,6 +87,7 @@ class TMXWriter(UnitWriter):
         self.header_notes = list(header_notes)
         self.header_udes = [_ude_element(text) for text in header_udes]
         self.removed_characters = 0
+        self.without_variants = 0
         self._stack = contextlib.ExitStack()
         self._xf: etree._IncrementalFileWriter | None = None
 
@@ -120,6 +122,9 @@ class TMXWriter(UnitWriter):
         """Write one unit (a ``tu``)."""
         if self._xf is None:
             raise RuntimeError("TMXWriter.write() called outside its 'with' block")
+        if not unit.variants:
+            self.without_variants += 1
+            return
         self._xf.write(self.element(unit))
         self._xf.write("\n")
         self.units_written += 1

@@ -120,9 +120,9 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         ui.warn(f"{summary.empty_sided} units have an empty side (kept)")
     if summary.removed_characters:
         ui.warn(f"{summary.removed_characters} characters XML cannot carry were left out")
-    left_out = summary.left_out_message()
-    if left_out:
-        ui.warn(left_out)
+    for message in (summary.without_variants_message(), summary.left_out_message()):
+        if message:
+            ui.warn(message)
     return 0
 
 

@@ -197,9 +197,9 @@ def _report_written(summary: WriteSummary, ui: UI) -> None:
     if summary.removed_characters:
         ui.warn(f"{summary.removed_characters} characters XML cannot carry (control "
                 "characters) were left out")
-    left_out = summary.left_out_message()
-    if left_out:
-        ui.warn(left_out)
+    for message in (summary.without_variants_message(), summary.left_out_message()):
+        if message:
+            ui.warn(message)
 
 
 def _warn_tolerated(memories: Iterable[Memory], ui: UI) -> None:

@@ -209,3 +209,30 @@ def test_an_empty_memory_to_a_format_naming_languages(tmp_path, capsys, ext):
     assert status == 2 and str(out) in err and "--src-lang" in err and not out.exists()
     status, _, _ = run(["convert", empty, out, "--src-lang", "zh", "--tgt-lang", "en"], capsys)
     assert status == 0 and list(read_units(out)) == []
+
+
+NO_TUV = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" '
+          'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" '
+          'datatype="plaintext"/>\n<body>\n'
+          '<tu tuid="1"><tuv xml:lang="en"><seg>Spring has come.</seg></tuv>'
+          '<tuv xml:lang="zh"><seg>春天来了。</seg></tuv></tu>\n'
+          '<tu tuid="2"><prop type="x-origin">wild</prop></tu>\n'
+          '</body>\n</tmx>\n')
+
+
+@pytest.mark.parametrize("ext", ["tmx", "po", "tsv", "jsonl"])
+def test_a_unit_without_tuv_is_left_out_with_its_line(tmp_path, capsys, ext):
+    # the DTD requires tuv+: a copied <tu/> made the output invalid TMX (or a JSONL record
+    # that cannot be read back)
+    path = tmp_path / "wild.tmx"
+    path.write_text(NO_TUV, encoding="utf-8")
+    out = tmp_path / f"out.{ext}"
+    status, _, err = run(["convert", path, out], capsys)
+    assert status == 0
+    assert f"{path}:6: <tu> has no <tuv>" in err
+    assert "1 units without <tuv> (no text in any language) left out" in err
+    assert f"1 units written to {out}" in err
+    [unit] = read_units(out)
+    assert unit.text("zh") == "春天来了。"
+    if ext == "tmx":
+        assert validate_file(out).valid

@@ -130,3 +130,14 @@ def test_header_udes_must_be_ude_elements():
         TMXWriter(io.BytesIO(), srclang="zh-CN", header_udes=['<map unicode="#x41"/>'])
     with pytest.raises(ValueError, match="not well-formed"):
         TMXWriter(io.BytesIO(), srclang="zh-CN", header_udes=["<ude name='x'>"])
+
+
+def test_a_unit_without_variants_is_never_written_as_an_empty_tu():
+    # <tu/> is invalid TMX (the DTD requires tuv+): the writer leaves it out and counts it
+    stream = io.BytesIO()
+    with TMXWriter(stream, srclang="en-US") as writer:
+        writer.write(Unit("lonely", [], props=[("x-origin", "wild")]))
+        writer.write(Unit.bilingual("2", "en-US", "Spring.", "zh-CN", "春天。"))
+    root = etree.fromstring(stream.getvalue())
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["2"]
+    assert (writer.units_written, writer.without_variants) == (1, 1)
