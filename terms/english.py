@@ -76,3 +76,40 @@ def same_case(surface: str, term_word: str) -> bool:
     if term_word.lower().endswith("ies") or surface.lower().endswith("ies"):
         common = max(common - 1, 0)
     return surface[:common] == term_word[:common]
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
+                          "to", "with"})
+
+
+def in_form_of(replacement: str, found: str, term: str, *, case_sensitive: bool = False) -> str:
+    """``replacement`` written the way ``found`` (the text matched for glossary ``term``) was.
+
+    A possessive the text adds to the term is carried over ("Chinese Communist Party's" →
+    "Communist Party of China's"); so is the case the text gives the term when it differs from
+    the glossary's own: a capital at the start of a sentence or in a title ("Spokesman" →
+    "Spokesperson"), a heading in capitals, title case. A case-sensitive replacement keeps its
+    case; capitals that the term itself has ("CCP") are not copied.
+    """
+    out = replacement
+    letters = [c for c in found if c.isalpha()]
+    if not case_sensitive and letters:
+        term_letters = [c for c in term if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters) and \
+                not all(c.isupper() for c in term_letters):
+            out = out.upper()
+        elif found[:1].isupper() and not term[:1].isupper():
+            found_words, term_words = words_of(found), words_of(term)
+            if len(found_words) > 1 and all(w[0].isupper() for w in found_words) and \
+                    any(w[0].islower() for w in term_words):
+                out = " ".join(w if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:]
+                               for i, w in enumerate(out.split(" ")))
+            else:
+                out = out[:1].upper() + out[1:]
+    for mark in ("'", "\u2019"):
+        if found.endswith(mark + "s") and not term.endswith(("'s", "\u2019s")) and \
+                not out.endswith(("'s", "\u2019s")):
+            return out + mark + ("S" if found.endswith("S") and out.isupper() else "s")
+        if found.endswith("s" + mark) and not term.endswith(("'", "\u2019")):
+            return out + (mark if out.lower().endswith("s") else mark + "s")
+    return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from terms.english import in_form_of
 from terms.findings import Finding
 from terms.glossary import Concept, Glossary
 from terms.matching import TermMatch, TermMatcher, is_character_lang
@@ -166,7 +167,8 @@ def _deprecated(ctx: TermContext, unit: str, seen: set[int]) -> Iterator[Finding
         concept = ctx.concept(entry.concept)
         seen.update(e.concept for e in bad)
         preferred = concept.preferred(ctx.tgt_lang)
-        replacement = preferred.text if preferred else ""
+        replacement = in_form_of(preferred.text, m.text, entry.term.text,
+                                 case_sensitive=preferred.case_sensitive) if preferred else ""
         source_span, source_text = _source_span_of(ctx, {entry.concept})
         status = entry.term.status
         message = f"{status} rendering {m.text!r}"

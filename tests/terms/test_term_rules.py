@@ -5,6 +5,7 @@ import pytest
 
 from terms.checks import Checker, Pair, check_pair
 from terms.config import Config
+from terms.glossary import load_glossary
 
 TERM_RULES = {"term-missing", "term-deprecated", "term-unexpected"}
 
@@ -142,3 +143,35 @@ def test_a_title_used_for_two_source_titles_says_how_often(project):
     assert [(f.rule, f.concept) for f in findings] == [
         ("term-missing", "prime-minister-foreign"), ("term-unexpected", "premier")]
     assert findings[1].message == "'Premier' is used 2 times, but the source has '总理' only once"
+
+
+def test_deprecated_fix_keeps_the_possessive_and_the_capital(tmp_path):
+    (tmp_path / "g.csv").write_text(
+        "concept,category,lang,term,status,scope,case_sensitive,note\n"
+        "cpc,organisation,zh,中国共产党,preferred,,,\n"
+        "cpc,organisation,en,Communist Party of China,preferred,,,\n"
+        "cpc,organisation,en,Chinese Communist Party,deprecated,,,\n"
+        "cpc,organisation,en,CCP,deprecated,,yes,\n"
+        "spokesperson,title,zh,发言人,preferred,,,\n"
+        "spokesperson,title,en,spokesperson,preferred,,,\n"
+        "spokesperson,title,en,spokesman,deprecated,,,\n", encoding="utf-8")
+    checker = Checker(load_glossary(tmp_path / "g.csv"), Config(disabled={"omission"}))
+
+    def fix(source, target):
+        [f] = checker.check_pair(Pair("u1", source, target))
+        assert f.rule == "term-deprecated"
+        return f.suggestion, f.message
+
+    suggestion, message = fix("中国共产党的领导。", "The Chinese Communist Party's leadership.")
+    assert suggestion == "replace \"Chinese Communist Party's\" with \"Communist Party of China's\""
+    assert message.endswith("use \"Communist Party of China's\"")
+    assert fix("中国共产党的领导。", "The Chinese Communist Party’s leadership.")[0].endswith(
+        "with 'Communist Party of China’s'")
+    assert fix("发言人说。", "Spokesman Wang said.")[0] == "replace 'Spokesman' with 'Spokesperson'"
+    assert fix("发言人说。", "the spokesman said.")[0] == "replace 'spokesman' with 'spokesperson'"
+    assert fix("发言人说。", "THE SPOKESMAN SAID.")[0] == "replace 'SPOKESMAN' with 'SPOKESPERSON'"
+    assert fix("发言人的话。", "The spokesman's words.")[0] == (
+        "replace \"spokesman's\" with \"spokesperson's\"")
+    # an acronym's capitals are its own, not a pattern to copy onto the replacement
+    assert fix("中国共产党的领导。", "The CCP leadership.")[0] == (
+        "replace 'CCP' with 'Communist Party of China'")
