@@ -16,15 +16,49 @@ if TYPE_CHECKING:
     from concord.console import UI
 
 
-def document_id(path: str | os.PathLike[str]) -> str:
+#: file names (without extension) that only say the language: they do not tell documents apart
+_LANGUAGE_NAMES = frozenset("""zh en cn chs cht zho chi cmn eng zh-cn zh-tw zh-hk zh-hans zh-hant
+en-us en-gb chinese english 中文 英文 汉语 英语 中文版 英文版""".split())
+
+
+def document_id(path: str | os.PathLike[str], other: str | os.PathLike[str] | None = None) -> str:
     """The document id of a release file: ``2022-01-10-call.zh.txt`` → ``2022-01-10-call``.
 
     Used as ``x-concord-doc`` and in tuids by ``align``, ``check`` and ``review`` alike, so that
-    memories made from the same pair by any of them agree.
+    memories made from the same pair by any of them agree. When the name only says the language
+    (``2024-01-10/zh.html``, which would give every such pair the same id) or differs from the
+    ``other`` file's name, the id is what the pair shares: the common stem of the two names
+    (``call-chinese``, ``call-english`` → ``call``), else the parent folder's name
+    (``2024-01-10``).
     """
+    stem = _stem(path)
+    other_stem = _stem(other) if other is not None else stem
+    if stem.lower() not in _LANGUAGE_NAMES and stem == other_stem:
+        return stem
+    common = _common_stem(stem, other_stem)
+    if common and common.lower() not in _LANGUAGE_NAMES:
+        return common
+    return Path(path).resolve().parent.name or stem
+
+
+def _stem(path: str | os.PathLike[str]) -> str:
+    """The file name without its extension and language suffix (``call.zh.txt`` → ``call``)."""
     name = Path(path).name
     name = re.sub(r"\.(txt|md|markdown|html?|text)$", "", name, flags=re.I)
     return re.sub(r"[._-](zh|en|zh-cn|en-us|chs|cht|cn)$", "", name, flags=re.I) or name
+
+
+def _common_stem(a: str, b: str) -> str:
+    """The longest common start of ``a`` and ``b`` ending at a word boundary, without the
+    separator (``call-chinese``, ``call-english`` → ``call``); ``""`` when they share none."""
+    n = len(os.path.commonprefix([a, b]))
+    if n == len(a) == len(b):
+        return a
+    boundary = re.compile(r"[\s._-]")
+    while n > 0 and not ((n == len(a) or boundary.match(a[n]))
+                         and (n == len(b) or boundary.match(b[n]))):
+        n -= 1
+    return a[:n].rstrip(" ._-")
 
 
 def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathLike[str], *,

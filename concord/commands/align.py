@@ -50,7 +50,10 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
     parser.add_argument("--doc-id", metavar="ID",
-                        help="document id stored in the memory (default: the source file name without extension and language suffix)")
+                        help="document id stored in the memory and in its tuids (default: the "
+                             "source file name without extension and language suffix; when that "
+                             "only names the language, as zh.html, or the two names differ, the "
+                             "stem they share, else the folder's name)")
     parser.set_defaults(handler=run)
 
 
@@ -110,7 +113,7 @@ def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace) -> N
     from concord.bitext import units_from_alignment, write_units
     from concord.pipeline import document_id
 
-    doc_id = args.doc_id or document_id(args.source)
+    doc_id = args.doc_id or document_id(args.source, args.target)
     units = units_from_alignment(alignment, doc_id=doc_id)
     langs = {"src_lang": alignment.source.lang, "tgt_lang": alignment.target.lang}
     if args.output:

@@ -116,3 +116,46 @@ def test_output_that_would_overwrite_an_input_is_refused(tmp_path, capsys, fmt, 
     err = capsys.readouterr().err
     assert "overwrite" in err and "Traceback" not in err
     assert (zh.read_bytes(), en.read_bytes()) == before
+
+
+def _doc_ids(out: Path) -> tuple[set[str], list[str]]:
+    units = list(read_units(out))
+    return {dict(u.props)["x-concord-doc"] for u in units}, [u.tuid for u in units]
+
+
+def test_pairs_named_only_by_language_get_their_folder_as_document_id(tmp_path):
+    # 2024-01-10/zh.txt + en.txt and 2024-02-03/zh.txt + en.txt were all document "zh", with the
+    # same tuids: merging their memories mixed the two releases up
+    tuids = []
+    for day, (zh_name, en_name) in {"2024-01-10": ("zh.txt", "en.txt"),
+                                    "2024-02-03": ("zh-CN.txt", "english.txt")}.items():
+        folder = tmp_path / day
+        folder.mkdir()
+        (folder / zh_name).write_bytes(sents("zh").read_bytes())
+        (folder / en_name).write_bytes(sents("en").read_bytes())
+        out = tmp_path / f"{day}.tmx"
+        assert main(["align", str(folder / zh_name), str(folder / en_name), "--presplit",
+                     "-o", str(out)]) == 0
+        ids, unit_ids = _doc_ids(out)
+        assert ids == {day}
+        tuids += unit_ids
+    assert len(tuids) == len(set(tuids))
+
+
+@pytest.mark.parametrize("zh_name,en_name,expected", [
+    ("release.zh.txt", "release.en.txt", "release"),        # the usual names keep their stem
+    ("call-chinese.txt", "call-english.txt", "call"),       # the stem the two names share
+    ("中文版.txt", "English version.txt", "pair-folder"),   # nothing shared: the folder
+])
+def test_document_id_is_what_the_pair_shares(tmp_path, zh_name, en_name, expected):
+    folder = tmp_path / "pair-folder"
+    folder.mkdir()
+    (folder / zh_name).write_bytes(sents("zh").read_bytes())
+    (folder / en_name).write_bytes(sents("en").read_bytes())
+    out = tmp_path / "out.tmx"
+    assert main(["align", str(folder / zh_name), str(folder / en_name), "--presplit",
+                 "-o", str(out)]) == 0
+    assert _doc_ids(out)[0] == {expected}
+    assert main(["align", str(folder / zh_name), str(folder / en_name), "--presplit",
+                 "--doc-id", "mine", "-o", str(out)]) == 0
+    assert _doc_ids(out)[0] == {"mine"}
