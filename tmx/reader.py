@@ -147,6 +147,9 @@ class TMXReader:
         for child in tuv:
             tag = child.tag
             if tag == "seg":
+                if segment is not None:
+                    self._extra_seg(child, lang)
+                    continue
                 if len(child) == 0:
                     segment = plain_segment(child.text or "")
                     continue
@@ -162,6 +165,14 @@ class TMXReader:
             raise TMXError(f"<tuv xml:lang=\"{lang}\"> has no <seg>", path=self.path,
                            line=tuv.sourceline)
         return Variant(lang, segment, props, notes, attrs)
+
+    def _extra_seg(self, seg: etree._Element, lang: str) -> None:
+        """Warn that ``seg``, a second segment in a ``tuv`` (TMX allows one), is left out."""
+        text = " ".join("".join(seg.itertext()).split())
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        self._problem(seg.sourceline, f"<tuv xml:lang=\"{lang}\"> has a second <seg> (TMX "
+                                      f"allows one): the first is kept, this one left out: "
+                                      f"\"{shown}\"")
 
 
 def iter_units(path: str | os.PathLike[str]) -> Iterator[Unit]:

@@ -182,3 +182,20 @@ def test_missing_file_and_directory(tmp_path):
         list(iter_units(tmp_path / "nothing.tmx"))
     with pytest.raises(TMXError, match="directory"):
         list(iter_units(tmp_path))
+
+
+def test_a_second_seg_in_a_tuv_is_dropped_with_a_warning_not_silently(tmp_path):
+    # the DTD allows one seg per tuv; a tool that wrote two lost nothing of ours to say so
+    path = tmp_path / "two-segs.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header '
+                    'srclang="en" creationtool="t" creationtoolversion="1" segtype="sentence" '
+                    'o-tmf="t" adminlang="en" datatype="plaintext"/>\n<body>\n<tu>\n'
+                    '<tuv xml:lang="en"><seg>First part.</seg>\n<seg>Second part.</seg></tuv>\n'
+                    '<tuv xml:lang="zh"><seg>第一部分。</seg></tuv>\n</tu>\n</body>\n</tmx>\n',
+                    encoding="utf-8")
+    reader = TMXReader(path)
+    [unit] = reader
+    assert unit.text("en") == "First part."
+    [warning] = reader.warnings
+    assert warning.line == 7
+    assert "second <seg>" in warning.message and "Second part." in warning.message
