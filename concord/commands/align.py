@@ -41,6 +41,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--presplit", action="store_true",
                         help="the inputs hold one sentence per line: keep them exactly, do not "
                              "segment")
+    parser.add_argument("--input-format", choices=["txt", "md", "html"], default=None,
+                        help="read SRC and TGT as this format (default: from each one's "
+                             "extension, else sniffed); e.g. html for pages saved as .txt")
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
@@ -75,7 +78,8 @@ def run(args: argparse.Namespace, ui) -> int:
     anchors = _glossary_anchors(args.glossary, ui) if args.glossary else ()
     alignment = align_files(args.source, args.target, src_lang=args.src_lang,
                             tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
-                            anchors=anchors, ui=ui, max_bead=args.max_bead)
+                            anchors=anchors, ui=ui, max_bead=args.max_bead,
+                            fmt=args.input_format)
     if fmt == "beads":
         text = "".join(format_bead(b.src, b.tgt) + "\n" for b in alignment.beads)
         if args.output:

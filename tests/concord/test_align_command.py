@@ -159,3 +159,17 @@ def test_document_id_is_what_the_pair_shares(tmp_path, zh_name, en_name, expecte
     assert main(["align", str(folder / zh_name), str(folder / en_name), "--presplit",
                  "--doc-id", "mine", "-o", str(out)]) == 0
     assert _doc_ids(out)[0] == {"mine"}
+
+
+def test_input_format_reads_pages_saved_as_text(tmp_path):
+    # an HTML page saved under a .txt name was aligned as text, markup and all
+    reading = ROOT / "tests" / "align" / "fixtures" / "reading"
+    zh, en = tmp_path / "talks.zh.txt", tmp_path / "talks.en.txt"
+    zh.write_bytes((reading / "mfa_zh.html").read_bytes())
+    en.write_bytes((reading / "mfa_en.html").read_bytes())
+    out = tmp_path / "talks.tmx"
+    assert main(["align", str(zh), str(en), "--input-format", "html", "-o", str(out)]) == 0
+    units = list(read_units(out))
+    texts = [u.text("zh-CN") + u.text("en-US") for u in units]
+    assert units and not any("<" in text or "pageConfig" in text for text in texts)
+    assert any("Iceland" in u.text("en-US") for u in units)
