@@ -20,7 +20,7 @@ from tmx.errors import TMXError
 from tmx.formats import format_for_reading, format_for_writing
 from tmx.langtags import ALL, normalize_tag, primary_language, same_tag
 from tmx.model import Unit
-from tmx.reader import Header, TMXReader
+from tmx.reader import Header, ReadWarning, TMXReader
 from tmx.writer import SEGTYPES, TMXWriter
 
 
@@ -187,6 +187,10 @@ class Memory:
     fmt: str
     units: Iterator[Unit]
     reader: TMXReader | None = None
+    #: the source and target languages the file declares (a PO header), when it does
+    langs: tuple[str, str] | None = None
+    #: what the reader of a format other than TMX left out or tolerated
+    read_warnings: list[ReadWarning] = field(default_factory=list)
 
     @property
     def header(self) -> Header | None:
@@ -195,11 +199,10 @@ class Memory:
 
     @property
     def warnings(self) -> list[str]:
-        """What the TMX reader tolerated so far, one ``PATH:LINE: message`` line each."""
-        if self.reader is None:
-            return []
+        """What the reader tolerated or left out so far, one ``PATH:LINE: message`` line each."""
+        found = self.read_warnings + (self.reader.warnings if self.reader is not None else [])
         return [f"{self.path}:{w.line}: {w.message}" if w.line else f"{self.path}: {w.message}"
-                for w in self.reader.warnings]
+                for w in found]
 
     def srclang(self) -> str | None:
         """The header's source language (TMX), ``None`` when absent or ``*all*``."""
@@ -257,8 +260,7 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
         reader = TMXReader(path)
         return Memory(Path(path), name, iter(reader), reader)
     if name == "po":
-        from tmx.po import read_po
-        return Memory(Path(path), name, read_po(path, **options))  # type: ignore[arg-type]
+        return _po_memory(Path(path), **options)  # type: ignore[arg-type]
     if name == "tsv":
         from tmx.tabular import read_tsv
         return Memory(Path(path), name, read_tsv(path, **options))  # type: ignore[arg-type]
@@ -267,6 +269,19 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
         return Memory(Path(path), name, read_jsonl(path, **options))  # type: ignore[arg-type]
     from tmx.moses import read_moses
     return Memory(Path(path), name, read_moses(path, **options))  # type: ignore[arg-type]
+
+
+def _po_memory(path: Path, **options: str) -> Memory:
+    """A PO file as a :class:`Memory`: its header's languages, its obsolete entries counted."""
+    from tmx.po import open_po
+
+    source = open_po(path, **options)
+    warnings = [ReadWarning(source.obsolete_line,
+                            f"{source.obsolete} obsolete entries (#~) left out: a PO editor "
+                            "keeps them for reuse, they are not units of the memory")
+                ] if source.obsolete else []
+    return Memory(path, "po", source.units, langs=(source.src_lang, source.tgt_lang),
+                  read_warnings=warnings)
 
 
 def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None

@@ -14,7 +14,8 @@ gets the ``tmx-markup`` flag.
 Reading: a PO file from another tool becomes units too (its context goes to an ``x-context``
 property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
 strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
-target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
+target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read, only
+counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import IO, Any
 
@@ -199,10 +201,28 @@ def _variant_json(variant: Variant) -> dict[str, Any]:
 GLOSSARY_PROJECT = "concord glossary"
 
 
+@dataclass(slots=True)
+class POSource:
+    """A PO file opened for reading: the languages its units are read in, its obsolete ``#~``
+    entries (counted, with the line of the first, not read) and its units (read as iterated)."""
+
+    src_lang: str
+    tgt_lang: str
+    units: Iterator[Unit]
+    obsolete: int = 0
+    obsolete_line: int | None = None
+
+
 def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
             tgt_lang: str | None = None) -> Iterator[Unit]:
-    """The units of a PO file (see the module notes). Languages come from ``src_lang``/
-    ``tgt_lang``, else the header (``X-Source-Language``, ``Language``)."""
+    """The units of a PO file (see the module notes and :func:`open_po`)."""
+    return open_po(path, src_lang=src_lang, tgt_lang=tgt_lang).units
+
+
+def open_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
+            tgt_lang: str | None = None) -> POSource:
+    """Open a PO file for reading. Languages come from ``src_lang``/``tgt_lang``, else the
+    header (``X-Source-Language``, ``Language``); :class:`TMXError` when neither says."""
     check_readable(path)
     _check_strings(path)
     try:
@@ -220,7 +240,10 @@ def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
         raise TMXError("the PO file does not say its languages (no X-Source-Language or Language "
                        "header); give them with --src-lang/--tgt-lang", path=str(path))
     src, tgt = normalize_or_keep(src), normalize_or_keep(tgt)
-    return _units(po, str(path), src, tgt, written_by_us="X-Concord-Source-Tag" in meta)
+    obsolete = po.obsolete_entries()
+    return POSource(src, tgt, _units(po, str(path), src, tgt,
+                                     written_by_us="X-Concord-Source-Tag" in meta),
+                    len(obsolete), obsolete[0].linenum if obsolete else None)
 
 
 #: a line holding a PO string: keyword (possibly obsolete ``#~`` or previous ``#|``) and string

@@ -236,3 +236,19 @@ def test_a_unit_without_tuv_is_left_out_with_its_line(tmp_path, capsys, ext):
     assert unit.text("zh") == "春天来了。"
     if ext == "tmx":
         assert validate_file(out).valid
+
+
+PO_HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+             '"Language: zh_CN\\n"\n"X-Source-Language: en\\n"\n')
+
+
+def test_obsolete_po_entries_are_counted_not_read(tmp_path, capsys):
+    path = tmp_path / "old.po"
+    path.write_text(PO_HEADER + '\nmsgid "Spring."\nmsgstr "春天。"\n\n'
+                    '#~ msgid "Winter."\n#~ msgstr "冬天。"\n\n'
+                    '#~ msgid "Autumn."\n#~ msgstr "秋天。"\n', encoding="utf-8")
+    status, _, err = run(["convert", path, tmp_path / "out.tsv"], capsys)
+    assert status == 0 and "1 units written" in err
+    assert f"{path}:10: 2 obsolete entries (#~) left out" in err
+    assert [u.text("en") for u in read_units(tmp_path / "out.tsv")] == ["Spring."]
+
