@@ -30,3 +30,25 @@ def detect_language(text: str) -> str:
     Text without any letters (only numbers or punctuation) counts as English.
     """
     return "zh" if han_share(text) >= HAN_SHARE else "en"
+
+
+def _in_charset(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is mostly in Traditional Chinese script: more of its Han characters
+    exist only in Big5 (們, 國, 說) than only in GB2312 (们, 国, 说); characters both share, such
+    as 王 or 人, say nothing."""
+    simplified = traditional = 0
+    for ch in text:
+        if not is_han(ch):
+            continue
+        in_gb, in_big5 = _in_charset(ch, "gb2312"), _in_charset(ch, "big5")
+        simplified += in_gb and not in_big5
+        traditional += in_big5 and not in_gb
+    return traditional > simplified

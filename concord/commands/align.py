@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from concord.commands import add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
+from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
 if TYPE_CHECKING:
     from align.model import Alignment
@@ -52,6 +53,13 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                              "most N+1 sentences in all (default: 4)")
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
+    parser.add_argument("--zh-tag", default=None, metavar="TAG",
+                        help=f"the language tag written for the Chinese side (default: "
+                             f"{DEFAULT_ZH}; give zh-TW, zh-HK or zh-Hant for Traditional "
+                             "Chinese, which is warned about when left at the default)")
+    parser.add_argument("--en-tag", default=None, metavar="TAG",
+                        help=f"the language tag written for the English side (default: "
+                             f"{DEFAULT_EN}; 'en' keeps it bare)")
     parser.add_argument("--doc-id", metavar="ID",
                         help="document id stored in the memory and in its tuids (default: the "
                              "source file name without extension and language suffix; when that "
@@ -67,6 +75,10 @@ def run(args: argparse.Namespace, ui) -> int:
 
     if args.max_bead < 1:
         raise UsageError("--max-bead must be at least 1")
+    for option in ("zh_tag", "en_tag"):
+        value = getattr(args, option)
+        if value is not None and not is_valid_tag(value):
+            raise UsageError(f"--{option.replace('_', '-')} {value!r} is not a language tag")
     fmt = args.format
     if fmt is None:
         fmt = _format_from_extension(args.output) if args.output else "tmx"
@@ -80,6 +92,8 @@ def run(args: argparse.Namespace, ui) -> int:
                             tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
                             anchors=anchors, ui=ui, max_bead=args.max_bead,
                             fmt=args.input_format)
+    if args.zh_tag is None and fmt != "beads":
+        _warn_traditional(alignment, ui)
     if fmt == "beads":
         text = "".join(format_bead(b.src, b.tgt) + "\n" for b in alignment.beads)
         if args.output:
@@ -113,13 +127,28 @@ def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
     return pairs
 
 
+def _warn_traditional(alignment: Alignment, ui) -> None:
+    """Warn when the Chinese side is mostly in Traditional script: its tag would say zh-CN."""
+    from align.language import is_traditional
+
+    for document in (alignment.source, alignment.target):
+        if document.lang == "zh" and is_traditional(
+                "".join(s.text for s in document.sentences[:500])):
+            ui.warn(f"{document.name}: the Chinese is mostly in Traditional script but is tagged "
+                    f"{DEFAULT_ZH} in the memory; give --zh-tag zh-TW (or zh-HK, zh-Hant)")
+
+
 def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace) -> None:
     from concord.bitext import units_from_alignment, write_units
     from concord.pipeline import document_id
 
     doc_id = args.doc_id or document_id(args.source, args.target)
-    units = units_from_alignment(alignment, doc_id=doc_id)
-    langs = {"src_lang": alignment.source.lang, "tgt_lang": alignment.target.lang}
+    tags = {"zh": args.zh_tag or DEFAULT_ZH, "en": args.en_tag or DEFAULT_EN}
+    src_tag, tgt_tag = tags[alignment.source.lang], tags[alignment.target.lang]
+    units = units_from_alignment(alignment, doc_id=doc_id, src_tag=src_tag, tgt_tag=tgt_tag)
+    langs: dict[str, object] = {"src_lang": src_tag, "tgt_lang": tgt_tag}
+    if fmt == "tmx":  # the tags are written as given (normalising would make zh-Hant zh-TW)
+        langs["normalize_langs"] = False
     if args.output:
         write_units(units, args.output, fmt, **langs)
         return

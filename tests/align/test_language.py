@@ -23,3 +23,12 @@ def test_detect_language(text, lang):
 def test_han_share_counts_han_against_other_letters():
     assert han_share("中文abc") == pytest.approx(2 / 5)
     assert han_share("123 !?") == 0.0
+
+
+def test_traditional_script_is_told_from_simplified():
+    from align.language import is_traditional
+
+    assert is_traditional("雙方就兩國關係交換了意見，外長說會議很成功。")
+    assert not is_traditional("双方就两国关系交换了意见，外长说会议很成功。")
+    # characters both scripts share (王, 人, 中) say nothing
+    assert not is_traditional("王毅")

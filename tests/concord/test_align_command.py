@@ -173,3 +173,44 @@ def test_input_format_reads_pages_saved_as_text(tmp_path):
     texts = [u.text("zh-CN") + u.text("en-US") for u in units]
     assert units and not any("<" in text or "pageConfig" in text for text in texts)
     assert any("Iceland" in u.text("en-US") for u in units)
+
+
+@pytest.mark.parametrize("options,zh_tag,en_tag", [
+    ([], "zh-CN", "en-US"),
+    (["--zh-tag", "zh-Hant", "--en-tag", "en"], "zh-Hant", "en"),
+    (["--zh-tag", "zh-TW", "--en-tag", "en-GB"], "zh-TW", "en-GB"),
+])
+def test_zh_and_en_tags_are_written_as_given(tmp_path, options, zh_tag, en_tag):
+    # the Chinese was always labelled zh-CN, Traditional or not
+    out = tmp_path / "release.tmx"
+    assert main(["align", str(sents("en")), str(sents("zh")), "--presplit", "-o", str(out),
+                 *options]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert f'srclang="{en_tag}"' in text
+    units = list(read_units(out))
+    assert {tuple(v.lang for v in u.variants) for u in units} == {(en_tag, zh_tag)}
+
+
+def test_a_tag_that_is_no_language_tag_is_refused(tmp_path, capsys):
+    out = tmp_path / "release.tmx"
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "-o", str(out),
+                 "--zh-tag", "Chinese (Taiwan)"]) == 2
+    assert "--zh-tag" in capsys.readouterr().err and not out.exists()
+
+
+def test_traditional_chinese_left_tagged_zh_cn_is_warned_about(tmp_path, capsys):
+    zh, en = tmp_path / "visit.zh.txt", tmp_path / "visit.en.txt"
+    zh.write_text("外交部長今天會見了來訪的島國外長。\n雙方就兩國關係和共同關心的問題交換了意見。\n",
+                  encoding="utf-8")
+    en.write_text("The Foreign Minister met the visiting foreign minister of the island nation "
+                  "today.\nThe two sides exchanged views on bilateral relations and issues of "
+                  "common concern.\n", encoding="utf-8")
+    out = tmp_path / "visit.tmx"
+    assert main(["align", str(zh), str(en), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "Traditional" in err and "--zh-tag zh-TW" in err
+    assert main(["align", str(zh), str(en), "-o", str(out), "--zh-tag", "zh-TW"]) == 0
+    assert "Traditional" not in capsys.readouterr().err
+    # Simplified text is not warned about
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "-o", str(out)]) == 0
+    assert "Traditional" not in capsys.readouterr().err
