@@ -94,10 +94,14 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         units = _repaired(units, repairs)
     # the first unit is read before the output is opened: it tells the languages
     src, units = peek_srclang(memory, units)
+    tgt = args.tgt_lang
+    if src is None and memory.langs:  # no unit tells: the languages the file declares
+        src, declared_tgt = _declared_langs(memory.langs, args)
+        tgt = tgt or declared_tgt
     # srclang: a TMX header's "*all*" is kept; other formats then take the first unit's order
     options: dict[str, object] = {"srclang": args.src_lang or src}
-    if args.tgt_lang:
-        options["tgt_lang"] = args.tgt_lang
+    if tgt:
+        options["tgt_lang"] = tgt
     if out_fmt == "tmx":
         options.update(zh=args.zh_tag, en=args.en_tag, normalize_langs=not args.keep_tags)
         options.update(header_options(memory.header))
@@ -124,6 +128,16 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         if message:
             ui.warn(message)
     return 0
+
+
+def _declared_langs(langs: tuple[str, str], args: argparse.Namespace) -> tuple[str, str]:
+    """The languages a file declares (a PO header's), tagged as its units would be."""
+    if args.keep_tags:
+        return langs
+    from tmx.langtags import normalize_or_keep
+
+    src, tgt = (normalize_or_keep(tag, zh=args.zh_tag, en=args.en_tag) for tag in langs)
+    return src, tgt
 
 
 def _repaired(units: Iterable[Unit], repairs: list[str]) -> Iterator[Unit]:

@@ -200,10 +200,12 @@ def test_a_lossy_conversion_says_what_it_left_out(tmp_path, capsys):
 
 @pytest.mark.parametrize("ext", ["tsv", "po"])
 def test_an_empty_memory_to_a_format_naming_languages(tmp_path, capsys, ext):
-    # a PO file with its header only: no unit tells the languages; the message says what to do
-    empty = tmp_path / "empty.po"
-    empty.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh\\n"\n',
-                     encoding="utf-8")
+    # a TMX file with srclang="*all*" and no unit: nothing tells the languages (a PO header
+    # would); the message says what to do
+    empty = tmp_path / "empty.tmx"
+    empty.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="*all*" '
+                     'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
+                     'adminlang="en" datatype="plaintext"/><body/></tmx>\n', encoding="utf-8")
     out = tmp_path / f"out.{ext}"
     status, _, err = run(["convert", empty, out], capsys)
     assert status == 2 and str(out) in err and "--src-lang" in err and not out.exists()
@@ -252,3 +254,19 @@ def test_obsolete_po_entries_are_counted_not_read(tmp_path, capsys):
     assert f"{path}:10: 2 obsolete entries (#~) left out" in err
     assert [u.text("en") for u in read_units(tmp_path / "out.tsv")] == ["Spring."]
 
+
+
+@pytest.mark.parametrize("entries", ["", '\nmsgctxt "empty"\nmsgid ""\nmsgstr ""\n'])
+def test_a_po_without_units_takes_its_languages_from_its_header(tmp_path, capsys, entries):
+    # Language: and X-Source-Language: say what --src-lang/--tgt-lang would
+    path = tmp_path / "empty.po"
+    path.write_text(PO_HEADER + entries, encoding="utf-8")
+    status, _, err = run(["convert", path, tmp_path / "out.tsv"], capsys)
+    assert status == 0, err
+    assert (tmp_path / "out.tsv").read_text(encoding="utf-8").split("\t")[:3] == \
+        ["tuid", "en-US", "zh-CN"]
+    status, _, err = run(["convert", path, tmp_path / "out.tsv", "--src-lang", "zh-TW",
+                          "--tgt-lang", "en-GB"], capsys)
+    assert status == 0
+    assert (tmp_path / "out.tsv").read_text(encoding="utf-8").split("\t")[:3] == \
+        ["tuid", "zh-TW", "en-GB"]
