@@ -15,6 +15,9 @@ class Rule:
     cross_unit: bool = False
     #: names of the rule's numeric options (``[tool.concord.RULE]``)
     options: tuple[str, ...] = ()
+    #: the side of a unit where the fix is made ("target" or "source"); reports locate the
+    #: finding there and give the other side as related
+    fix_side: str = "target"
 
 
 RULES: dict[str, Rule] = {r.id: r for r in (

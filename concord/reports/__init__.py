@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from terms.findings import Finding, Span, at_least, count_by_severity
+from terms.rules import RULES
 
 if TYPE_CHECKING:
     from terms.config import Suppression
@@ -89,13 +90,31 @@ class Report:
         return grouped
 
     def location(self, finding: Finding) -> Location | None:
-        """Where a finding is: the target side for target-only findings, else the source side."""
-        unit = self.unit(finding.unit)
-        if unit is None:
-            return None
-        if finding.source_span is None and finding.target_span is not None:
-            return unit.target_location or unit.source_location
-        return unit.source_location or unit.target_location
+        """Where a finding is fixed: the side its rule's fix applies to (the target for every
+        rule so far), or the other side when that one has no line (a sentence left out)."""
+        return fix_places(self.unit(finding.unit), finding.rule)[0]
+
+    def related_location(self, finding: Finding) -> tuple[str, Location] | None:
+        """The unit's other side (``"source"`` or ``"target"`` and its place) when it is
+        somewhere else than :meth:`location` (the other document of a pair), else ``None``."""
+        return fix_places(self.unit(finding.unit), finding.rule)[1]
+
+
+def fix_places(unit: CheckedUnit | None, rule: str = ""
+               ) -> tuple[Location | None, tuple[str, Location] | None]:
+    """Where a finding of ``rule`` in ``unit`` is fixed (see :meth:`Report.location`; without
+    a rule, the target side) and the unit's other side when it is somewhere else."""
+    if unit is None:
+        return None, None
+    places = [("target", unit.target_location), ("source", unit.source_location)]
+    if rule in RULES and RULES[rule].fix_side == "source":
+        places.reverse()
+    (_, first), (side, other) = places
+    if first is None or not first.line and other is not None and other.line:
+        (_, first), (side, other) = (side, other), places[0]
+    if other is None or first is None or other == first:
+        return first, None
+    return first, (side, other)
 
 
 _RULE_ORDER = {r: i for i, r in enumerate((

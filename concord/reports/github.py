@@ -2,7 +2,9 @@
 
 Property values (``file``, ``line``, ``title``) escape ``%``, ``\\r``, ``\\n``, ``:`` and ``,``;
 the message escapes ``%``, ``\\r`` and ``\\n`` — as the Actions toolkit does. GitHub shows ten
-annotations of each kind per step: past that, a last notice gives the counts.
+annotations of each kind per step: past that, a last notice gives the counts. An annotation is
+put on the file the fix is made in (the English document of a pair, for every rule so far); its
+message names the other document's line.
 """
 from __future__ import annotations
 
@@ -38,6 +40,11 @@ def render(report: Report) -> str:
                 props.append(f"line={location.line}")
         props.append(f"title={escape_property(f'{f.rule} in unit {f.unit}')}")
         message = f.message + (f" (fix: {f.suggestion})" if f.suggestion else "")
+        related = report.related_location(f)
+        if related is not None:
+            side, other = related
+            message += f"; {side}: {relative_uri(other.path)}"
+            message += f" line {other.line}" if other.line else ""
         lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(message)}")
     counts = report.summary
     if any(n > SHOWN_PER_KIND for n in counts.values()):

@@ -3,7 +3,8 @@
 ``summary`` counts findings by severity (``error``, ``warning``, ``info``); each finding has at
 least ``rule``, ``severity``, ``unit``, ``message`` and ``suggestion``, plus ``source_span`` /
 ``target_span`` (``[start, end]`` character offsets), ``term``, ``concept`` and ``location``
-(``{"file", "line"}``) when known. ``suppressed`` lists silenced findings with their reason.
+(``{"file", "line"}``: where the fix is made, the target document of a pair) when known, with
+``related_location`` (``{"file", "line", "side"}``: the other document of a pair). ``suppressed`` lists silenced findings with their reason.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def to_data(report: Report) -> dict[str, Any]:
         location = report.location(f)
         if location is not None:
             data["location"] = {"file": location.path, "line": location.line}
+        related = report.related_location(f)
+        if related is not None:
+            side, other = related
+            data["related_location"] = {"file": other.path, "line": other.line, "side": side}
         findings.append(data)
     return {
         "summary": report.summary,

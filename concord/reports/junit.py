@@ -2,7 +2,7 @@
 
 ``<testsuites>`` holds one ``<testsuite name="concord check">``; each checked unit is a
 ``<testcase classname="concord.<name of the unit's file>" name="unit <id>">`` (with ``file`` and ``line`` when
-known). A unit with findings at or above ``--fail-on`` gets one ``<failure>`` whose ``message``
+known: where its findings are fixed, the target document of a pair, as the other reports say). A unit with findings at or above ``--fail-on`` gets one ``<failure>`` whose ``message``
 names the rules and whose text lists every finding; findings below the threshold go to the
 testcase's ``<system-out>``. One failure per testcase, since the JUnit schema Jenkins follows
 allows no more.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from concord.reports import Report, plural, relative_uri
+from concord.reports import Report, fix_places, plural, relative_uri
 from terms.findings import Finding, at_least
 
 
@@ -37,9 +37,13 @@ def render(report: Report) -> str:
     suite = etree.SubElement(suites, "testsuite", name="concord check")
     default = Path(report.inputs[0]).name if report.inputs else "memory"
     for unit in report.units:
-        location = unit.source_location or unit.target_location
+        source = unit.source_location or unit.target_location
         # each unit is classed under the file it comes from (several memories may be checked)
-        stem = Path(location.path).name if location is not None else default
+        stem = Path(source.path).name if source is not None else default
+        findings = grouped.get(unit.unit, [])
+        failing = [f for f in findings if at_least(f.severity, report.fail_on)]
+        others = [f for f in findings if not at_least(f.severity, report.fail_on)]
+        location = fix_places(unit, (failing or others)[0].rule if findings else "")[0]
         classname = "concord." + re.sub(r"[^\w-]+", "_", stem)
         case = etree.SubElement(suite, "testcase", classname=_clean(classname),
                                 name=_clean(f"unit {unit.unit}"), time="0")
@@ -47,9 +51,6 @@ def render(report: Report) -> str:
             case.set("file", _clean(relative_uri(location.path)))
             if location.line:
                 case.set("line", str(location.line))
-        findings = grouped.get(unit.unit, [])
-        failing = [f for f in findings if at_least(f.severity, report.fail_on)]
-        others = [f for f in findings if not at_least(f.severity, report.fail_on)]
         if failing:
             failures += 1
             rules = sorted({f.rule for f in failing})

@@ -2,9 +2,9 @@
 
 One run; the driver lists every rule (id, name, short and full description, help, default
 level). Each result has ``ruleId``/``ruleIndex``, ``level`` (error, warning, note),
-``message``, a physical location (the input file and the line of the unit when known) and a
-logical location naming the unit; for a document pair, the other document's line is a related
-location (a translator fixes the target file); ``partialFingerprints`` keep a finding recognisable from one
+``message``, a physical location (the input file and the line of the unit when known: for a
+document pair the side the fix is made in, the target document for every rule so far) and a
+logical location naming the unit; the other document's line is a related location; ``partialFingerprints`` keep a finding recognisable from one
 run to the next. A file under the current directory is a relative, percent-encoded URI against
 ``%SRCROOT%`` (declared in ``originalUriBaseIds`` as the current directory); any other file is an
 absolute ``file:`` URI. Suppressed findings are results too, with a ``suppressions`` entry giving
@@ -69,13 +69,10 @@ def _result(report: Report, f: Finding, index: dict[str, int],
     if where is not None:
         location["physicalLocation"] = _physical(where)
     related = []
-    unit = report.unit(f.unit)
-    if unit is not None and where is not None:
-        for side, other in (("source", unit.source_location),
-                            ("translation", unit.target_location)):
-            if other is not None and other.path != where.path:
-                related.append({"id": len(related) + 1, "physicalLocation": _physical(other),
-                                "message": {"text": f"the {side} of unit {f.unit}"}})
+    other = report.related_location(f)
+    if other is not None and where is not None:
+        related.append({"id": 1, "physicalLocation": _physical(other[1]),
+                        "message": {"text": f"the {other[0]} of unit {f.unit}"}})
     message = f.message.rstrip(".") + "."
     text = message + (f" Fix: {f.suggestion}." if f.suggestion else "")
     fingerprint = hashlib.sha256(

@@ -25,12 +25,10 @@ def render(report: Report, color: bool = False) -> str:
         location = report.location(findings[0])
         if location is not None:
             heading.append(f"  ({_where(location)})", style="dim")
+        related = report.related_location(findings[0])
+        if related is not None and related[1].line:
+            heading.append(f"  {related[0]}: {_where(related[1])}", style="dim")
         if unit is not None:
-            other = (unit.target_location if location is unit.source_location
-                     else unit.source_location)
-            if other is not None and other.line and other.path != getattr(location, "path", None):
-                side = "target" if other is unit.target_location else "source"
-                heading.append(f"  {side}: {_where(other)}", style="dim")
             if unit.confidence is not None:
                 heading.append(f"  confidence {unit.confidence:.2f}",
                                style="bold yellow" if unit.confidence < LOW_CONFIDENCE else "dim")

@@ -157,7 +157,8 @@ def test_document_pair_is_aligned_then_checked(corpora, tmp_path, capsys):
                and f["concept"] == "partner-permanent"]
     assert status == 1 and missing
     assert missing[0]["unit"].startswith("r:")
-    assert missing[0]["location"]["file"] == str(zh)
+    assert missing[0]["location"]["file"] == str(en)
+    assert missing[0]["related_location"]["file"] == str(zh)
 
 
 def test_memories_as_positional_files_like_the_pre_commit_hook(tmp_path, capsys):

@@ -54,7 +54,9 @@ def test_json_report(report):
         assert finding["severity"] in ("error", "warning", "info")
     first = data["findings"][0]
     assert first["term"] == "永久全面战略伙伴关系" and first["source_span"] == [6, 16]
-    assert first["location"] == {"file": "releases/r.zh.txt", "line": 3}
+    # the fix is made in the English: located there, the Chinese side related
+    assert first["location"] == {"file": "releases/r.en.txt", "line": 3}
+    assert first["related_location"] == {"file": "releases/r.zh.txt", "line": 3, "side": "source"}
     assert data["failed"] is True and data["units"] == 4
 
 
@@ -72,7 +74,10 @@ def test_junit_report_shape(report):
     assert failing[0].find("failure").get("type") == "term-missing"
     assert "永久全面战略伙伴关系" in failing[0].find("failure").get("message")
     assert "term-unexpected" in cases[3].find("system-out").text  # a warning, below fail-on
-    assert cases[0].get("file") == "releases/r.zh.txt" and cases[0].get("line") == "3"
+    assert cases[0].get("file") == "releases/r.en.txt" and cases[0].get("line") == "3"
+    # a unit without a target line (rel:3) is found by its source line
+    assert cases[2].get("file") == "releases/r.zh.txt" and cases[2].get("line") == "7"
+    assert {c.get("classname") for c in cases} == {"concord.r_zh_txt"}
 
 
 def test_sarif_report_shape(report):
@@ -110,8 +115,10 @@ def test_github_escaping():
 def test_github_report(report):
     lines = render(report, "github").splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("::error file=releases/r.zh.txt,line=3,"
+    assert lines[0].startswith("::error file=releases/r.en.txt,line=3,"
                                "title=term-missing in unit rel%3A1::")
+    assert lines[0].endswith("; source: releases/r.zh.txt line 3")
+    assert lines[1].startswith("::error file=releases/r.en.txt,line=5,")
     assert lines[2].startswith("::warning file=releases/r.en.txt,line=9,")
     assert all("\n" not in line and "\r" not in line for line in lines)
 
@@ -134,7 +141,7 @@ def test_html_report_is_escaped_and_highlights_terms(report):
 
 def test_text_report(report):
     text = render(report, "text")
-    assert "unit rel:1  (releases/r.zh.txt:3)" in text
+    assert "unit rel:1  (releases/r.en.txt:3)  source: releases/r.zh.txt:3" in text
     assert "term-missing" in text and "fix: render '永久全面战略伙伴关系'" in text
     assert text.rstrip().endswith("2 at or above error: FAILED")
     assert "\x1b[" not in text
@@ -181,7 +188,7 @@ def test_text_report_names_the_target_file_and_the_confidence():
                        target_location=Location("r.en.txt", 3), confidence=0.31)
     findings = Checker(glossary).run([Pair(unit.unit, unit.source, unit.target)])
     text = render(Report([unit], findings, glossary=glossary), "text")
-    assert text.splitlines()[0] == "unit r:1  (r.zh.txt:2)  target: r.en.txt:3  confidence 0.31"
+    assert text.splitlines()[0] == "unit r:1  (r.en.txt:3)  source: r.zh.txt:2  confidence 0.31"
 
 
 def test_sarif_locations_are_uris_against_srcroot(tmp_path, monkeypatch):
@@ -227,14 +234,16 @@ def test_junit_classes_each_unit_under_its_own_memory():
 
 def test_sarif_results_of_a_document_pair_point_at_the_other_document_too(report):
     [run] = json.loads(render(report, "sarif"))["runs"]
-    first = run["results"][0]   # term-missing in rel:1, located in the source document
-    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "releases/r.zh.txt"
-    [related] = first["relatedLocations"]
-    assert related["physicalLocation"] == {
-        "artifactLocation": {"uri": "releases/r.en.txt", "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": 3}}
-    assert related["message"]["text"] == "the translation of unit rel:1"
+    for result in run["results"]:   # term-missing, number-mismatch, term-unexpected
+        # all fixed in the English document: located there, the Chinese line related
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "releases/r.en.txt"
+        [related] = result["relatedLocations"]
+        assert related["physicalLocation"] == {
+            "artifactLocation": {"uri": "releases/r.zh.txt", "uriBaseId": "%SRCROOT%"},
+            "region": physical["region"]}
+    assert run["results"][0]["relatedLocations"][0]["message"]["text"] == \
+        "the source of unit rel:1"
 
 
 def test_html_report_of_a_large_memory_shows_the_units_with_findings():
@@ -268,3 +277,16 @@ def test_github_report_says_when_annotations_will_be_cut():
     assert lines[-1] == (f"::notice title=concord check::{SHOWN_PER_KIND + 2} errors: GitHub "
                          f"shows the first {SHOWN_PER_KIND} annotations of each kind; the job log "
                          "lists them all, and --format sarif gives code scanning every one")
+
+
+def test_a_sentence_left_out_of_the_target_is_located_by_its_source_line():
+    unit = CheckedUnit("r:4", "双方签署了12项协议。", "",
+                       source_location=Location("r.zh.txt", 4),
+                       target_location=Location("r.en.txt", None))
+    findings = Checker().run([Pair(unit.unit, unit.source, unit.target)])
+    assert [f.rule for f in findings] == ["omission"]
+    [finding] = json.loads(render(Report([unit], findings), "json"))["findings"]
+    assert finding["location"] == {"file": "r.zh.txt", "line": 4}
+    assert finding["related_location"] == {"file": "r.en.txt", "line": None, "side": "target"}
+    [line] = render(Report([unit], findings), "github").splitlines()
+    assert line.startswith("::warning file=r.zh.txt,line=4,") and line.endswith("; target: r.en.txt")
