@@ -259,6 +259,7 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
     unit_filter = UnitFilter(
         min_confidence=args.min_confidence, statuses=frozenset(_split(args.status)),
         langs=tuple(_split(args.lang)), docs=frozenset(_split(args.doc)))
+    _refuse_one_language(unit_filter.langs, args)
     memory = _memory(args.file, args.from_fmt, args)
     counter = {"read": 0}
 
@@ -279,6 +280,21 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
         summary.empty_sided = 0  # one language asked for: one side is what was wanted
     _report_written(summary, ui)
     return 0
+
+
+def _refuse_one_language(langs: tuple[str, ...], args: argparse.Namespace) -> None:
+    """:class:`UsageError` when one --lang is kept for an output that holds two languages
+    (PO, TSV, Moses): a second language to give, or a format that holds one."""
+    from tmx.formats import format_for_writing
+
+    fmt = format_for_writing(args.output, args.to_fmt)
+    if len(langs) != 1 or fmt not in ("po", "tsv", "moses"):
+        return
+    other = "en" if langs[0].lower().startswith("zh") else "zh"
+    name = "Moses" if fmt == "moses" else fmt.upper()
+    raise UsageError(f"{name} holds two languages (source and target) and --lang {langs[0]} "
+                     f"keeps one: give the other too (--lang {langs[0]} --lang {other}), or "
+                     "write JSONL or TMX, which hold units in one language", path=args.output)
 
 
 def _split(values: list[str]) -> list[str]:

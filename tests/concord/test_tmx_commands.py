@@ -307,3 +307,18 @@ def test_merge_and_filter_leave_out_a_unit_without_tuv(tmp_path, capsys, command
     assert status == 0 and f"{path}:6: <tu> has no <tuv>" in err
     assert "1 units without <tuv> (no text in any language) left out" in err
     assert validate_file(out).valid and [u.tuid for u in read_units(out)] == ["1"]
+
+
+@pytest.mark.parametrize("ext", ["tsv", "po"])
+def test_filtering_one_language_to_a_two_language_format_says_what_to_do(tmp_path, capsys, ext):
+    # the error suggested --src-lang/--tgt-lang, which name the input's languages: no help
+    source = memory(tmp_path / "all.tmx", ROWS)
+    out = tmp_path / f"zh.{ext}"
+    status, _, err = run(["tmx", "filter", source, "--lang", "zh", "-o", out], capsys)
+    err = " ".join(err.split())
+    assert status == 2 and not out.exists()
+    assert f"{out}: {ext.upper()} holds two languages" in err
+    assert "--lang zh --lang en" in err and "JSONL or TMX" in err
+    status, _, _ = run(["tmx", "filter", source, "--lang", "zh", "--lang", "en", "-o", out],
+                       capsys)
+    assert status == 0 and len(list(read_units(out))) == len(ROWS)
