@@ -387,3 +387,50 @@ def test_a_memory_with_inline_codes_reviewed_and_exported_with_nothing_lost(brow
         finally:  # the server stops even when the page saw an error
             status, err = server.stop()
     assert status == 0, err
+
+
+def test_a_text_edit_that_is_not_saved_stays_in_the_edit_box(browser, review_path, tmp_path):
+    """Typing is never lost: an edit refused by the server (the review changed in another tab,
+    or the text is not acceptable) comes back in the edit box with the reason, to save again."""
+    server = Server([str(review_path)], cwd=tmp_path)
+    first, second = Page(browser, server.url), Page(browser, server.url)
+    typed = "The two sides agreed to deepen their permanent comprehensive strategic partnership."
+    try:
+        first.press("c")  # the second tab has not seen this edit
+        page = second.page
+        second.click_sentence("tgt", 3)
+        page.keyboard.press("e")
+        page.wait_for_selector("dialog#edit[open]")
+        page.fill("#edit-text", typed)
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('#status').textContent"
+                               ".includes('another window')")
+        page.wait_for_selector("dialog#edit[open]")
+        assert page.input_value("#edit-text") == typed
+        assert "another window" in page.inner_text("#edit-error")
+        assert second.layout()[0][2]  # the page now shows the other tab's edit ...
+        second.press("Enter")         # ... and the text is saved over it, not lost
+        expect(page.locator('.sent[data-side="tgt"][data-i="3"]')).to_contain_text("their permanent")
+        assert second.layout()[0][2]
+
+        # a text the server refuses comes back too, with the reason
+        second.click_sentence("tgt", 4)
+        page.keyboard.press("e")
+        page.wait_for_selector("dialog#edit[open]")
+        page.fill("#edit-text", "   ")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('#edit-error').textContent"
+                               ".includes('cannot be empty')")
+        assert page.locator("dialog#edit").is_visible() and page.input_value("#edit-text") == "   "
+        page.keyboard.press("Escape")
+        assert not page.locator("dialog#edit").is_visible()
+    finally:
+        try:
+            for tab in (first, second):
+                tab.errors[:] = [e for e in tab.errors if "status of 409" not in e
+                                 and "status of 422" not in e]  # the refusals, as expected
+            first.close()
+            second.close()
+        finally:
+            status, err = server.stop()
+    assert status == 0, err

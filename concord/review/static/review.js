@@ -78,9 +78,13 @@ async function pump() {
     } else {
       announce((payload && payload.error) ? capitalise(payload.error) + "." : "The edit failed (" + status + ").", true);
     }
+    if (status !== 200 && status !== 403) keepTyping(body.op, status === 409
+      ? "Not saved: the review changed in another window (now shown). Your text is kept here: save it again or cancel."
+      : "Not saved: " + ((payload && payload.error) || "the edit failed (" + status + ")") + ".");
     resolve(status);
   } catch (error) {
     announce("The server does not answer; the edit was not saved. Restart concord review and reload.", true);
+    keepTyping(body.op, "Not saved: the server does not answer. Copy your text before closing this box.");
     resolve(0);
   } finally {
     busy = false;
@@ -552,12 +556,26 @@ function openEdit(here) {
   original.hidden = sentence.orig === undefined;
   original.textContent = sentence.orig === undefined ? "" : "Original: " + originalBoxText(sentence);
   $("edit-restore").hidden = sentence.orig === undefined;
+  $("edit-error").textContent = "";
   $("edit").showModal();
   box.focus();
   box.select();
 }
 
 function closeEdit() { editing = null; $("edit").close(); list.focus({ preventScroll: true }); }
+
+/* A text edit the server did not save goes back into the edit box with the reason: typing is never lost. */
+function keepTyping(operation, reason) {
+  if (!operation || operation.type !== "edit-text" || document.querySelector("dialog[open]")) return;
+  const index = S.beads.findIndex((bead) => bead[operation.side].includes(operation.sentence));
+  if (index < 0) return;
+  const pos = currentSentences(S.beads[index]).findIndex(([s, n]) => s === operation.side && n === operation.sentence);
+  cursor = { key: S.beads[index].key, pos };
+  markCursor(true);
+  openEdit(current());
+  $("edit-text").value = operation.text;
+  $("edit-error").textContent = reason;
+}
 
 function saveEdit(text) {
   if (!editing) return;
