@@ -256,6 +256,7 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
     """Open the memory at ``path`` (format from ``fmt``, extension or content); see
     :func:`read_units` for the options."""
     name = format_for_reading(path, fmt)
+    quoting = str(options.pop("tsv_quoting", None) or "escapes")
     if name == "tmx":
         reader = TMXReader(path)
         return Memory(Path(path), name, iter(reader), reader)
@@ -263,7 +264,8 @@ def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
         return _po_memory(Path(path), **options)  # type: ignore[arg-type]
     if name == "tsv":
         from tmx.tabular import read_tsv
-        return Memory(Path(path), name, read_tsv(path, **options))  # type: ignore[arg-type]
+        return Memory(Path(path), name,
+                      read_tsv(path, quoting=quoting, **options))  # type: ignore[arg-type]
     if name == "jsonl":
         from tmx.tabular import read_jsonl
         return Memory(Path(path), name, read_jsonl(path, **options))  # type: ignore[arg-type]
@@ -303,6 +305,7 @@ def read_units(path: str | os.PathLike[str], fmt: str | None = None,
     """Stream the units of the memory at ``path`` (format from ``fmt``, extension or content).
 
     Bad input raises :class:`tmx.errors.TMXError` (path, line, column). Options: PO, TSV and
-    Moses take ``src_lang``/``tgt_lang`` when the file does not say; Moses takes a prefix.
+    Moses take ``src_lang``/``tgt_lang`` when the file does not say; Moses takes a prefix;
+    ``tsv_quoting="csv"`` reads a TSV file quoted as CSV (see :func:`tmx.tabular.read_tsv`).
     """
     return read_memory(path, fmt, **options).units

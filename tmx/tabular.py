@@ -7,7 +7,8 @@ Text is plain (inline codes removed). Tabs, newlines, carriage returns and backs
 ``\\n``, ``\\r`` and ``\\\\``. ``bare=True`` writes only the two text columns and no header
 (the layout MT training scripts read). A file without a recognisable header is read as two
 columns, source and target, in the languages given (a ``source``/``target`` or ``src``/``tgt``
-header row is skipped).
+header row is skipped). ``quoting="csv"`` reads values quoted as CSV instead of escaped, as Excel
+and pandas write TSV (``csv`` module, ``excel-tab`` dialect).
 
 **JSONL**: one JSON object per unit, as :mod:`tmx.serial` describes: every variant, inline code,
 property, note and attribute, so TMX → JSONL → TMX is lossless. Reading also accepts
@@ -17,6 +18,7 @@ string, or a record with no text at all, is an error naming the line.
 """
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 from collections import Counter
@@ -118,36 +120,69 @@ def _header_kind(cell: str) -> str | None:
     return "lang" if looks_like_tag(cell) else None
 
 
+#: how TSV values are quoted: backslash escapes (as we write them), or CSV-style quoting
+TSV_QUOTINGS = ("escapes", "csv")
+
+
+def _escaped_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of a TSV file with backslash escapes, values unescaped."""
+    for number, line in _lines(path):
+        if line.strip():
+            yield number, [unescape_tsv(value) for value in line.split("\t")]
+
+
+def _csv_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of a TSV file quoted as CSV, as Excel and pandas write it (doubled
+    quotes inside quoted fields, which may hold tabs or line breaks), read with the
+    ``excel-tab`` dialect; each row with the line it starts on."""
+    check_readable(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, dialect="excel-tab", strict=True)
+            start = 1
+            for row in reader:
+                if any(value.strip() for value in row):
+                    yield start, row
+                start = reader.line_num + 1
+    except csv.Error as exc:
+        raise TMXError(f"CSV quoting: {exc} (a field that opens a quote must close it, and "
+                       "a quote inside a quoted field is doubled)", path=str(path),
+                       line=start) from None
+    except UnicodeDecodeError as exc:
+        raise TMXError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=str(path)) \
+            from None
+
+
 def read_tsv(path: str | os.PathLike[str], *, src_lang: str | None = None,
-             tgt_lang: str | None = None) -> Iterator[Unit]:
-    """The units of a TSV file (see the module notes)."""
-    lines = _lines(path)
+             tgt_lang: str | None = None, quoting: str = "escapes") -> Iterator[Unit]:
+    """The units of a TSV file (see the module notes); ``quoting="csv"`` reads values quoted
+    as CSV (see :func:`_csv_rows`) instead of backslash escapes."""
+    if quoting not in TSV_QUOTINGS:
+        raise ValueError(f"quoting must be one of {', '.join(TSV_QUOTINGS)}, not {quoting!r}")
+    lines = _csv_rows(path) if quoting == "csv" else _escaped_rows(path)
     first = next(lines, None)
     if first is None:
         return
-    cells = first[1].split("\t")
+    cells = first[1]
     kinds = [_header_kind(c) for c in cells]
     has_header = None not in kinds and kinds.count("lang") >= 2
     if not has_header:
         if not src_lang or not tgt_lang:
             raise TMXError("the TSV file has no header naming its languages (tuid, zh-CN, "
                            "en-US …); give them with --src-lang/--tgt-lang", path=str(path),
-                           line=1)
+                           line=first[0])
         names, kinds = [src_lang, tgt_lang], ["lang", "lang"]
         generic = [c.strip().lower() for c in cells] in _GENERIC_HEADERS
-        rows: Iterable[tuple[int, str]] = lines if generic else itertools.chain([first], lines)
+        rows: Iterable[tuple[int, list[str]]] = (lines if generic
+                                                 else itertools.chain([first], lines))
     else:
         names, rows = cells, lines
-    for number, line in rows:
-        if not line.strip():
-            continue
-        values = line.split("\t")
+    for number, values in rows:
         if len(values) != len(names):
             raise TMXError(f"expected {len(names)} tab-separated columns, found {len(values)}",
                            path=str(path), line=number)
         unit = Unit()
-        for name, kind, raw in zip(names, kinds, values):
-            value = unescape_tsv(raw)
+        for name, kind, value in zip(names, kinds, values):
             if kind == "lang":
                 unit.variants.append(Variant(normalize_or_keep(name), Segment.plain(value)))
             elif kind == "tuid":

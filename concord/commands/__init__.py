@@ -21,6 +21,15 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
 
 
+def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:
+    """``--tsv-quoting`` (how TSV inputs quote their values), shared by the memory commands."""
+    parser.add_argument("--tsv-quoting", choices=["escapes", "csv"], default="escapes",
+                        help="how TSV inputs quote their values: escapes (\\t, \\n, \\\\ "
+                             "inside values, as Concord writes TSV) or csv (\"He said "
+                             "\"\"yes\"\"\", quoted fields holding tabs or line breaks, as "
+                             "Excel and pandas write it) (default: escapes)")
+
+
 def refuse_overwrite(output: str | None, inputs: Iterable[str | None], option: str) -> None:
     """Raise :class:`UsageError` when ``output`` is one of the existing ``inputs``: a report or
     a conversion written over the file it was made from would destroy it."""

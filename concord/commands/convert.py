@@ -5,6 +5,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from concord.commands import add_tsv_quoting_option
 from concord.errors import UsageError
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
@@ -47,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              "first unit's first language")
     parser.add_argument("--tgt-lang", metavar="TAG",
                         help="target language (default: the first unit's other language)")
+    add_tsv_quoting_option(parser)
     parser.add_argument("--zh-tag", default=DEFAULT_ZH, metavar="TAG",
                         help=f"the tag written for Simplified Chinese given as zh, zh_CN, ZH-CN, "
                              f"zh-Hans, chi, zho … (default: {DEFAULT_ZH})")
@@ -86,6 +88,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     # the languages of PO, TSV and Moses inputs that do not say (TMX and JSONL name theirs)
     read_options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang))
                     if v}
+    read_options["tsv_quoting"] = args.tsv_quoting
     memory = read_memory(args.input, in_fmt, **read_options)
     units = memory.units if args.keep_tags else retag(memory.units, zh=args.zh_tag,
                                                        en=args.en_tag)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from concord.commands import add_tsv_quoting_option
 from concord.errors import UsageError
 from tmx.formats import FORMATS
 from tmx.props import STATUSES
@@ -175,11 +176,11 @@ def _report_json(report: Report, valid: bool) -> dict:
 
 def _memory(path: str, fmt: str | None, args: argparse.Namespace) -> Memory:
     """The memory at ``path``, read with --src-lang/--tgt-lang (for PO, TSV and Moses files that
-    do not name their languages)."""
+    do not name their languages) and --tsv-quoting."""
     from concord.bitext import read_memory
 
-    return read_memory(path, fmt, **{k: v for k in ("src_lang", "tgt_lang")
-                                     if (v := getattr(args, k))})
+    return read_memory(path, fmt, tsv_quoting=args.tsv_quoting,
+                       **{k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k))})
 
 
 def _add_lang_options(parser: argparse.ArgumentParser) -> None:
@@ -187,6 +188,7 @@ def _add_lang_options(parser: argparse.ArgumentParser) -> None:
                         help="source language of PO, TSV and Moses inputs that do not name it")
     parser.add_argument("--tgt-lang", metavar="TAG",
                         help="target language of PO, TSV and Moses inputs that do not name it")
+    add_tsv_quoting_option(parser)
 
 
 def _report_written(summary: WriteSummary, ui: UI) -> None:

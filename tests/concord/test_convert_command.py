@@ -270,3 +270,20 @@ def test_a_po_without_units_takes_its_languages_from_its_header(tmp_path, capsys
     assert status == 0
     assert (tmp_path / "out.tsv").read_text(encoding="utf-8").split("\t")[:3] == \
         ["tuid", "zh-TW", "en-GB"]
+
+
+@pytest.mark.parametrize("command", [["convert", "{0}", "{1}"],
+                                     ["tmx", "merge", "{0}", "-o", "{1}"],
+                                     ["tmx", "filter", "{0}", "-o", "{1}"]])
+def test_tsv_quoted_as_csv_is_read_with_tsv_quoting_csv(tmp_path, capsys, command):
+    path = tmp_path / "pandas.tsv"
+    path.write_text('zh-CN\ten-US\n他说“是”。\t"He said ""yes""."\n'
+                    '"第一行\n第二行"\t"a\ttab"\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = [a.format(path, out) for a in command]
+    status, _, err = run(args, capsys)
+    assert status == 2 and f"{path}:3: expected 2 tab-separated columns" in err
+    status, _, err = run([*args, "--tsv-quoting", "csv"], capsys)
+    assert status == 0, err
+    assert [(u.text("zh"), u.text("en")) for u in read_units(out)] == [
+        ("他说“是”。", 'He said "yes".'), ("第一行\n第二行", "a\ttab")]

@@ -1,6 +1,7 @@
 """TSV, JSON Lines and Moses files."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -162,3 +163,28 @@ def test_a_source_target_header_row_is_not_a_unit(tmp_path, header):
         list(read_tsv(path))
     units = list(read_tsv(path, src_lang="zh", tgt_lang="en"))
     assert [(u.text("zh"), u.text("en")) for u in units] == [("你好", "Hello")]
+
+
+def test_tsv_with_csv_quoting_as_pandas_and_excel_write_it(tmp_path):
+    # doubled quotes, and quoted fields holding a tab or a line break, as csv.writer (pandas'
+    # to_csv(sep="\t"), Excel's "Unicode text") writes them
+    path = tmp_path / "pandas.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, dialect="excel-tab")
+        writer.writerows([["zh-CN", "en-US"], ["他说“是”。", 'He said "yes".'],
+                          ["第一行\n第二行", "a\ttab"], ["C:\\temp", "plain"]])
+    units = list(read_tsv(path, quoting="csv"))
+    assert [(u.text("zh"), u.text("en")) for u in units] == [
+        ("他说“是”。", 'He said "yes".'), ("第一行\n第二行", "a\ttab"), ("C:\\temp", "plain")]
+    assert [u.line for u in units] == [2, 3, 5]
+    # the default reading (backslash escapes) is unchanged: the quotes are text
+    with pytest.raises(TMXError, match="columns"):
+        list(read_tsv(path))
+
+
+def test_tsv_with_csv_quoting_reports_a_broken_quote_with_its_line(tmp_path):
+    path = tmp_path / "broken.tsv"
+    path.write_text('zh-CN\ten-US\n"好\tfine\n', encoding="utf-8")
+    with pytest.raises(TMXError) as caught:
+        list(read_tsv(path, quoting="csv"))
+    assert caught.value.line == 2 and "quote" in str(caught.value)
