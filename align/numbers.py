@@ -305,6 +305,11 @@ _EN_MONTH_ALONE = re.compile(
 _EN_MONTH_NAME = re.compile(
     r"\b(?P<month>January|February|April|June|July|August|September|October|November|December)"
     r"(?![\w-])(?!\s+(?:[A-Z][a-z]|\d))")
+#: a range of months, the year (if any) said once after the second: January-February 2023,
+#: January to November; not when a day follows ("March to April 2" is a month and a date)
+_EN_MONTH_RANGE = re.compile(
+    rf"\b{_MONTH_RE.replace('(?P<month>', '(?P<first>')}\s*(?:-|to|through|until|till|and)\s*"
+    rf"{_MONTH_RE}(?:,?\s+(?:of\s+)?{_YEAR_RE}\b|(?![\w])(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))")
 #: the second day of a range or list after a date with a day: 1月10日至11日, 1月10日、11日;
 #: January 10 to 12, 2022, Jan. 10-12
 _ZH_NEXT_DAY = re.compile(
@@ -321,6 +326,17 @@ _ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
 _ZH_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
     rf"(?:\s*(?P<day>{_ZH_NUM}{{1,3}})\s*[日号])?")
+#: what joins the two ends of a range (dashes are folded to "-", full-width ~ to "~")
+_ZH_RANGE_JOIN = r"\s*(?:至|到|-|~)\s*"
+#: a month range whose first month has no 月 of its own: 1至2月, 2023年1-11月, 1—11月份 (both
+#: months get the year); not a month with a day after it (that one is a date of its own)
+_ZH_MONTH_RANGE = re.compile(
+    rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?<![\d.{_ZH_NUMERAL_CHARS}])"
+    rf"(?P<first>{_ZH_NUM}{{1,2}}){_ZH_RANGE_JOIN}(?P<month>{_ZH_NUM}{{1,2}})\s*月"
+    rf"(?!\s*{_ZH_NUM}{{1,3}}\s*[日号])")
+#: after a month without a day, a day range whose first day has no 日 of its own: 3月1至5日
+_ZH_DAY_RANGE = re.compile(
+    rf"\s*(?P<first>{_ZH_NUM}{{1,3}}){_ZH_RANGE_JOIN}(?P<day>{_ZH_NUM}{{1,3}})\s*[日号]")
 _ISO_DATE = re.compile(r"(?<![\d.])(?P<year>1\d{3}|2\d{3})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
                        r"(?![\d])")
 
@@ -351,12 +367,25 @@ def _folded_dates(folded: str) -> list[tuple[int, int, int | None, int | None, i
 
     for m in _ISO_DATE.finditer(folded):
         add(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"]))
+    for m in _ZH_MONTH_RANGE.finditer(folded) if "月" in folded else ():
+        year = _zh_int(m["year"]) if m["year"] else None
+        first, month = _zh_int(m["first"]), _zh_int(m["month"])
+        if first is not None and month is not None and first < month and _valid(year, month, None):
+            add(m.start(), m.end("first"), year, first, None)
+            add(m.start("month"), m.end(), year, month, None)
     for m in _ZH_DATE.finditer(folded) if "月" in folded else ():
         month = _zh_int(m["month"])
         if month is None:
             continue
         year = _zh_int(m["year"]) if m["year"] else None
         day = _zh_int(m["day"])
+        days = _ZH_DAY_RANGE.match(folded, m.end()) if day is None else None
+        if days is not None:  # 3月1至5日: the 1st and the 5th of March
+            first, last = _zh_int(days["first"]), _zh_int(days["day"])
+            if first is not None and last is not None and first < last and _valid(year, month, last) \
+                    and add(m.start(), days.end("first"), year, month, first):
+                add(days.start("day"), days.end(), year, month, last)
+                continue
         if add(m.start(), m.end(), year, month, day) and day is not None:
             end = m.end()
             while (nxt := _ZH_NEXT_DAY.match(folded, end)) and add(
@@ -371,6 +400,10 @@ def _folded_dates(folded: str) -> list[tuple[int, int, int | None, int | None, i
 def _add_en_dates(folded: str, add: Callable[[int, int, int | None, int | None, int | None], bool]
                   ) -> None:
     """The English dates of ``folded`` (month names are capitalised: "may" is a verb)."""
+    for m in _EN_MONTH_RANGE.finditer(folded):  # January-February 2023: both of 2023
+        year = int(m["year"]) if m["year"] else None
+        if add(*m.span("first"), year, _MONTHS[m["first"].rstrip(".").lower()], None):
+            add(m.start("month"), m.end(), year, _MONTHS[m["month"].rstrip(".").lower()], None)
     for index, pattern in enumerate(_EN_DATES):
         for m in pattern.finditer(folded):
             month = _MONTHS[m["month"].rstrip(".").lower()]
@@ -658,8 +691,8 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
 def extract_dates(text: str, lang: str) -> list[DateMention]:
     """Calendar dates in ``text``: 2022年1月10日, 1月10日, 2022年1月, 9月, January 10, 2022,
     10 January 2022, Jan. 10, January 2022, "in September", "the September meeting",
-    2022-01-10, and the other days of ranges and lists (1月10日至11日, January 10 to 12, 10-12
-    January). A year alone is a number (kind "year"). In English a month alone is a date after
+    2022-01-10, and both ends of ranges and the days of lists (1月10日至11日, 3月1至5日, 1至2月,
+    2023年1-11月, January 10 to 12, 10-12 January, January-February 2023). A year alone is a number (kind "year"). In English a month alone is a date after
     a word such as "in", "since" or "last", or as a full name that is no other word or name
     (not May, March, "April Ryan")."""
     folded, origin = fold_with_map(text)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,9 +29,6 @@ _WEAK_LIMIT = 10
 _LONE_SCALE = re.compile(r"\s*[百千万亿]\s*")
 #: an enumeration label at the start of a segment: 1. / (1) / 一、 / （一）
 _LABEL = re.compile(r"^\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、])")
-
-#: what joins the first month of a Chinese month range to the second (1至2月, 1—11月份)
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|[-—–－~～])\s*")
 
 #: cheap tests that a text may hold a number or a date; extraction is skipped when not
 _MAY_HAVE_MENTION = {
@@ -68,36 +64,7 @@ def _mentions(text: str, lang: str) -> tuple[tuple[NumberMention, ...], tuple[Da
     label = _LABEL.match(text)
     if label is not None:
         numbers = [m for m in numbers if m.span[1] > label.end()]
-    if lang == "zh" and numbers and dates:
-        numbers, dates = _month_range_starts(text, numbers, dates)
     return tuple(numbers), tuple(dates)
-
-
-def _month_range_starts(text: str, numbers: Sequence[NumberMention],
-                        dates: Sequence[DateMention]
-                        ) -> tuple[list[NumberMention], list[DateMention]]:
-    """The numbers and dates of a Chinese text, the first month of a month range (the 1 of
-    1至2月, "January and February") moved from the numbers to the dates as a month; a year
-    just before the range (2023年1-11月) becomes the year of both months."""
-    ends = {d.span[0]: d for d in dates if d.month is not None and d.day is None}
-    years = {m.span[1]: m for m in numbers if m.kind == "year"}
-    kept, dropped, changed = [], set(), {}
-    for m in numbers:
-        join = _RANGE_JOIN.match(text, m.span[1])
-        end = ends.get(join.end()) if join is not None else None
-        if end is None or m.kind != "cardinal" or m.value not in range(1, 13):
-            kept.append(m)
-            continue
-        year = next((y for at, y in years.items() if text[at:m.span[0]].strip() == "年"), None)
-        value = int(year.value) if year is not None else end.year
-        if year is not None:
-            dropped.add(id(year))
-        changed[id(m)] = DateMention(value, int(m.value), None, m.span, m.text)
-        changed[id(end)] = replace(end, year=value)
-    dates = [changed.get(id(d), d) for d in dates]
-    months = [changed[id(m)] for m in numbers if id(m) in changed]
-    kept = [m for m in kept if id(m) not in dropped]
-    return kept, sorted([*dates, *months], key=lambda d: d.span)
 
 
 def _strong(mention: NumberMention) -> bool:

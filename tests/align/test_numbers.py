@@ -218,6 +218,14 @@ def test_translations_give_equal_values(zh, en):
     ("1月10日、11日和12日", [(None, 1, 10, "1月10日"), (None, 1, 11, "11日"), (None, 1, 12, "12日")]),
     ("1月10日至2月3日", [(None, 1, 10, "1月10日"), (None, 2, 3, "2月3日")]),
     ("1月10日和11人", [(None, 1, 10, "1月10日")]),
+    # ranges whose first end leaves out what the second end says
+    ("3月1至5日", [(None, 3, 1, "3月1"), (None, 3, 5, "5日")]),
+    ("2022年3月1至5日", [(2022, 3, 1, "2022年3月1"), (2022, 3, 5, "5日")]),
+    ("1至2月", [(None, 1, None, "1"), (None, 2, None, "2月")]),
+    ("2023年1-11月", [(2023, 1, None, "2023年1"), (2023, 11, None, "11月")]),
+    ("今年1—2月份", [(None, 1, None, "1"), (None, 2, None, "2月")]),
+    ("3月1日—4月2日", [(None, 3, 1, "3月1日"), (None, 4, 2, "4月2日")]),
+    ("持续5至6个月。", []),
 ])
 def test_chinese_dates(text, expected):
     assert dates(text, "zh") == expected
@@ -249,6 +257,10 @@ def test_chinese_dates(text, expected):
     ("on 10 and 11 May", [(None, 5, 10, "10"), (None, 5, 11, "11 May")]),
     ("on January 12 to 10 countries", [(None, 1, 12, "January 12")]),  # ranges run forward
     ("on January 10 to 12 percent", [(None, 1, 10, "January 10")]),
+    ("January-February 2023", [(2023, 1, None, "January"), (2023, 2, None, "February 2023")]),
+    ("from January to November 2023",
+     [(2023, 1, None, "January"), (2023, 11, None, "November 2023")]),
+    ("from March to April 2, 2023", [(None, 3, None, "March"), (2023, 4, 2, "April 2, 2023")]),
 ])
 def test_english_dates(text, expected):
     assert dates(text, "en") == expected
@@ -270,6 +282,11 @@ def test_dates_match_across_languages(zh, en):
     ("1月10日至12日", "January 10 to 12"),
     ("3月2日至4日", "2-4 March"),
     ("2022年1月10日至11日", "January 10 and 11, 2022"),
+    ("3月1至5日", "March 1 to 5"),
+    ("3月1日至5日", "March 1-5"),
+    ("1至2月", "January-February"),
+    ("2023年1-11月", "January-November 2023"),
+    ("3月1日—4月2日", "from March 1 to April 2"),
 ])
 def test_date_ranges_match_across_languages(zh, en):
     days = [(d.month, d.day) for d in extract_dates(zh, "zh")]

@@ -182,3 +182,19 @@ def test_a_month_range_with_a_wrong_month_is_still_found(checker):
     [finding] = checker.check_pair(Pair("u", "1至3月，出口增长7.1%。",
                                         "In January and February, exports grew by 7.1 percent."))
     assert finding.rule == "date-mismatch" and finding.term == "3月"
+
+
+@pytest.mark.parametrize("source, target", [
+    ("代表团将于3月1至5日访华。", "The delegation will visit China from March 1 to 5."),
+    ("代表团将于3月1日至5日访华。", "The delegation will visit China on March 1-5."),
+    ("会议于3月1日—4月2日举行。", "The meeting was held from March 1 to April 2."),
+    ("2023年1-11月，进口下降。", "In January-November 2023, imports fell."),
+])
+def test_a_day_range_is_two_dates_not_numbers(checker, source, target):
+    assert rules(checker, source, target) == []
+
+
+def test_a_day_range_with_a_wrong_day_is_a_date_mismatch(checker):
+    [finding] = checker.check_pair(Pair("u", "代表团将于3月1至6日访华。",
+                                        "The delegation will visit China from March 1 to 5."))
+    assert finding.rule == "date-mismatch" and finding.term == "6日"
