@@ -8,6 +8,7 @@ from align.errors import DocumentError
 from align.kinds import classify
 from align.language import detect_language
 from align.model import Document, Sentence
+from align.normalize import remove_invisible
 from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source, split_lines
 from align.segment import sentence_spans
 
@@ -19,6 +20,8 @@ def read_document(path: str | Path, *, lang: str | None = None, presplit: bool =
                   fmt: str | None = None) -> Document:
     """Read the document at ``path`` (plain text, Markdown or HTML, by ``fmt``, the extension or
     sniffing) and split it into sentences, in language ``lang`` (detected when ``None``).
+    Invisible characters (zero-width spaces and joiners, word joiners, U+FEFF, soft hyphens) are
+    removed from the text; line numbers and paragraphs are those of the file.
 
     ``presplit=True``: the input already has one sentence per line; every non-empty line becomes
     one sentence, its text kept exactly (only surrounding white space stripped), and blank lines
@@ -60,6 +63,8 @@ def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
     if presplit and fmt == "txt":
         blocks, paragraphs = _presplit_lines(text)
     else:
+        if not presplit:  # zero-width spaces, soft hyphens …: line breaks (and numbers) stay
+            text = remove_invisible(text)
         blocks = extract_blocks(text, fmt)
         paragraphs = list(range(len(blocks)))
     if not blocks:

@@ -17,6 +17,7 @@ from lxml import etree
 from align.boilerplate import is_boilerplate
 from align.kinds import is_dateline
 from align.language import is_han
+from align.normalize import remove_invisible
 from align.reading import Block
 
 #: removed with everything inside them
@@ -40,7 +41,9 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u3000]+")
 
 
 def _collapse(text: str) -> str:
-    """Runs of white space to one space, or to nothing between two Chinese characters."""
+    """Runs of white space to one space, or to nothing between two Chinese characters;
+    invisible characters (&#8203;, &shy; …) removed."""
+    text = remove_invisible(text)
     def repl(m: re.Match[str]) -> str:
         s, e = m.start(), m.end()
         before = text[s - 1] if s else ""

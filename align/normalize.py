@@ -20,6 +20,13 @@ _QUOTES = {
 _DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
 #: characters that carry nothing for matching and are dropped
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_REMOVE_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+
+
+def remove_invisible(text: str) -> str:
+    """``text`` without zero-width spaces and joiners (U+200B–U+200D), word joiners (U+2060),
+    byte-order marks (U+FEFF) and soft hyphens (U+00AD); line breaks are kept."""
+    return text.translate(_REMOVE_INVISIBLE)
 
 
 def _is_space(ch: str) -> bool:

@@ -214,3 +214,36 @@ def test_presplit_breaks_lines_only_at_line_breaks():
     doc = document_from_text(text, presplit=True, lang="en")
     assert doc.texts == ["First\u2028line.", "Second\x85line.", "Third\x0cline."]
     assert [s.line for s in doc.sentences] == [1, 2, 3]
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def test_invisible_characters_are_removed_from_sentences_lines_kept():
+    # zero-width spaces, joiners, a stray U+FEFF and soft hyphens reached the memory's segments
+    text = ("王毅同北国外长\u200b会谈\n2022年3月2日\n\n"
+            "双方同意\u2060深化\ufeff合作。双方将开辟\u200d三条交流新渠道。\n"
+            "\u200b\n"
+            "去年双边贸易增长\u200c百分之十二。\n")
+    doc = document_from_text(text)
+    assert [(s.text, s.paragraph, s.line) for s in doc.sentences] == [
+        ("王毅同北国外长会谈", 0, 1), ("2022年3月2日", 1, 2),
+        ("双方同意深化合作。", 2, 4), ("双方将开辟三条交流新渠道。", 2, 4),
+        ("去年双边贸易增长百分之十二。", 3, 6)]
+    english = document_from_text("Both sides agreed to deepen inter\u00adnational co\u00adopera"
+                                 "tion.\u200b Trade grew by 12 percent.\n")
+    assert [s.text for s in english.sentences] == [
+        "Both sides agreed to deepen international cooperation.", "Trade grew by 12 percent."]
+
+
+def test_invisible_characters_of_html_entities_are_removed():
+    page = ("<html><body><article><h1>Wang Yi Meets the Foreign Minister&#8203;</h1>"
+            "<p>The two sides agreed to deepen inter&shy;national cooperation&#8203;. Trade grew "
+            "by 12&zwj; percent.</p></article></body></html>")
+    doc = document_from_text(page, fmt="html")
+    assert doc.sentences and not any(ch in s.text for s in doc.sentences for ch in INVISIBLE)
+
+
+def test_presplit_keeps_invisible_characters():
+    doc = document_from_text("双方同意\u200b深化合作。\nBoth sides agreed.\u00ad\n", presplit=True)
+    assert [s.text for s in doc.sentences] == ["双方同意\u200b深化合作。", "Both sides agreed.\u00ad"]
