@@ -171,9 +171,7 @@ def _concept_for(record: dict[str, str], concepts: list[Concept], by_id: dict[st
         _concept_fields(current, record)
         return current
     if cid in by_id:
-        raise GlossaryError(f"duplicated concept id {cid!r} (its rows start at line "
-                            f"{by_id[cid].line}; rows of one concept must be together)",
-                            path=name, line=line)
+        raise _split_concept(by_id[cid], record, name, line)
     concept = Concept(id=cid, category=category, line=line)
     if given:
         categorised.add(cid)
@@ -181,6 +179,22 @@ def _concept_for(record: dict[str, str], concepts: list[Concept], by_id: dict[st
     concepts.append(concept)
     by_id[cid] = concept
     return concept
+
+
+def _split_concept(earlier: Concept, record: dict[str, str], name: str,
+                   line: int) -> GlossaryError:
+    """The error for a row of concept ``earlier`` after other concepts' rows: where its rows
+    are, why (a sheet sorted by language splits every concept) and how to fix it."""
+    lines = [t.line for t in earlier.terms if t.line is not None] or [earlier.line]
+    where = (f"line {lines[0]}" if lines[0] == lines[-1] else f"lines {lines[0]}-{lines[-1]}")
+    langs = {t.lang for t in earlier.terms}
+    sorted_by_lang = len(langs) == 1 and normalize_lang(record["lang"]) not in langs
+    why = (" (the sheet looks sorted by lang, which splits every concept)"
+           if sorted_by_lang else "")
+    return GlossaryError(
+        f"duplicated concept id {earlier.id!r}: rows at {where} and again at line {line}, "
+        f"with other concepts' rows between{why}; keep a concept's rows together (sort the "
+        "sheet by concept), or give two different concepts different ids", path=name, line=line)
 
 
 def _concept_fields(concept: Concept, record: dict[str, str]) -> None:

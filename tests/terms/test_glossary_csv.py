@@ -143,3 +143,24 @@ def test_a_bare_quote_in_a_term_says_how_to_write_it(tmp_path, suffix, separator
     assert caught.value.line == 3
     message = str(caught.value)
     assert '"""一带一路""倡议"' in message and "\t" not in message
+
+
+def test_a_sheet_sorted_by_language_says_what_happened_and_how_to_fix_it(tmp_path):
+    path = tmp_path / "sorted.csv"
+    path.write_text(HEADER + "fm,title,en,Foreign Minister,,,,\npm,title,en,Premier,,,,\n"
+                    "fm,title,zh,外长,,,,\npm,title,zh,总理,,,,\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 4
+    message = str(caught.value)
+    assert "duplicated concept id 'fm'" in message
+    assert "rows at line 2 and again at line 4, with other concepts' rows between" in message
+    assert "sorted by lang" in message and "sort the sheet by concept" in message
+    # two concepts given one id by mistake: no talk of sorting, the fix named
+    path.write_text(HEADER + "fm,title,en,Foreign Minister,,,,\nfm,title,zh,外长,,,,\n"
+                    "pm,title,en,Premier,,,,\nfm,title,en,Premier,,,,\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    message = str(caught.value)
+    assert "rows at lines 2-3 and again at line 5" in message and "sorted by" not in message
+    assert "keep a concept's rows together" in message and "different ids" in message
