@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "then the PREFIX). TMX → PO → TMX and TMX → JSONL → TMX keep every segment, "
                     "inline code and property. Language tags are normalised to BCP 47 (zh, "
                     "zh_CN, ZH-CN, zh-Hans → zh-CN; en → en-US) unless --keep-tags. The output "
-                    "is written atomically: on bad input (exit status 2) nothing is written.")
+                    "is written atomically: on bad input (exit status 2) nothing is written. "
+                    "OUT may be IN (say, to --repair a memory in place): IN is replaced only "
+                    "once it has been read to the end.")
     parser.add_argument("input", metavar="IN", help="the memory to read (for Moses: the prefix)")
     parser.add_argument("output", metavar="OUT",
                         help="the file to write (for Moses: the prefix of the two files)")

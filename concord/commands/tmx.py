@@ -70,7 +70,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "languages (inline codes included, language tags compared once "
                     "normalised) are kept once: the newest by changedate/creationdate (on a "
                     "tie, the one from the later file). Inputs are read twice, as streams; "
-                    "the output is written atomically (it may be one of the inputs).")
+                    "the output is written atomically, once every input has been read (it "
+                    "may be one of the inputs).")
     merge_parser.add_argument("inputs", nargs="+", metavar="FILE",
                               help="the memories to merge (TMX, PO, TSV, JSONL)")
     merge_parser.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -98,7 +99,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     filt = sub.add_parser(
         "filter", parents=[common], help="keep the units that pass a confidence, status, "
                                          "language or document filter",
-        description="Write the units of FILE that pass every filter given to OUT (atomically). "
+        description="Write the units of FILE that pass every filter given to OUT (atomically; "
+                    "OUT may be FILE, replaced only once it has been read to the end). "
                     "Units from other tools, without Concord properties, pass --min-confidence "
                     "but match no --status or --doc.")
     filt.add_argument("file", metavar="FILE", help="the memory to filter")

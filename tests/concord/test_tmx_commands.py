@@ -322,3 +322,38 @@ def test_filtering_one_language_to_a_two_language_format_says_what_to_do(tmp_pat
     status, _, _ = run(["tmx", "filter", source, "--lang", "zh", "--lang", "en", "-o", out],
                        capsys)
     assert status == 0 and len(list(read_units(out))) == len(ROWS)
+
+
+# Writing over an input is allowed for the memory commands: the output replaces the input only
+# once every input has been read (atomic_output renames its temporary file at the very end), so
+# an in-place repair or filter is safe, and bad input half way leaves the input as it was.
+
+def test_convert_repairs_a_memory_in_place(tmp_path, capsys):
+    path = tmp_path / "codes.tmx"
+    path.write_bytes((FIXTURES / "duplicate-bpt.tmx").read_bytes())
+    units = len(list(read_units(path)))
+    assert not validate_file(path).valid
+    status, _, _ = run(["convert", path, path, "--repair"], capsys)
+    assert status == 0 and validate_file(path).valid and len(list(read_units(path))) == units
+
+
+def test_filter_can_write_over_its_input(tmp_path, capsys):
+    path = memory(tmp_path / "m.tmx", ROWS)
+    status, _, _ = run(["tmx", "filter", path, "--status", "confirmed", "-o", path], capsys)
+    assert status == 0 and [u.tuid for u in read_units(path)] == ["r:1"]
+
+
+@pytest.mark.parametrize("command", [["convert", "{0}", "{0}"],
+                                     ["tmx", "filter", "{0}", "-o", "{0}"],
+                                     ["tmx", "merge", "{0}", "{1}", "-o", "{0}"]])
+def test_bad_input_half_way_leaves_the_input_it_would_replace(tmp_path, capsys, command):
+    # the truncated file fails after its first unit has been read and written
+    path = tmp_path / "in.tmx"
+    path.write_bytes((FIXTURES / "truncated.tmx").read_bytes())
+    if command[1] == "merge":
+        path = memory(tmp_path / "in.tmx", ROWS)
+    before = path.read_bytes()
+    status, _, err = run([a.format(path, FIXTURES / "truncated.tmx") for a in command], capsys)
+    assert status == 2 and "truncated" in err
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["in.tmx"]
