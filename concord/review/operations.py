@@ -185,7 +185,9 @@ class EditText(Operation):
             raise EditError("a sentence cannot be empty: move it into a neighbouring bead "
                             "or give its bead an empty side instead")
         old = session.edits[side].get(self.sentence)
-        new = None if text == session.original_tokens(side, self.sentence) else text
+        original = session.original_tokens(side, self.sentence)
+        # the original, tidied as the edit was (its line breaks made spaces), is the original
+        new = None if text == normalize_spaces(original) else text
         return Change(f"edited {side_name(side)} sentence {self.sentence + 1}", index, (), (),
                       (TextChange(side, self.sentence, old, new),))
 

@@ -114,6 +114,35 @@ def test_an_edited_coded_sentence_keeps_its_codes_where_the_reviewer_put_them(se
     assert same_units(exported[:2] + exported[3:], original[:2] + original[3:])
 
 
+LINES = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="HandWritten" creationtoolversion="1" segtype="sentence"
+o-tmf="x" adminlang="en-US" srclang="zh-CN" datatype="plaintext"/><body>
+<tu tuid="l1"><tuv xml:lang="zh-CN"><seg>港口合作
+继续推进。</seg></tuv><tuv xml:lang="en-US"><seg>Port cooperation
+goes on.</seg></tuv></tu>
+<tu tuid="l2"><tuv xml:lang="zh-CN"><seg>双方<bpt i="1">&lt;b&gt;</bpt>同意
+加强<ept i="1">&lt;/b&gt;</ept>合作。</seg></tuv><tuv xml:lang="en-US"><seg>The sides
+<bpt i="1">&lt;b&gt;</bpt>agreed<ept i="1">&lt;/b&gt;</ept>.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_restoring_the_original_of_a_sentence_with_a_line_break_removes_the_edit(tmp_path):
+    memory = tmp_path / "lines.tmx"
+    memory.write_text(LINES, encoding="utf-8")
+    session = session_from_memory(str(memory), meta={"doc_id": "lines"})
+    for side in ("src", "tgt"):
+        for index in range(2):
+            original = session.original_tokens(side, index)
+            assert "\n" in original
+            session.execute(EditText(side, index, original.replace("。", "！").replace(".", "!")))
+            session.execute(EditText(side, index, original))  # "Restore the original"
+            assert index not in session.edits[side], (side, index, session.edits[side])
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="lines")
+    assert same_units(read(out), read(memory))
+
+
 def test_an_edit_that_drops_a_code_is_refused_and_changes_nothing(session):
     before = dict(session.edits["tgt"])
     with pytest.raises(EditError, match=r"⟦1/⟧, ⟦2/⟧ are missing"):
