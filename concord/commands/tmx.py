@@ -93,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     stats.add_argument("--format", choices=["text", "json"], default="text",
                        help="text for people, json for scripts (default: text)")
     stats.add_argument("--from", dest="from_fmt", choices=FORMATS, help=_READ_HELP)
-    _add_lang_options(stats)
+    _add_lang_options(stats, writes=False)
     stats.set_defaults(handler=run_stats)
 
     filt = sub.add_parser(
@@ -185,12 +185,28 @@ def _memory(path: str, fmt: str | None, args: argparse.Namespace) -> Memory:
                        **{k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k))})
 
 
-def _add_lang_options(parser: argparse.ArgumentParser) -> None:
+def _add_lang_options(parser: argparse.ArgumentParser, writes: bool = True) -> None:
+    """--src-lang, --tgt-lang (for the inputs and, when the command ``writes``, the output)
+    and --tsv-quoting."""
+    also = ", and of a PO, TSV or Moses output" if writes else ""
     parser.add_argument("--src-lang", metavar="TAG",
-                        help="source language of PO, TSV and Moses inputs that do not name it")
+                        help=f"source language of PO, TSV and Moses inputs that do not name "
+                             f"it{also}" + (" (default: the input's srclang, else its first "
+                                            "unit's first language)" if writes else ""))
     parser.add_argument("--tgt-lang", metavar="TAG",
-                        help="target language of PO, TSV and Moses inputs that do not name it")
+                        help=f"target language of PO, TSV and Moses inputs that do not name "
+                             f"it{also}" + (" (default: the first unit's other language)"
+                                            if writes else ""))
     add_tsv_quoting_option(parser)
+
+
+def _out_langs(args: argparse.Namespace, srclang: str | None) -> dict[str, object]:
+    """The languages to write: ``srclang`` (--src-lang, else the input's) and --tgt-lang when
+    given (else the writer picks the target)."""
+    langs: dict[str, object] = {"srclang": srclang}
+    if args.tgt_lang:
+        langs["tgt_lang"] = args.tgt_lang
+    return langs
 
 
 def _report_written(summary: WriteSummary, ui: UI) -> None:
@@ -242,7 +258,8 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
     first = _memory(args.inputs[0], args.from_fmt, args)
     srclang = peek_srclang(first)[0]
     summary = write_units(merge([source(p) for p in args.inputs], stats), args.output,
-                          args.to_fmt, srclang=srclang, **_kept_header(first, args))
+                          args.to_fmt, **_out_langs(args, args.src_lang or srclang),
+                          **_kept_header(first, args))
     _warn_tolerated(opened[:len(args.inputs)], ui)
     for path, count in zip(args.inputs, stats.read):
         ui.info(f"{path}: {count} units")
@@ -273,11 +290,12 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
             yield unit
 
     srclang, units = peek_srclang(memory)
+    srclang = args.src_lang or srclang
     if srclang not in (None, ALL) and unit_filter.langs and not any(
             matches_lang(srclang, lang) for lang in unit_filter.langs):
         srclang = None  # the source language is filtered out: the writer picks another
     summary = write_units(filter_units(counted(units), unit_filter), args.output,
-                          args.to_fmt, srclang=srclang, **_kept_header(memory, args))
+                          args.to_fmt, **_out_langs(args, srclang), **_kept_header(memory, args))
     _warn_tolerated([memory], ui)
     ui.note(f"{summary.units} of {counter['read']} units kept")
     if len(unit_filter.langs) == 1:

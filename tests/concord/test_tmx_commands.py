@@ -357,3 +357,19 @@ def test_bad_input_half_way_leaves_the_input_it_would_replace(tmp_path, capsys, 
     assert status == 2 and "truncated" in err
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["in.tmx"]
+
+
+@pytest.mark.parametrize("command", [["merge", "{0}", "-o", "{1}"], ["filter", "{0}", "-o", "{1}"]])
+def test_merge_and_filter_write_the_languages_the_error_asks_for(tmp_path, capsys, command):
+    # a first unit in one language cannot tell the two of a TSV: the error says to give
+    # --src-lang/--tgt-lang, which were then used for the input only, and failed again
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"zh": "你好。"}\n{"zh": "再见。", "en": "Goodbye."}\n', encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    args = ["tmx", *(a.format(path, out) for a in command)]
+    status, _, err = run(args, capsys)
+    assert status == 2 and "--src-lang" in err
+    status, _, err = run([*args, "--src-lang", "zh", "--tgt-lang", "en"], capsys)
+    assert status == 0, err
+    assert out.read_text(encoding="utf-8").splitlines()[0].split("\t")[:3] == \
+        ["tuid", "zh-CN", "en-US"]
