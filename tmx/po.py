@@ -15,7 +15,8 @@ Reading: a PO file from another tool becomes units too (its context goes to an `
 property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
 strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
 target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read, only
-counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed entry in a PO editor marks it ``confirmed``.
+counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed entry in a PO editor
+marks it ``confirmed``.
 """
 from __future__ import annotations
 
