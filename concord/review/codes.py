@@ -212,6 +212,10 @@ def _listing(found: list[Code]) -> str:
     return " ".join(code.token for code in found)
 
 
+#: what ends a line (as ``str.splitlines`` has it): Word pastes its manual line break as U+000B
+LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def normalize_spaces(tokens: str) -> str:
     """Whitespace as the edit box gives it, tidied as a plain sentence's is (see EditText)."""
-    return " ".join(tokens.split()) if "\n" in tokens else tokens.strip()
+    return " ".join(tokens.split()) if LINE_BREAKS.search(tokens) else tokens.strip()

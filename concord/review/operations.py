@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from concord.review.codes import BRACKETS, normalize_spaces, segment_from_tokens
 from concord.review.model import (CONFIRMED, SIDES, UNCONFIRMED, Change, EditError, ReviewBead,
                                   Side, TextChange, side_name)
+from tmx.inline import ILLEGAL_XML_CHARS
 
 if TYPE_CHECKING:
     from concord.review.session import ReviewSession
@@ -174,6 +175,10 @@ class EditText(Operation):
         side = _side(self.side)
         index = session.bead_of(side, self.sentence)  # refuses a sentence that is not there
         text = normalize_spaces(self.text)
+        illegal = ILLEGAL_XML_CHARS.search(text)
+        if illegal is not None:
+            raise EditError(f"the text holds the control character U+{ord(illegal.group()):04X}, "
+                            "which a memory cannot store: remove it")
         plain_text = text
         coded = session.segments[side].get(self.sentence)
         if coded is not None:

@@ -117,6 +117,21 @@ def test_edit_text_keeps_the_original(session):
         session.execute(EditText("tgt", 5, "   "))
 
 
+@pytest.mark.parametrize("pasted", ["\x0b", "\u2028", "\r", "\x0c", "\x85"])
+def test_a_pasted_line_break_of_any_kind_becomes_a_space(session, pasted):
+    # Word's manual line break is U+000B; a memory cannot hold it, and the TMX writer would drop
+    # it, gluing the two words together in the export
+    session.execute(EditText("tgt", 5, f"Trade grew{pasted}by twelve  percent."))
+    assert session.text("tgt", 5) == "Trade grew by twelve percent."
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x07", "\x1b", "\ufffe", "\ud800"])
+def test_a_character_no_memory_can_hold_is_refused(session, bad):
+    with pytest.raises(EditError, match=r"U\+[0-9A-F]{4}"):
+        session.execute(EditText("tgt", 5, f"Trade grew{bad} by twelve percent."))
+    assert session.edits["tgt"] == {}
+
+
 def test_edited_text_reaches_the_alignment(session):
     session.execute(EditText("src", 0, "新标题"))
     aligned = session.alignment()
