@@ -97,6 +97,8 @@ class Term:
     extra: dict[str, str] = field(default_factory=dict)
     #: 1-based line in the file it was read from (not part of equality)
     line: int | None = field(default=None, compare=False)
+    #: the file gave the term an empty status element (TBX), so the default status was used
+    empty_status: bool = field(default=False, compare=False)
 
     @property
     def allowed(self) -> bool:

@@ -7,7 +7,11 @@
 - ``empty-term``: a term with no text; ``no-rendering``: a concept with Chinese terms but no
   allowed English rendering (nothing to check against), or the reverse;
 - ``no-replacement``: deprecated renderings but no preferred one to suggest;
-- ``duplicate-term``: the same term twice in one concept;
+- ``duplicate-term``: the same term twice in one concept; ``conflicting-status``: the same term
+  both allowed (preferred/admitted) and deprecated/superseded in one concept (the checks
+  would accept it, so the deprecation does nothing);
+- ``empty-status``: a TBX term whose status element is empty (read as the default status:
+  preferred for the first term of its language, admitted for the others);
 - ``shadowed``: with a memory to look at, a Chinese term that occurs only inside a longer glossary
   term, so it never applies on its own there (the longer term always wins).
 
@@ -65,21 +69,36 @@ def lint_glossary(glossary: Glossary, corpus: Iterable[str] = ()) -> list[LintIs
 def _per_concept(glossary: Glossary) -> list[LintIssue]:
     issues = []
     for c in glossary.concepts:
-        seen: dict[tuple[str, str], int | None] = {}
+        seen: dict[tuple[str, str], Term] = {}
         for t in c.terms:
+            if t.empty_status:
+                issues.append(LintIssue("empty-status", "warning", c.id, t.line or c.line,
+                                        f"{t.text!r} in concept {c.id!r} has an empty status; "
+                                        f"read as {t.status}",
+                                        "give its status (preferred, admitted, deprecated or "
+                                        "superseded), or remove the empty element"))
             if not t.text.strip():
                 issues.append(LintIssue("empty-term", "error", c.id, t.line or c.line,
                                         f"concept {c.id!r} has an empty {t.lang} term",
                                         "fill in the term, or delete the row"))
                 continue
             key = (t.lang, _form(t.text, t.lang))
-            if key in seen:
+            first = seen.get(key)
+            if first is not None and first.allowed != t.allowed and not (
+                    (first.case_sensitive or t.case_sensitive) and first.text != t.text):
+                issues.append(LintIssue("conflicting-status", "error", c.id, t.line or c.line,
+                                        f"{t.text!r} is both {first.status}{_at(first.line)} and "
+                                        f"{t.status}{_at(t.line)} in concept {c.id!r}",
+                                        "keep one row, with the status you mean: the checks "
+                                        "accept an allowed term, so the other status does "
+                                        "nothing"))
+            elif first is not None:
                 issues.append(LintIssue("duplicate-term", "warning", c.id, t.line or c.line,
                                         f"{t.text!r} appears twice in concept {c.id!r}"
-                                        + (f" (first at line {seen[key]})" if seen[key] else ""),
+                                        + (f" (first at line {first.line})" if first.line else ""),
                                         "delete one of the two (keep the one with the status "
                                         "you mean)"))
-            seen[key] = t.line
+            seen.setdefault(key, t)
         zh, en = c.terms_in("zh"), c.terms_in("en")
         if zh and not [t for t in c.allowed("en") if t.text.strip()]:
             issues.append(LintIssue("no-rendering", "error", c.id, c.line,

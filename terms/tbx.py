@@ -10,7 +10,8 @@ Reading (either version, with or without the TBX namespace):
   is read as the DCA style it stands for (``<termNote type="administrativeStatus">``);
 - ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
   ``type="usageStatus"`` (``preferred``/``admitted``/``deprecated``…) → the status; a term with
-  none is preferred when it is the first of its language in the concept, admitted otherwise;
+  none (or an empty one, which ``glossary lint`` warns about) is preferred when it is the first
+  of its language in the concept, admitted otherwise;
 - other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
   term note, except Concord's own notes ``concord-scope: REGEX`` and ``concord-case-sensitive:
   yes`` which carry what TBX has no data category for. Transaction records (``transacGrp``),
@@ -193,6 +194,9 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str) -> Te
             value = _text(child)
             if local == "termNote" and kind in ("administrativeStatus", "usageStatus",
                                                  "normativeAuthorization"):
+                if not value.strip():
+                    term.empty_status = True  # the default status, as if there were none
+                    continue
                 status = normalize_status(value)
                 if status is None:
                     raise GlossaryError(f"unknown {kind} value {value!r}", path=name,

@@ -67,3 +67,14 @@ def test_every_issue_says_what_to_do_and_where_the_other_side_is():
     assert "scope" in issues["two-preferred"].hint
     assert "(first at line 10)" in issues["duplicate-term"].message
     assert "preferred" in issues["no-rendering"].hint
+
+
+def test_one_term_both_allowed_and_deprecated_in_a_concept_is_an_error():
+    text = ("a,title,zh,发言人,,,,\na,title,en,spokesperson,preferred,,,\n"
+            "a,title,en,Spokesperson,deprecated,,,\n"
+            "b,title,zh,外长,,,,\nb,title,en,Foreign Minister,,,,\n"
+            "b,title,en,Foreign Minister,admitted,,,\n")
+    issues = lint_glossary(parse_csv(HEADER + text))
+    assert [(i.code, i.severity, i.concept, i.line) for i in issues] == [
+        ("conflicting-status", "error", "a", 4), ("duplicate-term", "warning", "b", 7)]
+    assert "preferred (line 3) and deprecated (line 4)" in issues[0].message

@@ -137,3 +137,23 @@ def test_tbx3_dct_style_data_categories(fixtures):
         ("en", "Foreign Secretary", "deprecated")]
     assert concept.terms[1].extra == {"partOfSpeech": "noun"}
     assert concept.extra == {"subjectField": "diplomacy"}
+
+
+def test_an_empty_status_is_the_default_status_and_a_lint_warning(tmp_path):
+    from terms.lint import lint_glossary
+    path = tmp_path / "empty.tbx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+                    "<text><body><conceptEntry id=\"fm\">\n"
+                    '<langSec xml:lang="zh"><termSec><term>外长</term></termSec></langSec>\n'
+                    '<langSec xml:lang="en"><termSec><term>Foreign Minister</term>\n'
+                    '<termNote type="administrativeStatus"></termNote></termSec>\n'
+                    "<termSec><term>Foreign Secretary</term>\n"
+                    '<termNote type="administrativeStatus"> </termNote></termSec></langSec>\n'
+                    "</conceptEntry></body></text></tbx>\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    # as if the element were absent: the first term of a language preferred, the others admitted
+    assert [(t.text, t.status) for t in glossary.concept("fm").terms] == [
+        ("外长", "preferred"), ("Foreign Minister", "preferred"), ("Foreign Secretary", "admitted")]
+    issues = [(i.code, i.severity, i.line) for i in lint_glossary(glossary)]
+    assert issues == [("empty-status", "warning", 5), ("empty-status", "warning", 7)]
