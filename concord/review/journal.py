@@ -37,6 +37,7 @@ from concord.atomic import atomic_output
 from concord.review.model import Change, EditError
 from concord.review.operations import Operation, operation_from_json
 from concord.review.session import ReviewSession
+from concord.review.sources import REVIEW_SUFFIX
 
 try:
     import fcntl
@@ -369,8 +370,12 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str], int]:
                 return session, seq, offset, warnings, seq - start
             problem = "damaged journal entry" if entry is None else (
                 f"journal entry out of sequence (expected {seq + 1}, found {entry.get('seq')})")
+            kept = "1 edit" if seq - start == 1 else f"{seq - start} edits"
             raise ReviewFileError(f"{problem}: the file was changed outside concord, so the "
-                                  "entries from here on cannot be trusted", path=name, line=number)
+                                  "entries from here on cannot be trusted; to go on from the "
+                                  f"state before it (the snapshot and {kept} after it), keep "
+                                  f"the lines above: head -n {number - 1} {path.name} > "
+                                  f"kept{REVIEW_SUFFIX}", path=name, line=number)
         try:
             replay(session, entry)
         except EditError as exc:

@@ -153,6 +153,27 @@ def test_damage_before_the_last_line_is_an_error_naming_the_line(tmp_path):
     assert not path.with_name(path.name + ".lock").exists()
 
 
+def test_damage_in_the_middle_says_how_to_keep_the_edits_before_it(tmp_path):
+    path = tmp_path / "r.review.jsonl"
+    review = fresh(path)
+    for edit in EDITS[:4]:
+        review.execute(edit)
+    review.close(snapshot=False)
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[3] = lines[3][:20] + b"#" + lines[3][21:]
+    path.write_bytes(b"".join(lines))
+    with pytest.raises(ReviewFileError) as caught:
+        ReviewFile.open(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:4: damaged journal entry")
+    # the message tells how to go on from the state before the damage, and that works
+    assert "head -n 3" in message and "2 edits" in message
+    kept = tmp_path / "kept.review.jsonl"
+    kept.write_bytes(b"".join(lines[:3]))
+    with ReviewFile.open(kept) as reopened:
+        assert reopened.seq == 2
+
+
 def test_entries_out_of_sequence_are_an_error(tmp_path):
     path = tmp_path / "r.review.jsonl"
     review = fresh(path)
