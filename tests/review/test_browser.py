@@ -434,3 +434,34 @@ def test_a_text_edit_that_is_not_saved_stays_in_the_edit_box(browser, review_pat
         finally:
             status, err = server.stop()
     assert status == 0, err
+
+
+def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(browser, review_path,
+                                                                             tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    page = tab.page
+    try:
+        page.keyboard.press("1")  # low confidence first: beads 9, 10, 8, ... 1, 2
+        page.keyboard.press("g")
+        page.keyboard.press("j")
+        page.keyboard.press("j")
+        assert page.locator("li.bead.current .num").inner_text() == "8"
+        page.keyboard.press("C")  # beads 1 to 7 are below it in this view: not seen yet
+        page.wait_for_function("() => document.querySelector('#status').textContent"
+                               ".includes('document order')")
+        assert "7 beads" in tab.status()
+        assert tab.version() == 0 and not any(b[2] for b in tab.layout())
+        # under "unconfirmed only", every unconfirmed bead above is in view: allowed
+        page.keyboard.press("1")
+        page.keyboard.press("2")
+        page.keyboard.press("g")
+        page.keyboard.press("j")
+        tab.press("C")
+        assert page.inner_text("#progress").startswith("2 of 10 beads confirmed")
+    finally:
+        try:
+            tab.close()
+        finally:
+            status, err = server.stop()
+    assert status == 0, err

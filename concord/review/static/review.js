@@ -462,10 +462,28 @@ async function act(action) {
       if (status === 200 && confirming && cursor.key === here.bead.key) go(1);
       return;
     }
-    case "confirm-above": return op({ type: "confirm-above", bead: here.index });
+    case "confirm-above": {
+      const unseen = unseenAbove(here.index);
+      if (unseen) {
+        announce("Confirm all above goes in document order: it would also confirm " + unseen + " bead" + (unseen > 1 ? "s" : "") +
+          " not shown above this one. Clear the sort, filters and search first, or confirm beads one by one.", true);
+        return;
+      }
+      return op({ type: "confirm-above", bead: here.index });
+    }
     case "undo": return send("/api/undo", {});
     case "redo": return send("/api/redo", {});
   }
+}
+
+/* How many unconfirmed beads from the first to `index` (what "confirm all above" confirms) the
+ * view does not show above the bead at `index` (sorted below it, or filtered out). */
+function unseenAbove(index) {
+  if (identityView) return 0;
+  const shownAbove = new Set(view.slice(0, view.indexOf(index)));
+  let count = 0;
+  for (let i = 0; i < index; i++) if (S.beads[i].status !== "confirmed" && !shownAbove.has(i)) count++;
+  return count;
 }
 
 /* After a sentence moved, keep the cursor on it in its new bead. */
