@@ -465,3 +465,26 @@ def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(bro
         finally:
             status, err = server.stop()
     assert status == 0, err
+
+
+def test_export_from_the_keyboard_keeps_the_focus_on_the_export_menu(browser, review_path, tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    page = tab.page
+    try:
+        page.focus("#export summary")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "export-tmx-all"
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename == "harbour.reviewed.tmx"
+        page.wait_for_function("() => !document.querySelector('#export').open")
+        # the link went out of sight with the menu: the focus is back on the menu, not lost
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    finally:
+        try:
+            tab.close()
+        finally:
+            status, err = server.stop()
+    assert status == 0, err

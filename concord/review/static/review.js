@@ -705,7 +705,12 @@ document.querySelector(".toolbar").addEventListener("click", (event) => {
 });
 
 $("export").addEventListener("click", (event) => {
-  if (event.target.closest("a")) setTimeout(() => { $("export").open = false; }, 0);  // the download goes on
+  if (event.target.closest("a")) {
+    setTimeout(() => {  // the download goes on; the focus stays on the menu, not lost with the link
+      $("export").open = false;
+      $("export").querySelector("summary").focus();
+    }, 0);
+  }
 });
 $("help-button").addEventListener("click", toggleHelp);
 for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", refilter);
