@@ -85,3 +85,12 @@ def test_front_matter_words_of_white_papers_come_from_our_supplement():
     assert stem("foreword") in keys_of("前言") and stem("preface") in keys_of("前言")
     assert stem("conclusion") in keys_of("结束语") and stem("conclusion") in keys_of("結束語")
     assert stem("contents") in keys_of("目录")
+
+
+def test_verbs_of_assent_in_releases_come_from_our_supplement():
+    """CC-CEDICT glosses 赞同/赞成/认同 "approve of", "endorse"; releases say "agreed",
+    "supports" (李四表示赞同 ↔ Li Si agreed scored 0.04-0.33)."""
+    for word in ("赞同", "赞成", "认同"):
+        assert stem("agree") in keys_of(word) and stem("support") in keys_of(word)
+    assert stem("approve") in keys_of("赞同")       # CC-CEDICT's own glosses are kept
+    assert stem("commend") in keys_of("赞赏") and stem("appreciate") in keys_of("赞赏")
