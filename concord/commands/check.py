@@ -301,5 +301,8 @@ def _save_tmx(units: list[Unit], report: Report, args: argparse.Namespace, ui: U
         unit_id = checked.unit
         unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
         unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
-    write_units(units, path, fmt="tmx", **kept)
+    summary = write_units(units, path, fmt="tmx", **kept)
     ui.note(f"checked memory written to {path}")
+    left_out = summary.without_variants_message()
+    if left_out:
+        ui.warn(left_out)

@@ -309,6 +309,21 @@ def test_merge_and_filter_leave_out_a_unit_without_tuv(tmp_path, capsys, command
     assert validate_file(out).valid and [u.tuid for u in read_units(out)] == ["1"]
 
 
+def test_check_save_tmx_says_it_left_out_a_unit_without_tuv(tmp_path, capsys):
+    path = tmp_path / "wild.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header '
+                    'srclang="en" creationtool="t" creationtoolversion="1" segtype="sentence" '
+                    'o-tmf="t" adminlang="en" datatype="plaintext"/>\n<body>\n<tu tuid="1">'
+                    '<tuv xml:lang="en"><seg>Fine.</seg></tuv><tuv xml:lang="zh"><seg>好。</seg>'
+                    '</tuv></tu>\n<tu tuid="2"/>\n</body>\n</tmx>\n', encoding="utf-8")
+    out = tmp_path / "checked.tmx"
+    status, _, err = run(["check", "--tmx", path, "--save-tmx", out, "--fail-on", "never"],
+                         capsys)
+    assert status == 0
+    assert "1 units without <tuv> (no text in any language) left out" in " ".join(err.split())
+    assert validate_file(out).valid and [u.tuid for u in read_units(out)] == ["1"]
+
+
 @pytest.mark.parametrize("ext", ["tsv", "po"])
 def test_filtering_one_language_to_a_two_language_format_says_what_to_do(tmp_path, capsys, ext):
     # the error suggested --src-lang/--tgt-lang, which name the input's languages: no help
