@@ -21,6 +21,13 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
 
 
+def add_input_format_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--input-format`` (how to read a pair of documents), shared by the commands that align."""
+    parser.add_argument("--input-format", choices=["txt", "md", "html"], default=None,
+                        help="read the two documents as this format (default: from each one's "
+                             "extension, else sniffed); e.g. html for pages saved as .txt")
+
+
 def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:
     """``--tsv-quoting`` (how TSV inputs quote their values), shared by the memory commands."""
     parser.add_argument("--tsv-quoting", choices=["escapes", "csv"], default="escapes",

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_scorer_option, refuse_overwrite
+from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
@@ -42,9 +42,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--presplit", action="store_true",
                         help="the inputs hold one sentence per line: keep them exactly, do not "
                              "segment")
-    parser.add_argument("--input-format", choices=["txt", "md", "html"], default=None,
-                        help="read SRC and TGT as this format (default: from each one's "
-                             "extension, else sniffed); e.g. html for pages saved as .txt")
+    add_input_format_option(parser)
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")

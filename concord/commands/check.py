@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_scorer_option, refuse_overwrite
+from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -73,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--tgt-lang", metavar="LANG", help="target language (as --src-lang)")
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
+    add_input_format_option(group)
     add_scorer_option(group, help="alignment scorer: lexical (default), embed or hybrid")
     parser.set_defaults(handler=run)
 
@@ -263,10 +264,11 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
     src_path, tgt_path = args.documents
     anchors = glossary.anchor_pairs() if glossary is not None else ()
     alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
-                            presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui)
+                            presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
+                            fmt=args.input_format)
     for warning in alignment.warnings:
         ui.warn(warning)
-    units = list(units_from_alignment(alignment, doc_id=document_id(src_path)))
+    units = list(units_from_alignment(alignment, doc_id=document_id(src_path, tgt_path)))
     source, target = alignment.source, alignment.target
     checked = []
     for unit, bead in zip(units, alignment.beads):

@@ -8,7 +8,7 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from concord.commands import add_scorer_option
+from concord.commands import add_input_format_option, add_scorer_option
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="language of TGT (default: detected)")
     parser.add_argument("--presplit", action="store_true",
                         help="SRC and TGT hold one sentence per line: keep them exactly")
+    add_input_format_option(parser)
     add_scorer_option(parser,
                       help="how the aligner scores beads (see concord align; default lexical)")
     parser.add_argument("--review-file", metavar="FILE",
@@ -138,7 +139,8 @@ def open_review(args: argparse.Namespace, inputs: list[str], glossary: Glossary 
         def align(source: str, target: str):
             from concord.pipeline import align_files
             return align_files(source, target, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
-                               presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui)
+                               presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
+                               fmt=args.input_format)
 
         session = session_from_pair(inputs[0], inputs[1], align=align, meta=meta)
     else:
@@ -150,7 +152,7 @@ def open_review(args: argparse.Namespace, inputs: list[str], glossary: Glossary 
 
 def _doc_id(inputs: list[str]) -> str:
     from concord.pipeline import document_id
-    return document_id(inputs[0])
+    return document_id(inputs[0], inputs[1] if len(inputs) == 2 else None)
 
 
 def _title(inputs: list[str]) -> str:

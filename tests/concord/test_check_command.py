@@ -326,3 +326,24 @@ def test_an_empty_glossary_is_said_not_passed_silently(tmp_path, capsys):
                          capsys)
     assert status == 0
     assert f"warning: {empty}: the glossary has no concepts" in err
+
+
+def test_a_document_pair_is_read_in_the_input_format_given_and_named_as_align_names_it(
+        tmp_path, capsys):
+    # pages saved as .txt under names that say only the language: --input-format html reads
+    # the article, not the markup; the units take the pair's folder as their document, as align
+    reading = Path(__file__).resolve().parent.parent / "align" / "fixtures" / "reading"
+    folder = tmp_path / "2024-01-10"
+    folder.mkdir()
+    zh, en = folder / "zh.txt", folder / "en.txt"
+    zh.write_bytes((reading / "mfa_zh.html").read_bytes())
+    en.write_bytes((reading / "mfa_en.html").read_bytes())
+    saved = tmp_path / "checked.tmx"
+    status, _, _ = run(["check", str(zh), str(en), "-g", str(GLOSSARY), "--input-format", "html",
+                        "--save-tmx", str(saved), "--fail-on", "never", "-q"], capsys)
+    units = list(read_units(saved))
+    assert status == 0 and units
+    assert {dict(u.props)["x-concord-doc"] for u in units} == {"2024-01-10"}
+    assert all(u.tuid.startswith("2024-01-10:") for u in units)
+    assert any("Iceland" in u.text("en-US") for u in units)
+    assert not any("<" in u.text("zh-CN") + u.text("en-US") for u in units)

@@ -120,3 +120,22 @@ def test_the_real_server_guards_its_door_and_stops_cleanly(pair):
     assert "Traceback" not in err
     review_file = zh.parent / "harbour.review.jsonl"
     assert not review_file.with_name(review_file.name + ".lock").exists()
+
+
+def test_a_pair_is_read_in_the_input_format_given_and_named_as_align_names_it(tmp_path):
+    # pages saved as .txt under names that say only the language: --input-format html reads
+    # the article, not the markup; the units take the pair's folder as their document
+    from concord.bitext import read_units
+
+    reading = ROOT / "tests" / "align" / "fixtures" / "reading"
+    folder = tmp_path / "2024-01-10"
+    folder.mkdir()
+    zh, en = folder / "zh.txt", folder / "en.txt"
+    zh.write_bytes((reading / "mfa_zh.html").read_bytes())
+    en.write_bytes((reading / "mfa_en.html").read_bytes())
+    out = tmp_path / "out.tmx"
+    assert main(["review", str(zh), str(en), "--input-format", "html", "--export", str(out)]) == 0
+    units = list(read_units(out))
+    assert units and {dict(u.props)["x-concord-doc"] for u in units} == {"2024-01-10"}
+    assert any("Iceland" in u.text("en-US") for u in units)
+    assert not any("<" in u.text("zh-CN") + u.text("en-US") for u in units)
