@@ -92,7 +92,9 @@ class TMXWriter(UnitWriter):
         self._xf: etree._IncrementalFileWriter | None = None
 
     def _tag(self, lang: str) -> str:
-        return normalize_or_keep(lang, zh=self._zh, en=self._en) if self._normalize else lang
+        if not self._normalize or lang in (self._zh, self._en):
+            return lang  # the tags asked for are final (zh-Hant is not normalised to zh-TW)
+        return normalize_or_keep(lang, zh=self._zh, en=self._en)
 
     def _clean(self, text: str) -> str:
         if ILLEGAL_XML_CHARS.search(text) is None:

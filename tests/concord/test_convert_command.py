@@ -94,6 +94,13 @@ def test_language_tags_are_normalised_unless_kept(tmp_path, capsys):
     run(["convert", FIXTURES / "zh-codes.tmx", tmp_path / "h.tmx", "--zh-tag", "zh-Hans",
          "--en-tag", "en"], capsys)
     assert next(iter_units(tmp_path / "h.tmx")).langs == ["zh-Hans", "en"]
+    # a Traditional tag asked for is written as given, not normalised again to zh-TW
+    run(["convert", FIXTURES / "bom-utf8.tmx", tmp_path / "t.tmx", "--zh-tag", "zh-Hant"], capsys)
+    units = list(iter_units(tmp_path / "t.tmx"))
+    assert {tuple(u.langs) for u in units} == {("zh-Hant", "en-US")}
+    assert not any("srclang" in u.attrs for u in units)
+    assert read_header(tmp_path / "t.tmx").srclang == "zh-Hant"
+    assert validate_file(tmp_path / "t.tmx").valid
     run(["convert", FIXTURES / "zh-codes.tmx", tmp_path / "k.jsonl", "--keep-tags"], capsys)
     assert next(read_units(tmp_path / "k.jsonl")).langs == ["zh-Hans", "en"]
 
