@@ -4,7 +4,8 @@ Words are runs of letters and digits (an apostrophe inside a word is kept: ``Chi
 dashes, quotes and spaces all separate words, so "China-Kazakhstan", "China–Kazakhstan" and
 "China Kazakhstan" give the same words. A word's key is lower-cased (unless the term is
 case-sensitive, which the matcher checks separately) and loses a possessive ('s, s') and plural
-endings, and "-ship": partner, partners, partnership and partnerships share the key ``partner``.
+endings (-men as -man too), and "-ship": partner, partners, partnership and partnerships share the
+key ``partner``.
 """
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ def stem(word: str) -> str:
         word, n = word[:-4], n - 4
     if n > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if n > 4 and word.endswith("men"):   # spokesmen, chairmen, congresswomen
+        return word[:-3] + "man"
     if n > 4 and word.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -175,3 +175,5 @@ def test_deprecated_fix_keeps_the_possessive_and_the_capital(tmp_path):
     # an acronym's capitals are its own, not a pattern to copy onto the replacement
     assert fix("中国共产党的领导。", "The CCP leadership.")[0] == (
         "replace 'CCP' with 'Communist Party of China'")
+    # an irregular plural is the deprecated term too
+    assert fix("两位发言人说。", "The two spokesmen said.")[0].startswith("replace 'spokesmen' with")
