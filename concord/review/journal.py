@@ -18,7 +18,8 @@ Every :data:`SNAPSHOT_EVERY` entries (and on a clean shutdown) the file is rewri
 through a temporary file renamed over it, so a crash at any moment leaves either the old file or the
 new one, never a mix. Opening the file replays the entries after the snapshot; a last line cut short
 by a crash is reported with a warning and dropped (that edit was never acknowledged), anything damaged
-before the last line is an error naming the line — nothing is ever silently discarded.
+before the last line is an error naming the line — nothing is ever silently discarded. Blank lines
+after the last line (a text editor adds them) are ignored and cut off.
 """
 from __future__ import annotations
 
@@ -341,7 +342,8 @@ def load(path: Path) -> tuple[ReviewSession, int, int, list[str], int]:
     journal entries replayed after the snapshot)``."""
     name = str(path)
     data = path.read_bytes()
-    lines = data.split(b"\n")
+    body = data.rstrip(b" \t\r\n")  # blank lines after the last one (an editor adds them)
+    lines = body.split(b"\n") + ([b""] if b"\n" in data[len(body):] else [])
     try:
         header = json.loads(lines[0])
         if not isinstance(header, dict) or header.get("format") != FORMAT:

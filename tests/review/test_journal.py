@@ -174,6 +174,27 @@ def test_damage_in_the_middle_says_how_to_keep_the_edits_before_it(tmp_path):
         assert reopened.seq == 2
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\n\n", b"\r\n", b"  \n\t\n\n"])
+def test_blank_lines_after_the_last_entry_are_ignored(tmp_path, tail):
+    # a text editor adds one (or the reviewer's cursor did): nothing is damaged, nothing is lost
+    path = tmp_path / "r.review.jsonl"
+    review = fresh(path)
+    for edit in EDITS[:4]:
+        review.execute(edit)
+    expected = state(review.session)
+    review.close(snapshot=False)
+    path.write_bytes(path.read_bytes() + tail)
+    warnings: list[str] = []
+    with ReviewFile.open(path, warn=warnings.append) as again:
+        assert state(again.session) == expected and again.seq == 4
+        again.execute(Confirm(9))  # appended after the last entry, not after the blank lines
+        expected = state(again.session)
+        again.close(snapshot=False)
+    with ReviewFile.open(path, warn=warnings.append) as third:
+        assert state(third.session) == expected
+    assert warnings == []
+
+
 def test_entries_out_of_sequence_are_an_error(tmp_path):
     path = tmp_path / "r.review.jsonl"
     review = fresh(path)
