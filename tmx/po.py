@@ -2,7 +2,8 @@
 
 One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
 document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
-The ``fuzzy`` flag marks units not yet confirmed by a reviewer and units whose confidence is below
+The ``fuzzy`` flag marks units not yet confirmed by a reviewer (``unreviewed``, ``edited``,
+``rejected``) and units whose confidence is below
 ``fuzzy_below``, and entries whose two sides do not both start or end with a line break (which
 ``msgfmt --check`` refuses in a translated entry). Notes (check findings) are translator comments (``# ``). The first extracted
 comment says, for people, the alignment confidence, bead type and review status. Everything else a
@@ -15,8 +16,8 @@ Reading: a PO file from another tool becomes units too (its context goes to an `
 property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
 strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
 target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read, only
-counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed entry in a PO editor
-marks it ``confirmed``.
+counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed or edited entry in a
+PO editor marks it ``confirmed``.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ from tmx.xmlsource import check_readable
 
 MARKUP_FLAG = "tmx-markup"
 FUZZY_PROP = "x-po-fuzzy"  #: a PO entry from another tool was fuzzy
-REVIEWED = ("confirmed", "edited")
+REVIEWED = ("confirmed",)  #: statuses that are not fuzzy: "edited" is not yet confirmed
 _KEYS = ("tmx-tuid", "tmx-prop", "tmx-attrs", "tmx-notes", "tmx-source", "tmx-target",
          "tmx-variant")
 
@@ -372,6 +373,6 @@ def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit
         unit.props += _foreign_extras(entry)
     elif "fuzzy" not in entry.flags:  # the reviewer cleared the fuzzy flag
         unit.props = [p for p in unit.props if p != (FUZZY_PROP, "yes")]
-        if P.status(unit) == "unreviewed":
+        if P.status(unit) in ("unreviewed", "edited"):
             unit.set_prop(P.STATUS, "confirmed")
     return unit

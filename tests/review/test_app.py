@@ -235,6 +235,8 @@ def test_export_refuses_unknown_formats(client):
 def test_export_po_and_tsv(client, tmp_path):
     import polib
     client.post("/api/op", json={"op": {"type": "confirm", "bead": 0}})
+    client.post("/api/op", json={"op": {"type": "edit-text", "side": "tgt", "sentence": 3,
+                                        "text": "The port handled more cargo."}})
     po = client.get("/api/export?format=po")
     assert po.status_code == 200
     assert po.headers["content-disposition"].endswith('filename="harbour.reviewed.po"')
@@ -245,6 +247,8 @@ def test_export_po_and_tsv(client, tmp_path):
     assert entries[0].msgid == "国务委员兼外长王毅会见海港国外长"
     assert entries[0].msgstr.startswith("State Councilor and Foreign Minister Wang Yi")
     assert not entries[0].fuzzy and entries[1].fuzzy  # confirmed vs unreviewed
+    assert entries[3].msgstr == "The port handled more cargo."
+    assert entries[3].fuzzy  # edited, not confirmed: "fuzzy = not confirmed", as the header says
     tsv = client.get("/api/export?format=tsv").content.decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t"))
     assert len(rows) == 10

@@ -46,6 +46,22 @@ def test_low_confidence_is_fuzzy_even_when_confirmed(tmp_path):
     assert "fuzzy" not in entry.flags
 
 
+def test_an_edited_unit_not_yet_confirmed_is_fuzzy(tmp_path):
+    # the header says "fuzzy = not confirmed by a reviewer": an edit is not a confirmation
+    units = [Unit.bilingual(f"u{n}", "zh-CN", text, "en-US", "One",
+                            props=[("x-concord-status", status), ("x-concord-confidence", "0.9")])
+             for n, (text, status) in enumerate([("一", "edited"), ("二", "confirmed")])]
+    path = write_po(tmp_path, units)
+    po = polib.pofile(str(path))
+    assert "not confirmed" in po.header
+    assert ["fuzzy" in entry.flags for entry in po] == [True, False]
+    assert [u.prop("x-concord-status") for u in read_po(path)] == ["edited", "confirmed"]
+    # the translator clears the flag in their editor: that confirms the edited unit
+    po[0].flags.remove("fuzzy")
+    po.save(str(path))
+    assert [u.prop("x-concord-status") for u in read_po(path)] == ["confirmed", "confirmed"]
+
+
 def test_units_without_concord_properties_are_not_fuzzy(tmp_path):
     [entry] = polib.pofile(str(write_po(tmp_path, [Unit.bilingual("u", "zh", "二", "en", "Two")])))
     assert entry.flags == []
