@@ -3,7 +3,8 @@
 Each unit carries the standard ``x-concord-*`` properties of :func:`concord.bitext.units_from_alignment`
 with ``x-concord-status`` set from the review: ``confirmed``; ``edited`` for an unconfirmed bead the
 reviewer regrouped or whose text was changed; ``unreviewed`` otherwise (a memory's own ``edited`` or
-``rejected`` is kept for a bead the review did not touch). A bead's confidence is the aligner's, or
+``rejected`` is kept for a bead the review did not touch). A confirmed bead loses the ``x-po-fuzzy``
+mark another tool's PO file gave its unit. A bead's confidence is the aligner's, or
 for a bead an edit made the local confidence computed in review, marked
 ``x-concord-confidence-basis: local`` (see :mod:`concord.review.rescore`). Edited sentences keep
 their original text in a ``note``, and the bead's check findings are notes too (``concord review:
@@ -22,6 +23,10 @@ their original text in a ``note``, and the bead's check findings are notes too (
   holding any of that unit's sentences); its ``tuid`` is theirs joined with ``+`` (made unique
   with ``-2``, ``-3`` … when a unit was split).
 - A unit the review could not show (not both languages) is carried through, in its place.
+- Written as PO, an untouched, unconfirmed bead read from another tool's PO file (its unit has no
+  ``x-concord-status``) gets no status either: its entry's own fuzzy flag (``x-po-fuzzy``) stays
+  its state, so a translated entry the reviewer did not touch is not demoted to fuzzy (the
+  status ``unreviewed`` would make it fuzzy, and ``msgfmt`` would leave it out).
 - TMX keeps the memory's language tags and header properties, notes and user-defined encodings.
 """
 from __future__ import annotations
@@ -40,6 +45,7 @@ from concord.review.session import ReviewSession
 from tmx import props as P
 from tmx.langtags import normalize_tag
 from tmx.model import Part, Segment, Unit, Variant
+from tmx.po import FUZZY_PROP
 
 FORMATS = ("tmx", "po", "tsv")
 SCOPES = ("all", "confirmed")
@@ -68,13 +74,14 @@ def review_status(session: ReviewSession, bead: ReviewBead) -> str:
 
 
 def review_units(session: ReviewSession, *, doc_id: str, scope: str = "all",
-                 findings: Findings | None = None) -> Iterator[Unit]:
-    """One unit per bead (only confirmed ones with ``scope="confirmed"``), in document order."""
+                 findings: Findings | None = None, fmt: str = "tmx") -> Iterator[Unit]:
+    """One unit per bead (only confirmed ones with ``scope="confirmed"``), in document order,
+    for a file in ``fmt`` (see the module notes for PO)."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
     if session.memory is not None:
         yield from _memory_units(session, session.memory, doc_id=doc_id, scope=scope,
-                                 findings=findings)
+                                 findings=findings, fmt=fmt)
         return
     units = units_from_alignment(session.alignment(), doc_id=doc_id)
     for bead, unit in zip(session.beads, units, strict=True):
@@ -96,7 +103,10 @@ def _set_confidence(unit: Unit, bead: ReviewBead) -> None:
 def _review_notes(session: ReviewSession, bead: ReviewBead, unit: Unit,
                   findings: Findings | None) -> None:
     """Status, edited-text notes and finding notes of ``bead`` on ``unit``."""
-    unit.set_prop(P.STATUS, review_status(session, bead))
+    status = review_status(session, bead)
+    unit.set_prop(P.STATUS, status)
+    if status == "confirmed":  # what another tool's PO marked fuzzy, the reviewer confirmed
+        unit.props = [p for p in unit.props if p != (FUZZY_PROP, "yes")]
     unit.notes = [n for n in unit.notes if not n.startswith(NOTE_PREFIX)]
     for side in SIDES:
         for i in bead.side(side):
@@ -120,8 +130,13 @@ def untouched_unit(session: ReviewSession, memory: MemoryOrigin, bead: ReviewBea
     return owners[0] if memory.sentences_of(owners[0]) == (bead.src, bead.tgt) else None
 
 
+def foreign_po_entry(memory: MemoryOrigin, unit: int) -> bool:
+    """True when unit ``unit`` is an entry of another tool's PO file (it has no review status)."""
+    return memory.fmt == "po" and P.status(memory.units[unit]) is None
+
+
 def _memory_units(session: ReviewSession, memory: MemoryOrigin, *, doc_id: str, scope: str,
-                  findings: Findings | None) -> Iterator[Unit]:
+                  findings: Findings | None, fmt: str) -> Iterator[Unit]:
     kept = [untouched_unit(session, memory, b) for b in session.beads]
     carried = [u for u in range(len(memory.units)) if not memory.reviewed(u)]
     taken = {memory.units[u].tuid for u in kept if u is not None}
@@ -144,6 +159,9 @@ def _memory_units(session: ReviewSession, memory: MemoryOrigin, *, doc_id: str, 
             unit = _rebuilt(session, memory, bead, owners, claimed, doc_id, number)
             unit.tuid = _unique(unit.tuid, taken)
         _review_notes(session, bead, unit, findings)
+        if (fmt == "po" and unit_index is not None and bead.status != CONFIRMED
+                and foreign_po_entry(memory, unit_index)):
+            unit.props = [(k, v) for k, v in unit.props if k != P.STATUS]  # its fuzzy flag says
         yield unit
     if scope == "all":
         yield from (copy.deepcopy(memory.units[u]) for u in carried[passed:])
@@ -253,7 +271,7 @@ def export_review(session: ReviewSession, path: str | os.PathLike[str], *, doc_i
     name = fmt or Path(path).suffix.lstrip(".").lower()
     if name not in FORMATS:
         raise ValueError(f"the review exports {', '.join(FORMATS)}, not {name!r}")
-    units = review_units(session, doc_id=doc_id, scope=scope, findings=findings)
+    units = review_units(session, doc_id=doc_id, scope=scope, findings=findings, fmt=name)
     memory = session.memory
     if memory is None:
         return write_units(units, path, name, src_lang=normalize_tag(session.source.lang),

@@ -95,6 +95,51 @@ def test_regrouping_back_and_confirming_keeps_the_units(session, tmp_path):
     assert status_of(exported[2]) == "confirmed"
 
 
+def po_entries(path: Path) -> list[tuple[str | None, str, str, bool]]:
+    import polib
+    return [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(str(path))]
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None,
+                    reason="gettext's msgfmt is not installed (apt-get install gettext; "
+                           "scripts/test installs it)")
+def test_a_po_file_from_another_tool_comes_back_as_it_was_but_for_the_reviewers_work(tmp_path):
+    import subprocess
+
+    import polib
+
+    from tmx.po import read_po
+    memory = tmp_path / "poedit.po"
+    shutil.copy(FIXTURES / "poedit.po", memory)
+    session = session_from_memory(str(memory), meta={"doc_id": "poedit"})
+    assert len(session.beads) == 6
+    untouched = tmp_path / "untouched.po"
+    export_review(session, untouched, doc_id="poedit")
+    # a review that touched nothing demotes nothing: translated entries stay translated, the
+    # fuzzy one stays fuzzy, and every unit reads back as it was read
+    assert po_entries(untouched) == po_entries(memory)
+    assert list(read_po(untouched)) == list(read_po(memory))
+    # the reviewer confirms the fuzzy entry and edits a translated one (without confirming it)
+    session.execute(Confirm(1))
+    session.execute(EditText("tgt", 2, "Save changes"))
+    out = tmp_path / "out.po"
+    export_review(session, out, doc_id="poedit")
+    before, after = po_entries(memory), po_entries(out)
+    assert after[1][3] is False                                 # confirmed: no longer fuzzy
+    assert after[2][2:] == ("Save changes", True)              # edited, not confirmed: fuzzy
+    assert [after[k] for k in (0, 3, 4, 5)] == [before[k] for k in (0, 3, 4, 5)]
+    compiled = tmp_path / "out.mo"
+    done = subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    catalogue = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(compiled))}
+    assert catalogue[None, "新港区今天开放。"] == "The new harbour district opens today."
+    assert catalogue[None, "码头有三个泊位。"] == "The wharf has two berths."
+    assert catalogue[None, "港口合作\n继续推进。"] == "Port cooperation\ngoes on."
+    assert catalogue[None, "%d 艘船今天靠港。"] == "%d ships called at the port today."
+    assert ("button", "保存") not in catalogue                    # edited, waiting for a confirm
+
+
 def test_an_edited_coded_sentence_keeps_its_codes_where_the_reviewer_put_them(session, tmp_path):
     session.execute(EditText("tgt", 2, "He stressed ⟦1⟧the permanent comprehensive strategic "
                                        "partnership⟦/1⟧ as important."))
