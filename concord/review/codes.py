@@ -216,6 +216,17 @@ def _listing(found: list[Code]) -> str:
 LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-def normalize_spaces(tokens: str) -> str:
-    """Whitespace as the edit box gives it, tidied as a plain sentence's is (see EditText)."""
+#: line breaks no memory can hold (XML 1.0 refuses them); a segment with lines gets a newline
+UNSTORABLE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e]")
+
+
+def normalize_spaces(tokens: str, lines: bool = False) -> str:
+    """Whitespace as the edit box gives it, tidied as a plain sentence's is (see EditText).
+
+    A sentence has no line break: one typed or pasted becomes a space. With ``lines`` (the
+    sentence's original holds line breaks, as a memory segment may) the line breaks are kept
+    where they are, those no memory can hold made newlines, and only the ends are trimmed.
+    """
+    if lines:
+        return UNSTORABLE_BREAKS.sub("\n", tokens).strip()
     return " ".join(tokens.split()) if LINE_BREAKS.search(tokens) else tokens.strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from concord.review.codes import BRACKETS, normalize_spaces, segment_from_tokens
+from concord.review.codes import BRACKETS, LINE_BREAKS, normalize_spaces, segment_from_tokens
 from concord.review.model import (CONFIRMED, SIDES, UNCONFIRMED, Change, EditError, ReviewBead,
                                   Side, TextChange, side_name)
 from tmx.inline import ILLEGAL_XML_CHARS
@@ -160,7 +160,8 @@ class InsertEmpty(Operation):
 @dataclass(frozen=True, slots=True)
 class EditText(Operation):
     """Replace the text of sentence ``sentence`` of ``side`` (the original is kept; giving the
-    original text back removes the edit).
+    original text back removes the edit). Line breaks become spaces, unless the original holds
+    line breaks (a memory segment): then they are kept (see :func:`normalize_spaces`).
 
     For a sentence with inline codes, ``text`` holds them as tokens (see
     :mod:`concord.review.codes`): every code must still be there, once, in a valid order.
@@ -174,7 +175,9 @@ class EditText(Operation):
     def plan(self, session: ReviewSession) -> Change:
         side = _side(self.side)
         index = session.bead_of(side, self.sentence)  # refuses a sentence that is not there
-        text = normalize_spaces(self.text)
+        original = session.original_tokens(side, self.sentence)
+        lines = LINE_BREAKS.search(original) is not None  # a memory segment kept in lines
+        text = normalize_spaces(self.text, lines)
         illegal = ILLEGAL_XML_CHARS.search(text)
         if illegal is not None:
             raise EditError(f"the text holds the control character U+{ord(illegal.group()):04X}, "
@@ -190,9 +193,8 @@ class EditText(Operation):
             raise EditError("a sentence cannot be empty: move it into a neighbouring bead "
                             "or give its bead an empty side instead")
         old = session.edits[side].get(self.sentence)
-        original = session.original_tokens(side, self.sentence)
-        # the original, tidied as the edit was (its line breaks made spaces), is the original
-        new = None if text == normalize_spaces(original) else text
+        # the original, tidied as the edit was, is the original
+        new = None if text == normalize_spaces(original, lines) else text
         return Change(f"edited {side_name(side)} sentence {self.sentence + 1}", index, (), (),
                       (TextChange(side, self.sentence, old, new),))
 

@@ -188,6 +188,29 @@ def test_restoring_the_original_of_a_sentence_with_a_line_break_removes_the_edit
     assert same_units(read(out), read(memory))
 
 
+def test_editing_a_word_of_a_sentence_with_line_breaks_keeps_its_line_breaks(tmp_path):
+    # a space where the line broke would be wrong in Chinese (and is not what the reviewer did)
+    memory = tmp_path / "lines.tmx"
+    memory.write_text(LINES, encoding="utf-8")
+    session = session_from_memory(str(memory), meta={"doc_id": "lines"})
+    session.execute(EditText("src", 0, session.tokens("src", 0).replace("继续", "持续")))
+    session.execute(EditText("tgt", 0, session.tokens("tgt", 0).replace("goes", "went")))
+    session.execute(EditText("src", 1, session.tokens("src", 1).replace("同意", "一致同意")))
+    # a line break pasted from Word (U+000B, which no memory can hold) is a line break here
+    session.execute(EditText("tgt", 1, session.tokens("tgt", 1).replace("\n", "\x0b") + " "))
+    assert session.text("src", 0) == "港口合作\n持续推进。"
+    assert session.text("tgt", 0) == "Port cooperation\nwent on."
+    assert session.text("src", 1) == "双方一致同意\n加强合作。"
+    assert session.text("tgt", 1) == "The sides\nagreed."
+    assert 1 not in session.edits["tgt"]   # only the kind of line break changed: no edit
+    out = tmp_path / "out.tmx"
+    export_review(session, out, doc_id="lines")
+    first, second = read(out)
+    assert first.text("zh-CN") == "港口合作\n持续推进。"
+    assert segment_to_markup(second.segment("zh-CN")) == (
+        '双方<bpt i="1">&lt;b&gt;</bpt>一致同意\n加强<ept i="1">&lt;/b&gt;</ept>合作。')
+
+
 def test_an_edit_that_drops_a_code_is_refused_and_changes_nothing(session):
     before = dict(session.edits["tgt"])
     with pytest.raises(EditError, match=r"⟦1/⟧, ⟦2/⟧ are missing"):
