@@ -4,7 +4,8 @@ Header (fixed by the team's contract; extra columns are kept):
 ``concept,category,lang,term,status,scope,case_sensitive,note``. ``case_sensitive`` is ``yes`` or
 empty. Concept-level fields that a CSV row has no column for (a concept note from TBX, other
 TBX descriptions) are written in ``concept_note`` / ``concept_<name>`` columns on the concept's
-first row, so that converting TBX → CSV → TBX loses nothing.
+first row, so that converting TBX → CSV → TBX loses nothing. ``lang`` may carry a region
+(``zh-TW``, ``en-GB``): it is read as ``zh``/``en`` and written back as it was.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import IO
 
 from terms.errors import GlossaryError
 from terms.glossary import (Concept, Glossary, Term, normalize_category, normalize_lang,
-                            normalize_status)
+                            normalize_status, written_tag)
 
 COLUMNS = ("concept", "category", "lang", "term", "status", "scope", "case_sensitive", "note")
 REQUIRED = ("concept", "lang", "term")
@@ -226,7 +227,7 @@ def _term(record: dict[str, str], name: str, line: int) -> Term:
     text = record["term"].strip()
     return Term(text=text, lang=lang, status=status, case_sensitive=case in YES,
                 scope=record.get("scope", "").strip(), note=record.get("note", ""),
-                extra=extra, line=line)
+                extra=extra, tag=written_tag(record["lang"]), line=line)
 
 
 def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> None:
@@ -250,7 +251,7 @@ def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> No
     writer.writerow(header)
     for c in glossary.concepts:
         for i, t in enumerate(c.terms):
-            row = [c.id, c.category, t.lang, t.text, t.status, t.scope,
+            row = [c.id, c.category, t.lang_tag, t.text, t.status, t.scope,
                    "yes" if t.case_sensitive else "", t.note]
             row += [t.extra.get(k, "") for k in term_extra]
             first = i == 0

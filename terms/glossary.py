@@ -83,6 +83,13 @@ def normalize_lang(value: str) -> str:
     return key
 
 
+def written_tag(value: str) -> str:
+    """The language tag as the file writes it (``_`` read as ``-``), or "" when it says no more
+    than its language (``zh``, ``EN``): ``zh-TW`` stays ``zh-TW`` while matching reads ``zh``."""
+    tag = value.strip().replace("_", "-")
+    return "" if tag.lower() == normalize_lang(tag) else tag
+
+
 @dataclass(slots=True)
 class Term:
     """One term of a concept in one language."""
@@ -95,6 +102,8 @@ class Term:
     note: str = ""
     #: fields of the source file that the model has no place for, kept for lossless conversion
     extra: dict[str, str] = field(default_factory=dict)
+    #: the language tag as written when it says more than ``lang`` (``zh-TW``, ``en-GB``), else ""
+    tag: str = ""
     #: 1-based line in the file it was read from (not part of equality)
     line: int | None = field(default=None, compare=False)
     #: the file gave the term an empty status element (TBX), so the default status was used
@@ -104,6 +113,11 @@ class Term:
     def allowed(self) -> bool:
         """True for preferred and admitted terms."""
         return self.status in ALLOWED_STATUSES
+
+    @property
+    def lang_tag(self) -> str:
+        """The language tag to write: as read (``zh-TW``), else the language (``zh``)."""
+        return self.tag or self.lang
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ English rendering, so any PO tool shows the glossary as a translation list. Ever
 kept in extracted comments, which PO tools carry along untouched: ``#. category: title``,
 ``#. note: …`` (one line per line of the concept note), ``#. concept: {json}`` (other concept
 fields) and one ``#. term: {json}`` line per term, in order (text, lang, status and any scope,
-case sensitivity, note or other fields), so conversion to and from PO loses nothing.
+case sensitivity, note or other fields; ``lang`` as written, ``zh-TW`` …), so conversion to and
+from PO loses nothing.
 
 A PO file written by another tool (no ``#. term:`` lines) is read as msgid = Chinese term and
 msgstr = English rendering, both preferred (the languages come from the ``X-Source-Language``
@@ -25,7 +26,7 @@ import polib
 
 from terms.errors import GlossaryError
 from terms.glossary import Concept, Glossary, Term, normalize_category, normalize_lang, \
-    normalize_status, unique_ids
+    normalize_status, unique_ids, written_tag
 
 TERM = "term: "
 CONCEPT = "concept: "
@@ -66,15 +67,15 @@ def read_po(path: str | Path) -> Glossary:
             "Project-Id-Version", "").startswith("Concord translation memory"):
         raise GlossaryError("this PO file is a translation memory (written by concord convert), "
                             "not a glossary: give it with --tmx", path=name)
-    tgt_lang = normalize_lang(po.metadata.get("Language", "") or "en")
-    src_lang = normalize_lang(po.metadata.get("X-Source-Language", "")
-                              or ("en" if tgt_lang == "zh" else "zh"))
-    concepts = (_concept(entry, number, src_lang, tgt_lang, name)
+    tgt_tag = po.metadata.get("Language", "") or "en"
+    src_tag = po.metadata.get("X-Source-Language", "") or (
+        "en" if normalize_lang(tgt_tag) == "zh" else "zh")
+    concepts = (_concept(entry, number, src_tag, tgt_tag, name)
                 for number, entry in enumerate(po, 1) if not entry.obsolete and entry.msgid)
     return Glossary(list(unique_ids(concepts, name)), path=name, meta=dict(po.metadata))
 
 
-def _concept(entry: polib.POEntry, number: int, src_lang: str, tgt_lang: str,
+def _concept(entry: polib.POEntry, number: int, src_tag: str, tgt_tag: str,
              name: str) -> Concept:
     concept = Concept(id=entry.msgctxt or f"c{number}", line=entry.linenum)
     notes: list[str] = []
@@ -94,13 +95,18 @@ def _concept(entry: polib.POEntry, number: int, src_lang: str, tgt_lang: str,
         else:
             notes.append(line)
     if not concept.terms:  # a PO file from another tool
-        concept.terms.append(Term(entry.msgid, src_lang, "preferred", line=entry.linenum))
+        concept.terms.append(_header_term(entry.msgid, src_tag, "preferred", entry.linenum))
         if entry.msgstr:
             status = "admitted" if "fuzzy" in entry.flags else "preferred"
-            concept.terms.append(Term(entry.msgstr, tgt_lang, status, line=entry.linenum))
+            concept.terms.append(_header_term(entry.msgstr, tgt_tag, status, entry.linenum))
         notes.extend((entry.tcomment or "").splitlines())
     concept.note = "\n".join(notes)
     return concept
+
+
+def _header_term(text: str, tag: str, status: str, line: int) -> Term:
+    """A term of a PO file from another tool, in the language its header names (as written)."""
+    return Term(text, normalize_lang(tag), status, tag=written_tag(tag), line=line)
 
 
 def _json(text: str, line: int, name: str) -> dict:
@@ -120,14 +126,16 @@ def _term(text: str, line: int, name: str) -> Term:
         raise GlossaryError(f"unknown status {data.get('status')!r}", path=name, line=line)
     if "text" not in data or "lang" not in data:
         raise GlossaryError("a term comment needs text and lang", path=name, line=line)
-    return Term(text=str(data["text"]), lang=normalize_lang(str(data["lang"])), status=status,
+    lang = str(data["lang"])
+    return Term(text=str(data["text"]), lang=normalize_lang(lang), tag=written_tag(lang),
+                status=status,
                 case_sensitive=bool(data.get("case_sensitive", False)),
                 scope=str(data.get("scope", "")), note=str(data.get("note", "")),
                 extra={str(k): str(v) for k, v in data.get("extra", {}).items()}, line=line)
 
 
 def _term_json(term: Term) -> str:
-    data: dict[str, object] = {"text": term.text, "lang": term.lang, "status": term.status}
+    data: dict[str, object] = {"text": term.text, "lang": term.lang_tag, "status": term.status}
     if term.case_sensitive:
         data["case_sensitive"] = True
     if term.scope:

@@ -5,7 +5,8 @@ Reading (either version, with or without the TBX namespace):
 - ``conceptEntry``/``termEntry`` → :class:`Concept` (``id``; ``descrip type="subjectField"`` →
   category when it names one, else kept; other concept-level ``descrip``/``admin`` kept; the
   ``note`` elements → the concept note);
-- ``langSec``/``langSet`` (``xml:lang``) → the language; ``termSec``/``tig``/``ntig`` → :class:`Term`;
+- ``langSec``/``langSet`` (``xml:lang``) → the language (``zh-TW`` is read as ``zh``, and kept as
+  written in ``Term.tag`` for writing back); ``termSec``/``tig``/``ntig`` → :class:`Term`;
 - DCT style (a data category as an element of a module namespace, ``<basic:administrativeStatus>``)
   is read as the DCA style it stands for (``<termNote type="administrativeStatus">``);
 - ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
@@ -30,7 +31,7 @@ from lxml import etree
 
 from terms.errors import GlossaryError
 from terms.glossary import (CATEGORIES, Concept, Glossary, Term, normalize_category,
-                            normalize_lang, normalize_status, unique_ids)
+                            normalize_lang, normalize_status, unique_ids, written_tag)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -163,14 +164,15 @@ def _descrip_group(group: etree._Element, extra: dict[str, str]) -> None:
 
 
 def _lang_section(section: etree._Element, concept: Concept, name: str) -> None:
-    lang = normalize_lang(section.get(XML_LANG) or section.get("lang") or "")
+    written = section.get(XML_LANG) or section.get("lang") or ""
+    lang, tag = normalize_lang(written), written_tag(written)
     if not lang:
         raise GlossaryError("language section without xml:lang", path=name,
                             line=section.sourceline)
     for child in section:
         local = _local(child)
         if local in ("termSec", "tig", "ntig"):
-            concept.terms.append(_term(child, lang, concept, name))
+            concept.terms.append(_term(child, lang, concept, name, tag))
         elif local in ("descrip", "admin") and child.get("type"):
             concept.extra[f"{lang}-{child.get('type')}"] = _text(child)
         elif local == "descripGrp":
@@ -179,12 +181,13 @@ def _lang_section(section: etree._Element, concept: Concept, name: str) -> None:
             concept.extra.update({f"{lang}-{k}": v for k, v in group.items()})
 
 
-def _term(element: etree._Element, lang: str, concept: Concept, name: str) -> Term:
+def _term(element: etree._Element, lang: str, concept: Concept, name: str,
+          tag: str = "") -> Term:
     holders = [element] + [c for c in element if _local(c) == "termGrp"]
     term_el = next((c for h in holders for c in h if _local(c) == "term"), None)
     if term_el is None:
         raise GlossaryError("term section without a <term>", path=name, line=element.sourceline)
-    term = Term(text=_text(term_el), lang=lang, line=term_el.sourceline)
+    term = Term(text=_text(term_el), lang=lang, tag=tag, line=term_el.sourceline)
     status: str | None = None
     notes = []
     for holder in holders:
@@ -266,12 +269,12 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
             _extra_element(el, entry, key, value)
         for line in concept.note.splitlines():
             el(entry, "note", line)
-        by_lang: dict[str, list[Term]] = {}
+        by_tag: dict[str, list[Term]] = {}
         for term in concept.terms:
-            by_lang.setdefault(term.lang, []).append(term)
-        for lang, terms in by_lang.items():
-            section = el(entry, "langSec" if v3 else "langSet", lang=lang)
-            for key, value in lang_extra.get(lang, {}).items():
+            by_tag.setdefault(term.lang_tag, []).append(term)
+        for tag, terms in by_tag.items():
+            section = el(entry, "langSec" if v3 else "langSet", lang=tag)
+            for key, value in lang_extra.pop(terms[0].lang, {}).items():
                 _extra_element(el, section, key, value)
             for term in terms:
                 holder = el(section, "termSec" if v3 else "tig")
