@@ -467,6 +467,40 @@ def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(bro
     assert status == 0, err
 
 
+def test_merge_and_moves_never_act_on_a_bead_the_view_does_not_show_next(browser, review_path,
+                                                                        tmp_path):
+    server = Server([str(review_path)], cwd=tmp_path)
+    tab = Page(browser, server.url)
+    page = tab.page
+    try:
+        page.keyboard.press("1")  # low confidence first: beads 9, 10, 8, 6, 7, 5, ...
+        page.keyboard.press("g")
+        page.keyboard.press("j")
+        page.keyboard.press("j")
+        assert page.locator("li.bead.current .num").inner_text() == "8"
+        before = tab.layout()
+        # shown next to bead 8 are beads 10 (above) and 6 (below); in document order its
+        # neighbours are 7 and 9, which m, J and K would change unseen: refused, saying so
+        for key, neighbour in (("m", "9"), ("J", "9"), ("K", "7")):
+            page.evaluate("document.querySelector('#status').textContent = ''")
+            page.keyboard.press(key)
+            page.wait_for_function("() => document.querySelector('#status').textContent"
+                                   ".includes('document order')")
+            assert f"bead {neighbour}" in tab.status(), (key, tab.status())
+        assert tab.version() == 0 and tab.layout() == before
+        # bead 6 is shown right above bead 7, its neighbour in document order: merged as seen
+        page.keyboard.press("j")
+        assert page.locator("li.bead.current .num").inner_text() == "6"
+        tab.press("m")
+        assert ([5, 6], [5, 6], False) in tab.layout()
+    finally:
+        try:
+            tab.close()
+        finally:
+            status, err = server.stop()
+    assert status == 0, err
+
+
 def test_export_from_the_keyboard_keeps_the_focus_on_the_export_menu(browser, review_path, tmp_path):
     server = Server([str(review_path)], cwd=tmp_path)
     tab = Page(browser, server.url)

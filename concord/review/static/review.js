@@ -446,11 +446,15 @@ async function act(action) {
   const here = current();
   if (!here && !["undo", "redo"].includes(action)) return;
   switch (action) {
-    case "merge": return op({ type: "merge", bead: here.index });
+    case "merge":
+      if (refuseUnseen(here.index, 1, "Merge joins this bead with the next one")) return;
+      return op({ type: "merge", bead: here.index });
     case "split": return openSplit(here);
     case "move-up":
     case "move-down":
       if (here.side === null) return;
+      if (refuseUnseen(here.index, action === "move-up" ? -1 : 1,
+        "A sentence moves into the " + (action === "move-up" ? "previous" : "next") + " bead")) return;
       return op({ type: "move", side: here.side, sentence: here.sentence, direction: action === "move-up" ? "up" : "down" })
         .then(() => followSentence(here.side, here.sentence));
     case "empty-target": return op({ type: "insert-empty", bead: here.index, side: "tgt" });
@@ -484,6 +488,18 @@ function unseenAbove(index) {
   let count = 0;
   for (let i = 0; i < index; i++) if (S.beads[i].status !== "confirmed" && !shownAbove.has(i)) count++;
   return count;
+}
+
+/* True (saying why) when the bead next to `index` in document order (`step` 1: after, -1:
+ * before), which merge and the sentence moves change, is not the one the view shows there
+ * (sorted, filtered or searched): the reviewer would change a bead they do not see. */
+function refuseUnseen(index, step, what) {
+  const neighbour = index + step;
+  if (identityView || neighbour < 0 || neighbour >= S.beads.length) return false;  // none: the server says so
+  if (view[view.indexOf(index) + step] === neighbour) return false;
+  announce(what + " in document order, bead " + (neighbour + 1) + ", which this view does not show " +
+    (step > 0 ? "below" : "above") + " it. Clear the sort, filters and search first.", true);
+  return true;
 }
 
 /* After a sentence moved, keep the cursor on it in its new bead. */
