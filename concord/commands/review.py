@@ -8,7 +8,7 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from concord.commands import add_input_format_option, add_scorer_option
+from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace, ui) -> int:
     from concord.review.export import FORMATS
     if args.export and _export_format(args.export) not in FORMATS:
         raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
+    refuse_overwrite(args.export, [*args.inputs, args.glossary, args.config], "--export")
     inputs = [str(p) for p in args.inputs]
     for path in inputs:
         if not Path(path).exists():
