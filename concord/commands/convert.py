@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "convert", parents=[common], help="convert a memory between TMX, PO, TSV, JSONL and Moses",
         description="Convert a translation memory. TMX (1.1–1.4 read, 1.4 written), PO (one "
                     "entry per unit: msgctxt names document and paragraph, 'fuzzy' marks "
-                    "unreviewed or low-confidence units, findings are translator comments, "
+                    "units not confirmed (unreviewed or edited) or of low confidence, findings are translator comments, "
                     "everything else rides in '#. tmx-' comments), TSV (tuid, the two texts, "
                     "Concord properties, notes), JSONL (one unit per line, lossless) and Moses "
                     "(two files PREFIX.zh and PREFIX.en, one segment per line; IN or OUT is "
