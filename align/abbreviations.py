@@ -25,6 +25,26 @@ MAY_END: frozenset[str] = frozenset("""
     a.m p.m u.s u.k u.n e.u u.s.a p.r.c d.c b.c a.d al
 """.split())
 
+#: capitalised words that continue a name after "U.S.", "U.N.", "a.m." ("U.S. Government said",
+#: "10 a.m. Monday marked"), so they open no sentence there even before a verb
+NAME_AFTER_ACRONYM: frozenset[str] = frozenset("""
+    government administration president vice secretary ambassador embassy consulate envoy
+    congress senate house department state treasury army navy air marine marines coast guard
+    forces military defense defence federal supreme court justice attorney trade commerce
+    special representative mission permanent general assembly security council commission
+    parliament member members agency office bureau census chamber constitution customs border
+    postal capitol central national open steel dollar olympic fed
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+""".split())
+
+#: lower-case words that show a clause has begun when they follow a capitalised word
+#: ("U.S. Talks resumed", "U.K. Prices had risen"); words ending in -ed count too
+CLAUSE_VERBS: frozenset[str] = frozenset("""
+    is are was were has have had will would can could should may might must shall did does do
+    said says rose fell grew began went came took made met saw won lost left held
+""".split())
+
 #: abbreviations after which any capitalised word starts a new sentence
 ENDS_BEFORE_CAPITAL: frozenset[str] = frozenset({"etc"})
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from align.abbreviations import (BEFORE_NUMBER, ENDS_BEFORE_CAPITAL, MAY_END, NEVER_FINAL,
-                                 SENTENCE_STARTERS, SPEECH_VERBS)
+from align.abbreviations import (BEFORE_NUMBER, CLAUSE_VERBS, ENDS_BEFORE_CAPITAL, MAY_END,
+                                 NAME_AFTER_ACRONYM, NEVER_FINAL, SENTENCE_STARTERS,
+                                 SPEECH_VERBS)
 from align.language import is_han
 
 Span = tuple[int, int]
@@ -226,6 +227,18 @@ def _is_attribution(text: str, start: int) -> bool:
     return any(w in SPEECH_VERBS for w in words)
 
 
+def _clause_follows(text: str, k: int) -> bool:
+    """'Talks resumed …', 'Prices had …': a capitalised word that continues no name, then a verb
+    (so 'the U.S. Talks resumed' is cut after 'U.S.' and 'the U.S. Government said' is not)."""
+    words = text[k:k + 80].split(maxsplit=2)
+    if len(words) < 2 or not words[0].isalpha() or not words[0][0].isupper():
+        return False
+    verb = words[1].rstrip(",;:")
+    if words[0].lower() in NAME_AFTER_ACRONYM or not verb.isalpha():
+        return False
+    return verb.islower() and (verb in CLAUSE_VERBS or len(verb) > 4 and verb.endswith("ed"))
+
+
 def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
     """Whether the terminator run ``text[s:e]``, followed by whitespace and a token at ``k``,
     ends a sentence."""
@@ -265,6 +278,8 @@ def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
         return True
     if _INITIAL.match(word):
         return starter  # J. R. R. Tolkien / … signed by Xi J. The next day …
+    if bare in MAY_END and _ACRONYM.match(word) and _clause_follows(text, k):
+        return True  # the delegation flew to the U.S. Talks resumed …
     if bare in MAY_END or bare in BEFORE_NUMBER and word[0].isupper() or _ACRONYM.match(word):
         return starter or first.isdigit() and bare not in BEFORE_NUMBER
     return True

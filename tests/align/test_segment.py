@@ -23,6 +23,17 @@ ENGLISH = [
     "The delegation flew to the U.S. | The talks lasted two days.",
     "He spoke about the U.N. | It was his first speech there.",
     "Trade with the E.U. grew quickly. | It doubled in five years.",
+    # … and before a capitalised word that opens a clause ("Talks resumed"), but not before one
+    # that continues a name ("U.S. Government", "U.S. President Joe Biden")
+    "The delegation flew to the U.S. | Talks resumed on Monday.",
+    "He landed in the U.K. | Prices had risen sharply there.",
+    "The talks ended at 5 p.m. | Reporters waited outside.",
+    "Officials of the U.S. Government announced the plan on Monday.",
+    "The U.S. Government said it would respond.",
+    "U.S. President Joe Biden spoke on Monday.",
+    "The U.N. Security Council voted on the resolution.",
+    "The U.S. Embassy issued a statement.",
+    "The meeting starts at 10 a.m. Monday and ends at noon.",
     # abbreviations before numbers
     "See Article No. 5 of the treaty for details.",
     "They met on Jan. 10 and again on Feb. 3 in Geneva.",

@@ -35,8 +35,9 @@ def test_paragraphs_rebuilt_from_gold_lines():
 
 
 def test_scoring_counts_missed_and_spurious_boundaries():
-    # the splitter cannot cut after "U.S." before a name; it must cut after "agreed."
-    score = score_paragraph(["He flew to the U.S.", "Wang met him there.", "They agreed."], "en")
+    # the splitter cannot cut after "U.S." before a full name; it must cut after "agreed."
+    score = score_paragraph(["He flew to the U.S.", "Wang Yi met him there.", "They agreed."],
+                            "en")
     assert (score.gold, score.found, score.correct) == (2, 1, 1)
     assert score.recovered == 0.5 and score.spurious == 0.0
     # a gold line holding two sentences: the cut inside it is spurious
