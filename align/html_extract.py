@@ -38,6 +38,9 @@ _BLOCK_TAGS = frozenset(
     "th tbody thead tfoot figure figcaption address center hr body html".split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u3000]+")
+#: the superscript form of each digit, for a ``<sup>`` that holds only digits
+_SUPERSCRIPT = str.maketrans("0123456789",
+                             "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def _collapse(text: str) -> str:
@@ -52,6 +55,16 @@ def _collapse(text: str) -> str:
             return ""
         return " "
     return _SPACES.sub(repl, text)
+
+
+def _superscript(el: etree._Element) -> str | None:
+    """A ``<sup>`` holding only digits (a footnote mark, an exponent) as superscript digits
+    ("cooperate.<sup>1</sup>" → "cooperate.¹", which the splitter keeps with its sentence, where
+    "cooperate.1" would hide the full stop); None for any other element."""
+    if el.tag != "sup":
+        return None
+    digits = el.text_content().strip()
+    return digits.translate(_SUPERSCRIPT) if digits.isascii() and digits.isdigit() else None
 
 
 def _attr_words(el: etree._Element) -> str:
@@ -167,7 +180,10 @@ class _Collector:
             self.kind = "title" if tag == "h1" else "heading"
             self.headings += 1
         link = link or tag == "a"
-        if tag != "br":
+        superscript = _superscript(el)
+        if superscript is not None:
+            self.add(superscript, el.sourceline, link)
+        elif tag != "br":
             self.add(el.text, el.sourceline, link)
             for child in el:
                 self.walk(child, link)

@@ -33,6 +33,12 @@ _ENUMERATOR = re.compile(
 
 
 
+#: a footnote reference right after a full stop ("in 2023.[2]", "grew.³", "增长。¹"): it stays
+#: with the sentence it follows
+_FOOTNOTE = r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)"
+_FOOTNOTE_MARK = re.compile(_FOOTNOTE)
+
+
 def is_enumerator(text: str) -> bool:
     """True when ``text`` is nothing but an enumeration mark such as "1.", "（一）" or "一、"."""
     return bool(_ENUMERATOR.match(text))
@@ -160,6 +166,8 @@ def _zh_cuts(text: str) -> list[int]:
                 j += 1
             else:
                 break
+        if mark := _FOOTNOTE_MARK.match(text, j):
+            j = mark.end()
         k = j
         while k < n and text[k].isspace():
             k += 1
@@ -285,10 +293,9 @@ def _en_boundary(text: str, s: int, e: int, k: int) -> bool:
     return True
 
 
-#: final marks with the closing marks after them, and a footnote reference ("in 2023.[2]",
-#: "grew.³") that stays with the sentence
-_EN_RUN = re.compile(r"[.!?…。！？]+(?:[\"'”’)\]}»›」』）]+[.!?…]*)*"
-                     r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?")
+#: final marks with the closing marks after them, and a footnote reference that stays with the
+#: sentence
+_EN_RUN = re.compile(r"[.!?…。！？]+(?:[\"'”’)\]}»›」』）]+[.!?…]*)*" + _FOOTNOTE + "?")
 
 
 #: a salutation opening a paragraph: "Colleagues," "Dear Friends," "Ladies and Gentlemen,"

@@ -247,3 +247,14 @@ def test_invisible_characters_of_html_entities_are_removed():
 def test_presplit_keeps_invisible_characters():
     doc = document_from_text("双方同意\u200b深化合作。\nBoth sides agreed.\u00ad\n", presplit=True)
     assert [s.text for s in doc.sentences] == ["双方同意\u200b深化合作。", "Both sides agreed.\u00ad"]
+
+
+def test_html_footnote_marks_stay_with_their_sentence():
+    page = ("<html><body><article><h1>Talks in Norland</h1>"
+            "<p>The two sides agreed to cooperate.<sup>1</sup> They agreed to meet again.<sup>"
+            "<a href=\"#fn2\">12</a></sup> Trade reached 10<sup>6</sup> tonnes.<sup>[3]</sup> "
+            "It grew.</p></article></body></html>")
+    doc = document_from_text(page, fmt="html", lang="en")
+    assert [s.text for s in doc.sentences][1:] == [
+        "The two sides agreed to cooperate.\u00b9", "They agreed to meet again.\u00b9\u00b2",
+        "Trade reached 10\u2076 tonnes.[3]", "It grew."]

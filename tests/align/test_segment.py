@@ -137,6 +137,8 @@ CHINESE = [
     "贸易额增长1.5亿元，约占3.5%。 | 软件版本为v2.0.1。",
     "皮尔斯县警长达伦·莫斯 (Darren Moss) 说，雪崩发生在上午 10 点 50 分左右。",
     "他在美国U.S.A.学习。 | 后来回国。",
+    # a footnote reference right after the full stop stays with its sentence
+    "双方同意合作。\u00b9 | 我们再次会面。[2] | 贸易增长。\u00b9\u00b2 | 投资也增长了。",
     "雅虎Yahoo!公司发布了财报。",
     # enumerations at paragraph start
     "（一）坚持改革开放。 | （二）扩大对外合作。",
