@@ -82,6 +82,9 @@ def run(args: argparse.Namespace, ui) -> int:
     from concord.review.export import FORMATS
     if args.export and _export_format(args.export) not in FORMATS:
         raise UsageError("--export writes .tmx, .po or .tsv files", path=args.export)
+    if args.confirmed_only and not args.export:
+        raise UsageError("--confirmed-only applies only with --export FILE (the app exports "
+                         "from its own menu)")
     refuse_overwrite(args.export, [*args.inputs, args.glossary, args.config], "--export")
     inputs = [str(p) for p in args.inputs]
     for path in inputs:

@@ -37,3 +37,11 @@ def test_export_never_overwrites_the_memory_or_glossary_it_reads(tmp_path, capsy
     assert main(["review", "release.tmx", "--export", "reviewed.tmx"]) == 0
     assert main(["review", "release.tmx", "--export", "reviewed.po"]) == 0
     assert b"Wang Yi met the delegation." in (tmp_path / "reviewed.po").read_bytes()
+
+
+def test_confirmed_only_without_export_is_refused_before_the_server_starts(tmp_path, capsys):
+    tmx = memory(tmp_path / "release.tmx")
+    assert main(["review", str(tmx), "--confirmed-only", "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert "--confirmed-only" in err and "--export" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.tmx"]
