@@ -18,7 +18,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                     "Bertalign compute them, with counts by bead type and the precision and "
                     "recall of sentences left unaligned (1-0 and 0-1 beads). A directory holds "
                     "either "
-                    "NAME.zh + NAME.en + NAME.align (beads with Chinese ids first; the Chinese "
+                    "NAME.zh + NAME.en + NAME.align (or NAME.zh.sents + NAME.en.sents + NAME.align, "
+                    "as in corpora/releases; beads with Chinese ids first; the Chinese "
                     "file is the source) or NAME.en + NAME.zhA, NAME.zhB ... (WMT layout: the "
                     "English file is the source, each translation is its own document, and the "
                     "gold is line k with line k). Sentence files hold one sentence per line.")
