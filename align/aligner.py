@@ -8,6 +8,7 @@ warnings and low confidence.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -259,6 +260,10 @@ def input_warnings(source: Document, target: Document) -> list[str]:
             out.append(f"{name} is given as {_LANGUAGE_NAMES.get(document.lang, document.lang)} "
                        f"but its text is {_LANGUAGE_NAMES[seen]}: the files may be swapped or "
                        "the language given wrong")
+    for document, name in zip((source, target), names):
+        if _looks_like_markup(document):
+            out.append(f"{name} looks like an HTML page read as text (its sentences are markup): "
+                       "give --input-format html")
     n, m = len(source), len(target)
     if n and m and max(n, m) > 4 * min(n, m) + 10:
         out.append(f"the documents differ wildly in length ({n} and {m} sentences): "
@@ -267,6 +272,14 @@ def input_warnings(source: Document, target: Document) -> list[str]:
 
 
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+
+
+def _looks_like_markup(document: Document) -> bool:
+    """True when at least a third of the first sentences hold HTML tags: a page read as text."""
+    sample = document.sentences[:200]
+    tagged = sum(1 for s in sample if _TAG.search(s.text))
+    return len(sample) >= 3 and tagged * 3 >= len(sample)
 
 
 def _text_language(document: Document) -> str | None:

@@ -214,3 +214,18 @@ def test_traditional_chinese_left_tagged_zh_cn_is_warned_about(tmp_path, capsys)
     # Simplified text is not warned about
     assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "-o", str(out)]) == 0
     assert "Traditional" not in capsys.readouterr().err
+
+
+def test_pages_saved_as_text_are_warned_about(tmp_path, capsys):
+    # aligned as text, the markup became the sentences: say what to give
+    reading = ROOT / "tests" / "align" / "fixtures" / "reading"
+    zh, en = tmp_path / "talks.zh.txt", tmp_path / "talks.en.txt"
+    zh.write_bytes((reading / "mfa_zh.html").read_bytes())
+    en.write_bytes((reading / "mfa_en.html").read_bytes())
+    assert main(["align", str(zh), str(en), "-o", str(tmp_path / "a.tmx")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{zh} looks like an HTML page read as text" in err
+    assert f"{en} looks like an HTML page read as text" in err and "--input-format html" in err
+    assert main(["align", str(zh), str(en), "--input-format", "html", "-o",
+                 str(tmp_path / "b.tmx")]) == 0
+    assert "looks like an HTML page" not in capsys.readouterr().err
