@@ -436,17 +436,22 @@ def test_a_text_edit_that_is_not_saved_stays_in_the_edit_box(browser, review_pat
     assert status == 0, err
 
 
+def _go_to_bead_8_low_confidence_first(page) -> None:
+    """Sort low confidence first (beads 9, 10, 8, 6, 7, 5, ... 1, 2) and go to the third: bead 8."""
+    page.keyboard.press("1")
+    page.keyboard.press("g")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.locator("li.bead.current .num").inner_text() == "8"
+
+
 def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(browser, review_path,
                                                                              tmp_path):
     server = Server([str(review_path)], cwd=tmp_path)
     tab = Page(browser, server.url)
     page = tab.page
     try:
-        page.keyboard.press("1")  # low confidence first: beads 9, 10, 8, ... 1, 2
-        page.keyboard.press("g")
-        page.keyboard.press("j")
-        page.keyboard.press("j")
-        assert page.locator("li.bead.current .num").inner_text() == "8"
+        _go_to_bead_8_low_confidence_first(page)
         page.keyboard.press("C")  # beads 1 to 7 are below it in this view: not seen yet
         page.wait_for_function("() => document.querySelector('#status').textContent"
                                ".includes('document order')")
@@ -473,11 +478,7 @@ def test_merge_and_moves_never_act_on_a_bead_the_view_does_not_show_next(browser
     tab = Page(browser, server.url)
     page = tab.page
     try:
-        page.keyboard.press("1")  # low confidence first: beads 9, 10, 8, 6, 7, 5, ...
-        page.keyboard.press("g")
-        page.keyboard.press("j")
-        page.keyboard.press("j")
-        assert page.locator("li.bead.current .num").inner_text() == "8"
+        _go_to_bead_8_low_confidence_first(page)
         before = tab.layout()
         # shown next to bead 8 are beads 10 (above) and 6 (below); in document order its
         # neighbours are 7 and 9, which m, J and K would change unseen: refused, saying so
