@@ -8,5 +8,7 @@ from align.model import Alignment, Bead, Document, Sentence
 
 #: the names of the built-in scorers (see :func:`align.scoring.make_scorer`)
 SCORERS = ("lexical", "embed", "hybrid")
+#: the document formats a file can be read as (see :func:`align.document.read_document`)
+INPUT_FORMATS = ("txt", "md", "html")
 
-__all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS"]
+__all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS", "INPUT_FORMATS"]

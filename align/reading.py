@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align import INPUT_FORMATS
 from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
 from align.kinds import is_dateline
 from align.language import is_han
 
-FORMATS = ("txt", "md", "html")
+FORMATS = INPUT_FORMATS
 _EXTENSIONS = {".txt": "txt", ".text": "txt", ".sents": "txt", ".md": "md", ".markdown": "md", ".mdown": "md", ".html": "html", ".htm": "html",
                ".xhtml": "html", ".shtml": "html"}
 

@@ -10,7 +10,7 @@ import argparse
 import os
 from collections.abc import Iterable
 
-from align import SCORERS
+from align import INPUT_FORMATS, SCORERS
 from concord.errors import UsageError
 
 
@@ -23,7 +23,7 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
 
 def add_input_format_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     """``--input-format`` (how to read a pair of documents), shared by the commands that align."""
-    parser.add_argument("--input-format", choices=["txt", "md", "html"], default=None,
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                         help="read the two documents as this format (default: from each one's "
                              "extension, else sniffed); e.g. html for pages saved as .txt")
 

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from align import INPUT_FORMATS
 from concord.commands import refuse_overwrite
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                              "(default); jsonl: one JSON object per sentence with its text, "
                              "paragraph (0-based), line (1-based input line) and kind (title, "
                              "dateline, heading, body)")
-    parser.add_argument("--input-format", choices=["txt", "md", "html"], default=None,
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                         help="read FILE as this format (default: from its extension, else "
                              "sniffed)")
     parser.add_argument("-o", "--output", metavar="FILE",
