@@ -291,13 +291,9 @@ def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
     """The source language of ``memory`` — its TMX header's (``"*all*"`` included: a copy keeps
     it), else its first unit's first variant's — and ``units`` (default: the memory's) with that
     first unit, read to find it, put back."""
-    units = memory.units if units is None else units
-    first = next(units, None)
-    declared = memory.header.srclang if memory.header is not None else None
-    if first is None:
-        return declared, units
-    srclang = declared or (first.variants[0].lang if first.variants else None)
-    return srclang, itertools.chain([first], units)
+    langs, units = _first_langs(memory.units if units is None else units)
+    declared = memory.header.srclang if memory.header is not None else None  # read with the first unit
+    return declared or (langs[0] if langs else None), units
 
 
 def read_units(path: str | os.PathLike[str], fmt: str | None = None,
