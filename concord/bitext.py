@@ -292,7 +292,8 @@ def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
     it), else its first unit's first variant's — and ``units`` (default: the memory's) with that
     first unit, read to find it, put back."""
     langs, units = _first_langs(memory.units if units is None else units)
-    declared = memory.header.srclang if memory.header is not None else None  # read with the first unit
+    # the header (TMX) has been read with the first unit
+    declared = memory.header.srclang if memory.header is not None else None
     return declared or (langs[0] if langs else None), units
 
 
