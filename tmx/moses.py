@@ -50,7 +50,6 @@ class MosesWriter(UnitWriter):
                  tgt_lang: str) -> None:
         self._src, self._tgt = src_stream, tgt_stream
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.joined_lines = 0
         #: units per kind of content Moses files cannot carry ("line breaks" became spaces)
         self.left_out: Counter[str] = Counter()
 
@@ -61,10 +60,8 @@ class MosesWriter(UnitWriter):
         for stream, variant in ((self._src, source), (self._tgt, target)):
             text = variant.text if variant is not None else ""
             flat = one_line(text)
-            if flat != text:
-                self.joined_lines += 1
-                if "line breaks" not in kinds:
-                    kinds.append("line breaks")
+            if flat != text and "line breaks" not in kinds:
+                kinds.append("line breaks")
             stream.write(flat + "\n")
         self.left_out.update(kinds)
         self.units_written += 1
