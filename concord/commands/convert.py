@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from concord.commands import add_tsv_quoting_option
 from concord.errors import UsageError
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
-from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
+from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag, normalize_or_keep
 
 if TYPE_CHECKING:  # the engines are imported when the command runs, not at start-up
     from concord.console import UI
@@ -139,8 +139,6 @@ def _declared_langs(langs: tuple[str, str], args: argparse.Namespace) -> tuple[s
     """The languages a file declares (a PO header's), tagged as its units would be."""
     if args.keep_tags:
         return langs
-    from tmx.langtags import normalize_or_keep
-
     src, tgt = (normalize_or_keep(tag, zh=args.zh_tag, en=args.en_tag) for tag in langs)
     return src, tgt
 
