@@ -4,8 +4,10 @@ Screenshots of the main view go to ``test-artifacts/review/``.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,22 @@ class Page:
     def close(self) -> None:
         self.context.close()
         assert not self.errors, self.errors
+
+
+@contextlib.contextmanager
+def reviewing(browser, inputs: list[str], cwd: Path) -> Iterator[Page]:
+    """A review server on ``inputs`` and a tab on its page; after the block, the tab is closed
+    (failing on script errors) and the server stopped, which must exit with status 0."""
+    server = Server(inputs, cwd=cwd)
+    tab = Page(browser, server.url)
+    try:
+        yield tab
+    finally:
+        try:
+            tab.close()
+        finally:
+            status, err = server.stop()
+    assert status == 0, err
 
 
 def unit_statuses(path: Path) -> list[str]:
@@ -447,10 +465,8 @@ def _go_to_bead_8_low_confidence_first(page) -> None:
 
 def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(browser, review_path,
                                                                              tmp_path):
-    server = Server([str(review_path)], cwd=tmp_path)
-    tab = Page(browser, server.url)
-    page = tab.page
-    try:
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
         _go_to_bead_8_low_confidence_first(page)
         page.keyboard.press("C")  # beads 1 to 7 are below it in this view: not seen yet
         page.wait_for_function("() => document.querySelector('#status').textContent"
@@ -464,20 +480,12 @@ def test_confirm_all_above_never_confirms_beads_the_view_does_not_show_above(bro
         page.keyboard.press("j")
         tab.press("C")
         assert page.inner_text("#progress").startswith("2 of 10 beads confirmed")
-    finally:
-        try:
-            tab.close()
-        finally:
-            status, err = server.stop()
-    assert status == 0, err
 
 
 def test_merge_and_moves_never_act_on_a_bead_the_view_does_not_show_next(browser, review_path,
                                                                         tmp_path):
-    server = Server([str(review_path)], cwd=tmp_path)
-    tab = Page(browser, server.url)
-    page = tab.page
-    try:
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
         _go_to_bead_8_low_confidence_first(page)
         before = tab.layout()
         # shown next to bead 8 are beads 10 (above) and 6 (below); in document order its
@@ -494,19 +502,11 @@ def test_merge_and_moves_never_act_on_a_bead_the_view_does_not_show_next(browser
         assert page.locator("li.bead.current .num").inner_text() == "6"
         tab.press("m")
         assert ([5, 6], [5, 6], False) in tab.layout()
-    finally:
-        try:
-            tab.close()
-        finally:
-            status, err = server.stop()
-    assert status == 0, err
 
 
 def test_export_from_the_keyboard_keeps_the_focus_on_the_export_menu(browser, review_path, tmp_path):
-    server = Server([str(review_path)], cwd=tmp_path)
-    tab = Page(browser, server.url)
-    page = tab.page
-    try:
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
         page.focus("#export summary")
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
@@ -517,9 +517,3 @@ def test_export_from_the_keyboard_keeps_the_focus_on_the_export_menu(browser, re
         page.wait_for_function("() => !document.querySelector('#export').open")
         # the link went out of sight with the menu: the focus is back on the menu, not lost
         assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-    finally:
-        try:
-            tab.close()
-        finally:
-            status, err = server.stop()
-    assert status == 0, err
