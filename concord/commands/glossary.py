@@ -17,6 +17,7 @@ from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossar
 if TYPE_CHECKING:
     from concord.console import UI
     from terms.checks import Pair
+    from tmx.model import Unit
 
 ORDER = 40
 
@@ -94,24 +95,29 @@ def _memory_languages(parser: argparse.ArgumentParser) -> None:
                                                         "--tmx that does not name it")
 
 
-def _chinese_segments(path: str, args: argparse.Namespace) -> list[str]:
+def _memory_units(args: argparse.Namespace) -> Iterator[Unit]:
+    """The units of the --tmx memory, in the languages given for a file that does not name
+    them."""
     from concord.bitext import read_units
-    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
+    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k))}
+    return read_units(args.tmx, **options)
+
+
+def _chinese_segments(args: argparse.Namespace) -> list[str]:
+    """The Chinese segments of the --tmx memory, in unit order."""
     segments = []
-    for unit in read_units(path, **options):
+    for unit in _memory_units(args):
         variant = unit.variant("zh")
         if variant is not None:
             segments.append(variant.text)
     return segments
 
 
-def _pairs(path: str, args: argparse.Namespace) -> Iterator[Pair]:
-    """The Chinese-English pairs of the memory at ``path``, Chinese first, in unit order."""
-    from concord.bitext import read_units
+def _pairs(args: argparse.Namespace) -> Iterator[Pair]:
+    """The Chinese-English pairs of the --tmx memory, Chinese first, in unit order."""
     from terms.checks import Pair
 
-    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
-    for n, unit in enumerate(read_units(path, **options), 1):
+    for n, unit in enumerate(_memory_units(args), 1):
         chinese, english = unit.variant("zh"), unit.variant("en")
         if chinese is not None and english is not None:
             yield Pair(unit.tuid or f"#{n}", chinese.text, english.text, "zh", "en")
@@ -122,7 +128,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
     from terms.lint import lint_glossary
 
     glossary = load_glossary(args.glossary)
-    corpus = _chinese_segments(args.tmx, args) if args.tmx else []
+    corpus = _chinese_segments(args) if args.tmx else []
     issues = lint_glossary(glossary, corpus)
     if args.json:
         print(json.dumps([{"code": i.code, "severity": i.severity, "concept": i.concept,
@@ -187,7 +193,7 @@ def run_coverage(args: argparse.Namespace, ui: UI) -> int:
     from terms.coverage import OUTCOMES, glossary_coverage
 
     glossary = load_glossary(args.glossary)
-    coverage = glossary_coverage(glossary, _pairs(args.tmx, args))
+    coverage = glossary_coverage(glossary, _pairs(args))
     if args.json:
         print(json.dumps({"units": coverage.units, "concepts": len(glossary),
                           "used": {u.concept: {"units": u.units, **u.outcomes,
