@@ -220,21 +220,11 @@ def test_an_empty_memory_to_a_format_naming_languages(tmp_path, capsys, ext):
     assert status == 0 and list(read_units(out)) == []
 
 
-NO_TUV = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" '
-          'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" '
-          'datatype="plaintext"/>\n<body>\n'
-          '<tu tuid="1"><tuv xml:lang="en"><seg>Spring has come.</seg></tuv>'
-          '<tuv xml:lang="zh"><seg>春天来了。</seg></tuv></tu>\n'
-          '<tu tuid="2"><prop type="x-origin">wild</prop></tu>\n'
-          '</body>\n</tmx>\n')
-
-
 @pytest.mark.parametrize("ext", ["tmx", "po", "tsv", "jsonl"])
 def test_a_unit_without_tuv_is_left_out_with_its_line(tmp_path, capsys, ext):
     # the DTD requires tuv+: a copied <tu/> made the output invalid TMX (or a JSONL record
     # that cannot be read back)
-    path = tmp_path / "wild.tmx"
-    path.write_text(NO_TUV, encoding="utf-8")
+    path = FIXTURES / "no-tuv.tmx"
     out = tmp_path / f"out.{ext}"
     status, _, err = run(["convert", path, out], capsys)
     assert status == 0

@@ -292,19 +292,10 @@ def test_filtering_out_a_units_own_source_language_keeps_the_file_valid(tmp_path
     assert report.valid, [p.message for p in report.problems]
 
 
-#: a memory whose second unit (line 6) has no <tuv>
-WITHOUT_TUV = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" '
-               'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
-               'adminlang="en" datatype="plaintext"/>\n<body>\n<tu tuid="1"><tuv xml:lang="en">'
-               '<seg>Fine.</seg></tuv><tuv xml:lang="zh"><seg>好。</seg></tuv></tu>\n'
-               '<tu tuid="2"/>\n</body>\n</tmx>\n')
-
-
 @pytest.mark.parametrize("command", [["tmx", "merge", "{0}", "-o", "{1}"],
                                      ["tmx", "filter", "{0}", "-o", "{1}"]])
 def test_merge_and_filter_leave_out_a_unit_without_tuv(tmp_path, capsys, command):
-    path = tmp_path / "wild.tmx"
-    path.write_text(WITHOUT_TUV, encoding="utf-8")
+    path = FIXTURES / "no-tuv.tmx"
     out = tmp_path / "out.tmx"
     status, _, err = run([a.format(path, out) for a in command], capsys)
     err = " ".join(err.split())
@@ -314,8 +305,7 @@ def test_merge_and_filter_leave_out_a_unit_without_tuv(tmp_path, capsys, command
 
 
 def test_check_save_tmx_says_it_left_out_a_unit_without_tuv(tmp_path, capsys):
-    path = tmp_path / "wild.tmx"
-    path.write_text(WITHOUT_TUV, encoding="utf-8")
+    path = FIXTURES / "no-tuv.tmx"
     out = tmp_path / "checked.tmx"
     status, _, err = run(["check", "--tmx", path, "--save-tmx", out, "--fail-on", "never"],
                          capsys)
