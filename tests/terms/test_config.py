@@ -9,6 +9,15 @@ from terms.config import ConfigError, find_config, load_config, parse_inline_sup
 PAIR = Pair("rel:3", "双方签署了12项协议。", "The two sides signed 21 agreements.")
 
 
+def config_error(tmp_path, text, match=None) -> ConfigError:
+    """The error of loading ``text`` as tmp_path/concord.toml (its message matching ``match``)."""
+    path = tmp_path / "concord.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=match) as caught:
+        load_config(path)
+    return caught.value
+
+
 def test_found_from_a_subdirectory_in_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "releases"\n\n[tool.concord]\ndisable = ["omission"]\n'
@@ -52,11 +61,8 @@ def test_suppression_needs_a_reason_and_silences_one_unit(tmp_path):
     ('disable = [\n', "TOML syntax error"),
 ])
 def test_bad_configuration_is_reported_with_the_file(tmp_path, text, words):
-    path = tmp_path / "concord.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=words) as caught:
-        load_config(path)
-    assert caught.value.path == str(path)
+    error = config_error(tmp_path, text, match=words)
+    assert error.path == str(tmp_path / "concord.toml")
 
 
 def test_inline_suppression_form():
@@ -75,11 +81,7 @@ def test_inline_suppression_form():
     ('fail-on = "warnings"\n', 1, "fail-on must be"),
 ])
 def test_bad_configuration_names_the_line_and_the_likely_fix(tmp_path, text, line, words):
-    path = tmp_path / "concord.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=words) as caught:
-        load_config(path)
-    assert caught.value.line == line
+    assert config_error(tmp_path, text, match=words).line == line
 
 
 @pytest.mark.parametrize("text, line, words", [
@@ -94,12 +96,9 @@ def test_bad_configuration_names_the_line_and_the_likely_fix(tmp_path, text, lin
     ('[untranslated]\nmin-length = 3\n', 2, "unknown option 'min-length' of untranslated"),
 ])
 def test_values_of_the_wrong_type_are_errors_not_crashes(tmp_path, text, line, words):
-    path = tmp_path / "concord.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError) as caught:
-        load_config(path)
-    assert words in str(caught.value)
-    assert caught.value.line == line
+    error = config_error(tmp_path, text)
+    assert words in str(error)
+    assert error.line == line
 
 
 def test_rule_options_are_read(tmp_path):
