@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from terms.glossary import Glossary
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "html")
+#: an aligner confidence below this is low: the text and HTML reports mark it alike
+LOW_CONFIDENCE = 0.5
 
 
 @dataclass(slots=True)

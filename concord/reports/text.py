@@ -6,12 +6,12 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from concord.reports import CheckedUnit, Location, Report, marked, plural, severity_counts
+from concord.reports import (LOW_CONFIDENCE, CheckedUnit, Location, Report, marked, plural,
+                             severity_counts)
 from terms.findings import Finding, Span
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SNIPPET = 160
-LOW_CONFIDENCE = 0.5  # shown in yellow below this
 
 
 def render(report: Report, color: bool = False) -> str:
