@@ -37,6 +37,12 @@ def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:
                              "Excel and pandas write it) (default: escapes)")
 
 
+def given_languages(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--src-lang``/``--tgt-lang`` given, as keywords for reading memories (PO, TSV and
+    Moses files that do not name their languages)."""
+    return {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k, None))}
+
+
 def refuse_overwrite(output: str | None, inputs: Iterable[str | None], option: str) -> None:
     """Raise :class:`UsageError` when ``output`` is one of the existing ``inputs``: a report or
     a conversion written over the file it was made from would destroy it."""

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
+from concord.commands import (add_input_format_option, add_scorer_option, given_languages,
+                              refuse_overwrite)
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -167,8 +168,7 @@ def _read_memory(path: str, args: argparse.Namespace, config: Config, ui: UI, se
     # a fraction of their size
     keep = bool(args.save_tmx)
     # the languages given are also what a PO, TSV or Moses file without a header is read in
-    options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang)) if v}
-    stream = read_units(path, **options)
+    stream = read_units(path, **given_languages(args))
     src_tag, tgt_tag, head = _memory_languages(stream, args.src_lang, args.tgt_lang, path)
     src_lang, tgt_lang = primary_language(src_tag), primary_language(tgt_tag)
     units: list[Unit] = []

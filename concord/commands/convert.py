@@ -5,7 +5,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands import add_tsv_quoting_option
+from concord.commands import add_tsv_quoting_option, given_languages
 from concord.errors import UsageError
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag, normalize_or_keep
@@ -88,10 +88,8 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     in_fmt = format_for_reading(args.input, args.from_fmt)
     out_fmt = format_for_writing(args.output, args.to_fmt)
     # the languages of PO, TSV and Moses inputs that do not say (TMX and JSONL name theirs)
-    read_options = {k: v for k, v in (("src_lang", args.src_lang), ("tgt_lang", args.tgt_lang))
-                    if v}
-    read_options["tsv_quoting"] = args.tsv_quoting
-    memory = read_memory(args.input, in_fmt, **read_options)
+    memory = read_memory(args.input, in_fmt, tsv_quoting=args.tsv_quoting,
+                         **given_languages(args))
     units = memory.units if args.keep_tags else retag(memory.units, zh=args.zh_tag,
                                                        en=args.en_tag)
     repairs: list[str] = []

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands import refuse_overwrite
+from concord.commands import given_languages, refuse_overwrite
 from concord.errors import UsageError
 from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossary
 
@@ -99,8 +99,7 @@ def _memory_units(args: argparse.Namespace) -> Iterator[Unit]:
     """The units of the --tmx memory, in the languages given for a file that does not name
     them."""
     from concord.bitext import read_units
-    options = {k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k))}
-    return read_units(args.tmx, **options)
+    return read_units(args.tmx, **given_languages(args))
 
 
 def _chinese_segments(args: argparse.Namespace) -> list[str]:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands import add_tsv_quoting_option
+from concord.commands import add_tsv_quoting_option, given_languages
 from concord.errors import UsageError
 from tmx.formats import FORMATS
 from tmx.props import STATUSES
@@ -181,8 +181,7 @@ def _memory(path: str, fmt: str | None, args: argparse.Namespace) -> Memory:
     do not name their languages) and --tsv-quoting."""
     from concord.bitext import read_memory
 
-    return read_memory(path, fmt, tsv_quoting=args.tsv_quoting,
-                       **{k: v for k in ("src_lang", "tgt_lang") if (v := getattr(args, k))})
+    return read_memory(path, fmt, tsv_quoting=args.tsv_quoting, **given_languages(args))
 
 
 def _add_lang_options(parser: argparse.ArgumentParser, writes: bool = True) -> None:
