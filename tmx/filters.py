@@ -15,8 +15,9 @@ from tmx.model import Unit
 class UnitFilter:
     """What to keep. Every criterion given must hold; an empty one does not filter.
 
-    * ``min_confidence``: units whose ``x-concord-confidence`` is below it are dropped (units
-      without a confidence — from other tools — are kept).
+    * ``min_confidence``/``max_confidence``: units whose ``x-concord-confidence`` is below the
+      minimum or above the maximum are dropped (units without a confidence — from other tools —
+      are kept).
     * ``statuses``: keep units whose ``x-concord-status`` is one of these (a unit without a
       status matches none).
     * ``langs``: keep only the variants in these languages (``zh`` matches ``zh-CN``; ``zh-TW``
@@ -25,16 +26,18 @@ class UnitFilter:
     """
 
     min_confidence: float | None = None
+    max_confidence: float | None = None
     statuses: frozenset[str] = field(default_factory=frozenset)
     langs: tuple[str, ...] = ()
     docs: frozenset[str] = field(default_factory=frozenset)
 
     def apply(self, unit: Unit) -> Unit | None:
         """``unit`` (with only the wanted variants) when it passes, else ``None``."""
-        if self.min_confidence is not None:
-            confidence = P.confidence(unit)
-            if confidence is not None and confidence < self.min_confidence:
-                return None
+        confidence = P.confidence(unit)
+        if confidence is not None and (
+                self.min_confidence is not None and confidence < self.min_confidence
+                or self.max_confidence is not None and confidence > self.max_confidence):
+            return None
         if self.statuses and P.status(unit) not in self.statuses:
             return None
         if self.docs and P.doc(unit) not in self.docs:

@@ -49,7 +49,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bead", type=int, default=4, metavar="N",
                         help="largest number of sentences on one side of a bead; beads have at "
                              "most N+1 sentences in all (default: 4)")
-    parser.add_argument("--glossary", metavar="FILE",
+    parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
     parser.add_argument("--zh-tag", default=None, metavar="TAG",
                         help=f"the language tag written for the Chinese side (default: "

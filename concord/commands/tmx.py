@@ -102,12 +102,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Write the units of FILE that pass every filter given to OUT (atomically; "
                     "OUT may be FILE, replaced only once it has been read to the end). "
                     "Units from other tools, without Concord properties, pass --min-confidence "
-                    "but match no --status or --doc.")
+                    "and --max-confidence but match no --status or --doc.")
     filt.add_argument("file", metavar="FILE", help="the memory to filter")
     filt.add_argument("-o", "--output", required=True, metavar="OUT",
                       help="where to write the units kept (format from its extension)")
     filt.add_argument("--min-confidence", type=float, metavar="X",
                       help="drop units whose x-concord-confidence is below X (0 to 1)")
+    filt.add_argument("--max-confidence", type=float, metavar="X",
+                      help="drop units whose x-concord-confidence is above X (0 to 1): "
+                           "--max-confidence 0.5 keeps the doubtful beads")
     filt.add_argument("--status", action="append", default=[], metavar="S",
                       help="keep units whose x-concord-status is S (repeat, or separate with "
                            f"commas; statuses Concord writes: {', '.join(STATUSES)})")
@@ -274,10 +277,12 @@ def run_filter(args: argparse.Namespace, ui: UI) -> int:
     from tmx.filters import UnitFilter, filter_units, matches_lang
     from tmx.langtags import ALL
 
-    if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
-        raise UsageError("--min-confidence must be between 0 and 1")
+    for option, value in (("--min-confidence", args.min_confidence),
+                          ("--max-confidence", args.max_confidence)):
+        if value is not None and not 0 <= value <= 1:
+            raise UsageError(f"{option} must be between 0 and 1")
     unit_filter = UnitFilter(
-        min_confidence=args.min_confidence, statuses=frozenset(_split(args.status)),
+        min_confidence=args.min_confidence, max_confidence=args.max_confidence, statuses=frozenset(_split(args.status)),
         langs=tuple(_split(args.lang)), docs=frozenset(_split(args.doc)))
     _refuse_one_language(unit_filter.langs, args)
     memory = _memory(args.file, args.from_fmt, args)

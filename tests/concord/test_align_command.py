@@ -57,10 +57,13 @@ def test_tmx_goes_to_standard_output_without_o(capsysbinary):
     assert out.startswith(b"<?xml") and b"<tmx version=\"1.4\">" in out
 
 
-def test_glossary_anchors_are_used(tmp_path, capsys):
-    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "--format", "beads",
-                 "--glossary", str(GLOSSARY)]) == 0
-    test = parse_beads(capsys.readouterr().out)
+@pytest.mark.parametrize("option", ["--glossary", "-g"])
+def test_glossary_anchors_are_used(tmp_path, capsys, option):
+    assert main(["-v", "align", str(sents("zh")), str(sents("en")), "--presplit", "--format",
+                 "beads", option, str(GLOSSARY)]) == 0
+    out = capsys.readouterr()
+    assert "glossary terms anchor the alignment" in out.err
+    test = parse_beads(out.out)
     gold = read_beads(RELEASES / f"{NAME}.align")
     assert score_documents([(gold, test)]).f1_strict >= 0.9
 

@@ -132,6 +132,18 @@ def test_filter_by_confidence_status_and_doc(tmp_path, capsys):
     assert [u.tuid for u in read_units(out_path)] == ["r:1"]
 
 
+def test_filter_keeps_the_doubtful_beads_with_a_maximum(tmp_path, capsys):
+    path = memory(tmp_path / "m.tmx", ROWS)
+    out_path = tmp_path / "doubtful.tmx"
+    status, _, err = run(["tmx", "filter", path, "-o", out_path, "--max-confidence", "0.7"],
+                         capsys)
+    assert status == 0 and "2 of 3 units kept" in err
+    assert [u.tuid for u in read_units(out_path)] == ["r:2", "r:3"]
+    status, _, _ = run(["tmx", "filter", path, "-o", out_path, "--min-confidence", "0.5",
+                        "--max-confidence", "0.8"], capsys)
+    assert status == 0 and [u.tuid for u in read_units(out_path)] == ["r:3"]
+
+
 def test_filter_one_language_to_any_format(tmp_path, capsys):
     path = memory(tmp_path / "m.tmx", ROWS)
     status, _, _ = run(["tmx", "filter", path, "-o", tmp_path / "en.jsonl", "--lang", "en"],
@@ -141,10 +153,11 @@ def test_filter_one_language_to_any_format(tmp_path, capsys):
     assert all(u.langs == ["en-US"] for u in units)
 
 
-def test_filter_rejects_a_confidence_out_of_range(tmp_path, capsys):
+@pytest.mark.parametrize("option", ["--min-confidence", "--max-confidence"])
+def test_filter_rejects_a_confidence_out_of_range(tmp_path, capsys, option):
     status, _, err = run(["tmx", "filter", FIXTURES / "bom-utf8.tmx", "-o", tmp_path / "o.tmx",
-                          "--min-confidence", "7"], capsys)
-    assert status == 2 and "between 0 and 1" in err
+                          option, "7"], capsys)
+    assert status == 2 and option in err and not (tmp_path / "o.tmx").exists()
 
 
 def test_merge_deduplicates_and_keeps_the_newest(tmp_path, capsys):
