@@ -1,6 +1,8 @@
 """Figures about a memory, gathered in one streaming pass: units and variants per language,
 empty-sided and one-sided units, inline codes, documents, review statuses, bead types and the
-distribution of aligner confidence, characters and words per language, duplicate tuids."""
+distribution of aligner confidence, characters per language (and Han characters for Chinese and
+Japanese), words for languages written with spaces (not for Chinese, which has no words to count),
+duplicate tuids."""
 from __future__ import annotations
 
 import re
@@ -36,6 +38,9 @@ class MemoryStats:
     beads: Counter[str] = field(default_factory=Counter)
     prop_types: Counter[str] = field(default_factory=Counter)
     characters: Counter[str] = field(default_factory=Counter)
+    #: Han characters, for Chinese and Japanese variants only
+    han: Counter[str] = field(default_factory=Counter)
+    #: words, for languages other than Chinese and Japanese only
     words: Counter[str] = field(default_factory=Counter)
     confidence_count: int = 0
     confidence_sum: float = 0.0
@@ -71,10 +76,8 @@ class MemoryStats:
             codes = codes or variant.segment.has_codes
             text = variant.text
             self.characters[variant.lang] += len(text)
-            # words: Han characters count one each (as CAT tools count Chinese), others by \w+
-            if primary_language(variant.lang) in ("zh", "ja"):
-                self.words[variant.lang] += len(_HAN.findall(text)) + len(
-                    _WORD.findall(_HAN.sub(" ", text)))
+            if counts_characters(variant.lang):
+                self.han[variant.lang] += len(_HAN.findall(text))
             else:
                 self.words[variant.lang] += len(_WORD.findall(text))
         self.with_codes += codes
@@ -106,13 +109,18 @@ class MemoryStats:
             "duplicate_tuids": self.duplicate_tuids, "documents": dict(self.documents),
             "statuses": dict(self.statuses), "beads": dict(self.beads),
             "prop_types": dict(self.prop_types), "characters": dict(self.characters),
-            "words": dict(self.words),
+            "han_characters": dict(self.han), "words": dict(self.words),
             "confidence": {
                 "count": self.confidence_count, "mean": self.confidence_mean,
                 "min": self.confidence_min, "max": self.confidence_max,
                 "histogram": {f"{i / BINS:.1f}-{(i + 1) / BINS:.1f}": n
                               for i, n in enumerate(self.confidence_histogram)}},
         }
+
+
+def counts_characters(lang: str) -> bool:
+    """True for languages whose text is measured in characters, not words (Chinese, Japanese)."""
+    return primary_language(lang) in ("zh", "ja")
 
 
 def gather(units: Iterable[Unit]) -> MemoryStats:

@@ -348,6 +348,8 @@ def run_stats(args: argparse.Namespace, ui: UI) -> int:
 
 
 def _stats_lines(path: str, memory: Memory, stats: MemoryStats) -> Iterator[str]:
+    from tmx.stats import counts_characters
+
     yield f"{path} ({memory.fmt})"
     if memory.header is not None and memory.header.attrs:
         header = memory.header
@@ -356,8 +358,9 @@ def _stats_lines(path: str, memory: Memory, stats: MemoryStats) -> Iterator[str]
                .rstrip())
     yield f"  units: {stats.units}"
     for lang, count in sorted(stats.variants.items()):
-        yield (f"  {lang}: {count} variants, {stats.characters[lang]} characters, "
-               f"{stats.words[lang]} words")
+        measure = (f" ({stats.han[lang]} Han)" if counts_characters(lang)
+                   else f", {stats.words[lang]} words")
+        yield f"  {lang}: {count} variants, {stats.characters[lang]} characters{measure}"
     for label, value in (("multilingual units (3+ variants)", stats.multilingual),
                          ("one-sided units", stats.one_sided),
                          ("empty-sided units", stats.empty_sided),

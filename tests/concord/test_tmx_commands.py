@@ -110,9 +110,13 @@ def test_stats_text_and_json(tmp_path, capsys):
     status, out, _ = run(["tmx", "stats", path], capsys)
     assert status == 0
     assert "units: 3" in out and "statuses: unreviewed 2, confirmed 1" in out
+    # Chinese is measured in characters, English in words
+    assert "zh-CN: 3 variants, 20 characters (17 Han)" in out
+    assert "en-US: 3 variants, 91 characters, 15 words" in out
     status, out, _ = run(["tmx", "stats", path, "--format", "json"], capsys)
     data = json.loads(out)
     assert data["units"] == 3 and data["documents"] == {"harbour": 2, "weather": 1}
+    assert data["words"] == {"en-US": 15} and data["han_characters"] == {"zh-CN": 17}
     assert data["header"]["srclang"] == "zh-CN" and data["header"]["version"] == "1.4"
 
 

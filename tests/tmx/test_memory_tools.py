@@ -52,7 +52,8 @@ def test_stats_count_what_matters(sample_units, fixtures):
     assert stats.confidence_count == 2
     assert abs(stats.confidence_mean - (0.912 + 0.420) / 2) < 1e-9
     assert stats.confidence_histogram[9] == 1 and stats.confidence_histogram[4] == 1
-    assert stats.words["zh-CN"] == len("新港区今天正式开港") + len("请点击保存") + len("港口夜景很美")
+    assert "zh-CN" not in stats.words  # Chinese has characters, not words
+    assert stats.han["zh-CN"] == len("新港区今天正式开港") + len("请点击保存") + len("港口夜景很美")
     assert stats.words["en-US"] == 6 + 3 + 7 + 6
     wild = gather(iter_units(fixtures / "empty-sides.tmx"))
     assert (wild.one_sided, wild.empty_sided) == (1, 2)
