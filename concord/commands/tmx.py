@@ -65,13 +65,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     validate.set_defaults(handler=run_validate)
 
     merge_parser = sub.add_parser(
-        "merge", parents=[common], help="merge memories, dropping exact duplicates",
+        "merge", parents=[common], help="merge memories, each unit once in its newest version",
         description="Merge memories into one. Units holding the same segments in the same "
                     "languages (inline codes included, language tags compared once "
-                    "normalised) are kept once: the newest by changedate/creationdate (on a "
-                    "tie, the one from the later file). Inputs are read twice, as streams; "
-                    "the output is written atomically, once every input has been read (it "
-                    "may be one of the inputs).")
+                    "normalised) are kept once, and so are units sharing a tuid and the same "
+                    "segment in one language (an edited unit of a reviewed memory and its "
+                    "original). The version kept: a reviewed one (x-concord-status confirmed, "
+                    "edited or rejected) over an unreviewed one, then the newest by "
+                    "changedate/creationdate, then the one from the later file. Inputs are "
+                    "read twice, as streams; the output is written atomically, once every "
+                    "input has been read (it may be one of the inputs).")
     merge_parser.add_argument("inputs", nargs="+", metavar="FILE",
                               help="the memories to merge (TMX, PO, TSV, JSONL)")
     merge_parser.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -266,7 +269,9 @@ def run_merge(args: argparse.Namespace, ui: UI) -> int:
     for path, count in zip(args.inputs, stats.read):
         ui.info(f"{path}: {count} units")
     ui.note(f"{sum(stats.read)} units read from {len(args.inputs)} files, "
-            f"{stats.duplicates} duplicates left out")
+            f"{stats.duplicates} duplicates left out"
+            + (f", {stats.superseded} older versions of a tuid replaced by a newer one"
+               if stats.superseded else ""))
     _report_written(summary, ui)
     return 0
 

@@ -179,6 +179,25 @@ def test_merge_deduplicates_and_keeps_the_newest(tmp_path, capsys):
     assert merged[1].prop("x-concord-status") == "edited"
 
 
+@pytest.mark.parametrize("reviewed_first", [True, False])
+def test_merge_of_a_reviewed_memory_with_its_original_keeps_the_reviewed_unit(
+        tmp_path, capsys, reviewed_first):
+    original = memory(tmp_path / "original.tmx", ROWS)
+    edited = ("r:2", ROWS[1][1], "The mayor attended the opening ceremony.",
+              [("x-concord-doc", "harbour"), ("x-concord-confidence", "0.300"),
+               ("x-concord-status", "edited")])
+    reviewed = memory(tmp_path / "reviewed.tmx", [ROWS[0], edited, ROWS[2]])
+    inputs = [reviewed, original] if reviewed_first else [original, reviewed]
+    out_path = tmp_path / "merged.tmx"
+    status, _, err = run(["tmx", "merge", *inputs, "-o", out_path], capsys)
+    assert status == 0
+    assert "2 duplicates left out, 1 older versions of a tuid replaced" in err
+    merged = {u.tuid: u for u in read_units(out_path)}
+    assert sorted(merged) == ["r:1", "r:2", "r:3"]
+    assert merged["r:2"].prop("x-concord-status") == "edited"
+    assert merged["r:2"].variants[1].text == "The mayor attended the opening ceremony."
+
+
 def test_merge_can_write_over_one_of_its_inputs(tmp_path, capsys):
     a = memory(tmp_path / "a.tmx", ROWS)
     status, _, _ = run(["tmx", "merge", a, a, "-o", a], capsys)

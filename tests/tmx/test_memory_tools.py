@@ -42,6 +42,33 @@ def test_merge_tie_goes_to_the_later_input():
     assert [u.tuid for u in merge([lambda: [first], lambda: [second]])] == ["b"]
 
 
+def test_merge_keeps_the_reviewed_version_of_a_tuid():
+    original = unit("d:1", "你好", "Hullo", "20240101T000000Z", status="unreviewed")
+    edited = unit("d:1", "你好", "Hello", "20230101T000000Z", status="edited")
+    newer = unit("d:1", "你好", "Hello there", "20250101T000000Z", status="unreviewed")
+    other = unit("d:2", "再见", "Goodbye")
+    for order in ([original, other], [edited]), ([edited], [original, other]):
+        stats = MergeStats()
+        merged = list(merge([lambda o=order[0]: o, lambda o=order[1]: o], stats))
+        assert sorted((u.tuid, u.variants[1].text) for u in merged) == [
+            ("d:1", "Hello"), ("d:2", "Goodbye")]
+        assert (stats.kept, stats.duplicates, stats.superseded) == (2, 0, 1)
+    # of two reviewed versions (or two unreviewed ones) the newer wins
+    confirmed = unit("d:1", "你好", "Hello there", "20250101T000000Z", status="confirmed")
+    assert [u.variants[1].text for u in merge([lambda: [confirmed], lambda: [edited]])] == [
+        "Hello there"]
+    assert [u.variants[1].text for u in merge([lambda: [newer], lambda: [original]])] == [
+        "Hello there"]
+
+
+def test_merge_keeps_units_that_share_a_tuid_but_no_segment():
+    # two tools numbering their units from 1, or a document aligned again after it changed
+    a, b = unit("1", "你好", "Hello"), unit("1", "再见", "Goodbye")
+    stats = MergeStats()
+    assert len(list(merge([lambda: [a], lambda: [b]], stats))) == 2
+    assert stats.superseded == 0
+
+
 def test_stats_count_what_matters(sample_units, fixtures):
     stats = gather(sample_units)
     assert stats.units == 4
