@@ -5,10 +5,13 @@ A terminology manager reads this to see which entries matter, which are never me
 are rendered off-glossary most often. The verdict for each unit is the terminology check's own
 (:func:`terms.checks.terminology.check_terms`, on the same matches): a concept with a
 ``term-missing`` finding is missing, with ``term-deprecated`` deprecated; otherwise the target
-holds an allowed rendering, preferred or admitted.
+holds an allowed rendering, preferred or admitted. The renderings themselves (the English of
+the concept's terms, preferred, admitted or deprecated, as the target writes them) are counted
+too, so that one sees which English is actually used.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +35,8 @@ class ConceptUse:
     outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     #: the first units (ids) where the rendering is deprecated or missing, to look at
     examples: list[str] = field(default_factory=list)
+    #: the concept's renderings as the targets write them → the number of units holding each
+    renderings: Counter[str] = field(default_factory=Counter)
 
     @property
     def on_glossary(self) -> float:
@@ -57,7 +62,8 @@ def glossary_coverage(glossary: Glossary, pairs: Iterable[Pair], *, examples: in
 
     A concept counts once per unit, with one outcome: ``missing`` or ``deprecated`` when the
     terminology check says so, else ``preferred`` when the target has a preferred rendering of
-    it, else ``admitted``. ``examples`` unit ids are kept per concept for the two bad outcomes.
+    it, else ``admitted``. ``examples`` unit ids are kept per concept for the two bad outcomes;
+``renderings`` counts, per concept, the units whose target holds each rendering of it.
     """
     matcher = matcher_for(glossary)
     uses: dict[int, ConceptUse] = {}
@@ -83,6 +89,7 @@ def glossary_coverage(glossary: Glossary, pairs: Iterable[Pair], *, examples: in
                 "preferred" if concept in preferred else "admitted")
             use.units += 1
             use.outcomes[outcome] += 1
+            use.renderings.update({m.text for m in ctx.target_matches if concept in m.concepts})
             if outcome in _OUTCOME_OF_RULE.values() and len(use.examples) < examples:
                 use.examples.append(pair.unit)
     used = sorted(uses.values(), key=lambda u: (-u.units, u.concept))

@@ -39,8 +39,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "terms, and (with --tmx) terms shadowed by longer ones in a memory. Exit "
                     "status 1 when an issue reaches --fail-on (default: warning).")
     lint.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
-    lint.add_argument("--tmx", metavar="FILE",
-                      help="a memory whose Chinese segments show which terms are shadowed")
+    lint.add_argument("--tmx", metavar="FILE", action="append", default=[],
+                      help="a memory whose Chinese segments show which terms are shadowed "
+                           "(repeat for several)")
     _memory_languages(lint)
     lint.add_argument("--json", action="store_true", help="print the issues as JSON")
     lint.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
@@ -75,14 +76,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     coverage = sub.add_parser(
         "coverage", parents=[common],
         help="which concepts a memory uses, how they are rendered, and which never occur",
-        description="Count, for each concept, the units of a memory whose Chinese has one of "
-                    "its terms, and how the English renders it there: with the preferred term, "
-                    "an admitted one, a deprecated one, or none (missing), as the terminology "
-                    "check judges it; the first units of the last two are listed. Then the "
-                    "concepts that never occur.")
+        description="Count, for each concept, the units of the memories whose Chinese has one "
+                    "of its terms, and how the English renders it there: with the preferred "
+                    "term, an admitted one, a deprecated one, or none (missing), as the "
+                    "terminology check judges it; the first units of the last two are listed, "
+                    "and the renderings found, as written, with the number of units of each. "
+                    "Then the concepts that never occur.")
     coverage.add_argument("glossary", metavar="GLOSSARY", help="the glossary file")
-    coverage.add_argument("--tmx", metavar="FILE", required=True,
-                          help="the memory (TMX, or PO/TSV/JSONL)")
+    coverage.add_argument("--tmx", metavar="FILE", required=True, action="append",
+                          help="the memory (TMX, or PO/TSV/JSONL); repeat for several, which "
+                               "are counted together")
     _memory_languages(coverage)
     coverage.add_argument("--json", action="store_true", help="print the result as JSON")
     coverage.set_defaults(handler=run_coverage)
@@ -95,17 +98,19 @@ def _memory_languages(parser: argparse.ArgumentParser) -> None:
                                                         "--tmx that does not name it")
 
 
-def _memory_units(args: argparse.Namespace) -> Iterator[Unit]:
-    """The units of the --tmx memory, in the languages given for a file that does not name
-    them."""
+def _memory_units(args: argparse.Namespace) -> Iterator[tuple[str, Unit]]:
+    """(file, unit) for the units of every --tmx memory, in the languages given for a file that
+    does not name them."""
     from concord.bitext import read_units
-    return read_units(args.tmx, **given_languages(args))
+    for path in args.tmx:
+        for unit in read_units(path, **given_languages(args)):
+            yield path, unit
 
 
 def _chinese_segments(args: argparse.Namespace) -> list[str]:
     """The Chinese segments of the --tmx memory, in unit order."""
     segments = []
-    for unit in _memory_units(args):
+    for _path, unit in _memory_units(args):
         variant = unit.variant("zh")
         if variant is not None:
             segments.append(variant.text)
@@ -116,10 +121,13 @@ def _pairs(args: argparse.Namespace) -> Iterator[Pair]:
     """The Chinese-English pairs of the --tmx memory, Chinese first, in unit order."""
     from terms.checks import Pair
 
-    for n, unit in enumerate(_memory_units(args), 1):
+    numbers: dict[str, int] = {}
+    for path, unit in _memory_units(args):
+        numbers[path] = n = numbers.get(path, 0) + 1
         chinese, english = unit.variant("zh"), unit.variant("en")
         if chinese is not None and english is not None:
-            yield Pair(unit.tuid or f"#{n}", chinese.text, english.text, "zh", "en")
+            where = f"{path}#{n}" if len(args.tmx) > 1 else f"#{n}"
+            yield Pair(unit.tuid or where, chinese.text, english.text, "zh", "en")
 
 
 def run_lint(args: argparse.Namespace, ui: UI) -> int:
@@ -196,7 +204,9 @@ def run_coverage(args: argparse.Namespace, ui: UI) -> int:
     if args.json:
         print(json.dumps({"units": coverage.units, "concepts": len(glossary),
                           "used": {u.concept: {"units": u.units, **u.outcomes,
-                                               "examples": u.examples} for u in coverage.used},
+                                               "examples": u.examples,
+                                               "renderings": dict(u.renderings.most_common())}
+                                   for u in coverage.used},
                           "unused": coverage.unused}, ensure_ascii=False, indent=2))
         return 0
     print(f"{len(coverage.used)} of {len(glossary)} concepts occur in {coverage.units} units")
@@ -208,6 +218,9 @@ def run_coverage(args: argparse.Namespace, ui: UI) -> int:
             print(f"  {use.concept:<{width}}  {use.units:>5}  "
                   + "  ".join(f"{use.outcomes[o]:>10}" for o in OUTCOMES)
                   + ("  " + ", ".join(use.examples) if use.examples else ""))
+            if use.renderings:
+                print(f"  {'':<{width}}  rendered as: " + ", ".join(
+                    f"{text!r} {count}" for text, count in use.renderings.most_common()))
     if coverage.unused:
         print(f"never used ({len(coverage.unused)}):")
         for concept_id in coverage.unused:

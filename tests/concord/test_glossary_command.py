@@ -74,6 +74,26 @@ def test_stats_and_coverage(tmp_path, capsys):
     assert "partner-comprehensive" in coverage["unused"] and len(coverage["unused"]) == 6
 
 
+def test_coverage_counts_every_memory_and_shows_the_english_used(tmp_path, capsys):
+    from concord.bitext import write_units
+    from tmx.model import Unit
+    first, second = tmp_path / "a.tmx", tmp_path / "b.tmx"
+    write_units([Unit.bilingual("a:1", "zh-CN", "副总理出席。", "en-US", "The Vice Premier came."),
+                 Unit.bilingual("a:2", "zh-CN", "副总理讲话。", "en-US", "The Deputy Premier spoke.")],
+                first)
+    write_units([Unit.bilingual("b:1", "zh-CN", "副总理会见。", "en-US", "Vice Premier met them."),
+                 Unit.bilingual("b:2", "zh-CN", "副总理离开。", "en-US", "He left.")], second)
+    args = ["glossary", "coverage", str(GLOSSARY), "--tmx", str(first), "--tmx", str(second)]
+    assert main([*args, "--json"]) == 0
+    use = json.loads(capsys.readouterr().out)["used"]["vice-premier"]
+    assert use["units"] == 4 and (use["preferred"], use["deprecated"], use["missing"]) == (2, 1, 1)
+    assert use["renderings"] == {"Vice Premier": 2, "Deputy Premier": 1}
+    assert use["examples"] == ["a:2", "b:2"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "4 units" in out and "rendered as: 'Vice Premier' 2, 'Deputy Premier' 1" in out
+
+
 def test_convert_says_what_a_tbx_file_holds_that_is_not_carried_over(tmp_path, capsys):
     tbx = tmp_path / "history.tbx"
     tbx.write_text(

@@ -28,7 +28,11 @@ def test_each_occurrence_gets_the_outcome_the_check_gives_it():
     assert councilor.units == 3
     assert councilor.outcomes == {"preferred": 1, "admitted": 1, "deprecated": 0, "missing": 1}
     assert councilor.examples == ["3"] and round(councilor.on_glossary, 2) == 0.67
+    # the English actually used, as written, with the number of units
+    assert councilor.renderings == {"State Councilor and Foreign Minister": 1,
+                                    "State Councillor and Foreign Minister": 1}
     road = uses["belt-road"]
+    assert road.renderings == {"One Belt One Road": 1, "Belt and Road": 1}
     assert road.outcomes == {"preferred": 1, "admitted": 0, "deprecated": 1, "missing": 0}
     assert road.examples == ["4"]
     # 副总理 of Kazakhstan is the scoped concept only; the general one is not counted
