@@ -144,7 +144,8 @@ def test_review_edit_reload_crash_restart_and_export(browser, review_path, tmp_p
         assert "国务委员兼外长" in terms and "permanent comprehensive strategic partnership" in terms
         assert page.locator("li.bead").first.locator(".conf").inner_text() == "0.93"
         assert "c-low" in page.locator("li.bead").nth(7).locator(".conf").get_attribute("class")
-        assert page.url.endswith("/") and "token" not in page.url  # not left in the address bar
+        # the token is not left in the address bar, which holds the current bead
+        assert page.url == server.base + "/#bead-1" and "token" not in page.url
         tab.shot("main-view.png")
 
         # merge bead 8 with the stray 1-0 below it
@@ -517,3 +518,94 @@ def test_export_from_the_keyboard_keeps_the_focus_on_the_export_menu(browser, re
         page.wait_for_function("() => !document.querySelector('#export').open")
         # the link went out of sight with the menu: the focus is back on the menu, not lost
         assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+CONTRAST = """(selector) => {
+  const style = getComputedStyle(document.querySelector(selector));
+  return [style.color, style.backgroundColor];
+}"""
+
+
+def _contrast(color: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two computed ``rgb(…)`` colours."""
+    def luminance(css: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _current(page) -> str:
+    return page.locator("li.bead.current .num").inner_text()
+
+
+def test_a_refusal_is_readable(browser, review_path, tmp_path):
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
+        page.keyboard.press("G")
+        page.keyboard.press("k")   # bead 9, the stray 1-0: one sentence, which cannot be split
+        page.keyboard.press("s")
+        page.wait_for_function("() => document.querySelector('#status.error')")
+        assert "cannot be split" in tab.status()
+        color, background = page.evaluate(CONTRAST, "#status")
+        assert _contrast(color, background) >= 4.5, (color, background)   # WCAG AA
+        tab.shot("refusal.png")
+        # a dialog's error line, on the dialog's white
+        page.keyboard.press("g")
+        page.keyboard.press("s")
+        page.click("#split-src input[value='0']")
+        page.click("#split-tgt input[value='0']")
+        page.click("#split-apply")
+        assert "at least one sentence" in page.inner_text("#split-error")
+        color, _ = page.evaluate(CONTRAST, "#split-error")
+        _, background = page.evaluate(CONTRAST, "#split")
+        assert _contrast(color, background) >= 4.5, (color, background)
+        page.keyboard.press("Escape")
+
+
+def test_low_confidence_first_goes_to_the_lowest_bead(browser, review_path, tmp_path):
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
+        assert _current(page) == "1"   # 0.93
+        page.keyboard.press("1")
+        assert _current(page) == "9"   # 0.22, now at the top of the view
+        assert page.locator("#beads > li.bead").first.locator(".num").inner_text() == "9"
+        page.keyboard.press("1")       # back to document order: the cursor stays on bead 9
+        assert _current(page) == "9"
+        tab.click_sentence("src", 1)
+        page.click("#f-low")           # the checkbox does the same as the key
+        assert _current(page) == "9"
+        assert page.locator("li.bead.current").is_visible()
+
+
+def test_go_to_bead_n_and_a_reload_stays_there(browser, review_path, tmp_path):
+    with reviewing(browser, [str(review_path)], tmp_path) as tab:
+        page = tab.page
+        page.keyboard.press("#")
+        assert page.evaluate("document.activeElement.id") == "goto"
+        page.keyboard.type("7")
+        page.keyboard.press("Enter")
+        assert _current(page) == "7"
+        page.keyboard.press("j")       # the keys work on the beads again
+        assert _current(page) == "8"
+        page.keyboard.press("#")
+        page.keyboard.type("42")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('#status.error')")
+        assert "1 to 10" in tab.status() and _current(page) == "8"
+        page.keyboard.press("Escape")
+        # a reload (and a second one) comes back to bead 8, scrolled into view
+        for _ in range(2):
+            page.reload()
+            page.wait_for_selector("body[data-ready=true]")
+            assert _current(page) == "8"
+            assert page.locator("li.bead.current").is_visible()
+        # a bead the filters hide is said so, not silently missed
+        page.keyboard.press("2")
+        tab.press("c")   # confirm bead 8 under "unconfirmed only": it leaves the view
+        page.keyboard.press("#")
+        page.keyboard.type("8")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('#status').textContent"
+                               ".includes('hidden')")

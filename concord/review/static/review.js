@@ -16,6 +16,8 @@ let cursor = { key: null, pos: 0 };   // current bead (by key) and sentence posi
 let busy = false;          // one edit in flight at a time, so the order is the user's
 const queue = [];
 const SESSION_ENDED = "This page's session has ended: open the address the server printed.";
+// the bead a reload returns to: the address keeps the current one as #bead-N
+const START_BEAD = Number((/^#bead-(\d+)$/.exec(location.hash) || [0, 0])[1]);
 
 // ---------------------------------------------------------------------------------------------
 // talking to the server
@@ -47,7 +49,8 @@ async function loadState() {
   fitHeader();
   rebuildView();
   if (cursor.key === null || indexOfKey(cursor.key) < 0) {
-    cursor = { key: S.beads.length ? S.beads[0].key : null, pos: 0 };
+    const start = START_BEAD >= 1 && START_BEAD <= S.beads.length ? START_BEAD - 1 : 0;
+    cursor = { key: S.beads.length ? S.beads[start].key : null, pos: 0 };
   }
   renderAll();
   updateCounts();
@@ -360,6 +363,7 @@ function markCursor(scroll) {
   }
   const node = beadNode(cursor.key);
   if (!node) return;
+  rememberPosition();
   node.classList.add("current");
   node.setAttribute("aria-current", "true");
   const index = indexOfKey(cursor.key);
@@ -370,6 +374,12 @@ function markCursor(scroll) {
     fitHeader();  // the header may have wrapped since the last resize event: keep the bead clear of it
     node.scrollIntoView({ block: "nearest" });
   }
+}
+
+/* The current bead in the address (#bead-N), so that a reload returns to it. */
+function rememberPosition() {
+  const hash = "#bead-" + (indexOfKey(cursor.key) + 1);
+  if (location.hash !== hash) history.replaceState(null, "", location.pathname + hash);
 }
 
 function updateCounts() {
@@ -424,6 +434,22 @@ function go(delta) {
 
 function goTo(position) {
   if (view.length) land(position < 0 ? view.length - 1 : 0);
+}
+
+/* Go to bead `number` (as the gutter numbers them), when the view shows it. */
+function goToBead(text) {
+  const number = Number(text);
+  if (!Number.isInteger(number) || number < 1 || number > S.beads.length) {
+    announce("No bead " + String(text).trim() + ": the beads are numbered 1 to " + S.beads.length + ".", true);
+    return false;
+  }
+  const position = view.indexOf(number - 1);
+  if (position < 0) {
+    announce("Bead " + number + " is hidden by the filters or the search: clear them to go there.", true);
+    return false;
+  }
+  land(position);
+  return true;
 }
 
 function goUnconfirmed(delta) {
@@ -641,15 +667,21 @@ function toggleHelp() {
 
 function toggleFilter(id) {
   $(id).checked = !$(id).checked;
-  refilter();
+  refilter(sortingLowFirst(id));
 }
 
-function refilter() {
+/* Show the view the filters, sort and search ask for; the cursor stays on its bead while the view
+ * shows it, except that sorting low confidence first goes to the lowest. */
+function refilter(toFirst) {
   rebuildView();
   renderAll();
-  if (view.length && view.indexOf(indexOfKey(cursor.key)) < 0) cursor = { key: S.beads[view[0]].key, pos: 0 };
+  if (view.length && (toFirst === true || view.indexOf(indexOfKey(cursor.key)) < 0)) {
+    cursor = { key: S.beads[view[0]].key, pos: 0 };
+  }
   markCursor(true);
 }
+
+const sortingLowFirst = (id) => id === "f-low" && $("f-low").checked;
 
 const KEYS = {
   "j": () => go(1), "ArrowDown": () => go(1), "k": () => go(-1), "ArrowUp": () => go(-1),
@@ -666,6 +698,7 @@ const KEYS = {
   "1": () => toggleFilter("f-low"), "2": () => toggleFilter("f-unconfirmed"),
   "3": () => toggleFilter("f-findings"),
   "/": () => { $("search").focus(); $("search").select(); },
+  "#": () => { $("goto").focus(); $("goto").select(); },
   "?": toggleHelp,
 };
 
@@ -675,6 +708,13 @@ document.addEventListener("keydown", (event) => {
   if (document.querySelector("dialog[open]")) {
     if (event.key === "?" && $("help").open) { event.preventDefault(); toggleHelp(); }
     return;  // dialogs handle their own keys (Esc closes them)
+  }
+  if (target.id === "goto") {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (goToBead(target.value)) { target.value = ""; list.focus({ preventScroll: true }); }
+    } else if (event.key === "Escape") { event.preventDefault(); list.focus({ preventScroll: true }); }
+    return;
   }
   if (target.matches("input[type=search]")) {
     if (event.key === "Escape" || event.key === "Enter") { event.preventDefault(); list.focus({ preventScroll: true }); }
@@ -729,7 +769,7 @@ $("export").addEventListener("click", (event) => {
   }
 });
 $("help-button").addEventListener("click", toggleHelp);
-for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", refilter);
+for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", () => refilter(sortingLowFirst(id)));
 let searchTimer = null;
 $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(refilter, 120); });
 
@@ -739,10 +779,12 @@ window.addEventListener("resize", fitHeader);
 new ResizeObserver(fitHeader).observe($("top"));
 fitHeader();
 
-history.replaceState(null, "", location.pathname);  // the token stays in the cookie, not the address bar
+// the token stays in the cookie, not the address bar; the bead to return to stays
+history.replaceState(null, "", location.pathname + (START_BEAD ? location.hash : ""));
 
 loadState().then(() => {
   list.focus({ preventScroll: true });
+  if (START_BEAD && S) markCursor(true);
   requestAnimationFrame(() => requestAnimationFrame(() => {
     window.concordReadyAt = performance.now();   // page request → rendered view, for the benchmark
     document.body.dataset.ready = "true";
