@@ -72,22 +72,35 @@ def normalize_category(value: str) -> str | None:
     return CATEGORY_ALIASES.get(key)
 
 
+def canonical_tag(value: str) -> str:
+    """``value`` in canonical BCP 47 form by ``langcodes`` (``zh_tw`` → ``zh-TW``, ``cmn`` → ``zh``,
+    ``iw`` → ``he``), or stripped and lower-cased when it is no language tag."""
+    tag = value.strip().replace("_", "-")
+    return _canonical(tag) if tag else ""
+
+
+@cache
+def _canonical(tag: str) -> str:
+    import langcodes  # imported on first use
+
+    try:
+        return langcodes.standardize_tag(tag, macro=True)
+    except (langcodes.LanguageTagError, ValueError):
+        return tag.lower()
+
+
 def normalize_lang(value: str) -> str:
-    """``zh``/``en`` for any Chinese or English tag (zh-CN, zh_Hant, en-US …); others lower-cased."""
-    key = value.strip().lower().replace("_", "-")
-    primary = key.split("-", 1)[0]
-    if primary in ("zh", "cmn", "chi", "zho"):
-        return "zh"
-    if primary in ("en", "eng"):
-        return "en"
-    return key
+    """``zh``/``en`` for any Chinese or English tag (zh-CN, zh_Hant, cmn, en-US …); the language
+    subtag of others (``es`` for ``es-419``)."""
+    return canonical_tag(value).split("-", 1)[0]
 
 
 def written_tag(value: str) -> str:
-    """The language tag as the file writes it (``_`` read as ``-``), or "" when it says no more
-    than its language (``zh``, ``EN``): ``zh-TW`` stays ``zh-TW`` while matching reads ``zh``."""
-    tag = value.strip().replace("_", "-")
-    return "" if tag.lower() == normalize_lang(tag) else tag
+    """The language tag as the file writes it, in canonical BCP 47 form, or "" when it says no
+    more than its language (``zh``, ``EN``): ``zh-TW`` stays ``zh-TW`` while matching reads
+    ``zh``."""
+    tag = canonical_tag(value)
+    return "" if tag == normalize_lang(tag) else tag
 
 
 @dataclass(slots=True)

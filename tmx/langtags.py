@@ -1,8 +1,13 @@
-"""Language tags: BCP 47 normalisation with an alias table for the codes found in real memories.
+"""Language tags: BCP 47 normalisation (by ``langcodes``) with Concord's defaults for Chinese and
+English.
 
-Memories in the wild label Chinese as ``zh``, ``zh-Hans``, ``zh_CN``, ``ZH-CN``, ``chi``, ``zho`` or
-``cmn`` and English as ``en``, ``EN``, ``eng`` or ``en_US``. :func:`normalize_tag` maps them all to
-one canonical BCP 47 tag so that units from different tools line up.
+Memories in the wild label Chinese as ``zh``, ``zh-Hans``, ``zh_CN``, ``ZH-CN``, ``chi``, ``zho``,
+``cmn`` or ``zh-cmn-Hans-CN`` and English as ``en``, ``EN``, ``eng`` or ``en_US``.
+:func:`normalize_tag` maps them all to one canonical BCP 47 tag so that units from different
+tools line up: ``langcodes`` gives the canonical form of RFC 5646 (case by subtag, ISO 639-2/3
+codes shortened to their ISO 639-1 equivalent, macrolanguages such as ``cmn`` → ``zh``, extended
+language subtags, deprecated codes replaced: ``iw`` → ``he``, ``sgn-BE-FR`` → ``sfb``), then
+Concord's defaults apply.
 
 Defaults (both configurable per call, and through the command line's ``--zh-tag``/``--en-tag``):
 
@@ -13,8 +18,7 @@ Defaults (both configurable per call, and through the command line's ``--zh-tag`
   the locale they offer first. Pass ``en="en"`` (or ``--en-tag en``) to keep a bare ``en``.
 
 A tag that already names a region (``en-GB``, ``zh-SG``, ``zh-HK``) keeps it. Other languages are
-only case-normalised (``FR_fr`` → ``fr-FR``) and three-letter ISO 639-2 codes that have a
-two-letter equivalent are shortened (``fre``/``fra`` → ``fr``).
+only brought to their canonical form (``FR_fr`` → ``fr-FR``, ``fre``/``fra`` → ``fr``).
 """
 from __future__ import annotations
 
@@ -28,21 +32,6 @@ DEFAULT_EN = "en-US"
 #: the value of ``srclang`` meaning "any variant can be the source"
 ALL = "*all*"
 
-#: three-letter (ISO 639-2/T and /B, ISO 639-3 macro) codes → two-letter ISO 639-1 codes
-_THREE_LETTER = {
-    "zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en", "fra": "fr", "fre": "fr", "deu": "de",
-    "ger": "de", "spa": "es", "rus": "ru", "ara": "ar", "jpn": "ja", "kor": "ko", "por": "pt",
-    "ita": "it", "nld": "nl", "dut": "nl", "vie": "vi", "tha": "th", "msa": "ms", "may": "ms",
-    "ind": "id", "kaz": "kk", "uzb": "uz", "mon": "mn", "tur": "tr", "pol": "pl", "ukr": "uk",
-}
-#: ISO 639-1 language codes (to tell a header cell "zh-CN" from a word such as "Hello")
-ISO_639_1 = frozenset("""
-aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
-de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
-ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln
-lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi
-pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
-tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 _LOOKS_LIKE_TAG = re.compile(r"^([A-Za-z]{2,3})([-_][A-Za-z]{4})?([-_](?:[A-Za-z]{2}|\d{3}))?$")
 
 #: Chinese regions written in Traditional characters by default
@@ -71,26 +60,29 @@ def _normalize(code: str, zh: str, zh_traditional: str, en: str) -> str:
     raw = raw.replace("_", "-")
     # POSIX locales: en_US.UTF-8, zh_CN@pinyin
     raw = re.split(r"[.@]", raw, maxsplit=1)[0]
-    if not _TAG.match(raw):
+    language = _parse(raw)
+    if language is None:
         raise ValueError(f"not a language tag: {code!r}")
-    parts = raw.split("-")
-    language = parts[0].lower()
-    language = _THREE_LETTER.get(language, language)
-    script = region = None
-    rest: list[str] = []
-    for part in parts[1:]:
-        if script is None and region is None and not rest and len(part) == 4 and part.isalpha():
-            script = part.title()
-        elif region is None and not rest and (len(part) == 2 and part.isalpha()
-                                              or len(part) == 3 and part.isdigit()):
-            region = part.upper()
-        else:
-            rest.append(part.lower())
-    if language == "zh" and not rest:
-        return _chinese(script, region, zh, zh_traditional)
-    if language == "en" and script is None and region is None and not rest:
+    plain = not (language.extlangs or language.variants or language.extensions
+                 or language.private)
+    if language.language == "zh" and plain:
+        return _chinese(language.script, language.territory, zh, zh_traditional)
+    if language.language == "en" and plain and not (language.script or language.territory):
         return en
-    return "-".join(p for p in (language, script, region, *rest) if p)
+    return language.to_tag()
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw: str):
+    """The ``langcodes.Language`` of a tag in canonical form, or None when ``raw`` is none."""
+    import langcodes  # imported on first use: 0.1 s that ``concord --help`` does not need
+
+    if not _TAG.match(raw):
+        return None
+    try:
+        return langcodes.Language.get(langcodes.standardize_tag(raw, macro=True))
+    except (langcodes.LanguageTagError, ValueError):
+        return None
 
 
 def _chinese(script: str | None, region: str | None, zh: str, zh_traditional: str) -> str:
@@ -135,11 +127,12 @@ def is_valid_tag(code: str) -> bool:
 def looks_like_tag(code: str) -> bool:
     """True when ``code`` is a plausible language tag of a known language (``zh-CN``, ``en``,
     ``zh_Hant_TW``, ``zho``) — stricter than :func:`is_valid_tag`, which any short word passes."""
-    found = _LOOKS_LIKE_TAG.match(code.strip())
-    if found is None:
+    raw = code.strip()
+    if _LOOKS_LIKE_TAG.match(raw) is None:
         return False
-    language = found.group(1).lower()
-    return _THREE_LETTER.get(language, language) in ISO_639_1
+    language = _parse(raw.replace("_", "-"))
+    # a known language with a two-letter code (eng → en), not any word of three letters
+    return language is not None and language.is_valid() and len(language.language or "") == 2
 
 
 def primary_language(code: str) -> str:

@@ -73,3 +73,20 @@ def test_a_foreign_po_keeps_the_tags_of_its_header(tmp_path):
     glossary = load_glossary(po)
     assert tags(glossary) == [("外長", "zh-TW"), ("Foreign Secretary", "en-GB")]
     assert [t.lang for c in glossary for t in c.terms] == ["zh", "en"]
+
+
+def test_glossary_tags_are_read_in_canonical_bcp47_form(tmp_path):
+    csv = tmp_path / "tags.csv"
+    csv.write_text("concept,category,lang,term,status\n"
+                   "fm,title,zh-cmn-Hant-TW,外交部長,preferred\n"
+                   "fm,title,ZH_hk,外長,admitted\n"
+                   "fm,title,EN-gb,Foreign Secretary,admitted\n"
+                   "fm,title,eng,Foreign Minister,preferred\n", encoding="utf-8")
+    glossary = load_glossary(csv)
+    assert tags(glossary) == [("外交部長", "zh-Hant-TW"), ("外長", "zh-HK"),
+                              ("Foreign Secretary", "en-GB"), ("Foreign Minister", "en")]
+    assert [t.lang for t in glossary.concept("fm").terms] == ["zh", "zh", "en", "en"]
+    out = tmp_path / "tags.tbx"
+    assert main(["glossary", "convert", str(csv), str(out)]) == 0
+    assert tags(load_glossary(out)) == tags(glossary)
+    assert b'xml:lang="zh-Hant-TW"' in out.read_bytes()

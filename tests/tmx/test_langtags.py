@@ -43,6 +43,17 @@ def test_other_languages_are_only_case_normalised(code, expected):
     assert normalize_tag(code) == expected
 
 
+@pytest.mark.parametrize("code, expected", [
+    ("zh-cmn-Hans-CN", "zh-CN"),       # extended language subtag: Mandarin, Simplified, China
+    ("zh-cmn-Hant-TW", "zh-TW"), ("zh-yue-HK", "yue-HK"),
+    ("sgn-BE-FR", "sfb"),              # a redundant tag replaced by its preferred value
+    ("iw", "he"), ("iw-IL", "he-IL"), ("in", "id"), ("i-klingon", "tlh"),  # deprecated codes
+    ("de-de-1996", "de-DE-1996"), ("EN-gb-OED", "en-GB-oxendict"), ("es-419", "es-419"),
+    ("zh-Latn-pinyin", "zh-Latn-pinyin"), ("en-US-x-twain", "en-US-x-twain")])
+def test_bcp47_canonical_form(code, expected):
+    assert normalize_tag(code) == expected
+
+
 @pytest.mark.parametrize("code", ["", "12", "zh CN", "中文", "en--US"])
 def test_garbage_is_refused(code):
     with pytest.raises(ValueError):
