@@ -121,6 +121,9 @@ class Term:
     line: int | None = field(default=None, compare=False)
     #: the file gave the term an empty status element (TBX), so the default status was used
     empty_status: bool = field(default=False, compare=False)
+    #: the file gave the term a status; False when the reader's default was used (a TBX term
+    #: without a status element), which a TBX writer then leaves out rather than invent one
+    status_given: bool = field(default=True, compare=False)
 
     @property
     def allowed(self) -> bool:
@@ -192,7 +195,20 @@ class Glossary:
     #: what the source file holds that the model has no place for: description → count
     #: (TBX transaction records, cross-references); converting loses it, so say so
     not_kept: dict[str, int] = field(default_factory=dict, compare=False)
+    #: the TBX back matter (``<back>``: refObjectSec/refObjectList, the people and resources that
+    #: records refer to) as XML without namespace, written back into TBX only
+    back: str = field(default="", compare=False)
     _matcher: Any = field(default=None, compare=False, repr=False)
+
+    def not_kept_in(self, fmt: str) -> dict[str, int]:
+        """What writing the glossary as ``fmt`` leaves out of what it was read from: description
+        → count (the back matter survives in TBX only)."""
+        lost = dict(self.not_kept)
+        if self.back and not fmt.startswith("tbx"):
+            from lxml import etree
+            sections = len(etree.fromstring(self.back))
+            lost["back-matter sections (refObjectSec)"] = sections
+        return lost
 
     def changed(self) -> None:
         """Forget derived data (the matcher) after the concepts were edited."""

@@ -15,8 +15,16 @@ Reading (either version, with or without the TBX namespace):
   of its language in the concept, admitted otherwise;
 - other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
   term note, except Concord's own notes ``concord-scope: REGEX`` and ``concord-case-sensitive:
-  yes`` which carry what TBX has no data category for. Transaction records (``transacGrp``),
-  cross-references and graphics are not kept.
+  yes`` which carry what TBX has no data category for;
+- notes of a language section → ``Concept.extra["LANG-note"]`` (one line per note), written back
+  into that language's section;
+- the back matter (``<back>``: ``refObjectSec``/``refObjectList``) → ``Glossary.back``, written back
+  as it was into TBX (v3 or v2), and said to be left out of other formats;
+- a term without a status element gets the default status, but the writer does not invent one:
+  it leaves the element out while that default still gives the same status.
+
+Transaction records (``transacGrp``), cross-references and graphics are not kept (their count
+is in ``Glossary.not_kept``, which ``glossary convert`` reports).
 
 The XML is parsed with entity resolution, DTD loading and network access off. Errors
 (malformed XML, not TBX, unknown status, duplicated concept id) raise :class:`GlossaryError`
@@ -96,10 +104,46 @@ def read_tbx(path: str | Path) -> Glossary:
         what = NOT_KEPT.get(_local(element))
         if what is not None:
             glossary.not_kept[what] = glossary.not_kept.get(what, 0) + 1
+    glossary.back = _back_matter(root)
     entries = (e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry"))
     concepts = (_concept(entry, number, name) for number, entry in enumerate(entries, 1))
     glossary.concepts.extend(unique_ids(concepts, name))
     return glossary
+
+
+def _back_matter(root: etree._Element) -> str:
+    """The ``<back>`` of a TBX file (namespace and comments dropped), or "" when it has none."""
+    back = next((e for e in root.iter() if _local(e) == "back"), None)
+    if back is None or not len(back):
+        return ""
+    copy = etree.fromstring(etree.tostring(back))
+    for element in list(copy.iter()):
+        if not isinstance(element.tag, str):
+            element.getparent().remove(element)
+        else:
+            element.tag = etree.QName(element).localname
+            # indentation is the writer's: whitespace-only text goes
+            if element.text is not None and not element.text.strip():
+                element.text = None
+            if element.tail is not None and not element.tail.strip():
+                element.tail = None
+    copy.tail = None
+    etree.cleanup_namespaces(copy)
+    return etree.tostring(copy, encoding="unicode")
+
+
+def _write_back(back: str, text: etree._Element, ns: str | None) -> None:
+    """Append the back matter read from a TBX file to ``text``, in the namespace and the names
+    of the version written (``refObjectSec`` in v3, ``refObjectList`` in v2)."""
+    element = etree.fromstring(back)
+    for node in element.iter():
+        local = node.tag
+        if ns and local == "refObjectList":
+            local = "refObjectSec"
+        elif not ns and local == "refObjectSec":
+            local = "refObjectList"
+        node.tag = f"{{{ns}}}{local}" if ns else local
+    text.append(element)
 
 
 def _dct_to_dca(root: etree._Element) -> None:
@@ -173,6 +217,10 @@ def _lang_section(section: etree._Element, concept: Concept, name: str) -> None:
         local = _local(child)
         if local in ("termSec", "tig", "ntig"):
             concept.terms.append(_term(child, lang, concept, name, tag))
+        elif local == "note":
+            key = f"{lang}-note"
+            value = _text(child)
+            concept.extra[key] = f"{concept.extra[key]}\n{value}" if key in concept.extra else value
         elif local in ("descrip", "admin") and child.get("type"):
             concept.extra[f"{lang}-{child.get('type')}"] = _text(child)
         elif local == "descripGrp":
@@ -187,7 +235,8 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str,
     term_el = next((c for h in holders for c in h if _local(c) == "term"), None)
     if term_el is None:
         raise GlossaryError("term section without a <term>", path=name, line=element.sourceline)
-    term = Term(text=_text(term_el), lang=lang, tag=tag, line=term_el.sourceline)
+    term = Term(text=_text(term_el), lang=lang, tag=tag, line=term_el.sourceline,
+                status_given=False)
     status: str | None = None
     notes = []
     for holder in holders:
@@ -200,6 +249,7 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str,
                 if not value.strip():
                     term.empty_status = True  # the default status, as if there were none
                     continue
+                term.status_given = True
                 status = normalize_status(value)
                 if status is None:
                     raise GlossaryError(f"unknown {kind} value {value!r}", path=name,
@@ -218,10 +268,16 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str,
                 else:
                     notes.append(value)
     if status is None:
-        status = "preferred" if not concept.terms_in(lang) else "admitted"
+        status = _default_status(bool(concept.terms_in(lang)))
     term.status = status
     term.note = "\n".join(notes)
     return term
+
+
+def _default_status(after_another: bool) -> str:
+    """The status of a term without one: the first of its language in a concept is preferred,
+    the others admitted."""
+    return "admitted" if after_another else "preferred"
 
 
 def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
@@ -250,7 +306,8 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
     source_desc = el(file_desc, "sourceDesc")
     el(source_desc, "p", f"Glossary written by Concord from {Path(glossary.path).name}"
        if glossary.path else "Glossary written by Concord")
-    body = el(el(root, "text"), "body")
+    text = el(root, "text")
+    body = el(text, "body")
     for concept in glossary.concepts:
         entry = el(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
         subject = concept.extra.get("subjectField")
@@ -272,6 +329,7 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
         by_tag: dict[str, list[Term]] = {}
         for term in concept.terms:
             by_tag.setdefault(term.lang_tag, []).append(term)
+        written: set[str] = set()
         for tag, terms in by_tag.items():
             section = el(entry, "langSec" if v3 else "langSet", lang=tag)
             for key, value in lang_extra.pop(terms[0].lang, {}).items():
@@ -279,7 +337,11 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
             for term in terms:
                 holder = el(section, "termSec" if v3 else "tig")
                 el(holder, "term", term.text)
-                el(holder, "termNote", STATUS_TO_ADMN[term.status], type="administrativeStatus")
+                # a status the source did not give is left out, while reading gives it back
+                if term.status_given or term.status != _default_status(term.lang in written):
+                    el(holder, "termNote", STATUS_TO_ADMN[term.status],
+                       type="administrativeStatus")
+                written.add(term.lang)
                 for key, value in term.extra.items():
                     if key in TERM_NOTE_TYPES:
                         el(holder, "termNote", value, type=key)
@@ -292,12 +354,17 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
                     el(holder, "note", f"{CASE_NOTE} yes")
                 for line in term.note.splitlines():
                     el(holder, "note", line)
+    if glossary.back:
+        _write_back(glossary.back, text, ns)
     stream.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                 pretty_print=True))
 
 
 def _extra_element(el, parent: etree._Element, key: str, value: str) -> None:
-    if key in DESCRIP_TYPES:
+    if key == "note":  # the notes of a language section
+        for line in value.splitlines():
+            el(parent, "note", line)
+    elif key in DESCRIP_TYPES:
         el(parent, "descrip", value, type=key)
     elif key in ADMIN_TYPES:
         el(parent, "admin", value, type=key)

@@ -171,9 +171,10 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
     save_glossary(glossary, buffer, fmt)
     write_bytes_atomic(args.output, buffer.getvalue())
     ui.note(f"{len(glossary)} concepts written to {args.output} ({fmt})")
-    if glossary.not_kept:
+    not_kept = glossary.not_kept_in(fmt)
+    if not_kept:
         ui.warn(f"{args.input}: not carried over: " + ", ".join(
-            f"{count} {what}" for what, count in glossary.not_kept.items()))
+            f"{count} {what}" for what, count in not_kept.items()))
     return 0
 
 

@@ -116,6 +116,18 @@ def test_convert_says_what_a_tbx_file_holds_that_is_not_carried_over(tmp_path, c
         in " ".join(err.split())
 
 
+@pytest.mark.parametrize("fmt, warned", [("tbx", False), ("tbx2", False), ("csv", True),
+                                         ("po", True)])
+def test_back_matter_is_carried_into_tbx_and_said_to_be_left_out_elsewhere(tmp_path, capsys,
+                                                                           fmt, warned):
+    source = GLOSSARY.parent / "notes-back.tbx"
+    out = tmp_path / f"g.{'tbx' if fmt.startswith('tbx') else fmt}"
+    assert main(["glossary", "convert", str(source), str(out), "--to", fmt]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert (f"{source}: not carried over: 1 back-matter sections (refObjectSec)" in err) == warned
+    assert (b"desk@example.org" in out.read_bytes()) != warned
+
+
 def test_lint_fail_on_lets_a_glossary_pipeline_choose(tmp_path, capsys):
     """A concept without Chinese is a warning: it fails by default, passes with --fail-on
     error; an empty term is an error and fails either way."""

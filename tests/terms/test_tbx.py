@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from lxml import etree
 
 from terms.errors import GlossaryError
 from terms.glossary import load_glossary, save_glossary
@@ -157,3 +158,84 @@ def test_an_empty_status_is_the_default_status_and_a_lint_warning(tmp_path):
         ("外长", "preferred"), ("Foreign Minister", "preferred"), ("Foreign Secretary", "admitted")]
     issues = [(i.code, i.severity, i.line) for i in lint_glossary(glossary)]
     assert issues == [("empty-status", "warning", 5), ("empty-status", "warning", 7)]
+
+
+TBX_NS = {"t": "urn:iso:std:iso:30042:ed-2"}
+
+
+def _written(glossary, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    save_glossary(glossary, buffer, fmt)
+    return buffer.getvalue()
+
+
+def _notes_by_section(root) -> list[list[str]]:
+    """The notes of every language section, in file order (either TBX version, namespace or
+    not)."""
+    sections = root.xpath("//*[local-name()='langSec' or local-name()='langSet']")
+    return [[" ".join(n.text.split()) for n in s if etree.QName(n).localname == "note"]
+            for s in sections]
+
+
+def _statuses(root) -> list[str | None]:
+    """The status written for every term, None where there is no status element."""
+    out = []
+    for holder in root.xpath("//*[local-name()='termSec' or local-name()='tig']"):
+        found = holder.xpath("*[local-name()='termNote'][@type='administrativeStatus']/text()")
+        out.append(found[0] if found else None)
+    return out
+
+
+@pytest.mark.parametrize("sample", [CORE, BASIC])
+def test_a_tbx_round_trip_keeps_language_notes_back_matter_and_absent_statuses(shared, sample,
+                                                                              tmp_path):
+    source = etree.parse(str(shared / sample)).getroot()
+    glossary = load_glossary(shared / sample)
+    for fmt in ("tbx", "tbx2"):
+        root = etree.fromstring(_written(glossary, fmt))
+        assert _notes_by_section(root) == _notes_by_section(source)
+        assert _statuses(root) == _statuses(source)   # none invented, none lost
+        [back] = root.xpath("//*[local-name()='back']")
+        section = "refObjectSec" if fmt == "tbx" else "refObjectList"
+        assert back.xpath(f"*[local-name()='{section}']/*[local-name()='refObject']/@id") == [
+            "pe324as3-9615-4d41-a9c8-30c36bffe0e6"]
+        path = tmp_path / f"again-{fmt}.tbx"
+        path.write_bytes(etree.tostring(root))
+        assert load_glossary(path).concepts == glossary.concepts
+
+
+def test_language_notes_and_statuses_survive_every_format(fixtures, tmp_path):
+    glossary = load_glossary(fixtures / "notes-back.tbx")
+    spokesperson = glossary.concept("spokesperson")
+    assert spokesperson.extra["zh-note"] == "used for the Foreign Ministry's spokespeople"
+    assert spokesperson.extra["en-note"] == ("lower case inside a sentence\n"
+                                             "checked by the press office")
+    assert [(t.text, t.status, t.status_given) for t in spokesperson.terms_in("en")] == [
+        ("spokesperson", "preferred", False), ("spokesman", "deprecated", True),
+        ("press secretary", "admitted", False)]
+    original = etree.parse(str(fixtures / "notes-back.tbx")).getroot()
+    root = etree.fromstring(_written(glossary, "tbx"))
+    assert _notes_by_section(root) == _notes_by_section(original)
+    assert _statuses(root) == _statuses(original) == [
+        None, None, None, "deprecatedTerm-admn-sts", None, "admittedTerm-admn-sts", None]
+    assert root.xpath("//t:back//t:item[@type='email']/text()", namespaces=TBX_NS) == [
+        "desk@example.org"]
+    # through CSV, TSV and PO the notes come back to their language sections
+    for fmt in ("csv", "tsv", "po"):
+        path = tmp_path / f"g.{fmt}"
+        path.write_bytes(_written(glossary, fmt))
+        again = load_glossary(path)
+        assert again.concepts == glossary.concepts
+        assert _notes_by_section(etree.fromstring(_written(again, "tbx"))) == \
+            _notes_by_section(original)
+
+
+def test_a_status_is_written_where_reading_would_not_give_it_back():
+    from terms.glossary import Concept, Glossary, Term
+    # the file gave no status, but the term now comes first of its language: admitted is kept
+    concept = Concept("c", terms=[Term("外长", "zh"),
+                                  Term("Foreign Secretary", "en", "admitted", status_given=False),
+                                  Term("Foreign Minister", "en", "preferred", status_given=False)])
+    root = etree.fromstring(_written(Glossary([concept]), "tbx"))
+    assert _statuses(root) == ["preferredTerm-admn-sts", "admittedTerm-admn-sts",
+                               "preferredTerm-admn-sts"]
