@@ -5,7 +5,12 @@ document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two ent
 The ``fuzzy`` flag marks units not yet confirmed by a reviewer (``unreviewed``, ``edited``,
 ``rejected``) and units whose confidence is below
 ``fuzzy_below``, and entries whose two sides do not both start or end with a line break (which
-``msgfmt --check`` refuses in a translated entry). Notes (check findings) are translator comments (``# ``). The first extracted
+``msgfmt --check`` refuses in a translated entry). ``msgfmt`` leaves fuzzy entries out of the
+compiled catalogue, Translate Toolkit's ``po2tmx`` out of the memory, and Poedit shows them as
+"needs work"; so the writer offers ``confirmed_threshold`` (units whose confidence is at least this
+are not fuzzy, unless rejected) and ``no_fuzzy`` (no entry is fuzzy). An entry so written without
+``fuzzy`` though its unit is unconfirmed carries ``#. tmx-unconfirmed: true``, so that reading
+it back does not take the missing flag for a reviewer's confirmation. Notes (check findings) are translator comments (``# ``). The first extracted
 comment says, for people, the alignment confidence, bead type and review status. Everything else a
 TMX unit holds — tuid, properties, attributes, other language variants — is kept in extracted comments
 (``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
@@ -44,7 +49,7 @@ MARKUP_FLAG = "tmx-markup"
 FUZZY_PROP = "x-po-fuzzy"  #: a PO entry from another tool was fuzzy
 REVIEWED = ("confirmed",)  #: statuses that are not fuzzy: "edited" is not yet confirmed
 _KEYS = ("tmx-tuid", "tmx-prop", "tmx-attrs", "tmx-notes", "tmx-source", "tmx-target",
-         "tmx-variant")
+         "tmx-variant", "tmx-unconfirmed")
 
 
 def po_language(tag: str) -> str:
@@ -52,12 +57,18 @@ def po_language(tag: str) -> str:
     return tag.replace("-", "_")
 
 
-def is_fuzzy(unit: Unit, fuzzy_below: float) -> bool:
+def is_fuzzy(unit: Unit, fuzzy_below: float, confirmed_threshold: float | None = None) -> bool:
     """True when the unit is not confirmed by a reviewer, its confidence is low, or it comes
-    from a PO entry marked fuzzy (``x-po-fuzzy``)."""
+    from a PO entry marked fuzzy (``x-po-fuzzy``); a unit whose confidence is at least
+    ``confirmed_threshold`` is not fuzzy, unless a reviewer rejected it or it was fuzzy in
+    another tool's PO."""
     if unit.prop(FUZZY_PROP) == "yes":
         return True
     status = P.status(unit)
+    if confirmed_threshold is not None and status != "rejected":
+        confidence = P.confidence(unit)
+        if confidence is not None and confidence >= confirmed_threshold:
+            return False
     if status is not None and status not in REVIEWED:
         return True
     confidence = P.confidence(unit)
@@ -80,19 +91,22 @@ class POWriter(UnitWriter):
     """
 
     def __init__(self, stream: IO[str], *, src_lang: str, tgt_lang: str,
-                 fuzzy_below: float = 0.5, project: str = "Concord translation memory") -> None:
+                 fuzzy_below: float = 0.5, confirmed_threshold: float | None = None,
+                 no_fuzzy: bool = False, project: str = "Concord translation memory") -> None:
         if not src_lang or not tgt_lang:
             raise TMXError("a PO file needs a source and a target language (none found)")
         self._stream = stream
         self.src_lang, self.tgt_lang = normalize_or_keep(src_lang), normalize_or_keep(tgt_lang)
         self.fuzzy_below = fuzzy_below
+        self.confirmed_threshold = confirmed_threshold
+        self.no_fuzzy = no_fuzzy
         self.project = project
         self._seen: set[tuple[str | None, str]] = set()
 
     def __enter__(self) -> POWriter:
         header = polib.POFile(wrapwidth=0)
         header.header = ("Translation memory exported by Concord: msgid is the source, msgstr the "
-                         "target.\nfuzzy = not confirmed by a reviewer or low alignment confidence."
+                         "target.\n" + self._fuzzy_rule() +
                          "\nThe extracted comments starting with tmx- keep what the TMX unit "
                          "holds: leave them as they are.")
         now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
@@ -143,13 +157,27 @@ class POWriter(UnitWriter):
             if variant is not source and variant is not target:
                 meta.append(_line("tmx-variant", {**_variant_json(variant), "at": position}))
         flags = []
-        if is_fuzzy(unit, self.fuzzy_below) or _line_breaks_differ(msgid, msgstr):
+        fuzzy = is_fuzzy(unit, self.fuzzy_below, self.confirmed_threshold)
+        if fuzzy and not self.no_fuzzy or _line_breaks_differ(msgid, msgstr):
             flags.append("fuzzy")
+        elif P.status(unit) in _CONFIRMED_WHEN_UNFLAGGED:
+            meta.append(_line("tmx-unconfirmed", True))  # not the reviewer's confirmation
         if markup:
             flags.append(MARKUP_FLAG)
         return polib.POEntry(msgctxt=self._context(unit, msgid), msgid=msgid, msgstr=msgstr,
                              comment="\n".join(meta), flags=flags,
                              tcomment="\n".join(" ".join(n.split()) for n in unit.notes))
+
+    def _fuzzy_rule(self) -> str:
+        """What ``fuzzy`` means in this file, for the header."""
+        if self.no_fuzzy:
+            return ("No entry is fuzzy (written with --no-fuzzy), except where the line breaks of "
+                    "the two sides differ; the review status is in the extracted comments.")
+        rule = "fuzzy = not confirmed by a reviewer or low alignment confidence"
+        if self.confirmed_threshold is not None:
+            rule += (f", except units of alignment confidence {self.confirmed_threshold:g} or "
+                     "more (not rejected)")
+        return rule + "."
 
     def _context(self, unit: Unit, msgid: str) -> str | None:
         doc, paragraph = P.doc(unit), unit.prop(P.PARAGRAPH)
@@ -161,6 +189,10 @@ class POWriter(UnitWriter):
             context = f"{context} [{tag}]" if context else f"[{tag}]"
         self._seen.add((context, msgid))
         return context
+
+
+#: statuses that reading our own PO back turns into ``confirmed`` when the entry is not fuzzy
+_CONFIRMED_WHEN_UNFLAGGED = ("unreviewed", "edited")
 
 
 def _summary(unit: Unit) -> str:
@@ -371,8 +403,9 @@ def _unit(entry: polib.POEntry, src: str, tgt: str, written_by_us: bool) -> Unit
         if "fuzzy" in entry.flags:
             unit.props.append((FUZZY_PROP, "yes"))
         unit.props += _foreign_extras(entry)
-    elif "fuzzy" not in entry.flags:  # the reviewer cleared the fuzzy flag
+    elif "fuzzy" not in entry.flags and not meta["tmx-unconfirmed"]:
+        # the reviewer cleared the fuzzy flag
         unit.props = [p for p in unit.props if p != (FUZZY_PROP, "yes")]
-        if P.status(unit) in ("unreviewed", "edited"):
+        if P.status(unit) in _CONFIRMED_WHEN_UNFLAGGED:
             unit.set_prop(P.STATUS, "confirmed")
     return unit

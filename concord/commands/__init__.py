@@ -37,6 +37,26 @@ def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:
                              "Excel and pandas write it) (default: escapes)")
 
 
+def add_po_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--confirmed-threshold`` and ``--no-fuzzy``, shared by the commands that write PO."""
+    group = parser.add_argument_group(
+        "PO output", "msgfmt leaves fuzzy entries out of the compiled catalogue and po2tmx out "
+                     "of the memory; by default every unit not confirmed by a reviewer is fuzzy")
+    group.add_argument("--confirmed-threshold", type=float, metavar="C",
+                       help="units whose alignment confidence is C or more are not fuzzy "
+                            "(unless a reviewer rejected them)")
+    group.add_argument("--no-fuzzy", action="store_true",
+                       help="no entry is fuzzy (the review status stays in the comments)")
+
+
+def po_output_options(args: argparse.Namespace) -> dict[str, object]:
+    """The PO writer's keywords for ``--confirmed-threshold``/``--no-fuzzy`` (checked)."""
+    threshold = args.confirmed_threshold
+    if threshold is not None and not 0 <= threshold <= 1:
+        raise UsageError("--confirmed-threshold must be between 0 and 1")
+    return {"confirmed_threshold": threshold, "no_fuzzy": args.no_fuzzy}
+
+
 def given_languages(args: argparse.Namespace) -> dict[str, str]:
     """The ``--src-lang``/``--tgt-lang`` given, as keywords for reading memories (PO, TSV and
     Moses files that do not name their languages)."""

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
+from concord.commands import (add_input_format_option, add_po_output_options, add_scorer_option,
+                              po_output_options, refuse_overwrite)
 from concord.errors import UsageError
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
@@ -49,6 +50,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bead", type=int, default=4, metavar="N",
                         help="largest number of sentences on one side of a bead; beads have at "
                              "most N+1 sentences in all (default: 4)")
+    add_po_output_options(parser)
     parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
     parser.add_argument("--zh-tag", default=None, metavar="TAG",
@@ -80,6 +82,7 @@ def run(args: argparse.Namespace, ui) -> int:
     fmt = args.format
     if fmt is None:
         fmt = _format_from_extension(args.output) if args.output else "tmx"
+    po = po_output_options(args) if fmt == "po" else {}
     if fmt == "moses" and not args.output:
         raise UsageError("--format moses writes two files: give a prefix with -o")
     inputs = [args.source, args.target, args.glossary]
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace, ui) -> int:
             sys.stdout.write(text)
             sys.stdout.flush()
     else:
-        _write_memory(alignment, fmt, args)
+        _write_memory(alignment, fmt, args, po)
     if args.output:
         low = sum(1 for b in alignment.beads if b.confidence < 0.5)
         ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
@@ -136,7 +139,8 @@ def _warn_traditional(alignment: Alignment, ui) -> None:
                     f"{DEFAULT_ZH} in the memory; give --zh-tag zh-TW (or zh-HK, zh-Hant)")
 
 
-def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace) -> None:
+def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace,
+                  po: dict[str, object]) -> None:
     from concord.bitext import units_from_alignment, write_units
     from concord.pipeline import document_id
 
@@ -147,6 +151,7 @@ def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace) -> N
     langs: dict[str, object] = {"src_lang": src_tag, "tgt_lang": tgt_tag}
     if fmt == "tmx":  # the tags are written as given (normalising would make zh-Hant zh-TW)
         langs["normalize_langs"] = False
+    langs.update(po)
     if args.output:
         write_units(units, args.output, fmt, **langs)
         return

@@ -5,7 +5,8 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands import add_tsv_quoting_option, given_languages
+from concord.commands import (add_po_output_options, add_tsv_quoting_option, given_languages,
+                              po_output_options)
 from concord.errors import UsageError
 from tmx.formats import FORMATS, format_for_reading, format_for_writing
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag, normalize_or_keep
@@ -68,6 +69,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--fuzzy-below", type=float, default=0.5, metavar="X",
                         help="PO output: mark units whose confidence is below X fuzzy, as well "
                              "as units not confirmed by a reviewer (default: 0.5)")
+    add_po_output_options(parser)
     parser.add_argument("--bare", action="store_true",
                         help="TSV output: only the two text columns, no header (the layout MT "
                              "training scripts read)")
@@ -85,6 +87,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
             raise UsageError(f"--{option.replace('_', '-')} {value!r} is not a language tag")
     if not 0 <= args.fuzzy_below <= 1:
         raise UsageError("--fuzzy-below must be between 0 and 1")
+    po_output_options(args)  # checked before anything is read
     in_fmt = format_for_reading(args.input, args.from_fmt)
     out_fmt = format_for_writing(args.output, args.to_fmt)
     # the languages of PO, TSV and Moses inputs that do not say (TMX and JSONL name theirs)
@@ -109,7 +112,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         options.update(zh=args.zh_tag, en=args.en_tag, normalize_langs=not args.keep_tags)
         options.update(header_options(memory.header))
     elif out_fmt == "po":
-        options["fuzzy_below"] = args.fuzzy_below
+        options.update(fuzzy_below=args.fuzzy_below, **po_output_options(args))
     elif out_fmt == "tsv":
         options["bare"] = args.bare
     summary = write_units(units, args.output, out_fmt, **options)

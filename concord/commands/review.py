@@ -8,7 +8,8 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
+from concord.commands import (add_input_format_option, add_po_output_options, add_scorer_option,
+                              po_output_options, refuse_overwrite)
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                              "by extension) and exit")
     parser.add_argument("--confirmed-only", action="store_true",
                         help="with --export: only the confirmed beads")
+    add_po_output_options(parser)  # for --export FILE.po and the app's PO export
     parser.set_defaults(handler=run)
 
 
@@ -85,6 +87,7 @@ def run(args: argparse.Namespace, ui) -> int:
     if args.confirmed_only and not args.export:
         raise UsageError("--confirmed-only applies only with --export FILE (the app exports "
                          "from its own menu)")
+    po_output_options(args)  # checked before anything is read
     refuse_overwrite(args.export, [*args.inputs, args.glossary, args.config], "--export")
     inputs = [str(p) for p in args.inputs]
     for path in inputs:
@@ -193,7 +196,8 @@ def _export(review, annotator, args: argparse.Namespace, ui) -> int:
     scope = "confirmed" if args.confirmed_only else "all"
     summary = export_review(review.session, args.export, doc_id=app.doc_id,
                             fmt=_export_format(args.export),
-                            scope=scope, findings=app.bead_findings)
+                            scope=scope, findings=app.bead_findings,
+                            po_options=po_output_options(args))
     ui.note(f"{summary.units} units ({scope}) written to {args.export}")
     return 0
 
@@ -215,6 +219,7 @@ def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
     session = review.session
     app = ReviewApp(review, annotator, doc_id=_meta_doc_id(review),
                     title=str(session.meta.get("title") or ""))  # default: the doc_id
+    app.po_options = po_output_options(args)
     glossary = annotator.glossary
 
     def rescorer():

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands import add_tsv_quoting_option, given_languages
+from concord.commands import (add_po_output_options, add_tsv_quoting_option, given_languages,
+                              po_output_options)
 from concord.errors import UsageError
 from tmx.formats import FORMATS
 from tmx.props import STATUSES
@@ -203,14 +204,20 @@ def _add_lang_options(parser: argparse.ArgumentParser, writes: bool = True) -> N
                              f"it{also}" + (" (default: the first unit's other language)"
                                             if writes else ""))
     add_tsv_quoting_option(parser)
+    if writes:
+        add_po_output_options(parser)
 
 
 def _out_langs(args: argparse.Namespace, srclang: str | None) -> dict[str, object]:
     """The languages to write: ``srclang`` (--src-lang, else the input's) and --tgt-lang when
-    given (else the writer picks the target)."""
+    given (else the writer picks the target); for a PO output, its fuzzy options too."""
+    from tmx.formats import format_for_writing
+
     langs: dict[str, object] = {"srclang": srclang}
     if args.tgt_lang:
         langs["tgt_lang"] = args.tgt_lang
+    if format_for_writing(args.output, args.to_fmt) == "po":
+        langs.update(po_output_options(args))
     return langs
 
 

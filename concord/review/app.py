@@ -57,6 +57,8 @@ class ReviewApp:
         self.scoring = threading.Event()
         self.scoring.set()
         self.scoring_timeout = 120.0
+        #: the PO writer's fuzzy options for the PO export (--confirmed-threshold, --no-fuzzy)
+        self.po_options: dict[str, Any] = {}
 
     def start_rescoring(self, build: Callable[[], Rescorer], timeout: float = 120.0) -> None:
         """Build the session's rescorer (:mod:`concord.review.rescore`) in the background; an
@@ -222,7 +224,7 @@ class ReviewApp:
             name = f"{self.doc_id}.{'confirmed' if scope == 'confirmed' else 'reviewed'}.{fmt}"
             path = Path(folder) / name
             export_review(self.session, path, doc_id=self.doc_id, fmt=fmt, scope=scope,
-                          findings=self.bead_findings)
+                          findings=self.bead_findings, po_options=self.po_options)
             return path.read_bytes(), name
 
 

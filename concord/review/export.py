@@ -266,17 +266,20 @@ def _unique(tuid: str | None, taken: set[str | None]) -> str | None:
 
 def export_review(session: ReviewSession, path: str | os.PathLike[str], *, doc_id: str,
                   fmt: str | None = None, scope: str = "all",
-                  findings: Findings | None = None) -> WriteSummary:
-    """Write the review to ``path`` (TMX, PO or TSV, from ``fmt`` or the extension), atomically."""
+                  findings: Findings | None = None,
+                  po_options: dict[str, Any] | None = None) -> WriteSummary:
+    """Write the review to ``path`` (TMX, PO or TSV, from ``fmt`` or the extension), atomically;
+    ``po_options`` go to the PO writer (``confirmed_threshold``, ``no_fuzzy``)."""
     name = fmt or Path(path).suffix.lstrip(".").lower()
     if name not in FORMATS:
         raise ValueError(f"the review exports {', '.join(FORMATS)}, not {name!r}")
     units = review_units(session, doc_id=doc_id, scope=scope, findings=findings, fmt=name)
     memory = session.memory
+    extra = dict(po_options or {}) if name == "po" else {}
     if memory is None:
         return write_units(units, path, name, src_lang=normalize_tag(session.source.lang),
-                           tgt_lang=normalize_tag(session.target.lang))
-    options: dict[str, Any] = {"src_lang": memory.src_tag, "tgt_lang": memory.tgt_tag}
+                           tgt_lang=normalize_tag(session.target.lang), **extra)
+    options: dict[str, Any] = {"src_lang": memory.src_tag, "tgt_lang": memory.tgt_tag, **extra}
     if name == "tmx":
         options["normalize_langs"] = False   # the memory's own tags, as they were
         header = memory.header or {}
