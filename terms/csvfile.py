@@ -227,7 +227,8 @@ def _term(record: dict[str, str], name: str, line: int) -> Term:
     text = record["term"].strip()
     return Term(text=text, lang=lang, status=status, case_sensitive=case in YES,
                 scope=record.get("scope", "").strip(), note=record.get("note", ""),
-                extra=extra, tag=written_tag(record["lang"]), line=line)
+                extra=extra, tag=written_tag(record["lang"]), line=line,
+                status_given=bool(raw_status.strip()))
 
 
 def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> None:
@@ -251,7 +252,9 @@ def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> No
     writer.writerow(header)
     for c in glossary.concepts:
         for i, t in enumerate(c.terms):
-            row = [c.id, c.category, t.lang_tag, t.text, t.status, t.scope,
+            # an empty status reads as preferred: left empty when the source gave none
+            status = "" if not t.status_given and t.status == "preferred" else t.status
+            row = [c.id, c.category, t.lang_tag, t.text, status, t.scope,
                    "yes" if t.case_sensitive else "", t.note]
             row += [t.extra.get(k, "") for k in term_extra]
             first = i == 0

@@ -1,6 +1,7 @@
 """TBX v3 and v2 reading and writing, on the TBX samples in ../shared and our own glossary."""
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -220,6 +221,10 @@ def test_language_notes_and_statuses_survive_every_format(fixtures, tmp_path):
         None, None, None, "deprecatedTerm-admn-sts", None, "admittedTerm-admn-sts", None]
     assert root.xpath("//t:back//t:item[@type='email']/text()", namespaces=TBX_NS) == [
         "desk@example.org"]
+    # nor in CSV: an empty status reads as preferred there, so only admitted is written
+    rows = list(csv.reader(io.StringIO(_written(glossary, "csv").decode())))
+    assert [r[4] for r in rows[1:]] == ["", "admitted", "", "deprecated",
+                                                     "admitted", "admitted", ""]
     # through CSV, TSV and PO the notes come back to their language sections
     for fmt in ("csv", "tsv", "po"):
         path = tmp_path / f"g.{fmt}"
