@@ -64,10 +64,11 @@ def paragraphs(path: Path) -> list[str]:
 def omegat_translate(project: Path, home: Path) -> None:
     """Run OmegaT in console mode on ``project``: target/ gets the translated documents."""
     done = subprocess.run(
-        ["java", "-Djava.awt.headless=true", f"-Duser.home={home}", "-jar", str(OMEGAT_JAR),
-         str(project), "--mode=console-translate"],
+        [str(shutil.which("java")), "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+         f"-Duser.home={home}", "-jar", str(OMEGAT_JAR), str(project),
+         "--mode=console-translate"],
         capture_output=True, text=True, check=False, timeout=OMEGAT_TIMEOUT,
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin"})
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
