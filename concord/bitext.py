@@ -32,7 +32,8 @@ def units_from_alignment(alignment: Alignment, *, doc_id: str, src_tag: str | No
     space in Chinese, one space in English). Properties: ``x-concord-doc``, ``-paragraph``
     (0-based, of the first source sentence, else the first target one), ``-bead`` ("2-1"),
     ``-src-ids``/``-tgt-ids`` ("3,4", 0-based), ``-confidence`` ("0.873"), ``-status``.
-    A bead with an empty side gives a unit with an empty segment on that side (kept, not dropped).
+    A bead with an empty side gives a unit with an empty segment on that side (kept, not dropped;
+    TMX leaves the empty variant out and names it: see :func:`tmx.props.split_empty_variants`).
     """
     source, target = alignment.source, alignment.target
     src_tag = src_tag or normalize_tag(source.lang)

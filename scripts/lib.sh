@@ -18,30 +18,41 @@ ensure_debian() {
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    say "installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    # another apt (unattended upgrades, a parallel install) may hold the lock: wait for it
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
+    say "installing Debian packages: ${missing[*]} (waiting up to 10 minutes for the apt lock)"
+    $sudo "${apt[@]}" update -qq >&2
+    $sudo "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# ensure_venv SPEC : create .venv when missing and install the project (SPEC, e.g. ".[test]")
-# when pyproject.toml changed since the last install for that SPEC.
+# ensure_venv SPEC : create the virtual environment $VENV when missing and install the project
+# (SPEC, e.g. ".[test]") when pyproject.toml changed since the last install for that SPEC.
+# Under CI (CI=true) $VENV is .venv-ci, made afresh each run: the newest release of every
+# dependency, what a new user gets, whatever the developer's .venv holds.
+VENV=.venv
 ensure_venv() {
     local spec=$1 python=${PYTHON:-python3}
-    if [ ! -x .venv/bin/python ]; then
-        say "creating virtual environment .venv with $($python --version)"
-        "$python" -m venv .venv
-    else
-        say "using virtual environment .venv"
+    if [ -n "${CI:-}" ] && [ "$CI" != false ] && [ "$CI" != 0 ]; then
+        VENV=.venv-ci
+        say "CI: creating a fresh virtual environment $VENV (newest dependencies)"
+        rm -rf "$VENV"
     fi
-    local stamp=".venv/.installed-$(printf '%s' "$spec" | tr -c 'a-z0-9' '_')"
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "creating virtual environment $VENV with $($python --version)"
+        "$python" -m venv "$VENV"
+    else
+        say "using virtual environment $VENV"
+    fi
+    local stamp="$VENV/.installed-$(printf '%s' "$spec" | tr -c 'a-z0-9' '_')"
     local digest
     digest=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ]; then
         say "project already installed ($spec)"
     else
         say "installing the project and its dependencies: pip install -e '$spec'"
-        .venv/bin/python -m pip install -q --upgrade pip >&2
-        .venv/bin/python -m pip install -q -e "$spec" >&2
+        "$VENV/bin/python" -m pip install -q --upgrade pip >&2
+        "$VENV/bin/python" -m pip install -q -e "$spec" >&2
         printf '%s' "$digest" > "$stamp"
     fi
+    say "$("$VENV/bin/python" -c 'import lxml.etree as e; print("lxml", e.__version__)')"
 }

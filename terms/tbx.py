@@ -37,6 +37,7 @@ from typing import IO
 
 from lxml import etree
 
+from align.xmlprolog import declared_entities
 from terms.errors import GlossaryError
 from terms.glossary import (CATEGORIES, Concept, Glossary, Term, normalize_category,
                             normalize_lang, normalize_status, unique_ids, written_tag)
@@ -72,9 +73,19 @@ def _parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False)
 
 
+def _refuse_entities(name: str, entities: list[str]) -> None:
+    """Refuse a TBX file whose document type declares ``entities`` (read before libxml2 parses
+    the file: see :mod:`align.xmlprolog`)."""
+    if entities:
+        raise GlossaryError("the document type declares entities (" + ", ".join(entities[:5])
+                            + "); they are never expanded, so the terms would hold '&name;' "
+                            "as text: replace each entity by its text", path=name, line=1)
+
+
 def read_tbx(path: str | Path) -> Glossary:
     """Read a TBX v3 or v2 file (see the module docstring)."""
     name = str(path)
+    _refuse_entities(name, declared_entities(path))
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as exc:
@@ -82,11 +93,7 @@ def read_tbx(path: str | Path) -> Glossary:
         raise GlossaryError(f"malformed TBX: {exc.msg}", path=name, line=line) from None
     root = tree.getroot()
     dtd = tree.docinfo.internalDTD
-    entities = [entity.name for entity in dtd.entities()] if dtd is not None else []
-    if entities:
-        raise GlossaryError("the document type declares entities (" + ", ".join(entities[:5])
-                            + "); they are never expanded, so the terms would hold '&name;' "
-                            "as text: replace each entity by its text", path=name, line=1)
+    _refuse_entities(name, [entity.name for entity in dtd.entities()] if dtd is not None else [])
     kind = _local(root)
     if kind == "tmx":
         raise GlossaryError("this is a translation memory (TMX), not a glossary: give it with "

@@ -22,6 +22,7 @@ from lxml import etree
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
+from tmx.props import restore_empty_variants
 from tmx.xmlsource import iter_events, open_tmx, release
 
 _XML_LANG = XML_NS + "lang"
@@ -126,7 +127,10 @@ class TMXReader:
         if not variants:
             self._problem(tu.sourceline, "<tu> has no <tuv> (TMX requires one): it holds no "
                                          "text in any language")
-        return Unit(tuid, variants, props, notes, attrs, tu.sourceline)
+        unit = Unit(tuid, variants, props, notes, attrs, tu.sourceline)
+        if props:
+            restore_empty_variants(unit, self.header.srclang)
+        return unit
 
     def _variant(self, tuv: etree._Element) -> Variant:
         items = tuv.items()

@@ -21,6 +21,7 @@ from lxml import etree
 from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
 from tmx.langtags import ALL, normalize_or_keep
 from tmx.model import Unit, Variant
+from tmx.props import EMPTY, split_empty_variants
 from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import safe_parser
 
@@ -57,7 +58,9 @@ class TMXWriter(UnitWriter):
     ``zh-Hans`` → ``zh``, default ``"zh-CN"``; ``en`` → ``en``, default ``"en-US"``).
     Characters that XML 1.0 cannot carry (form feeds and other C0 controls) are removed and
     counted in :attr:`removed_characters`. A unit with no variant is not written (``<tu/>`` is
-    invalid TMX: the DTD requires a ``tuv``) and is counted in :attr:`without_variants`.
+    invalid TMX: the DTD requires a ``tuv``) and is counted in :attr:`without_variants`. The
+    empty side of a one-sided bead is left out, named by an ``x-concord-empty`` property (see
+    :func:`tmx.props.split_empty_variants`): CAT tools take an empty ``seg`` for a translation.
     """
 
     def __init__(self, stream: IO[bytes], *, srclang: str, adminlang: str = "en-US",
@@ -137,29 +140,36 @@ class TMXWriter(UnitWriter):
         attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}
         for key, value in unit.attrs.items():
             attrs[key] = self._tag(value) if key == "srclang" and value != ALL else clean(value)
+        kept, empty = split_empty_variants(unit, self.header_attrs["srclang"])
         if "srclang" not in attrs:
-            own = self._own_srclang(unit)
+            own = self._own_srclang(kept, left_out=empty is not None)
             if own is not None:
                 attrs["srclang"] = own
         tu = etree.Element("tu", attrs)
-        self._add_notes_props(tu, unit.notes, unit.props)
-        for variant in unit.variants:
+        props = [(k, v) for k, v in unit.props if k != EMPTY]
+        if empty is not None:
+            props.append((EMPTY, self._tag(empty.lang)))
+        self._add_notes_props(tu, unit.notes, props)
+        for variant in kept:
             tu.append(self._tuv(variant))
         if self._pretty:
             _indent(tu, 1)
         return tu
 
-    def _own_srclang(self, unit: Unit) -> str | None:
-        """A ``srclang`` for a unit whose source is another variety of the header's source
-        language (a zh-TW unit in a zh-CN memory), so that the file stays valid; else None."""
+    def _own_srclang(self, variants: list[Variant], left_out: bool) -> str | None:
+        """A ``srclang`` for a unit whose ``variants`` hold none in the header's source language,
+        so that the file stays valid: another variety of that language (a zh-TW unit in a zh-CN
+        memory), else, when an empty variant was ``left_out``, the first variant's (a one-sided
+        bead whose empty source was left out); None when the header's source language is there."""
         srclang = self.header_attrs["srclang"]
-        if srclang == ALL or not unit.variants:
+        if srclang == ALL or not variants:
             return None
-        tags = [self._tag(v.lang) for v in unit.variants]
+        tags = [self._tag(v.lang) for v in variants]
         if srclang in tags:
             return None
         primary = srclang.split("-", 1)[0].lower()
-        return next((t for t in tags if t.split("-", 1)[0].lower() == primary), None)
+        variety = next((t for t in tags if t.split("-", 1)[0].lower() == primary), None)
+        return variety or (tags[0] if left_out else None)
 
     def _tuv(self, variant: Variant) -> etree._Element:
         attrs = {_LANG: self._tag(variant.lang)}

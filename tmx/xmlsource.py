@@ -3,7 +3,7 @@
 Every XML file the package reads goes through here. The parser never resolves entities, never
 loads a DTD and never touches the network, and huge text nodes are refused: no XXE, no
 billion-laughs expansion. A document type that declares entities is refused outright with a clear
-error. Parse errors become :class:`~tmx.errors.TMXError` with path, line and column.
+error, found by reading the prolog before libxml2 parses it (:mod:`align.xmlprolog`). Parse errors become :class:`~tmx.errors.TMXError` with path, line and column.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from align.xmlprolog import declared_entities
 from tmx.errors import TMXError
 
 #: options of every parser in the package: nothing outside the file is ever read
@@ -105,6 +106,7 @@ def read_root(path: str | os.PathLike[str], encoding: str | None) -> Root:
     Raises :class:`TMXError` for malformed XML before the root, and for a document type that
     declares entities (the XXE and entity-expansion attacks).
     """
+    refuse_entities(path, declared_entities(path))
     context = etree.iterparse(str(path), events=("start",), encoding=encoding, **SAFE_OPTIONS)
     try:
         for _event, element in context:
@@ -132,11 +134,15 @@ def _other_format(path: str | os.PathLike[str]) -> str | None:
 
 
 def refuse_entity_declarations(path: str | os.PathLike[str], element: etree._Element) -> None:
-    """Raise :class:`TMXError` when the document's DTD declares entities (never expanded here)."""
+    """Raise :class:`TMXError` when the document's DTD declares entities (never expanded here):
+    those the prolog scan did not reach (see :mod:`align.xmlprolog`)."""
     dtd = element.getroottree().docinfo.internalDTD
-    if dtd is None:
-        return
-    names = [entity.name for entity in dtd.entities()]
+    if dtd is not None:
+        refuse_entities(path, [entity.name for entity in dtd.entities()])
+
+
+def refuse_entities(path: str | os.PathLike[str], names: list[str]) -> None:
+    """Raise :class:`TMXError` when ``names``, the entities the file declares, is not empty."""
     if names:
         raise TMXError("the document type declares entities (" + ", ".join(names[:5]) +
                        "); entity declarations are refused so that nothing is expanded or fetched "

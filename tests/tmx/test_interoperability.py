@@ -55,6 +55,10 @@ def test_translate_toolkit_reads_our_tmx_with_the_same_pairs(tmp_path, release_u
     assert len(store.units) == len(units)
     for ours, theirs in zip(units, store.units):
         assert theirs.getid() == ours.tuid
+        written = [v for v in ours.variants if v.segment.parts]
+        if len(written) == 1:       # a one-sided bead: its empty side is left out, no target
+            assert (theirs.source, theirs.target) == (flat(written[0].segment), None)
+            continue
         assert theirs.source == flat(ours.variants[0].segment)
         assert theirs.target == flat(ours.variants[1].segment)   # TT: the second variant
 

@@ -10,9 +10,15 @@ from tmx.validate import validate_file
 
 @pytest.mark.parametrize("check", [lambda p: list(iter_units(p)), validate_file])
 def test_billion_laughs_is_refused_before_any_expansion(fixtures, check):
-    with pytest.raises(TMXError, match="declares entities .*lol") as caught:
-        check(fixtures / "billion-laughs.tmx")
-    assert caught.value.line == 1
+    # refused from its prolog, before libxml2 reads the declarations (since 2.14 it stops such
+    # a file itself, with a message of its own): the refusal names the file and the entities
+    path = fixtures / "billion-laughs.tmx"
+    with pytest.raises(TMXError) as caught:
+        check(path)
+    error = caught.value
+    assert (error.path, error.line) == (str(path), 1)
+    assert "(lol, lol1, lol2, lol3, lol4)" in error.message     # ours, not the parser's
+    assert "lollol" not in str(error)                           # nothing expanded
 
 
 @pytest.mark.parametrize("check", [lambda p: list(iter_units(p)), validate_file])

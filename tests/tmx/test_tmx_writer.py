@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from tmx.model import Segment, Unit
+from tmx.model import Segment, Unit, Variant
 from tmx.reader import iter_units
 from tmx.writer import TMXWriter, tmx_date
 
@@ -141,3 +141,45 @@ def test_a_unit_without_variants_is_never_written_as_an_empty_tu():
     root = etree.fromstring(stream.getvalue())
     assert [tu.get("tuid") for tu in root.iter("tu")] == ["2"]
     assert (writer.units_written, writer.without_variants) == (1, 1)
+
+
+def test_a_one_sided_bead_is_written_without_its_empty_side_and_read_back_whole(tmp_path):
+    # a CAT tool takes an empty <seg> for a deliberate empty translation (OmegaT then deletes
+    # the sentence): the empty side is left out, named by a property our reader reads back
+    units = [Unit.bilingual("d:1", "zh-CN", "只有中文。", "en-US", "",
+                            props=[("x-concord-bead", "1-0")]),
+             Unit.bilingual("d:2", "zh-CN", "", "en-US", "Only English.",
+                            props=[("x-concord-bead", "0-1")]),
+             Unit.bilingual("d:3", "zh-CN", "都有。", "en-US", "Both.")]
+    data = write(units)
+    tus = etree.fromstring(data).findall("body/tu")
+    assert [[tuv.get(XML_LANG) for tuv in tu.iter("tuv")] for tu in tus] == [
+        ["zh-CN"], ["en-US"], ["zh-CN", "en-US"]]
+    assert [[p.text for p in tu.iter("prop") if p.get("type") == "x-concord-empty"]
+            for tu in tus] == [["en-US"], ["zh-CN"], []]
+    assert not any(seg.text is None for seg in etree.fromstring(data).iter("seg"))
+    # the unit whose source is left out names its own source language: the file stays valid
+    assert [tu.get("srclang") for tu in tus] == [None, "en-US", None]
+    path = tmp_path / "one-sided.tmx"
+    path.write_bytes(data)
+    assert list(iter_units(path)) == units
+    assert [u.is_empty_sided for u in iter_units(path)] == [True, True, False]
+
+
+def test_an_empty_side_is_kept_where_leaving_it_out_would_lose_something():
+    units = [Unit.bilingual("both", "zh-CN", "", "en-US", ""),          # never a tu without tuv
+             Unit("noted", [Variant("zh-CN", Segment.plain("中文。")),
+                            Variant("en-US", notes=["to translate"])]),
+             Unit("three", [Variant("zh-CN", Segment.plain("中文。")), Variant("en-US"),
+                            Variant("zh-TW", Segment.plain("中文。"))])]
+    tus = etree.fromstring(write(units)).findall("body/tu")
+    assert [len(tu.findall("tuv")) for tu in tus] == [2, 2, 3]
+    assert not any(p.get("type") == "x-concord-empty" for tu in tus for p in tu.iter("prop"))
+
+
+def test_a_single_variant_unit_of_another_tool_stays_single(tmp_path):
+    path = tmp_path / "theirs.tmx"
+    path.write_bytes(write([Unit("a", [Variant("zh-CN", Segment.plain("中文。"))])]))
+    units = list(iter_units(path))
+    assert [u.langs for u in units] == [["zh-CN"]]
+    assert b"x-concord-empty" not in write(units)
