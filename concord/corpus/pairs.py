@@ -121,7 +121,8 @@ def unique_ids(pairs: list[DocumentPair]) -> list[DocumentPair]:
 
 def read_pair_list(path: str) -> list[DocumentPair]:
     """Pairs from a TSV list (``SRC<TAB>TGT[<TAB>CONFIDENCE]``; blank lines and lines starting
-    with ``#`` are skipped). Relative paths are taken from the current directory. Raises
+    with ``#`` are skipped). Relative paths are taken from the current directory; a document's
+    id is its source file's name without extension and language suffix. Raises
     :class:`InputError` with the line for a malformed line."""
     pairs: list[DocumentPair] = []
     with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -141,7 +142,7 @@ def read_pair_list(path: str) -> list[DocumentPair]:
                 except ValueError:
                     raise InputError(f"confidence {fields[2]!r} is not a number", path=path,
                                      line=n) from None
-            pairs.append(DocumentPair(document_id(fields[0], fields[1]), fields[0], fields[1],
+            pairs.append(DocumentPair(document_id(fields[0]), fields[0], fields[1],
                                       confidence))
     return unique_ids(pairs)
 
