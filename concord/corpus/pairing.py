@@ -19,6 +19,7 @@ weighs its score against the best alternative either document has; pairs below
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,9 +30,9 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
-from align.anchors import LATIN_WORD, glossary_spans, latin_words, number_keys
-from align.language import detect_language, is_han
-from align.lexicon import STOP_WORDS, english_keys, load_lexicon
+from align.anchors import glossary_spans, latin_words, number_keys
+from align.language import detect_language
+from align.lexicon import english_keys, load_lexicon
 from align.reading import detect_format, extract_blocks, read_source
 from concord.corpus.pairs import DocumentPair, document_files, unique_ids
 from concord.pipeline import document_id
@@ -41,9 +42,14 @@ if TYPE_CHECKING:
 
 #: the most characters of a document read for its features (a huge file must not stall pairing)
 MAX_CHARS = 200_000
+#: characters of a document its language is told from
+LANGUAGE_SAMPLE = 5000
+#: a run of Han characters (CJK unified ideographs, extension A, compatibility ideographs)
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: rarest features of each document looked up in the other side's index
 PREFIX = 40
-#: posting lists longer than this are not followed (features too common to tell documents apart)
+#: posting lists longer than this (or than twice the square root of the number of documents)
+#: are not followed: features too common to tell documents apart
 MAX_POSTING = 64
 #: candidates of each document scored in full
 CANDIDATES = 8
@@ -81,26 +87,14 @@ def document_features(text: str, lang: str, lexicon: Lexicon,
             for word in lexicon.segment(run):
                 if len(word) > 1:
                     features.update("w:" + keys[k] for k in lexicon.entries.get(word, ()))
-    else:
-        for match in LATIN_WORD.finditer(text):
-            word = match.group().lower()
-            if word not in STOP_WORDS:
-                features.update(span.key for span in latin_words(match.group()))
+    else:  # every word of the English is a Latin word the Chinese may hold
+        features.update(span.key for span in latin_words(text))
         features.update("w:" + key for key in english_keys(text))
     return features
 
 
 def _han_runs(text: str) -> list[str]:
-    runs, current = [], []
-    for ch in text:
-        if is_han(ch):
-            current.append(ch)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _HAN_RUN.findall(text)
 
 
 def read_text(path: str) -> str:
@@ -180,10 +174,11 @@ def _prefix(m: sparse.csr_matrix, size: int) -> sparse.csr_matrix:
 
 
 def _capped(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    """``m`` without the features more than :data:`MAX_POSTING` documents have."""
+    """``m`` without the features too many documents have (see :data:`MAX_POSTING`)."""
     m = m.tocsc()
     df = np.diff(m.indptr)
-    return (m @ sparse.diags((df <= MAX_POSTING).astype(float))).tocsr()
+    cap = max(MAX_POSTING, 2 * math.isqrt(m.shape[0]))
+    return (m @ sparse.diags((df <= cap).astype(float))).tocsr()
 
 
 def _candidates(Z: sparse.csr_matrix, E: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -313,7 +308,7 @@ def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
         finally:
             if progress is not None:
                 progress(1)
-        lang = detect_language(text) if text.strip() else None
+        lang = detect_language(text[:LANGUAGE_SAMPLE]) if text.strip() else None
         if lang not in sides:
             errors.append((path, "no text in Chinese or English"))
             continue

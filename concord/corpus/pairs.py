@@ -26,7 +26,7 @@ _LANGS = {"zh": "zh", "zh-cn": "zh", "zh-tw": "zh", "zh-hk": "zh", "zh-hans": "z
           "zh-hant": "zh", "chs": "zh", "cht": "zh", "cn": "zh",
           "en": "en", "en-us": "en", "en-gb": "en"}
 _NAME = re.compile(r"^(?P<stem>.+?)[._-](?P<lang>" + "|".join(sorted(_LANGS, key=len,
-                   reverse=True)) + r")(?:\.(?P<ext>txt|md|markdown|text|html?))?$", re.I)
+                   reverse=True)) + r")(?:\.(?P<ext>txt|md|markdown|text|html?))?$", re.IGNORECASE)
 #: the most lines a pair list may have (a hostile list must not exhaust memory)
 MAX_PAIRS = 5_000_000
 
@@ -102,7 +102,7 @@ def _choose(zh: dict[str, str], en: dict[str, str]) -> tuple[str, str] | None:
     for ext in DOCUMENT_EXTENSIONS:
         if ext in zh and ext in en:
             return zh[ext], en[ext]
-    first = lambda side: side[min(side, key=DOCUMENT_EXTENSIONS.index)]  # noqa: E731
+    first = lambda side: side[min(side, key=DOCUMENT_EXTENSIONS.index)]
     return first(zh), first(en)
 
 

@@ -14,7 +14,7 @@ import time
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,9 +192,9 @@ def creation_date(pair: DocumentPair) -> str:
     from tmx.writer import tmx_date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return tmx_date(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+        return tmx_date(datetime.fromtimestamp(int(epoch), tz=UTC))
     newest = max(os.stat(p).st_mtime for p in (pair.source, pair.target))
-    return tmx_date(datetime.fromtimestamp(int(newest), tz=timezone.utc))
+    return tmx_date(datetime.fromtimestamp(int(newest), tz=UTC))
 
 
 def process_document(task: DocumentTask) -> DocumentResult:
