@@ -30,7 +30,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["tsv", "json"], default="tsv",
                         help="tsv (default) or json: pairs, unpaired documents and errors")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
-                        help="leave out pairs below this confidence, 0 to 1 (default: 0.5)")
+                        help="leave out pairs below this confidence, 0 to 1 (default: 0.65: a pair must score clearly above either document's best alternative)")
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary whose terms count as shared evidence")
     parser.set_defaults(handler=run)

@@ -31,6 +31,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
 from align.anchors import glossary_spans, latin_words, number_keys
+from align.errors import InputError
 from align.language import detect_language
 from align.lexicon import english_keys, load_lexicon
 from align.reading import detect_format, extract_blocks, read_source
@@ -56,7 +57,7 @@ CANDIDATES = 8
 #: a candidate scoring below this share of its document's best is dropped before the assignment
 KEEP_SHARE = 0.5
 #: default threshold of :func:`pair_documents`
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.65
 #: the largest group of documents given to the Hungarian method at once; beyond, greedy
 MAX_GROUP = 3000
 
@@ -302,7 +303,7 @@ def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
             continue
         try:
             text = read_text(path)
-        except (OSError, ValueError) as exc:
+        except (InputError, OSError, ValueError) as exc:
             errors.append((path, str(exc)))
             continue
         finally:

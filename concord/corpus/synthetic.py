@@ -35,7 +35,7 @@ def release_pairs(releases: Path) -> list[Pair]:
 def scrambled(pairs: list[Pair], out: Path, *, seed: int = 7, orphan_every: int = 10,
               one_folder: bool = False) -> set[tuple[str, str]]:
     """Copy ``pairs`` into ``out/zh`` and ``out/en`` (or ``out`` alone) under random names; every
-    ``orphan_every``-th pair loses its English side and the one after it its Chinese side.
+    ``orphan_every`` pairs the last loses its English side and the one before it its Chinese side.
     Returns the true pairs as (Chinese path, English path) strings."""
     rng = random.Random(seed)
     names = rng.sample(range(10 ** 6), 2 * len(pairs))
@@ -45,7 +45,7 @@ def scrambled(pairs: list[Pair], out: Path, *, seed: int = 7, orphan_every: int 
     truth = set()
     for k, (zh, en) in enumerate(pairs):
         zh_copy, en_copy = zh_dir / f"d{names[2 * k]:06d}.txt", en_dir / f"d{names[2 * k + 1]:06d}.txt"
-        keep_zh, keep_en = k % orphan_every != 1, k % orphan_every != 0
+        keep_zh, keep_en = k % orphan_every != orphan_every - 2, k % orphan_every != orphan_every - 1
         if keep_zh:
             shutil.copyfile(zh, zh_copy)
         if keep_en:
