@@ -104,31 +104,24 @@ def _in_pool(tasks: list[DocumentTask], options: BatchOptions, jobs: int
     context.set_forkserver_preload(["concord.corpus.task", "align.aligner"])
     with cf.ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
                                 initializer=warm_up, initargs=(options,)) as pool:
-        yield from _bounded(tasks, lambda task: pool.submit(process_document, task),
-                            jobs * AHEAD, cf.wait)
-
-
-def _bounded(tasks: Iterable[DocumentTask], submit, limit: int, wait) -> Iterator[DocumentResult]:
-    """Submit ``tasks`` keeping at most ``limit`` pending; yield results as they complete."""
-    pending: set = set()
-    for task in tasks:
-        if len(pending) >= limit:
-            done, pending = wait(pending, return_when="FIRST_COMPLETED")
-            yield from (future.result() for future in done)
-        pending.add(submit(task))
-    while pending:
-        done, pending = wait(pending, return_when="FIRST_COMPLETED")
-        yield from (future.result() for future in done)
+        pending: set[cf.Future[DocumentResult]] = set()
+        for task in tasks:
+            if len(pending) >= jobs * AHEAD:
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+            pending.add(pool.submit(process_document, task))
+        for future in cf.as_completed(pending):
+            yield future.result()
 
 
 def _on_dask(tasks: list[DocumentTask], options: BatchOptions, scheduler: str
              ) -> Iterator[DocumentResult]:
     try:
-        from distributed import Client, wait
+        from distributed import Client, as_completed
     except ImportError:
         raise InputError("--scheduler needs Dask: pip install 'concord[dask]'") from None
     try:
-        client = Client(scheduler, timeout="20s", set_as_default=False)
+        client = Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
@@ -137,7 +130,11 @@ def _on_dask(tasks: list[DocumentTask], options: BatchOptions, scheduler: str
             raise InputError(f"the Dask scheduler at {scheduler} has no workers")
         threads = sum(client.nthreads().values()) or len(workers)
 
-        def submit(task: DocumentTask):
-            return client.submit(process_document, task, pure=False,
-                                 key=f"concord-{task.pair.doc_id}-{task.digest[:16]}")
-        yield from _bounded(tasks, submit, threads * AHEAD, wait)
+        finished = as_completed(loop=client.loop)
+        for task in tasks:
+            if finished.count() >= threads * AHEAD:
+                yield next(finished).result()
+            finished.add(client.submit(process_document, task, pure=False,
+                                       key=f"concord-{task.pair.doc_id}-{task.digest[:16]}"))
+        for future in finished:
+            yield future.result()
