@@ -83,12 +83,22 @@ def _results(todo: list[DocumentTask], options: BatchOptions, jobs: int | None,
              scheduler: str | None) -> Iterator[DocumentResult]:
     if not todo:
         return iter(())
+    # the longest documents first, so that no worker is left with a long one at the end
+    todo = sorted(todo, key=_size, reverse=True)
     if scheduler:
         return _on_dask(todo, options, scheduler)
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(todo) == 1:
         return _in_process(todo, options)
     return _in_pool(todo, options, jobs)
+
+
+def _size(task: DocumentTask) -> int:
+    try:
+        return sum(os.path.getsize(os.path.join(task.cwd, p))
+                   for p in (task.pair.source, task.pair.target))
+    except OSError:
+        return 0
 
 
 def _in_process(tasks: Iterable[DocumentTask], options: BatchOptions) -> Iterator[DocumentResult]:
@@ -99,9 +109,13 @@ def _in_process(tasks: Iterable[DocumentTask], options: BatchOptions) -> Iterato
 
 def _in_pool(tasks: list[DocumentTask], options: BatchOptions, jobs: int
              ) -> Iterator[DocumentResult]:
-    # forkserver: workers start from a clean process (this one may run a progress-bar thread)
+    # forkserver: workers start from a clean process (this one may run a progress-bar thread),
+    # forked from a server that has loaded the lexicon once (with the lexical scorer)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["concord.corpus.task", "align.aligner"])
+    preload = ["concord.corpus.task"]
+    if options.scorer == "lexical":
+        preload.append("concord.corpus.preload")
+    context.set_forkserver_preload(preload)
     with cf.ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
                                 initializer=warm_up, initargs=(options,)) as pool:
         pending: set[cf.Future[DocumentResult]] = set()
