@@ -27,6 +27,8 @@ _LANGS = {"zh": "zh", "zh-cn": "zh", "zh-tw": "zh", "zh-hk": "zh", "zh-hans": "z
           "en": "en", "en-us": "en", "en-gb": "en"}
 _NAME = re.compile(r"^(?P<stem>.+?)[._-](?P<lang>" + "|".join(sorted(_LANGS, key=len,
                    reverse=True)) + r")(?:\.(?P<ext>txt|md|markdown|text|html?))?$", re.IGNORECASE)
+#: the folder ``concord batch`` keeps its state in: a folder holding one is an output folder
+BATCH_STATE = ".concord-batch"
 #: the most lines a pair list may have (a hostile list must not exhaust memory)
 MAX_PAIRS = 5_000_000
 
@@ -54,12 +56,16 @@ def language_of_name(path: str | os.PathLike[str]) -> tuple[str, str, str] | Non
 
 
 def document_files(inputs: Sequence[str]) -> list[str]:
-    """The files given, and the files under the folders given (recursively, hidden ones left
-    out), in a stable order; raises :class:`InputError` for an input that does not exist."""
+    """The files given, and the files under the folders given (recursively; hidden files and
+    the output folders of ``concord batch`` left out), in a stable order; raises
+    :class:`InputError` for an input that does not exist."""
     files: list[str] = []
     for given in inputs:
         if os.path.isdir(given):
             for folder, dirs, names in os.walk(given):
+                if os.path.isdir(os.path.join(folder, BATCH_STATE)):
+                    dirs[:] = []
+                    continue
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 files.extend(os.path.join(folder, n) for n in sorted(names)
                              if not n.startswith(".") and os.path.isfile(os.path.join(folder, n)))

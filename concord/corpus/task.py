@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from align.errors import InputError
 from concord import __version__
-from concord.corpus.pairs import DocumentPair
+from concord.corpus.pairs import BATCH_STATE, DocumentPair
 
 if TYPE_CHECKING:
     from align.model import Alignment
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: output extension of each format ``batch`` writes
 EXTENSIONS = {"tmx": ".tmx", "beads": ".beads", "po": ".po", "tsv": ".tsv", "jsonl": ".jsonl"}
 #: hidden folder of the output directory: the journal, the check data, memories for corpus.tmx
-STATE_DIR = ".concord-batch"
+STATE_DIR = BATCH_STATE
 _LANG_NAMES = {"zh": "Chinese", "en": "English"}
 
 

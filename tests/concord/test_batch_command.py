@@ -205,3 +205,15 @@ def test_align_of_a_folder_points_to_batch(tmp_path, capsys):
     assert main(["align", str(RELEASES), str(RELEASES)]) == 2
     err = capsys.readouterr().err
     assert "is a directory, not a file" in err and "concord batch" in err
+
+
+def test_an_output_folder_inside_the_input_is_not_read_as_input(tmp_path):
+    inputs = corpus(tmp_path / "in", NAMES[:1])
+    out = inputs / "aligned"
+    assert main(["batch", str(inputs), "-o", str(out), "-q", "--jobs", "1", "--check",
+                 str(GLOSSARY), "--fail-on", "never"]) == 0
+    (out / "copy.zh.txt").write_text("误放的文件。\n", encoding="utf-8")
+    (out / "copy.en.txt").write_text("A stray file.\n", encoding="utf-8")
+    assert main(["batch", str(inputs), "-o", str(out), "-q", "--jobs", "1", "--check",
+                 str(GLOSSARY), "--fail-on", "never"]) == 0
+    assert [r["doc_id"] for r in summary(out)["results"]] == NAMES[:1]
