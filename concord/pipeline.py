@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from align.scoring import Scorer
 
 if TYPE_CHECKING:
     from concord.console import UI
+    from concord.reports import CheckedUnit
 
 
 #: file names (without extension) that only say the language: they do not tell documents apart
@@ -82,3 +83,52 @@ def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathL
     for warning in alignment.warnings:
         ui.warn(warning)
     return alignment
+
+
+def write_alignment(alignment: Alignment, path: str | os.PathLike[str], fmt: str, *,
+                    doc_id: str, zh_tag: str | None = None, en_tag: str | None = None,
+                    creationdate: str | None = None,
+                    writer_options: Mapping[str, object] | None = None) -> None:
+    """Write ``alignment`` to ``path`` atomically as ``fmt``: ``beads`` (the gold format, one
+    bead a line) or a memory format (``tmx``, ``po``, ``tsv``, ``jsonl``, ``moses``: one unit a
+    bead, tagged ``zh_tag``/``en_tag``, default zh-CN/en-US; the TMX header dated
+    ``creationdate``, default now; ``writer_options`` go to the format's writer, e.g. the PO
+    fuzzy options)."""
+    from align.evaluate import format_bead
+    from concord.atomic import write_text_atomic
+    from concord.bitext import units_from_alignment, write_units
+    from tmx.langtags import DEFAULT_EN, DEFAULT_ZH
+
+    if fmt == "beads":
+        write_text_atomic(path, "".join(format_bead(b.src, b.tgt) + "\n"
+                                        for b in alignment.beads))
+        return
+    tags = {"zh": zh_tag or DEFAULT_ZH, "en": en_tag or DEFAULT_EN}
+    src_tag, tgt_tag = tags[alignment.source.lang], tags[alignment.target.lang]
+    units = units_from_alignment(alignment, doc_id=doc_id, src_tag=src_tag, tgt_tag=tgt_tag)
+    options: dict[str, object] = {"src_lang": src_tag, "tgt_lang": tgt_tag}
+    if fmt == "tmx":  # the tags are written as given (normalising would make zh-Hant zh-TW)
+        options["normalize_langs"] = False
+        if creationdate is not None:
+            options["creationdate"] = creationdate
+    options.update(writer_options or {})
+    write_units(units, path, fmt, **options)
+
+
+def checked_units(alignment: Alignment, doc_id: str, source_path: str, target_path: str
+                  ) -> list[CheckedUnit]:
+    """The units of ``alignment`` as :func:`concord.bitext.units_from_alignment` names them
+    (``doc_id:n``), with their texts, languages, lines in the two files and confidence: what
+    the checks and their reports take."""
+    from concord.reports import CheckedUnit, Location
+
+    source, target = alignment.source, alignment.target
+    out = []
+    for n, bead in enumerate(alignment.beads, 1):
+        src_line = source.sentences[bead.src[0]].line if bead.src else None
+        tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
+        out.append(CheckedUnit(
+            f"{doc_id}:{n}", alignment.join(source, bead.src), alignment.join(target, bead.tgt),
+            source.lang, target.lang, Location(source_path, src_line),
+            Location(target_path, tgt_line), bead.confidence))
+    return out

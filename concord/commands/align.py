@@ -69,12 +69,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui) -> int:
-    from align.evaluate import format_bead
-    from concord.atomic import atomic_output
-    from concord.pipeline import align_files
+    from concord.pipeline import align_files, write_alignment
 
     if args.max_bead < 1:
         raise UsageError("--max-bead must be at least 1")
+    for path in (args.source, args.target):
+        if os.path.isdir(path):
+            folders = " ".join(dict.fromkeys((args.source, args.target)))
+            raise UsageError("is a directory, not a file: to align every document pair of a "
+                             f"folder, run: concord batch {folders} -o OUTDIR", path=path)
     for option in ("zh_tag", "en_tag"):
         value = getattr(args, option)
         if value is not None and not is_valid_tag(value):
@@ -95,16 +98,11 @@ def run(args: argparse.Namespace, ui) -> int:
                             fmt=args.input_format)
     if args.zh_tag is None and fmt != "beads":
         _warn_traditional(alignment, ui)
-    if fmt == "beads":
-        text = "".join(format_bead(b.src, b.tgt) + "\n" for b in alignment.beads)
-        if args.output:
-            with atomic_output(args.output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+    if args.output:
+        write_alignment(alignment, args.output, fmt, doc_id=_doc_id(args), zh_tag=args.zh_tag,
+                        en_tag=args.en_tag, writer_options=po)
     else:
-        _write_memory(alignment, fmt, args, po)
+        _write_to_stdout(alignment, fmt, args, po)
     if args.output:
         low = sum(1 for b in alignment.beads if b.confidence < 0.5)
         ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
@@ -139,25 +137,21 @@ def _warn_traditional(alignment: Alignment, ui) -> None:
                     f"{DEFAULT_ZH} in the memory; give --zh-tag zh-TW (or zh-HK, zh-Hant)")
 
 
-def _write_memory(alignment: Alignment, fmt: str, args: argparse.Namespace,
-                  po: dict[str, object]) -> None:
-    from concord.bitext import units_from_alignment, write_units
+def _doc_id(args: argparse.Namespace) -> str:
     from concord.pipeline import document_id
 
-    doc_id = args.doc_id or document_id(args.source, args.target)
-    tags = {"zh": args.zh_tag or DEFAULT_ZH, "en": args.en_tag or DEFAULT_EN}
-    src_tag, tgt_tag = tags[alignment.source.lang], tags[alignment.target.lang]
-    units = units_from_alignment(alignment, doc_id=doc_id, src_tag=src_tag, tgt_tag=tgt_tag)
-    langs: dict[str, object] = {"src_lang": src_tag, "tgt_lang": tgt_tag}
-    if fmt == "tmx":  # the tags are written as given (normalising would make zh-Hant zh-TW)
-        langs["normalize_langs"] = False
-    langs.update(po)
-    if args.output:
-        write_units(units, args.output, fmt, **langs)
-        return
+    return args.doc_id or document_id(args.source, args.target)
+
+
+def _write_to_stdout(alignment: Alignment, fmt: str, args: argparse.Namespace,
+                     writer_options: dict[str, object]) -> None:
+    """Write the alignment through a temporary file (the writers write files, atomically)."""
+    from concord.pipeline import write_alignment
+
     with tempfile.TemporaryDirectory(prefix="concord-") as tmp:
         path = os.path.join(tmp, f"out.{fmt}")
-        write_units(units, path, fmt, **langs)
+        write_alignment(alignment, path, fmt, doc_id=_doc_id(args), zh_tag=args.zh_tag,
+                        en_tag=args.en_tag, writer_options=writer_options)
         with open(path, "rb") as handle:
             shutil.copyfileobj(handle, sys.stdout.buffer)
         sys.stdout.flush()

@@ -259,8 +259,7 @@ def _confidence(unit: Unit) -> float | None:
 def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
                     ) -> tuple[list[Unit], list[CheckedUnit], list[str]]:
     from concord.bitext import units_from_alignment
-    from concord.pipeline import align_files, document_id
-    from concord.reports import CheckedUnit, Location
+    from concord.pipeline import align_files, checked_units, document_id
     src_path, tgt_path = args.documents
     anchors = glossary.anchor_pairs() if glossary is not None else ()
     alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
@@ -268,16 +267,9 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
                             fmt=args.input_format)
     for warning in alignment.warnings:
         ui.warn(warning)
-    units = list(units_from_alignment(alignment, doc_id=document_id(src_path, tgt_path)))
-    source, target = alignment.source, alignment.target
-    checked = []
-    for unit, bead in zip(units, alignment.beads):
-        src_line = source.sentences[bead.src[0]].line if bead.src else None
-        tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
-        checked.append(CheckedUnit(
-            unit.tuid or "", alignment.join(source, bead.src), alignment.join(target, bead.tgt),
-            source.lang, target.lang, Location(src_path, src_line), Location(tgt_path, tgt_line),
-            bead.confidence))
+    doc_id = document_id(src_path, tgt_path)
+    units = list(units_from_alignment(alignment, doc_id=doc_id))
+    checked = checked_units(alignment, doc_id, src_path, tgt_path)
     return units, checked, [src_path, tgt_path]
 
 
