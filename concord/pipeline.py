@@ -7,12 +7,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.aligner import align
-from align.document import read_document
-from align.model import Alignment
-from align.scoring import Scorer
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the aligner is imported when a pair is aligned: naming documents
+    from align.model import Alignment  # (``document_id``) stays quick to import
+    from align.scoring import Scorer
     from concord.console import UI
     from concord.reports import CheckedUnit
 
@@ -69,6 +66,9 @@ def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathL
                 max_bead: int = 4, fmt: str | None = None) -> Alignment:
     """Read, segment and align two documents; progress and warnings go to ``ui`` when one is
     given. ``fmt`` ("txt", "md", "html") reads both as that format instead of by extension."""
+    from align.aligner import align
+    from align.document import read_document
+
     if ui is not None:
         ui.info(f"reading {source_path} and {target_path}")
     source = read_document(source_path, lang=src_lang, presplit=presplit, fmt=fmt)

@@ -52,6 +52,8 @@ PREFIX = 40
 #: posting lists longer than this (or than twice the square root of the number of documents)
 #: are not followed: features too common to tell documents apart
 MAX_POSTING = 64
+#: rarest features of each document looked up even when their posting lists are long
+MIN_FOLLOWED = 6
 #: candidates of each document scored in full
 CANDIDATES = 8
 #: a candidate scoring below this share of its document's best is dropped before the assignment
@@ -160,13 +162,18 @@ def _matrices(zh: list[set[str]], en: list[set[str]]) -> tuple[sparse.csr_matrix
     return matrix(zh), matrix(en)
 
 
-def _prefix(m: sparse.csr_matrix, size: int) -> sparse.csr_matrix:
-    """Each row's ``size`` highest-weighted (rarest) features."""
-    m = m.tocsr()
+def _followed(m: sparse.csr_matrix, other_df: np.ndarray) -> sparse.csr_matrix:
+    """The features of each row looked up in the other side's index: its :data:`PREFIX` rarest
+    whose posting lists are short enough (see :data:`MAX_POSTING`), and at least its
+    :data:`MIN_FOLLOWED` rarest whatever their lists (a document made of common words)."""
+    cap = max(MAX_POSTING, 2 * math.isqrt(len(other_df)))
     data, indices, indptr = [], [], [0]
     for r in range(m.shape[0]):
         lo, hi = m.indptr[r], m.indptr[r + 1]
-        order = np.argsort(-m.data[lo:hi], kind="stable")[:size]
+        order = np.argsort(-m.data[lo:hi], kind="stable")[:PREFIX]
+        short = other_df[m.indices[lo:hi][order]] <= cap
+        short[:MIN_FOLLOWED] = True
+        order = order[short]
         data.append(m.data[lo:hi][order])
         indices.append(m.indices[lo:hi][order])
         indptr.append(indptr[-1] + len(order))
@@ -174,25 +181,27 @@ def _prefix(m: sparse.csr_matrix, size: int) -> sparse.csr_matrix:
                              shape=m.shape)
 
 
-def _capped(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    """``m`` without the features too many documents have (see :data:`MAX_POSTING`)."""
-    m = m.tocsc()
-    df = np.diff(m.indptr)
-    cap = max(MAX_POSTING, 2 * math.isqrt(m.shape[0]))
-    return (m @ sparse.diags((df <= cap).astype(float))).tocsr()
+def _best_matches(rows: sparse.csr_matrix, other: sparse.csr_matrix, chunk: int = 500
+                  ) -> list[tuple[int, int]]:
+    """``(row, column)`` of each row's :data:`CANDIDATES` best overlaps with ``other``'s rows,
+    computed a chunk of rows at a time (memory bounded whatever the corpus size)."""
+    out = []
+    other_t = other.T.tocsc()
+    for start in range(0, rows.shape[0], chunk):
+        product = (rows[start:start + chunk] @ other_t).tocsr()
+        for r in range(product.shape[0]):
+            lo, hi = product.indptr[r], product.indptr[r + 1]
+            top = np.argsort(-product.data[lo:hi], kind="stable")[:CANDIDATES]
+            out.extend((start + r, int(c)) for c in product.indices[lo:hi][top])
+    return out
 
 
 def _candidates(Z: sparse.csr_matrix, E: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs: each document's best few by its rarest features, from both sides."""
-    forward = _prefix(Z, PREFIX) @ _capped(E).T
-    backward = (_prefix(E, PREFIX) @ _capped(Z).T).T
-    pairs: set[tuple[int, int]] = set()
-    for m, swap in ((forward.tocsr(), False), (backward.tocsc(), True)):
-        for r in range(m.shape[1] if swap else m.shape[0]):
-            lo, hi = m.indptr[r], m.indptr[r + 1]
-            top = np.argsort(-m.data[lo:hi], kind="stable")[:CANDIDATES]
-            for c in m.indices[lo:hi][top]:
-                pairs.add((int(c), r) if swap else (r, int(c)))
+    df_z = np.diff(Z.tocsc().indptr)
+    df_e = np.diff(E.tocsc().indptr)
+    pairs = set(_best_matches(_followed(Z, df_e), E))
+    pairs.update((z, e) for e, z in _best_matches(_followed(E, df_z), Z))
     ordered = sorted(pairs)
     return (np.array([p[0] for p in ordered], dtype=np.int64),
             np.array([p[1] for p in ordered], dtype=np.int64))

@@ -217,3 +217,15 @@ def test_an_output_folder_inside_the_input_is_not_read_as_input(tmp_path):
     assert main(["batch", str(inputs), "-o", str(out), "-q", "--jobs", "1", "--check",
                  str(GLOSSARY), "--fail-on", "never"]) == 0
     assert [r["doc_id"] for r in summary(out)["results"]] == NAMES[:1]
+
+
+def test_pair_by_content_aligns_documents_whose_names_do_not_match(tmp_path):
+    from concord.corpus.synthetic import release_pairs, scrambled
+
+    truth = scrambled(release_pairs(RELEASES)[:3], tmp_path / "in", orphan_every=100)
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "in"), "-o", str(out), "--pair-by", "content", "-q",
+                 "--jobs", "1"]) == 0
+    aligned = {(r["source"], r["target"]) for r in summary(out)["results"]
+               if r["status"] == "aligned"}
+    assert aligned == truth
