@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -259,7 +260,12 @@ def run_export(args: argparse.Namespace, ui: UI) -> int:
                       since=_tmx_date(args.since, "--since"),
                       until=_tmx_date(args.until, "--until"))
     with _open(args) as store:
-        summary = write_units(store.units(filters), args.output, args.to_fmt)
+        units = store.units(filters)
+        first = next(units, None)
+        # nothing passes: an empty memory still says its languages (PO, TSV need them)
+        langs = {} if first else {"src_lang": "zh-CN", "tgt_lang": "en-US"}
+        summary = write_units(itertools.chain([first] if first else [], units), args.output,
+                              args.to_fmt, **langs)
     _report_written(summary, ui)
     return 0
 

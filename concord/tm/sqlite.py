@@ -34,6 +34,10 @@ CREATE VIRTUAL TABLE tm_zh USING fts5 (zh, content='tm_units', content_rowid='id
                                        tokenize='trigram');
 CREATE VIRTUAL TABLE tm_en USING fts5 (en, content='tm_units', content_rowid='id',
                                        tokenize='trigram');
+CREATE TRIGGER tm_units_index AFTER INSERT ON tm_units BEGIN
+    INSERT INTO tm_zh (rowid, zh) VALUES (new.id, new.zh);
+    INSERT INTO tm_en (rowid, en) VALUES (new.id, new.en);
+END;
 CREATE VIRTUAL TABLE tm_zh_vocab USING fts5vocab (tm_zh, 'row');
 CREATE VIRTUAL TABLE tm_en_vocab USING fts5vocab (tm_en, 'row');
 """
@@ -80,9 +84,12 @@ class SQLiteStore(Store):
         return {name for (name,) in rows if not name.startswith("sqlite_")}
 
     def _create_schema(self) -> None:
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
+        statement = ""
+        for line in _SCHEMA.splitlines(keepends=True):  # one statement at a time: an
+            statement += line                           # executescript would commit first
+            if sqlite3.complete_statement(statement):
                 self.conn.execute(statement)
+                statement = ""
 
     @contextlib.contextmanager
     def transaction(self, write: bool = True) -> Iterator[None]:
@@ -115,12 +122,6 @@ class SQLiteStore(Store):
             if "locked" in str(exc) or "busy" in str(exc):
                 raise self._locked(exc) from None
             raise
-
-    def _index(self, rows: list[tuple[int, str, str]]) -> None:
-        self.conn.executemany("INSERT INTO tm_zh (rowid, zh) VALUES (?, ?)",
-                              ((i, zh) for i, zh, _ in rows))
-        self.conn.executemany("INSERT INTO tm_en (rowid, en) VALUES (?, ?)",
-                              ((i, en) for i, _, en in rows))
 
     def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
         grams = trigrams(text)

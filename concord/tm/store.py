@@ -17,7 +17,7 @@ from typing import Any
 
 from align.errors import InputError
 from concord.tm import fuzzy
-from concord.tm.records import LANGS, row_unit, source_key, unit_props, unit_row
+from concord.tm.records import LANGS, Row, row_unit, source_key, unit_props, unit_row
 from tmx.model import Unit
 
 APPLICATION = "concord-tm"
@@ -25,7 +25,7 @@ SCHEMA_VERSION = 1
 META = "concord_tm_meta"
 CANDIDATES = 200     # rows the index proposes for one lookup, reranked by token edit distance
 RESCORED = 30        # best of those scored again with numbers and dates as placeables
-BATCH = 2000         # rows per round trip when indexing an import
+BATCH = 1000         # units a chunk of an import: one query for those already stored
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -134,9 +134,6 @@ class Store(abc.ABC):
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
         """Rows (see :data:`_ROW`) whose ``lang`` text may contain ``term`` (checked after)."""
 
-    def _index(self, rows: list[tuple[int, str, str]]) -> None:
-        """Index new ``(id, zh, en)`` rows, when the index is not kept by the database itself."""
-
     @abc.abstractmethod
     def _stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         """The rows of a query, fetched as iterated (flat memory at any size)."""
@@ -193,9 +190,10 @@ class Store(abc.ABC):
 
     def import_units(self, units: Iterable[Unit], origin: str, summary: ImportSummary,
                      advance: Callable[[int], None] = lambda n: None) -> None:
-        """Add ``units`` read from ``origin`` (inside the caller's :meth:`transaction`)."""
+        """Add ``units`` read from ``origin`` (inside the caller's :meth:`transaction`), a
+        chunk of :data:`BATCH` at a time: three statements a chunk, whatever its size."""
         imported = now()
-        pending: list[tuple[int, str, str]] = []
+        chunk: list[Row] = []
         for unit in units:
             summary.read += 1
             advance(1)
@@ -203,28 +201,43 @@ class Store(abc.ABC):
             if row is None:
                 summary.skipped += 1
                 continue
-            if self.execute("SELECT 1 FROM tm_units WHERE content_key = ?",
-                            (row.content_key,)).fetchone():
+            chunk.append(row)
+            if len(chunk) >= BATCH:
+                self._insert(chunk, origin, imported, summary)
+                chunk = []
+        if chunk:
+            self._insert(chunk, origin, imported, summary)
+
+    def _insert(self, chunk: list[Row], origin: str, imported: str,
+                summary: ImportSummary) -> None:
+        keys = list(dict.fromkeys(r.content_key for r in chunk))
+        stored = {k for (k,) in self.execute(
+            f"SELECT content_key FROM tm_units WHERE content_key IN ({_marks(keys)})",
+            tuple(keys)).fetchall()}
+        sources = list(dict.fromkeys(r.src_key for r in chunk))
+        earlier = dict(self.execute(
+            f"SELECT src_key, COUNT(*) FROM tm_units WHERE src_key IN ({_marks(sources)}) "
+            "GROUP BY src_key", tuple(sources)).fetchall())
+        values = []
+        for row in chunk:
+            if row.content_key in stored:
                 summary.duplicates += 1
                 continue
-            earlier = self.execute("SELECT COUNT(*) FROM tm_units WHERE src_key = ?",
-                                   (row.src_key,)).fetchone()[0]
-            summary.versions += bool(earlier)
-            new_id = self.execute(
+            stored.add(row.content_key)
+            before = earlier.get(row.src_key, 0)
+            earlier[row.src_key] = before + 1
+            summary.versions += bool(before)
+            values.append((row.content_key, row.tuid, row.src_lang, row.zh_tag, row.en_tag,
+                           row.zh, row.en, row.src_key, row.tgt_key, before + 1, row.doc,
+                           row.status, row.confidence, row.unit_date, origin, imported,
+                           row.data))
+        if values:
+            self.conn.cursor().executemany(self.q(
                 "INSERT INTO tm_units (content_key, tuid, src_lang, zh_tag, en_tag, zh, en, "
                 "src_key, tgt_key, version, doc, status, confidence, unit_date, origin, "
-                "imported, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                (row.content_key, row.tuid, row.src_lang, row.zh_tag, row.en_tag, row.zh, row.en,
-                 row.src_key, row.tgt_key, earlier + 1, row.doc, row.status, row.confidence,
-                 row.unit_date, origin, imported, row.data)).fetchone()[0]
-            summary.added += 1
-            pending.append((new_id, row.zh, row.en))
-            if len(pending) >= BATCH:
-                self._index(pending)
-                pending = []
-        if pending:
-            self._index(pending)
+                "imported, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                values)
+            summary.added += len(values)
 
     # -- lookup -------------------------------------------------------------------------------
 
@@ -361,6 +374,10 @@ def _where(filters: Filters) -> tuple[str, tuple[Any, ...]]:
         clauses.append("unit_date < ?")
         params.append(filters.until)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def now() -> str:
