@@ -87,8 +87,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace, ui: UI) -> int:
     from concord import __version__
-    from concord.atomic import write_text_atomic
-    from concord.reports import Report, plural, render, severity_counts
+    from concord.reports import Report, plural
     from terms.checks import Checker, Pair
     from terms.config import load_config
     from terms.glossary import load_glossary
@@ -129,6 +128,14 @@ def run(args: argparse.Namespace, ui: UI) -> int:
                     suppressed=checker.suppressed, tool_version=__version__)
     if args.save_tmx:
         _save_tmx(units, report, args, ui)
+    return _emit(report, args, ui, plural(len(checked), "unit"))
+
+
+def _emit(report: Report, args: argparse.Namespace, ui: UI, checked: str) -> int:
+    """Write the report (``-o`` or standard output) and return the exit status."""
+    from concord.atomic import write_text_atomic
+    from concord.reports import render, severity_counts
+
     color = args.format == "text" and not args.output and (
         args.color == "always" or args.color == "auto" and sys.stdout.isatty())
     text = render(report, args.format, color=color)
@@ -139,7 +146,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     if (args.format != "text" or args.output) and not args.quiet:
-        ui.note(f"{severity_counts(report.summary)} in {plural(len(checked), 'unit')}")
+        ui.note(f"{severity_counts(report.summary)} in {checked}")
     return 1 if report.failing else 0
 
 
@@ -154,8 +161,7 @@ def _against_store(pairs: list[Pair], location: str, checker: Checker) -> list[F
 def _run_store(args: argparse.Namespace, ui: UI) -> int:
     """``concord check --tm DB`` alone: the store's own inconsistent translations."""
     from concord import __version__
-    from concord.atomic import write_text_atomic
-    from concord.reports import Report, plural, render, severity_counts
+    from concord.reports import Report, plural
     from concord.tm import open_store
     from concord.tm.consistency import store_findings
     from terms.checks import Checker
@@ -179,18 +185,7 @@ def _run_store(args: argparse.Namespace, ui: UI) -> int:
     report = Report(checked, list(checker.configured(findings)),
                     fail_on=args.fail_on or config.fail_on or "error", inputs=[args.tm],
                     suppressed=checker.suppressed, tool_version=__version__)
-    color = args.format == "text" and not args.output and (
-        args.color == "always" or args.color == "auto" and sys.stdout.isatty())
-    text = render(report, args.format, color=color)
-    if args.output:
-        write_text_atomic(args.output, text)
-        ui.note(f"report written to {args.output}")
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    if not args.quiet:
-        ui.note(f"{severity_counts(report.summary)} in a store of {plural(total, 'unit')}")
-    return 1 if report.failing else 0
+    return _emit(report, args, ui, f"a store of {plural(total, 'unit')}")
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from concord.commands.tmx import _add_lang_options, _report_written, _split, _warn_tolerated
+from concord.commands import tmx as memories
 from concord.errors import UsageError
 from tmx.formats import EXTENSIONS, FORMATS
 
@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     imp.add_argument("--db", required=True, metavar="DB", help=_DB_HELP)
     imp.add_argument("--from", dest="from_fmt", choices=FORMATS,
                      help="format of the files when their extension does not tell")
-    _add_lang_options(imp, writes=False)
+    memories._add_lang_options(imp, writes=False)
     imp.set_defaults(handler=run_import)
 
     look = sub.add_parser(
@@ -149,7 +149,7 @@ def run_import(args: argparse.Namespace, ui: UI) -> int:
                                  **given_languages(args))
             before = summary.read
             store.import_units(memory.units, os.path.abspath(path), summary, advance)
-            _warn_tolerated([memory], ui)
+            memories._warn_tolerated([memory], ui)
             ui.info(f"{path}: {summary.read - before} units read")
     ui.note(f"{summary.added} units added to {args.db} ({summary.read} read from "
             f"{len(files)} files, {summary.duplicates} already there, {summary.versions} new "
@@ -255,7 +255,7 @@ def run_export(args: argparse.Namespace, ui: UI) -> int:
 
     if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
         raise UsageError("--min-confidence must be between 0 and 1")
-    filters = Filters(docs=_split(args.doc), statuses=_split(args.status),
+    filters = Filters(docs=memories._split(args.doc), statuses=memories._split(args.status),
                       min_confidence=args.min_confidence,
                       since=_tmx_date(args.since, "--since"),
                       until=_tmx_date(args.until, "--until"))
@@ -266,7 +266,7 @@ def run_export(args: argparse.Namespace, ui: UI) -> int:
         langs = {} if first else {"src_lang": "zh-CN", "tgt_lang": "en-US"}
         summary = write_units(itertools.chain([first] if first else [], units), args.output,
                               args.to_fmt, **langs)
-    _report_written(summary, ui)
+    memories._report_written(summary, ui)
     return 0
 
 

@@ -12,8 +12,8 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Self
 
 from align.errors import InputError
 from concord.tm import fuzzy
@@ -180,7 +180,7 @@ class Store(abc.ABC):
             raise StoreError(f"the store has schema version {version}, newer than this Concord "
                              f"reads ({SCHEMA_VERSION}): upgrade Concord", path=self.location)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -303,7 +303,7 @@ class Store(abc.ABC):
 
     def stats(self) -> dict[str, Any]:
         """Counts for ``concord tm stats``."""
-        one = lambda sql: self.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self.execute(sql).fetchone()[0]
         meta = dict(self.execute(f"SELECT key, value FROM {META}").fetchall())
         return {
             "units": one("SELECT COUNT(*) FROM tm_units"),
@@ -382,4 +382,4 @@ def _marks(values: list[Any]) -> str:
 
 def now() -> str:
     """The current time as TMX writes dates (UTC, ``YYYYMMDDThhmmssZ``)."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
