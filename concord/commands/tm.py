@@ -151,6 +151,7 @@ def run_import(args: argparse.Namespace, ui: UI) -> int:
             store.import_units(memory.units, os.path.abspath(path), summary, advance)
             memories._warn_tolerated([memory], ui)
             ui.info(f"{path}: {summary.read - before} units read")
+        store.finish_import()
     ui.note(f"{summary.added} units added to {args.db} ({summary.read} read from "
             f"{len(files)} files, {summary.duplicates} already there, {summary.versions} new "
             "translations of a stored source)")

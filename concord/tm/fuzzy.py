@@ -20,21 +20,16 @@ PLACEABLE_PENALTY = 0.01   # per number or date that differs between query and m
 CASE_PENALTY = 0.01        # same tokens, other case or spacing
 PLACEABLE = "\x00#"        # the token a number or date stands as
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|\S", re.UNICODE)
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*|\d+(?:[.,:]\d+)*|\S",
+                    re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
 
 
 def tokens(text: str) -> list[str]:
     """The tokens of ``text``, case folded: a CJK character alone, a Latin word or a number
     whole, each other non-space character alone."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text.casefold()):
-        if len(token) > 1 and _CJK.search(token):
-            out.extend(token)
-        else:
-            out.append(token)
-    return out
+    return _TOKEN.findall(text.casefold())
 
 
 def quick_tokens(text: str) -> list[str]:

@@ -4,7 +4,7 @@
 store's tables live in the connection's current schema; ``pg_trgm`` is created with them (a
 role that may not create extensions needs it created once by the database's owner). A lookup
 asks the index for rows whose trigram similarity to the query is at least
-:data:`SIMILARITY`, most similar first; imports take a transaction-scoped advisory lock so that
+:data:`SIMILARITY` (by language), most similar first; imports take a transaction-scoped advisory lock so that
 two imports never interleave.
 """
 from __future__ import annotations
@@ -17,7 +17,9 @@ from typing import Any
 
 from concord.tm.store import Store, StoreError
 
-SIMILARITY = 0.2   # pg_trgm similarity threshold for candidates
+#: pg_trgm similarity at or above which a row is a candidate: a changed Chinese character breaks
+#: three trigrams, an English word's change stays within the word's own
+SIMILARITY = {"zh": 0.3, "en": 0.4}
 LOCK_KEY = 0x636f6e63  # "conc": the advisory lock of imports
 
 _SCHEMA = """
@@ -67,8 +69,7 @@ class PostgresStore(Store):
             raise StoreError(f"cannot connect to the store: {reason}",
                              path=self.location) from None
         self.check_schema(create)
-        self.conn.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
-                          (str(SIMILARITY),))
+        self._threshold: float | None = None
 
     def _tables(self) -> set[str]:
         rows = self.conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = "
@@ -101,9 +102,17 @@ class PostgresStore(Store):
         return self.conn.execute(self.q(sql), params)
 
     def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
+        if self._threshold != SIMILARITY[lang]:
+            self._threshold = SIMILARITY[lang]
+            self.conn.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                              (str(self._threshold),))
         return self.conn.execute(
             f"SELECT id, {lang} FROM tm_units WHERE {lang} %% %s "
             f"ORDER BY similarity({lang}, %s) DESC LIMIT %s", (text, text, limit)).fetchall()
+
+    def finish_import(self) -> None:
+        """Statistics for the planner, so that lookups use the trigram indexes."""
+        self.conn.execute("ANALYZE tm_units")
 
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
         operator = "LIKE" if lang == "zh" else "ILIKE"

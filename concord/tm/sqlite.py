@@ -1,10 +1,14 @@
 """The embedded back end: one SQLite file, candidates from FTS5 trigram indexes.
 
 Each language has an external-content FTS5 table with the trigram tokenizer over ``tm_units``
-and an ``fts5vocab`` view of it. A lookup takes the query's trigrams (those holding digits are
-left out: numbers are placeables), asks the vocabulary how many rows hold each, and searches for
-the rarest ones (up to :data:`MAX_TERMS`, within :data:`ROW_BUDGET` rows) ranked by BM25: common
-trigrams ("the", " of") would touch most of the store and say nothing.
+(kept by a trigger). A lookup takes the query's trigrams (those holding digits are left out:
+numbers are placeables) and reads the rows of the rarest ones only — spread over the query, up
+to :data:`MAX_TERMS` and :data:`ROW_BUDGET` rows in all — and the rows holding most of them are
+the candidates: common trigrams ("the", " of") would touch most of the store and say nothing.
+How many rows hold each trigram comes from ``tm_trigram_df``, a copy of the ``fts5vocab``
+counts (reading those counts from FTS5 itself costs a walk of each trigram's rows), made again
+at the end of an import that grew the store by a quarter; a trigram it does not know yet counts
+as rare.
 """
 from __future__ import annotations
 
@@ -16,9 +20,12 @@ from typing import Any
 
 from concord.tm.store import Store, StoreError
 
-MAX_TERMS = 24
-ROW_BUDGET = 60_000
+MAX_TERMS = 16      # trigrams read for one lookup, at most
+MIN_TERMS = 3       # ... and at least, however common
+ROW_BUDGET = 20_000 # rows read for one lookup (the rarest trigrams' rows), beyond MIN_TERMS
+REFRESH_GROWTH = 1.25  # the trigram counts are made again once the store grew by this factor
 BUSY_MS = 3000
+CACHE_KB = 65536   # page cache: the FTS segments and the key indexes an import writes
 
 _SCHEMA = """
 CREATE TABLE concord_tm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,6 +37,8 @@ CREATE TABLE tm_units (
     version INTEGER NOT NULL, doc TEXT, status TEXT, confidence REAL, unit_date TEXT NOT NULL,
     origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX tm_units_src_key ON tm_units (src_key);
+CREATE TABLE tm_trigram_df (lang TEXT NOT NULL, term TEXT NOT NULL, doc INTEGER NOT NULL,
+                            PRIMARY KEY (lang, term)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tm_zh USING fts5 (zh, content='tm_units', content_rowid='id',
                                        tokenize='trigram');
 CREATE VIRTUAL TABLE tm_en USING fts5 (en, content='tm_units', content_rowid='id',
@@ -43,12 +52,38 @@ CREATE VIRTUAL TABLE tm_en_vocab USING fts5vocab (tm_en, 'row');
 """
 
 
-def trigrams(text: str) -> list[str]:
-    """The distinct trigrams of ``text`` as the FTS5 trigram tokenizer folds them, without
-    those holding a digit or only spaces."""
+def trigrams(text: str) -> dict[str, int]:
+    """The distinct trigrams of ``text`` as the FTS5 trigram tokenizer folds them (without
+    those holding a digit or only spaces), each with where it first starts."""
     folded = " ".join(text.lower().split())
-    seen = dict.fromkeys(folded[i:i + 3] for i in range(len(folded) - 2))
-    return [g for g in seen if g.strip() and not any(c.isdigit() for c in g)]
+    found: dict[str, int] = {}
+    for i in range(len(folded) - 2):
+        gram = folded[i:i + 3]
+        if gram not in found and gram.strip() and not any(c.isdigit() for c in gram):
+            found[gram] = i
+    return found
+
+
+def choose(grams: dict[str, int], counts: dict[str, int]) -> list[str]:
+    """The trigrams to read: rarest first, first those not overlapping one already chosen (a
+    rare name alone would find only the units with that name), within the budgets."""
+    ranked = sorted(grams, key=lambda g: (counts.get(g, 0), grams[g]))
+    chosen: list[str] = []
+    taken: set[int] = set()
+    rows = 0
+    for spread in (True, False):
+        for gram in ranked:
+            if len(chosen) >= MAX_TERMS:
+                return chosen
+            at = grams[gram]
+            if gram in chosen or (spread and taken & {at - 2, at - 1, at, at + 1, at + 2}):
+                continue
+            if len(chosen) >= MIN_TERMS and rows + counts.get(gram, 0) > ROW_BUDGET:
+                continue
+            chosen.append(gram)
+            taken.add(at)
+            rows += counts.get(gram, 0)
+    return chosen
 
 
 def _quote(term: str) -> str:
@@ -73,6 +108,7 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store: {exc}", path=path) from None
         self.check_schema(create)
+        self.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
 
     def _tables(self) -> set[str]:
         try:
@@ -127,25 +163,38 @@ class SQLiteStore(Store):
         grams = trigrams(text)
         if not grams:
             return []
-        counts = []
-        for start in range(0, len(grams), 500):
-            chunk = grams[start:start + 500]
-            counts += self.execute(
-                f"SELECT term, doc FROM tm_{lang}_vocab WHERE term IN "
-                f"({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall()
-        chosen: list[str] = []
-        budget = 0
-        for term, rows in sorted(counts, key=lambda c: c[1]):
-            if chosen and (len(chosen) >= MAX_TERMS or budget + rows > ROW_BUDGET):
-                break
-            chosen.append(term)
-            budget += rows
+        counts: dict[str, int] = {}
+        terms = list(grams)
+        for start in range(0, len(terms), 500):
+            chunk = terms[start:start + 500]
+            counts.update(self.execute(
+                f"SELECT term, doc FROM tm_trigram_df WHERE lang = ? AND term IN "
+                f"({', '.join('?' * len(chunk))})", (lang, *chunk)).fetchall())
+        chosen = choose(grams, counts)
         if not chosen:
             return []
-        query = " OR ".join(map(_quote, chosen))
+        # the rows holding most of the chosen trigrams, counted by SQLite
+        holding = " UNION ALL ".join(f"SELECT rowid FROM tm_{lang} WHERE tm_{lang} MATCH ?"
+                                     for _ in chosen)
         return self.execute(
-            f"SELECT rowid, {lang} FROM tm_{lang} WHERE tm_{lang} MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit)).fetchall()
+            f"SELECT u.id, u.{lang} FROM (SELECT rowid, COUNT(*) AS n FROM ({holding}) "
+            f"GROUP BY rowid ORDER BY n DESC, rowid DESC LIMIT ?) AS h "
+            f"JOIN tm_units AS u ON u.id = h.rowid",
+            (*map(_quote, chosen), limit)).fetchall()
+
+    def finish_import(self) -> None:
+        """Count again how many rows hold each trigram, when the store grew by a quarter since
+        they were counted (inside the import's transaction)."""
+        units = self.execute("SELECT COUNT(*) FROM tm_units").fetchone()[0]
+        row = self.execute("SELECT value FROM concord_tm_meta WHERE key = 'df_units'").fetchone()
+        if row is not None and units < REFRESH_GROWTH * int(row[0]):
+            return
+        self.execute("DELETE FROM tm_trigram_df")
+        for lang in ("zh", "en"):
+            self.execute(f"INSERT INTO tm_trigram_df (lang, term, doc) SELECT ?, term, doc "
+                         f"FROM tm_{lang}_vocab", (lang,))
+        self.execute("INSERT INTO concord_tm_meta (key, value) VALUES ('df_units', ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(units),))
 
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
         columns = "zh, en, tuid, origin, imported, unit_date"

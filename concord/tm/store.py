@@ -208,6 +208,9 @@ class Store(abc.ABC):
         if chunk:
             self._insert(chunk, origin, imported, summary)
 
+    def finish_import(self) -> None:
+        """What a back end does once an import's units are in (inside its transaction)."""
+
     def _insert(self, chunk: list[Row], origin: str, imported: str,
                 summary: ImportSummary) -> None:
         keys = list(dict.fromkeys(r.content_key for r in chunk))
