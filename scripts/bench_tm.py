@@ -214,7 +214,7 @@ def exhaustive_best(store, asked: list[tuple[str, str]]) -> list[float]:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed_lookups(lookup, asked: list[tuple[str, str]]) -> tuple[list[float], list[float]]:

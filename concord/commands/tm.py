@@ -6,8 +6,8 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from concord.commands import tmx as memories
 from concord.errors import UsageError
@@ -178,14 +178,21 @@ def run_lookup(args: argparse.Namespace, ui: UI) -> int:
                                  ensure_ascii=False), flush=True)
             return 0
         matches = store.lookup(args.text, args.lang, args.limit, args.min_score)
-    if args.format != "text":
-        data = {"query": args.text, "matches": [m.to_json() for m in matches]}
-        print(json.dumps(data, ensure_ascii=False, indent=2 if args.format == "json" else None))
+    return _answer(args.format, {"query": args.text, "matches": [m.to_json() for m in matches]},
+                   matches, _print_match, ui, f"no match scoring {args.min_score} or more")
+
+
+def _answer(fmt: str, data: dict, found: list, show: Callable[[Any, UI], None], ui: UI,
+            nothing: str) -> int:
+    """Print ``data`` as JSON (``json`` indented, ``jsonl`` on one line), or each item of
+    ``found`` with ``show`` (text), saying ``nothing`` when there is none."""
+    if fmt != "text":
+        print(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None))
         return 0
-    if not matches:
-        ui.note(f"no match scoring {args.min_score} or more")
-    for match in matches:
-        _print_match(match, ui)
+    if not found:
+        ui.note(nothing)
+    for item in found:
+        show(item, ui)
     return 0
 
 
@@ -212,15 +219,8 @@ def run_concordance(args: argparse.Namespace, ui: UI) -> int:
         raise UsageError("--limit must be 0 or more")
     with _open(args) as store:
         found = list(store.concordance(args.term, args.lang, args.limit))
-    if args.format == "json":
-        print(json.dumps({"term": args.term, "matches": [o.to_json() for o in found]},
-                         ensure_ascii=False, indent=2))
-        return 0
-    if not found:
-        ui.note(f"no unit holds {args.term!r}")
-    for occurrence in found:
-        _print_occurrence(occurrence, ui)
-    return 0
+    return _answer(args.format, {"term": args.term, "matches": [o.to_json() for o in found]},
+                   found, _print_occurrence, ui, f"no unit holds {args.term!r}")
 
 
 def _print_occurrence(occurrence: Occurrence, ui: UI) -> None:

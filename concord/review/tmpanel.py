@@ -9,6 +9,7 @@ import os
 import threading
 from typing import Any
 
+from concord.review.model import Side
 from concord.review.session import ReviewSession
 from concord.tm.store import Store
 from tmx.langtags import primary_language
@@ -39,7 +40,7 @@ class TMPanel:
         bead = next((b for b in session.beads if b.key == key), None)
         if bead is None:
             raise KeyError(key)
-        side = "src" if bead.src else "tgt"
+        side: Side = "src" if bead.src else "tgt"
         return primary_language(session.document(side).lang), session.bead_text(bead, side)
 
     def matches(self, lang: str, text: str) -> dict[str, Any]:

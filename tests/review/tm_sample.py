@@ -10,8 +10,8 @@ from tmx.model import Unit
 
 UNITS = [
     ("before:1", "2022年3月2日，国务委员兼外长王毅在北京会见来访的海港国外长林德。",
-     "On March 2, 2022, State Councilor and Foreign Minister Wang Yi met in Beijing with "
-     "visiting Foreign Minister Linde of Harbourland."),
+     ("On March 2, 2022, State Councilor and Foreign Minister Wang Yi met in Beijing with "
+      "visiting Foreign Minister Linde of Harbourland.")),
     ("before:2", "国务委员兼外长王毅会见山谷国外长",
      "State Councilor and Foreign Minister Wang Yi Meets with Foreign Minister of Valleyland"),
     ("before:3", "双方还就国际形势交换了意见。",
