@@ -189,3 +189,13 @@ def test_the_store_api_matches_the_commands(store_url, tmp_path, capsys):
         assert store.lookup(PAIRS[3][1], "en", limit=1)[0].score == 1.0
         assert [o.tuid for o in store.concordance("press conference")] == ["harbour:4"]
         assert store.translations(PAIRS[3][0], "zh")[0][1] == PAIRS[3][1]
+
+
+def test_lookup_text_output_shows_what_differs(store_url, tmp_path, capsys):
+    run(["tm", "import", "--db", store_url, write_memory(tmp_path / "harbour.tmx")], capsys)
+    status, out, _ = run(["tm", "lookup", "--db", store_url, "--lang", "en",
+                          "The city's output grew by 4.8 percent in 2023."], capsys)
+    assert status == 0
+    assert "0.99  The city's output grew by 5.2 percent in 2023." in out
+    assert "2023年全市生产总值增长5.2%。" in out and "harbour:3" in out
+    assert "differs: 4.8 percent here, 5.2 percent in the match" in out
