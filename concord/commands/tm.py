@@ -173,11 +173,17 @@ def run_lookup(args: argparse.Namespace, ui: UI) -> int:
         if args.text == "-":
             for line in sys.stdin:
                 query = line.rstrip("\r\n")
-                matches = store.lookup(query, args.lang, args.limit, args.min_score)
-                print(json.dumps({"query": query, "matches": [m.to_json() for m in matches]},
-                                 ensure_ascii=False), flush=True)
+                try:
+                    answer = {"matches": [m.to_json() for m in store.lookup(
+                        query, args.lang, args.limit, args.min_score)]}
+                except ValueError as exc:  # one line too long: said, and the next ones answered
+                    answer = {"matches": [], "error": str(exc)}
+                print(json.dumps({"query": query, **answer}, ensure_ascii=False), flush=True)
             return 0
-        matches = store.lookup(args.text, args.lang, args.limit, args.min_score)
+        try:
+            matches = store.lookup(args.text, args.lang, args.limit, args.min_score)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     return _answer(args.format, {"query": args.text, "matches": [m.to_json() for m in matches]},
                    matches, _print_match, ui, f"no match scoring {args.min_score} or more")
 

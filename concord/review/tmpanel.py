@@ -11,7 +11,7 @@ from typing import Any
 
 from concord.review.model import Side
 from concord.review.session import ReviewSession
-from concord.tm.store import Store
+from concord.tm.store import MAX_QUERY, Store
 from tmx.langtags import primary_language
 
 MATCHES = 5          # matches shown for a bead
@@ -45,7 +45,7 @@ class TMPanel:
 
     def matches(self, lang: str, text: str) -> dict[str, Any]:
         """The store's best matches for ``text`` in ``lang``: ``{"lang", "query", "matches"}``."""
-        if lang not in ("zh", "en") or not text.strip():
+        if lang not in ("zh", "en") or not text.strip() or len(text) > MAX_QUERY:
             return {"lang": lang, "query": text, "matches": []}
         with self.lock:
             found = self.store.lookup(text, lang, MATCHES, MIN_SCORE)

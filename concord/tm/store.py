@@ -25,6 +25,7 @@ SCHEMA_VERSION = 1
 META = "concord_tm_meta"
 CANDIDATES = 200     # rows the index proposes for one lookup, reranked by token edit distance
 RESCORED = 30        # best of those scored again with numbers and dates as placeables
+MAX_QUERY = 5000     # characters of a segment looked up: longer ones are no segment
 BATCH = 1000         # units a chunk of an import: one query for those already stored
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -246,9 +247,13 @@ class Store(abc.ABC):
 
     def lookup(self, text: str, lang: str, limit: int = 5, min_score: float = 0.5
                ) -> list[Match]:
-        """The best fuzzy matches of ``text`` (in ``lang``) at or above ``min_score``."""
+        """The best fuzzy matches of ``text`` (in ``lang``) at or above ``min_score``;
+        :class:`ValueError` for a text longer than :data:`MAX_QUERY` characters."""
         if lang not in LANGS:
             raise ValueError(f"lang must be zh or en, not {lang!r}")
+        if len(text) > MAX_QUERY:
+            raise ValueError(f"a segment of {len(text)} characters is too long to look up "
+                             f"(at most {MAX_QUERY})")
         text = text.strip()
         if not text:
             return []

@@ -92,7 +92,7 @@ def test_min_score_leaves_out_weak_matches(store_url, tmp_path, capsys):
 
 def test_lookup_streams_one_json_line_per_query(store_url, tmp_path, capsys, monkeypatch):
     run(["tm", "import", "--db", store_url, write_memory(tmp_path / "harbour.tmx")], capsys)
-    queries = [PAIRS[4][0], "夜间港口灯火通明。", "天文学"]
+    queries = [PAIRS[4][0], "夜间港口灯火通明。", "天文学", "港" * 6000, PAIRS[0][0]]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(queries) + "\n"))
     status, out, _ = run(["tm", "lookup", "--db", store_url, "--lang", "zh", "-"], capsys)
     assert status == 0
@@ -101,6 +101,8 @@ def test_lookup_streams_one_json_line_per_query(store_url, tmp_path, capsys, mon
     assert lines[0]["matches"][0]["score"] == 1.0
     assert lines[1]["matches"][0]["source"] == PAIRS[9][0]
     assert lines[2]["matches"] == []
+    assert lines[3]["matches"] == [] and "too long" in lines[3]["error"]
+    assert lines[4]["matches"][0]["score"] == 1.0  # the lines after it are answered
 
 
 def test_concordance_spans_the_term_in_either_language(store_url, tmp_path, capsys):
