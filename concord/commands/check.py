@@ -18,6 +18,7 @@ from terms.rules import RULES
 if TYPE_CHECKING:  # the rest is imported when the command runs: `concord --help` stays quick
     from concord.console import UI
     from concord.reports import CheckedUnit, Report
+    from terms.checks import Checker, Pair
     from terms.config import Config
     from terms.findings import Finding
     from terms.glossary import Glossary
@@ -44,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--tmx", metavar="FILE", action="append", default=[],
                         help="check an existing memory instead (TMX, or PO/TSV/JSONL by "
                              "extension); may be repeated, the memories are checked together")
+    parser.add_argument("--tm", metavar="DB",
+                        help="a translation-memory store (concord tm): inconsistent-translation "
+                             "also compares each unit with the units stored before (the same "
+                             "source translated otherwise); alone, checks the store itself, "
+                             "without loading it")
     parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="glossary to check terms against (TBX, CSV, TSV or PO); without "
                              "one only the number, date, omission, untranslated and consistency "
@@ -81,8 +87,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace, ui: UI) -> int:
     from concord import __version__
-    from concord.atomic import write_text_atomic
-    from concord.reports import Report, plural, render, severity_counts
+    from concord.reports import Report, plural
     from terms.checks import Checker, Pair
     from terms.config import load_config
     from terms.glossary import load_glossary
@@ -92,6 +97,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         args.tmx, args.documents = args.tmx + memories, []
     if args.tmx and args.documents:
         raise UsageError("give either SRC TGT or --tmx FILE, not both")
+    if args.tm and not args.tmx and not args.documents:
+        return _run_store(args, ui)
     if not args.tmx and len(args.documents) != 2:
         raise UsageError("give a source and a target document (SRC TGT), or --tmx FILE")
     _refuse_overwriting_inputs(args)
@@ -115,10 +122,20 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     pairs = [Pair(c.unit, c.source, c.target, c.src_lang, c.tgt_lang) for c in checked]
     with ui.progress("checking", len(pairs)) as advance:
         findings = checker.run(pairs, progress=advance)
+    if args.tm and checker.enabled("inconsistent-translation"):
+        findings += _against_store(pairs, args.tm, checker)
     report = Report(checked, findings, fail_on=fail_on, glossary=glossary, inputs=inputs,
                     suppressed=checker.suppressed, tool_version=__version__)
     if args.save_tmx:
         _save_tmx(units, report, args, ui)
+    return _emit(report, args, ui, plural(len(checked), "unit"))
+
+
+def _emit(report: Report, args: argparse.Namespace, ui: UI, checked: str) -> int:
+    """Write the report (``-o`` or standard output) and return the exit status."""
+    from concord.atomic import write_text_atomic
+    from concord.reports import render, severity_counts
+
     color = args.format == "text" and not args.output and (
         args.color == "always" or args.color == "auto" and sys.stdout.isatty())
     text = render(report, args.format, color=color)
@@ -129,14 +146,52 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     if (args.format != "text" or args.output) and not args.quiet:
-        ui.note(f"{severity_counts(report.summary)} in {plural(len(checked), 'unit')}")
+        ui.note(f"{severity_counts(report.summary)} in {checked}")
     return 1 if report.failing else 0
+
+
+def _against_store(pairs: list[Pair], location: str, checker: Checker) -> list[Finding]:
+    """inconsistent-translation findings of ``pairs`` against the store at ``location``."""
+    from concord.tm import open_store
+    from concord.tm.consistency import against_store
+    with open_store(location) as store:
+        return list(checker.configured(against_store(pairs, store)))
+
+
+def _run_store(args: argparse.Namespace, ui: UI) -> int:
+    """``concord check --tm DB`` alone: the store's own inconsistent translations."""
+    from concord import __version__
+    from concord.reports import Report, plural
+    from concord.tm import open_store
+    from concord.tm.consistency import store_findings
+    from terms.checks import Checker
+    from terms.config import load_config
+
+    refuse_overwrite(args.output, [args.tm, args.config], "-o/--output")
+    if args.save_tmx:
+        raise UsageError("--save-tmx writes a checked memory file: give --tmx FILE (concord tm "
+                         "export writes the store as one)")
+    config = load_config(args.config)
+    config.disabled |= set(args.disable)
+    checker = Checker(None, config)
+    checked: list[CheckedUnit] = []
+    findings: list[Finding] = []
+    if checker.enabled("inconsistent-translation"):
+        with open_store(args.tm) as store:
+            checked, findings = store_findings(store)
+            total = store.stats()["units"]
+    else:
+        total = 0
+    report = Report(checked, list(checker.configured(findings)),
+                    fail_on=args.fail_on or config.fail_on or "error", inputs=[args.tm],
+                    suppressed=checker.suppressed, tool_version=__version__)
+    return _emit(report, args, ui, f"a store of {plural(total, 'unit')}")
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     """The report may replace no input; the checked memory (--save-tmx) only a TMX memory it
     was read from, and never the report."""
-    inputs = [*args.documents, *args.tmx, args.glossary, args.config]
+    inputs = [*args.documents, *args.tmx, args.glossary, args.config, args.tm]
     refuse_overwrite(args.output, inputs, "-o/--output")
     if args.output and args.save_tmx and \
             os.path.realpath(args.output) == os.path.realpath(args.save_tmx):

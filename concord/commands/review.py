@@ -54,6 +54,10 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--review-file", metavar="FILE",
                         help="where the review is saved (default: NAME.review.jsonl next to the "
                              "inputs); an existing one is opened and the review goes on")
+    parser.add_argument("--tm", metavar="DB",
+                        help="a translation-memory store (concord tm): a side panel shows its "
+                             "best matches for the bead in focus and the units holding a word "
+                             "you select")
     parser.add_argument("--port", type=int, default=0, metavar="N",
                         help="port to listen on (default: 0, any free port)")
     parser.add_argument("--host", default="127.0.0.1", metavar="ADDR",
@@ -99,6 +103,7 @@ def run(args: argparse.Namespace, ui) -> int:
     if args.glossary:
         from terms.glossary import load_glossary
         given = load_glossary(args.glossary)
+    panel = _tm_panel(args)  # a store that cannot be used fails before the review is opened
     review = open_review(args, inputs, given, ui)
     try:
         glossary = _glossary(args, given, review.session.meta, ui)
@@ -109,7 +114,7 @@ def run(args: argparse.Namespace, ui) -> int:
                               tgt_lang=session.target.lang)
         if args.export:
             return _export(review, annotator, args, ui)
-        return _serve(review, annotator, args, ui)
+        return _serve(review, annotator, args, ui, panel)
     finally:
         review.close()
 
@@ -212,7 +217,16 @@ def _meta_doc_id(review) -> str:
     return str(meta.get("doc_id") or review.path.name.removesuffix(REVIEW_SUFFIX))
 
 
-def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
+def _tm_panel(args: argparse.Namespace):
+    """The translation-memory side panel over ``--tm`` (``None`` without it, or to export)."""
+    if not args.tm or args.export:
+        return None
+    from concord.review.tmpanel import TMPanel
+    from concord.tm import open_store
+    return TMPanel(open_store(args.tm))
+
+
+def _serve(review, annotator, args: argparse.Namespace, ui, panel=None) -> int:
     from concord.review.app import ReviewApp, create_app
     from concord.review.guard import new_token
     from concord.review.server import bind, serve, url_for
@@ -228,6 +242,7 @@ def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
         return LocalConfidence(session.source, session.target, anchors=anchors,
                                beads=session.beads)
 
+    app.tm_panel = panel
     app.start_rescoring(rescorer)  # the aligner's scorer, for the beads edits make
     with ui.progress("checking beads", None):
         app.state()  # computes every bead's findings and terms once, before the page asks
@@ -242,7 +257,11 @@ def _serve(review, annotator, args: argparse.Namespace, ui) -> int:
     ui.note(f"every edit is saved at once in {review.path}; press Ctrl-C to stop")
     if not args.no_browser:
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-    serve(create_app(app, token), sock, log_level="warning")
+    try:
+        serve(create_app(app, token), sock, log_level="warning")
+    finally:
+        if app.tm_panel is not None:
+            app.tm_panel.close()  # the one connection the panel used
     sys.stdout.flush()
     ui.note(f"review saved in {review.path}")
     return 0

@@ -3,7 +3,8 @@
 - ``GET /`` (the page), ``GET /api/state`` (everything the page shows), ``POST /api/op`` (an
   operation), ``POST /api/undo``, ``POST /api/redo`` (each answers with a patch of the beads it
   changed, after the edit is on disk), ``GET /api/export?format=tmx|po|tsv&scope=all|confirmed``
-  (a download).
+  (a download); with a translation-memory store (``--tm``), ``GET /api/tm/matches?key=N``
+  (the store's best matches for bead N) and ``GET /api/tm/concordance?term=T``.
 - Every request goes through :class:`concord.review.guard.TokenGuard` (loopback ``Host``, session
   token); :mod:`concord.review.server` listens on loopback and runs uvicorn.
 """
@@ -35,6 +36,7 @@ from concord.review.journal import ReviewFile
 from concord.review.model import SIDES, Change, EditError, ReviewBead, Side
 from concord.review.operations import operation_from_json
 from concord.review.session import Rescorer, ReviewSession
+from concord.review.tmpanel import TMPanel
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ class ReviewApp:
         self.scoring_timeout = 120.0
         #: the PO writer's fuzzy options for the PO export (--confirmed-threshold, --no-fuzzy)
         self.po_options: dict[str, Any] = {}
+        #: the translation-memory side panel, when the review was started with a store
+        self.tm_panel: TMPanel | None = None
 
     def start_rescoring(self, build: Callable[[], Rescorer], timeout: float = 120.0) -> None:
         """Build the session's rescorer (:mod:`concord.review.rescore`) in the background; an
@@ -158,6 +162,7 @@ class ReviewApp:
             "target": {"name": session.target.name, "lang": session.target.lang},
             "warnings": list(meta.get("warnings", [])) + list(self.review.warnings),
             "glossary": meta.get("glossary") or "",
+            "tm": self.tm_panel.name if self.tm_panel is not None else "",
             "concepts": self.annotator.concepts,
             "sentences": {side: [self.sentence_json(side, i)
                                  for i in range(len(session.document(side).sentences))]
@@ -275,8 +280,35 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
         return Response(data, media_type=media,
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 
+    async def tm_matches(request: Request) -> Response:
+        panel = review_app.tm_panel
+        if panel is None:
+            return _json({"error": "no translation-memory store (concord review ... --tm DB)"},
+                         404)
+        try:
+            key = int(request.query_params.get("key", ""))
+        except ValueError:
+            return _json({"error": "key must be a bead key (a number)"}, 400)
+
+        try:
+            with review_app.lock:  # the bead's text as it reads now
+                lang, text = panel.query(review_app.session, key)
+        except KeyError:
+            return _json({"error": f"no bead {key}"}, 404)
+        return _json(await asyncio.to_thread(panel.matches, lang, text))
+
+    async def tm_concordance(request: Request) -> Response:
+        panel = review_app.tm_panel
+        if panel is None:
+            return _json({"error": "no translation-memory store (concord review ... --tm DB)"},
+                         404)
+        term = request.query_params.get("term", "")
+        return _json(await asyncio.to_thread(panel.concordance, term))
+
     routes = [
         Route("/", index),
+        Route("/api/tm/matches", tm_matches),
+        Route("/api/tm/concordance", tm_concordance),
         Route("/api/state", state),
         Route("/api/op", editing("op"), methods=["POST"]),
         Route("/api/undo", editing("undo"), methods=["POST"]),

@@ -80,6 +80,11 @@ class Checker:
             out.extend(self._configured(check_consistency(pairs, self)))
         return out
 
+    def configured(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """``findings`` of a rule run elsewhere (against a store, say) with the configured
+        severities, disabled rules and suppressions applied, as :meth:`run` applies them."""
+        return self._configured(findings)
+
     def _configured(self, findings: Iterable[Finding]) -> Iterator[Finding]:
         config = self.config
         for f in findings:

@@ -370,6 +370,7 @@ function markCursor(scroll) {
   const [side, i] = currentSentences(S.beads[index])[cursor.pos] || [];
   const sentence = side === undefined ? null : node.querySelector('.sent[data-side="' + side + '"][data-i="' + i + '"]');
   if (sentence) sentence.classList.add("cur");
+  tmFollow();
   if (scroll) {
     fitHeader();  // the header may have wrapped since the last resize event: keep the bead clear of it
     node.scrollIntoView({ block: "nearest" });
@@ -772,6 +773,112 @@ $("help-button").addEventListener("click", toggleHelp);
 for (const id of ["f-low", "f-unconfirmed", "f-findings"]) $(id).addEventListener("change", () => refilter(sortingLowFirst(id)));
 let searchTimer = null;
 $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(refilter, 120); });
+
+// ---------------------------------------------------------------------------------------------
+// translation-memory side panel (concord review ... --tm DB): the store's best matches for the
+// current bead, and the units holding a word selected in a bead or typed in the panel
+
+let tmShown = null;    // the bead (key and text) whose matches the panel shows or fetches
+let tmTimer = null;
+let tmSeq = 0;         // answers to requests the cursor has since moved past are dropped
+let tmTermSeq = 0;
+const TM_MAX_TERM = 80;
+
+function tmOn() {
+  const on = Boolean(S && S.tm);
+  $("tm-panel").hidden = !on;
+  document.body.classList.toggle("with-tm", on);
+  if (on) $("tm-name").textContent = S.tm;
+  return on;
+}
+
+/* The current bead and its text: an edit of the bead asks the store again. */
+function tmSignature() {
+  const index = indexOfKey(cursor.key);
+  if (index < 0) return null;
+  const bead = S.beads[index];
+  return cursor.key + "\u0001" + currentSentences(bead).map(([side, i]) => S.sentences[side][i].text).join("\u0001");
+}
+
+function tmFollow() {
+  if (!tmOn()) return;
+  const signature = tmSignature();
+  if (signature === null || signature === tmShown) return;
+  tmShown = signature;
+  const key = cursor.key;
+  clearTimeout(tmTimer);
+  tmTimer = setTimeout(() => tmLoadMatches(key), 120);
+}
+
+function tmNone(message) { return '<li class="tm-none">' + esc(message) + "</li>"; }
+
+async function tmLoadMatches(key) {
+  const seq = ++tmSeq;
+  const { status, payload } = await call("GET", "/api/tm/matches?key=" + encodeURIComponent(key));
+  if (seq !== tmSeq) return;
+  const box = $("tm-matches");
+  box.dataset.key = key;
+  if (status !== 200) { box.innerHTML = tmNone((payload && payload.error) || "The lookup failed (" + status + ")."); return; }
+  box.innerHTML = payload.matches.length ? payload.matches.map(tmMatchHTML).join("")
+    : tmNone("No match of 50% or more in the memory.");
+}
+
+function tmMatchHTML(m) {
+  const percent = Math.floor(m.score * 100);
+  const grade = percent >= 95 ? "tm-high" : percent >= 75 ? "tm-mid" : "tm-low";
+  const differences = m.differences.map(([here, there]) => '<span class="tm-diff">' + esc(here || "—") +
+    " here, " + esc(there || "—") + " there</span>").join(" ");
+  return '<li class="tm-match"><span class="tm-score ' + grade + '" title="fuzzy match score">' + percent + "%</span>" +
+    '<p class="tm-src">' + esc(m.source) + "</p>" +
+    '<p class="tm-tgt">' + esc(m.target) + "</p>" +
+    (differences ? '<p class="tm-diffs">' + differences + "</p>" : "") +
+    '<p class="tm-meta">' + esc(m.tuid || "(no tuid)") + " · " + esc(m.origin) +
+    (m.version > 1 ? " · version " + m.version : "") + "</p></li>";
+}
+
+/* `text` with the code-point `spans` (as the server counts) marked. */
+function tmMarked(text, spans) {
+  const chars = Array.from(text);
+  let out = "", at = 0;
+  for (const [start, end] of spans) {
+    out += esc(chars.slice(at, start).join("")) + "<mark>" + esc(chars.slice(start, end).join("")) + "</mark>";
+    at = end;
+  }
+  return out + esc(chars.slice(at).join(""));
+}
+
+async function tmLoadConcordance(term) {
+  term = term.trim().slice(0, TM_MAX_TERM);
+  const seq = ++tmTermSeq;
+  const box = $("tm-concordance");
+  if (!term) { box.innerHTML = ""; return; }
+  const { status, payload } = await call("GET", "/api/tm/concordance?term=" + encodeURIComponent(term));
+  if (seq !== tmTermSeq) return;
+  box.dataset.term = term;
+  if (status !== 200) { box.innerHTML = tmNone((payload && payload.error) || "The search failed (" + status + ")."); return; }
+  box.innerHTML = payload.matches.length ? payload.matches.map((o) => {
+    const [hit, other] = o.lang === "zh" ? [o.zh, o.en] : [o.en, o.zh];
+    const date = (o.date || o.imported).slice(0, 8);
+    return '<li class="tm-occurrence"><p class="tm-src">' + tmMarked(hit, o.spans) + "</p>" +
+      '<p class="tm-tgt">' + esc(other) + "</p>" +
+      '<p class="tm-meta">' + esc(o.tuid || "(no tuid)") + " · " + esc(o.origin) + " · " +
+      esc(date.slice(0, 4) + "-" + date.slice(4, 6) + "-" + date.slice(6, 8)) + "</p></li>";
+  }).join("") : tmNone("No unit holds “" + term + "”.");
+}
+
+list.addEventListener("mouseup", () => {
+  if (!tmOn()) return;
+  const selected = String(window.getSelection() || "").trim();
+  if (selected && selected.length <= TM_MAX_TERM && selected !== $("tm-term").value) {
+    $("tm-term").value = selected;
+    tmLoadConcordance(selected);
+  }
+});
+$("tm-conc-form").addEventListener("submit", (event) => { event.preventDefault(); tmLoadConcordance($("tm-term").value); });
+$("tm-term").addEventListener("keydown", (event) => {
+  event.stopPropagation();   // letters typed here are text, not the page's shortcuts
+  if (event.key === "Escape") { event.preventDefault(); list.focus({ preventScroll: true }); }
+});
 
 /* Scrolling to a bead keeps it clear of the sticky header, whatever height the header wraps to. */
 function fitHeader() { document.documentElement.style.setProperty("--header-height", $("top").offsetHeight + "px"); }

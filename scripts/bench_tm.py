@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Benchmark of the translation-memory store (``concord tm``) on both back ends.
+
+Builds memories of N units (default 10,000, 100,000 and 1,000,000) from the real sentence pairs
+of the gold sets in ../shared (read by path, never copied), grown as a memory grows: the pairs
+themselves, then versions of them — another number, a few words or characters changed, two
+sentences joined, the same source translated again. For each size and back end (SQLite file;
+PostgreSQL in a throwaway cluster started here, as the tests do), it measures:
+
+- import: ``concord tm import`` of the TMX file in a child process (units/s, the child's peak
+  memory; for PostgreSQL the server's own memory is not counted);
+- lookup: p50/p95 latency of ``Store.lookup`` (5 matches, min score 0.5) for Q queries, half
+  Chinese, half English: pairs of the memory with a word, characters or a number changed;
+- recall: the share of queries whose true best match (an exhaustive scan of every unit with the
+  same scoring) scores ≥ 0.75 for which the lookup finds a match as good;
+- the same lookups with Translate Toolkit's tmserver strategy (its old ``tmdb``): an FTS index
+  of words, the query's words OR-ed, candidates within the length bounds of the minimum
+  similarity, then the same reranking — the baseline the trigram indexes are compared with;
+- ``concord check --tm DB`` on the store (peak memory: the inconsistent-translation rule
+  against the whole store), and at the smallest sizes ``concord check --tmx`` on the same
+  memory file beside it.
+
+    .venv/bin/python scripts/bench_tm.py [--sizes 10000,100000] [--backends sqlite,postgres]
+                                         [--queries 200] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = Path(os.environ.get("CONCORD_SHARED", ROOT.parent / "shared"))
+GOLD_SETS = ("bible-en-zh", "pol-dev", "mac-dev", "wmt22-news-enzh")
+_DIGITS = re.compile(r"\d+")
+_EN_WORD = re.compile(r"\S+")
+
+
+# -- the memory ------------------------------------------------------------------------------
+
+def real_pairs() -> list[tuple[str, str]]:
+    """The distinct two-sided gold beads of the gold sets, as (Chinese, English)."""
+    from align.evaluate import discover_gold
+    from align.model import sentence_separator
+    pairs: dict[tuple[str, str], None] = {}
+    for name in GOLD_SETS:
+        folder = SHARED / "corpora" / "gold" / name
+        if not folder.is_dir():
+            continue
+        for doc in discover_gold(folder):
+            source, target, beads = doc.load()
+            for src, tgt in beads:
+                if not src or not tgt:
+                    continue
+                a = sentence_separator(source.lang).join(source.sentences[i].text for i in src)
+                b = sentence_separator(target.lang).join(target.sentences[i].text for i in tgt)
+                zh, en = (a, b) if source.lang == "zh" else (b, a)
+                if len(zh) >= 8 and len(en) >= 20:
+                    pairs[(zh, en)] = None
+    if not pairs:
+        raise SystemExit(f"no gold sets found under {SHARED / 'corpora' / 'gold'} "
+                         "(set CONCORD_SHARED)")
+    return list(pairs)
+
+
+def edit_zh(text: str, rng: random.Random, donor: str, edits: int) -> str:
+    chars = list(text)
+    for _ in range(edits):
+        at = rng.randrange(len(chars))
+        if rng.random() < 0.5 and len(chars) > 8:
+            del chars[at]
+        else:
+            chars[at] = rng.choice(donor)
+    return "".join(chars)
+
+
+def edit_en(text: str, rng: random.Random, donor: str, edits: int) -> str:
+    words = text.split(" ")
+    spare = donor.split(" ")
+    for _ in range(edits):
+        at = rng.randrange(len(words))
+        if rng.random() < 0.5 and len(words) > 4:
+            del words[at]
+        else:
+            words[at] = rng.choice(spare)
+    return " ".join(words)
+
+
+def renumber(text: str, rng: random.Random) -> str:
+    return _DIGITS.sub(lambda m: str(rng.randrange(1, 10 ** len(m.group(0)))), text)
+
+
+def variant(pairs: list[tuple[str, str]], rng: random.Random) -> tuple[str, str]:
+    """Another unit grown from the pairs, as memories grow."""
+    zh, en = rng.choice(pairs)
+    donor_zh, donor_en = rng.choice(pairs)
+    kind = rng.random()
+    if kind < 0.15 and _DIGITS.search(zh):
+        seed = rng.randrange(10 ** 9)
+        return renumber(zh, random.Random(seed)), renumber(en, random.Random(seed))
+    if kind < 0.6:
+        edits = rng.randint(1, 3)
+        return edit_zh(zh, rng, donor_zh, edits), edit_en(en, rng, donor_en, edits)
+    if kind < 0.95:
+        return zh + donor_zh, en + " " + donor_en
+    return zh, edit_en(en, rng, donor_en, 2)  # the same source translated again
+
+
+def generate(pairs: list[tuple[str, str]], count: int, seed: int = 1) -> Iterator:
+    """``count`` units: the pairs first, then variants."""
+    from tmx.model import Unit
+    rng = random.Random(seed)
+    for n in range(count):
+        zh, en = pairs[n] if n < len(pairs) else variant(pairs, rng)
+        props = [("x-concord-doc", f"doc-{n // 40}"), ("x-concord-status", "confirmed"),
+                 ("x-concord-confidence", f"{0.5 + (n % 500) / 1000:.3f}")]
+        yield Unit.bilingual(f"doc-{n // 40}:{n % 40 + 1}", "zh-CN", zh, "en-US", en,
+                             props=props)
+
+
+def queries(pairs: list[tuple[str, str]], count: int, seed: int = 2) -> list[tuple[str, str]]:
+    """``count`` queries (text, lang), half of each language: pairs with one or two tokens or
+    a number changed."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        zh, en = rng.choice(pairs[:len(pairs)])
+        donor_zh, donor_en = rng.choice(pairs)
+        if n % 2 == 0:
+            text = renumber(zh, rng) if n % 6 == 0 and _DIGITS.search(zh) else \
+                edit_zh(zh, rng, donor_zh, rng.randint(1, 2))
+            out.append((text, "zh"))
+        else:
+            text = renumber(en, rng) if n % 6 == 1 and _DIGITS.search(en) else \
+                edit_en(en, rng, donor_en, rng.randint(1, 2))
+            out.append((text, "en"))
+    return out
+
+
+# -- measuring -------------------------------------------------------------------------------
+
+def child(command: list[str]) -> dict:
+    """Run ``python -m concord COMMAND`` in a child process: seconds, its peak MB, status."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", "concord", *command],
+                                   stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT,
+                                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        message = err.read().decode("utf-8", "replace").strip()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"concord {' '.join(command)} failed: {message}")
+    return {"seconds": round(time.perf_counter() - start, 1),
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_mb": round(usage.ru_maxrss / 1024), "exit": process.returncode,
+            "message": message.splitlines()[-1] if message else ""}
+
+
+def exhaustive_best(store, asked: list[tuple[str, str]]) -> list[float]:
+    """The true best score of each query over every stored unit (rapidfuzz over all units in
+    chunks, then the top candidates scored exactly as a lookup scores them)."""
+    import heapq
+
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import cdist
+
+    from concord.tm import fuzzy
+    tokens = [fuzzy.quick_tokens(text) for text, _ in asked]
+    tops: list[list[tuple[float, str]]] = [[] for _ in asked]
+    by_lang = {lang: [i for i, (_, lg) in enumerate(asked) if lg == lang] for lang in ("zh", "en")}
+    chunk: list[tuple[str, str]] = []
+
+    def scan() -> None:
+        for lang, indexes in by_lang.items():
+            texts = [zh if lang == "zh" else en for zh, en in chunk]
+            choices = [fuzzy.quick_tokens(t) for t in texts]
+            matrix = cdist([tokens[i] for i in indexes], choices,
+                           scorer=Levenshtein.normalized_similarity, workers=1)
+            for row, i in zip(matrix, indexes):
+                for j in row.argsort()[-20:]:
+                    item = (float(row[j]), texts[j])
+                    if len(tops[i]) < 20:
+                        heapq.heappush(tops[i], item)
+                    else:
+                        heapq.heappushpop(tops[i], item)
+
+    for row in store._stream("SELECT zh, en FROM tm_units"):
+        chunk.append(row)
+        if len(chunk) >= 20_000:
+            scan()
+            chunk = []
+    if chunk:
+        scan()
+    best = []
+    for (text, lang), top in zip(asked, tops):
+        placed = fuzzy.placeables(text, lang)
+        best.append(max((fuzzy.score(text, t, lang, placed).value for _, t in top), default=0.0))
+    return best
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed_lookups(lookup, asked: list[tuple[str, str]]) -> tuple[list[float], list[float]]:
+    """Milliseconds (wall) and best score of each query."""
+    times, scores = [], []
+    for text, lang in asked:
+        start = time.perf_counter()
+        found = lookup(text, lang)
+        times.append((time.perf_counter() - start) * 1000)
+        scores.append(found[0].score if found else 0.0)
+    return times, scores
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process: steadier than wall time on a shared machine."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class WordOrBaseline:
+    """Translate Toolkit tmserver's candidate search (its tmdb): an FTS index of the source
+    words, the query's words joined with OR, candidates whose length is within the bounds the
+    minimum similarity allows; the candidates are then reranked as the store reranks its own."""
+
+    MIN_SIMILARITY = 0.75
+
+    def __init__(self, path: Path, store) -> None:
+        self.conn = sqlite3.connect(path)
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(zh, en)")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS lengths (id INTEGER PRIMARY KEY, "
+                          "zh INTEGER, en INTEGER)")
+        self.conn.executemany("INSERT INTO words (rowid, zh, en) VALUES (?, ?, ?)",
+                              store._stream("SELECT id, zh, en FROM tm_units"))
+        self.conn.execute("INSERT INTO lengths SELECT rowid, length(zh), length(en) FROM words")
+        self.conn.commit()
+        self.store = store
+
+    def lookup(self, text: str, lang: str):
+        from concord.tm import fuzzy
+        from concord.tm.store import Match
+        words = re.sub(r"[^\w\s]", " ", text).split()
+        if not words:
+            return []
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        low, high = len(text) * self.MIN_SIMILARITY, len(text) / self.MIN_SIMILARITY
+        rows = self.conn.execute(
+            f"SELECT w.{lang} FROM words w JOIN lengths l ON l.id = w.rowid WHERE words MATCH ? "
+            f"AND l.{lang} BETWEEN ? AND ?", (f"{lang} : ({query})", low, high)).fetchall()
+        quick = fuzzy.quick_tokens(text)
+        ranked = sorted(((fuzzy.quick_score(quick, fuzzy.quick_tokens(c)), c) for (c,) in rows),
+                        reverse=True)[:30]
+        placed = fuzzy.placeables(text, lang)
+        scored = sorted((fuzzy.score(text, candidate, lang, placed).value
+                         for _, candidate in ranked), reverse=True)
+        return [Match(s, "", "", lang, None, "", "", "", 1, {}) for s in scored[:5]]
+
+
+def measure(backend: str, url: str, size: int, pairs, asked, folder: Path) -> dict:
+    from concord.bitext import write_units
+    from concord.tm import open_store
+
+    memory = folder / f"memory-{size}.tmx"
+    if not memory.exists():
+        write_units(generate(pairs, size), memory)
+    result: dict = {"backend": backend, "size": size}
+    imported = child(["tm", "import", "-q", "--db", url, str(memory)])
+    result["import_units_per_s"] = round(size / imported["seconds"])
+    result["import_seconds"] = imported["seconds"]
+    result["import_cpu_seconds"] = imported["cpu_seconds"]
+    result["import_peak_mb"] = imported["peak_mb"]
+    with open_store(url) as store:
+        result["units"] = store.stats()["units"]
+        store.lookup(asked[0][0], asked[0][1])  # warm the caches once
+        cpu = cpu_seconds()
+        times, scores = timed_lookups(
+            lambda text, lang: store.lookup(text, lang, 5, 0.5), asked)
+        result["lookup_client_cpu_ms"] = round((cpu_seconds() - cpu) * 1000 / len(asked), 1)
+        result["lookup_p50_ms"] = round(statistics.median(times), 1)
+        result["lookup_p95_ms"] = round(percentile(times, 95), 1)
+        best = exhaustive_best(store, asked)
+        judged = [i for i, b in enumerate(best) if b >= 0.75]
+        found = [i for i in judged if scores[i] >= best[i] - 1e-9]
+        result["queries_true_best_ge_075"] = len(judged)
+        result["recall"] = round(len(found) / len(judged), 4) if judged else None
+        if backend == "sqlite":
+            baseline = WordOrBaseline(folder / f"baseline-{size}.db", store)
+            b_times, b_scores = timed_lookups(baseline.lookup, asked)
+            b_found = [i for i in judged if b_scores[i] >= best[i] - 1e-9]
+            result["word_or_p50_ms"] = round(statistics.median(b_times), 1)
+            result["word_or_p95_ms"] = round(percentile(b_times, 95), 1)
+            result["word_or_recall"] = round(len(b_found) / len(judged), 4) if judged else None
+            for lang in ("zh", "en"):
+                mine = [i for i in judged if asked[i][1] == lang]
+                result[f"recall_{lang}"] = round(
+                    sum(scores[i] >= best[i] - 1e-9 for i in mine) / len(mine), 4) if mine else None
+                result[f"word_or_recall_{lang}"] = round(
+                    sum(b_scores[i] >= best[i] - 1e-9 for i in mine) / len(mine), 4) \
+                    if mine else None
+    checked = child(["check", "--tm", url, "-f", "json", "-o", str(folder / "check.json")])
+    result["check_tm_seconds"] = checked["seconds"]
+    result["check_tm_peak_mb"] = checked["peak_mb"]
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--check-tmx-up-to", type=int, default=100_000,
+                        help="also run concord check --tmx on memories up to this size")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    backends = [b for b in args.backends.split(",") if b]
+    pairs = real_pairs()
+    asked = queries(pairs, args.queries)
+    print(f"{len(pairs)} real pairs; {len(asked)} queries", file=sys.stderr)
+    results = []
+    cluster = None
+    with tempfile.TemporaryDirectory(prefix="bench-tm-") as tmp:
+        folder = Path(tmp)
+        try:
+            if "postgres" in backends:
+                from tests.tm.postgres import Cluster, server_binaries
+                binaries = server_binaries()
+                if binaries is None:
+                    raise SystemExit("PostgreSQL server binaries not found")
+                cluster = Cluster(binaries)
+                cluster.start()
+            for size in sizes:
+                for backend in backends:
+                    url = str(folder / f"store-{size}.db") if backend == "sqlite" else \
+                        cluster.create_database(f"bench_{size}")
+                    result = measure(backend, url, size, pairs, asked, folder)
+                    if backend == backends[0] and size <= args.check_tmx_up_to:
+                        tmx = child(["check", "--tmx", str(folder / f"memory-{size}.tmx"),
+                                     "-f", "json", "-o", str(folder / "check-tmx.json")])
+                        result["check_tmx_seconds"] = tmx["seconds"]
+                        result["check_tmx_peak_mb"] = tmx["peak_mb"]
+                    print(json.dumps(result), file=sys.stderr, flush=True)
+                    results.append(result)
+                    if backend == "sqlite":
+                        os.unlink(url)
+                (folder / f"memory-{size}.tmx").unlink(missing_ok=True)
+        finally:
+            if cluster is not None:
+                cluster.stop()
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    columns = ["backend", "size", "import_units_per_s", "import_cpu_seconds", "import_peak_mb",
+               "lookup_p50_ms", "lookup_p95_ms", "lookup_client_cpu_ms", "recall", "word_or_p50_ms", "word_or_p95_ms", "word_or_recall",
+               "check_tm_peak_mb", "check_tmx_peak_mb"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for r in results:
+        print("| " + " | ".join(str(r.get(c, "")) for c in columns) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
