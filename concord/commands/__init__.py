@@ -46,7 +46,7 @@ def given_languages(args: argparse.Namespace) -> dict[str, str]:
 def refuse_overwrite(output: str | None, inputs: Iterable[str | None], option: str) -> None:
     """Raise :class:`UsageError` when ``output`` is one of the existing ``inputs``: a report or
     a conversion written over the file it was made from would destroy it."""
-    if not output or not os.path.exists(output):
+    if not output or output == "-" or not os.path.exists(output):
         return
     for path in inputs:
         if path and os.path.exists(path) and os.path.samefile(output, path):

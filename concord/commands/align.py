@@ -68,7 +68,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import format_bead
-    from concord.atomic import atomic_output
+    from concord.atomic import atomic_output, shown
     from concord.pipeline import align_files
 
     if args.max_bead < 1:
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace, ui) -> int:
     if args.output:
         low = sum(1 for b in alignment.beads if b.confidence < 0.5)
         ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
-                f"{args.output}")
+                f"{shown(args.output)}")
     return 0
 
 

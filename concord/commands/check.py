@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from concord.atomic import shown
 from concord.commands import (add_input_format_option, add_scorer_option, given_languages,
                               refuse_overwrite)
 from concord.errors import UsageError
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     text = render(report, args.format, color=color)
     if args.output:
         write_text_atomic(args.output, text)
-        ui.note(f"report written to {args.output}")
+        ui.note(f"report written to {shown(args.output)}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -138,6 +139,9 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     was read from, and never the report."""
     inputs = [*args.documents, *args.tmx, args.glossary, args.config]
     refuse_overwrite(args.output, inputs, "-o/--output")
+    if args.save_tmx == "-" and args.output in (None, "-"):
+        raise UsageError("--save-tmx - and the report would both go to standard output; give "
+                         "the report a file with -o")
     if args.output and args.save_tmx and \
             os.path.realpath(args.output) == os.path.realpath(args.save_tmx):
         raise UsageError("-o/--output and --save-tmx name the same file, which each would "
@@ -304,7 +308,7 @@ def _save_tmx(units: list[Unit], report: Report, args: argparse.Namespace, ui: U
         unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
         unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
     summary = write_units(units, path, fmt="tmx", **kept)
-    ui.note(f"checked memory written to {path}")
+    ui.note(f"checked memory written to {shown(path)}")
     left_out = summary.without_variants_message()
     if left_out:
         ui.warn(left_out)

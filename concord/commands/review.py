@@ -8,6 +8,7 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from concord.atomic import shown
 from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
 from concord.errors import UsageError
 
@@ -194,12 +195,13 @@ def _export(review, annotator, args: argparse.Namespace, ui) -> int:
     summary = export_review(review.session, args.export, doc_id=app.doc_id,
                             fmt=_export_format(args.export),
                             scope=scope, findings=app.bead_findings)
-    ui.note(f"{summary.units} units ({scope}) written to {args.export}")
+    ui.note(f"{summary.units} units ({scope}) written to {shown(args.export)}")
     return 0
 
 
 def _export_format(path: str) -> str:
-    return Path(path).suffix.lstrip(".").lower()
+    """The format --export writes: from the extension; TMX for ``-`` (standard output)."""
+    return "tmx" if path == "-" else Path(path).suffix.lstrip(".").lower()
 
 
 def _meta_doc_id(review) -> str:

@@ -59,7 +59,7 @@ def render(document: Document, fmt: str) -> str:
 
 def run(args: argparse.Namespace, ui) -> int:
     from align.document import read_document
-    from concord.atomic import atomic_output
+    from concord.atomic import atomic_output, shown
 
     refuse_overwrite(args.output, [args.file], "-o/--output")
     ui.info(f"reading {args.file}")
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, ui) -> int:
     if args.output:
         with atomic_output(args.output, "w", encoding="utf-8") as handle:
             handle.write(text)
-        ui.note(f"{len(document)} sentences written to {args.output}")
+        ui.note(f"{len(document)} sentences written to {shown(args.output)}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
