@@ -68,6 +68,24 @@ def test_unusable_bytes_are_errors_naming_the_file(data, message):
     assert "\n" not in text
 
 
+@pytest.mark.parametrize("broken", [b"\xf4\x90\x80\x80", b"\xe7", b"\xc3", b"\xed\xa0\x80"],
+                         ids=["beyond-U+10FFFF", "lone-E7", "lone-C3", "surrogate"])
+@pytest.mark.parametrize("text", [
+    "The two sides signed 12 agreements.\nThey agreed {} to deepen cooperation.\n",
+    "The two sides \u201csigned\u201d 12 agreements.\nThey agreed {} to deepen cooperation.\n",
+    "双方签署了12项协议。\n双方同意{}深化合作。\n",
+], ids=["ascii", "curly-quotes", "chinese"])
+def test_invalid_utf8_is_refused_with_line_and_column(text, broken):
+    """Broken UTF-8 in an otherwise good file is not read as another encoding ("ç", Cyrillic)."""
+    before, after = text.split("{}")
+    data = before.encode("utf-8") + broken + after.encode("utf-8")
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(data, "release.txt")
+    column = len(before.split("\n")[-1].encode("utf-8")) + 1
+    assert (info.value.path, info.value.line, info.value.column) == ("release.txt", 2, column)
+    assert f"0x{broken[0]:02x}" in str(info.value)
+
+
 def test_corrupted_utf8_error_gives_the_line(tmp_path):
     good = "第一行没有问题。\n第二行也没有问题。\n".encode("utf-8")
     with pytest.raises(DocumentError) as info:

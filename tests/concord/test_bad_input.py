@@ -81,6 +81,13 @@ def _corrupt_utf8(folder: Path) -> Path:
     return path
 
 
+def _broken_utf8_english(folder: Path) -> Path:
+    path = folder / "broken.en.txt"  # English with F4 90 80 80 (beyond U+10FFFF) on line 2
+    path.write_bytes(b"The two sides signed 12 agreements.\nThey agreed \xf4\x90\x80\x80 to "
+                     b"deepen cooperation.\n")
+    return path
+
+
 def _undecodable(folder: Path) -> Path:
     path = folder / "garbled.zh.txt"  # high bytes that no supported encoding reads as text
     path.write_bytes(bytes([0x81, 0x30, 0xFE, 0x39, 0xC0, 0x80, 0xF5, 0xFF] * 64) + b"\n")
@@ -112,6 +119,7 @@ DOCUMENTS = [
     Bad("missing", _missing), Bad("directory", _directory), Bad("empty", _empty),
     Bad("blank", _blank), Bad("html-without-text", _page_without_text), Bad("binary", _binary),
     Bad("nul-bytes", _nul_bytes), Bad("corrupt-utf8", _corrupt_utf8, line=2),
+    Bad("broken-utf8-english", _broken_utf8_english, line=2),
     Bad("undecodable", _undecodable),
     Bad("memory-as-document", _memory_as_document,
         says="translation memory (TMX), not a document to align: check it with --tmx"),
@@ -287,6 +295,7 @@ def run_bad(tmp_path: Path, command: Command, bad: Bad) -> tuple[subprocess.Comp
     argv = [a.format(bad=bad_path, zh=zh, en=en, glossary=GLOSSARY, out=out)
             for a in command.argv]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CONCORD"))}
+    env["PYTHONPATH"] = str(ROOT)  # the code of this tree, whatever is installed
     result = subprocess.run([sys.executable, "-m", "concord", *argv], cwd=work, env=env,
                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
     assert _files(tmp_path) == before, "files were left behind"
