@@ -65,7 +65,11 @@ def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
     else:
         if not presplit:  # zero-width spaces, soft hyphens …: line breaks (and numbers) stay
             text = remove_invisible(text)
-        blocks = extract_blocks(text, fmt)
+        try:
+            blocks = extract_blocks(text, fmt)
+        except DocumentError as exc:  # the reader knows the line, the caller the file
+            exc.path = exc.path or path
+            raise
         paragraphs = list(range(len(blocks)))
     if not blocks:
         what = "only white space" if not text.strip() else "no text left after removing markup"

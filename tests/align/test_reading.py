@@ -392,3 +392,26 @@ def test_a_line_break_inside_the_date_line_is_a_space():
 def test_odd_html_does_not_crash(html):
     blocks = extract_blocks(html, "html")
     assert all(b.text.strip() for b in blocks)
+
+
+def _nested(depth: int) -> str:
+    return ("<html><body>" + "<div>" * depth + "<p>The two sides signed 12 agreements.</p>"
+            + "</div>" * depth + "</body></html>")
+
+
+def test_html_nested_deeper_than_libxml2s_default_is_read():
+    # libxml2 stops at 256 levels without XML_PARSE_HUGE: the page was "empty"
+    blocks = extract_blocks(_nested(400), "html")
+    assert [b.text for b in blocks] == ["The two sides signed 12 agreements."]
+
+
+def test_html_nested_beyond_the_maximum_is_an_error_naming_the_depth(tmp_path):
+    from align.document import read_document
+    from align.html_extract import MAX_DEPTH
+
+    page = tmp_path / "deep.en.html"
+    page.write_text("<html>\n<body>\n" + _nested(MAX_DEPTH + 100), encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        read_document(page)
+    assert (info.value.path, info.value.line) == (str(page), 3)
+    assert f"more than {MAX_DEPTH} levels" in str(info.value)
