@@ -22,7 +22,7 @@ from lxml import etree
 from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
-from tmx.xmlsource import iter_events, open_tmx, release
+from tmx.xmlsource import check_attributes, iter_events, open_tmx, release
 
 _XML_LANG = XML_NS + "lang"
 
@@ -90,6 +90,7 @@ class TMXReader:
         self.warnings.append(ReadWarning(line, message))
 
     def _read_header(self, element: etree._Element) -> None:
+        check_attributes(self.path, element)
         self.header.attrs = dict(element.attrib)
         for child in element:
             if child.tag == "prop":
@@ -104,6 +105,7 @@ class TMXReader:
     # when the element has no attribute but the usual one, one pass over the children).
 
     def _unit(self, tu: etree._Element) -> Unit:
+        check_attributes(self.path, tu)
         items = tu.items()
         tuid: str | None = None
         attrs: dict[str, str] = {}
@@ -129,6 +131,7 @@ class TMXReader:
         return Unit(tuid, variants, props, notes, attrs, tu.sourceline)
 
     def _variant(self, tuv: etree._Element) -> Variant:
+        check_attributes(self.path, tuv)
         items = tuv.items()
         if len(items) == 1 and items[0][0] == _XML_LANG:
             lang: str | None = items[0][1]
@@ -153,6 +156,8 @@ class TMXReader:
                 if len(child) == 0:
                     segment = plain_segment(child.text or "")
                     continue
+                for inline in child.iter():
+                    check_attributes(self.path, inline)
                 try:
                     segment = segment_from_element(child, self._problem)
                 except EntityReference as exc:

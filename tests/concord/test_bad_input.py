@@ -259,6 +259,29 @@ MEMORIES = [
     Bad("glossary-po", _glossary_po, says="Concord glossary, not a translation memory"),
 ]
 
+def _tu_with_attributes(folder: Path) -> Path:
+    path = folder / "attributes.tmx"  # lxml reads attributes in quadratic time: minutes
+    attrs = " ".join(f'x-{i}="v"' for i in range(100_000))
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    f'srclang="zh-CN"/><body>\n<tu {attrs}><tuv xml:lang="zh-CN"><seg>双方签署了'
+                    '协议。</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    return path
+
+
+def _nested_too_deep(folder: Path) -> Path:
+    path = folder / "nested.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>'
+                    + "<g>" * 300 + "双方" + "</g>" * 300 + "</seg></tuv></tu></body></tmx>\n",
+                    encoding="utf-8")
+    return path
+
+
+HOSTILE_MEMORIES = [
+    Bad("tu-with-100000-attributes", _tu_with_attributes, line=3, says="100000 attributes"),
+    Bad("nested-300-deep", _nested_too_deep, line=2, says="nested too deep"),
+]
+
 MEMORY_COMMANDS = [
     Command("check --tmx", ("check", "--tmx", "{bad}", "-o", "{out}/report.txt")),
     Command("tmx stats", ("tmx", "stats", "{bad}")),
@@ -330,6 +353,14 @@ def test_bad_glossaries(tmp_path, command, bad):
     result, bad_path = run_bad(tmp_path, command, bad)
     assert_one_error_line(result, bad_path, bad.line, bad.says)
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command, bad", _cases(MEMORY_COMMANDS, HOSTILE_MEMORIES))
+def test_hostile_memories_are_refused_quickly(tmp_path, command, bad):
+    """Bounds on what a memory may make the reader do: attributes per element, nesting."""
+    result, bad_path = run_bad(tmp_path, command, bad)
+    assert_one_error_line(result, bad_path, bad.line, bad.says)
+    assert "truncated" not in result.stderr
 
 
 @pytest.mark.parametrize("command, bad", _cases(MEMORY_COMMANDS, MEMORIES))
