@@ -10,7 +10,7 @@ import argparse
 import os
 from collections.abc import Iterable
 
-from align import INPUT_FORMATS, SCORERS
+from align import INPUT_FORMATS, MAX_BEAD, SCORERS
 from concord.errors import UsageError
 
 
@@ -19,6 +19,24 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     """``--scorer`` (the aligner's scorer by name, default lexical), shared by the commands
     that align."""
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
+
+
+def add_max_bead_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--max-bead N`` (1 to :data:`align.MAX_BEAD`, default 4), shared by align and eval."""
+    parser.add_argument("--max-bead", type=_max_bead, default=4, metavar="N",
+                        help=f"{help} (default: 4, at most {MAX_BEAD})")
+
+
+def _max_bead(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_BEAD:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: 1 to {MAX_BEAD} sentences on a side (the work grows with "
+            "its square)")
+    return number
 
 
 def add_input_format_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
+from concord.commands import (add_input_format_option, add_max_bead_option, add_scorer_option,
+                              refuse_overwrite)
 from concord.errors import UsageError
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
@@ -46,9 +47,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
-    parser.add_argument("--max-bead", type=int, default=4, metavar="N",
-                        help="largest number of sentences on one side of a bead; beads have at "
-                             "most N+1 sentences in all (default: 4)")
+    add_max_bead_option(parser, help="largest number of sentences on one side of a bead; beads "
+                                     "have at most N+1 sentences in all")
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
     parser.add_argument("--zh-tag", default=None, metavar="TAG",
@@ -71,8 +71,6 @@ def run(args: argparse.Namespace, ui) -> int:
     from concord.atomic import atomic_output, shown
     from concord.pipeline import align_files
 
-    if args.max_bead < 1:
-        raise UsageError("--max-bead must be at least 1")
     for option in ("zh_tag", "en_tag"):
         value = getattr(args, option)
         if value is not None and not is_valid_tag(value):
