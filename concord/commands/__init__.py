@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Iterable
 
 from align import INPUT_FORMATS, MAX_BEAD, SCORERS
+from align.limits import DEFAULT_LIMITS, Limits
 from concord.errors import UsageError
 
 
@@ -44,6 +46,45 @@ def add_input_format_option(parser: argparse.ArgumentParser | argparse._Argument
     parser.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                         help="read the two documents as this format (default: from each one's "
                              "extension, else sniffed); e.g. html for pages saved as .txt")
+
+
+def add_limit_options(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The bounds on one document (``--max-document-size``, ``--max-sentences``,
+    ``--max-sentence-length``), shared by the commands that read documents."""
+    parser.add_argument("--max-document-size", type=_size, default=DEFAULT_LIMITS.max_bytes,
+                        metavar="SIZE",
+                        help="refuse a document file larger than this, in bytes or with k, M or "
+                             f"G (default: {DEFAULT_LIMITS.max_bytes // 2**20}M)")
+    parser.add_argument("--max-sentences", type=_positive, default=DEFAULT_LIMITS.max_sentences,
+                        metavar="N", help="refuse a document of more sentences (default: "
+                                          f"{DEFAULT_LIMITS.max_sentences:,})")
+    parser.add_argument("--max-sentence-length", type=_positive,
+                        default=DEFAULT_LIMITS.max_sentence_chars, metavar="N",
+                        help="refuse a document with a longer sentence, in characters (default: "
+                             f"{DEFAULT_LIMITS.max_sentence_chars:,})")
+
+
+def document_limits(args: argparse.Namespace) -> Limits:
+    """The :class:`~align.limits.Limits` the options of :func:`add_limit_options` give."""
+    return Limits(max_bytes=args.max_document_size, max_sentences=args.max_sentences,
+                  max_sentence_chars=args.max_sentence_length)
+
+
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+
+
+def _size(value: str) -> int:
+    match = _SIZE.fullmatch(value.strip())
+    if match is None or int(match.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size (such as 500k, 8M or 1G)")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
 
 
 def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:

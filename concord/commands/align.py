@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import (add_input_format_option, add_max_bead_option, add_scorer_option,
-                              refuse_overwrite)
+from concord.commands import (add_input_format_option, add_limit_options, add_max_bead_option,
+                              add_scorer_option, document_limits, refuse_overwrite)
 from concord.errors import UsageError
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
@@ -44,6 +44,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="the inputs hold one sentence per line: keep them exactly, do not "
                              "segment")
     add_input_format_option(parser)
+    add_limit_options(parser)
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace, ui) -> int:
     alignment = align_files(args.source, args.target, src_lang=args.src_lang,
                             tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
                             anchors=anchors, ui=ui, max_bead=args.max_bead,
-                            fmt=args.input_format)
+                            fmt=args.input_format, limits=document_limits(args))
     if args.zh_tag is None and fmt != "beads":
         _warn_traditional(alignment, ui)
     if fmt == "beads":

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from concord.atomic import shown
-from concord.commands import (add_input_format_option, add_scorer_option, given_languages,
-                              refuse_overwrite)
+from concord.commands import (add_input_format_option, add_limit_options, add_scorer_option,
+                              document_limits, given_languages, refuse_overwrite)
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -76,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
     add_input_format_option(group)
+    add_limit_options(group)
     add_scorer_option(group, help="alignment scorer: lexical (default), embed or hybrid")
     parser.set_defaults(handler=run)
 
@@ -269,7 +270,7 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
     anchors = glossary.anchor_pairs() if glossary is not None else ()
     alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                             presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
-                            fmt=args.input_format)
+                            fmt=args.input_format, limits=document_limits(args))
     for warning in alignment.warnings:
         ui.warn(warning)
     units = list(units_from_alignment(alignment, doc_id=document_id(src_path, tgt_path)))

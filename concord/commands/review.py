@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from concord.atomic import shown
-from concord.commands import add_input_format_option, add_scorer_option, refuse_overwrite
+from concord.commands import (add_input_format_option, add_limit_options, add_scorer_option,
+                              document_limits, refuse_overwrite)
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--presplit", action="store_true",
                         help="SRC and TGT hold one sentence per line: keep them exactly")
     add_input_format_option(parser)
+    add_limit_options(parser)
     add_scorer_option(parser,
                       help="how the aligner scores beads (see concord align; default lexical)")
     parser.add_argument("--review-file", metavar="FILE",
@@ -145,7 +147,7 @@ def open_review(args: argparse.Namespace, inputs: list[str], glossary: Glossary 
             from concord.pipeline import align_files
             return align_files(source, target, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                                presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
-                               fmt=args.input_format)
+                               fmt=args.input_format, limits=document_limits(args))
 
         session = session_from_pair(inputs[0], inputs[1], align=align, meta=meta)
     else:

@@ -88,6 +88,17 @@ def _broken_utf8_english(folder: Path) -> Path:
     return path
 
 
+def _endless(folder: Path) -> Path:
+    return Path("/dev/urandom")  # read until memory ran out (4 GB): now read up to the limit
+
+
+def _one_long_sentence(folder: Path) -> Path:
+    path = folder / "wall.en.txt"  # 6,400 characters without a full stop on line 3
+    path.write_text("Foreign Ministry Spokesperson's Remarks\n\n" + "and cooperation " * 400
+                    + "\n", encoding="utf-8")
+    return path
+
+
 def _undecodable(folder: Path) -> Path:
     path = folder / "garbled.zh.txt"  # high bytes that no supported encoding reads as text
     path.write_bytes(bytes([0x81, 0x30, 0xFE, 0x39, 0xC0, 0x80, 0xF5, 0xFF] * 64) + b"\n")
@@ -121,6 +132,8 @@ DOCUMENTS = [
     Bad("nul-bytes", _nul_bytes), Bad("corrupt-utf8", _corrupt_utf8, line=2),
     Bad("broken-utf8-english", _broken_utf8_english, line=2),
     Bad("undecodable", _undecodable),
+    Bad("dev-urandom", _endless, says="larger than 8,388,608 bytes"),
+    Bad("one-long-sentence", _one_long_sentence, line=3, says="characters, more than 5,000"),
     Bad("memory-as-document", _memory_as_document,
         says="translation memory (TMX), not a document to align: check it with --tmx"),
     Bad("glossary-as-document", _glossary_as_document,
@@ -370,6 +383,27 @@ def test_wrong_files_as_memories(tmp_path, command, bad):
     result, bad_path = run_bad(tmp_path, command, bad)
     assert_one_error_line(result, bad_path, bad.line, bad.says)
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("option, value, raised, make", [
+    ("--max-document-size", "1k", "4k", lambda: "The two sides signed 12 agreements. " * 60),
+    ("--max-sentences", "50", "100", lambda: "The two sides signed 12 agreements. " * 60),
+    ("--max-sentence-length", "100", "300", lambda: "and cooperation " * 12 + "."),
+], ids=["size", "sentences", "sentence-length"])
+def test_document_limits_are_options(tmp_path, capsys, option, value, raised, make):
+    """Each bound refuses a document past it, naming the option that raises it; raised, the
+    same document is read."""
+    from concord.cli import main
+
+    en = tmp_path / "a.en.txt"
+    en.write_text(make() + "\n", encoding="utf-8")
+    out = tmp_path / "sentences.txt"
+    assert main(["segment", str(en), "-o", str(out), option, value]) == 2
+    [message] = capsys.readouterr().err.strip().splitlines()
+    assert message.startswith(f"concord: error: {en}") and option in message
+    assert not out.exists()
+    assert main(["segment", str(en), "-o", str(out), option, raised, "-q"]) == 0
+    assert out.read_text(encoding="utf-8").strip()
 
 
 def test_a_good_run_passes_the_same_checks(tmp_path):
