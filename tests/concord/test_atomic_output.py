@@ -194,21 +194,6 @@ def test_a_full_device_is_named_in_the_error(tmp_path, full_device, capsys):
     assert info.value.filename == str(full_device)
 
 
-@pytest.fixture
-def small_disk(tmp_path) -> Iterator[Path]:
-    """A 64 KiB tmpfs (root only: skipped when it cannot be mounted)."""
-    folder = tmp_path / "small"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-                             capture_output=True, text=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs: {mounted.stderr.strip() or 'mount failed'}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
-
-
 def test_no_space_left_names_the_output_and_leaves_no_temporary_file(tmp_path, small_disk,
                                                                      capsys):
     tmx = _memory(tmp_path, units=2000)  # about 600 KB of TMX: more than the disk holds
