@@ -10,5 +10,8 @@ from align.model import Alignment, Bead, Document, Sentence
 SCORERS = ("lexical", "embed", "hybrid")
 #: the document formats a file can be read as (see :func:`align.document.read_document`)
 INPUT_FORMATS = ("txt", "md", "html")
+#: the largest ``max_bead`` (sentences on one side of a bead): the bead types grow with its
+#: square and the work with them (1,000 took minutes and 4.5 GB)
+MAX_BEAD = 10
 
-__all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS", "INPUT_FORMATS"]
+__all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS", "INPUT_FORMATS", "MAX_BEAD"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align import MAX_BEAD
 from align.coverage import run_offsets
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
@@ -62,8 +63,8 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         if progress:
             progress(n)
         return Alignment(source, target, beads, warnings)
-    if max_bead < 1:
-        raise ValueError("max_bead must be at least 1")
+    if not 1 <= max_bead <= MAX_BEAD:
+        raise ValueError(f"max_bead must be between 1 and {MAX_BEAD}")
     model = make_scorer(scorer, anchors)
     prepared = model.prepare(source, target, max_bead)
     structure = Structure(source, target, settings)

@@ -5,8 +5,11 @@ its zero bytes all falling on one side of each code unit; any other zero byte me
 Valid UTF-8 is taken as UTF-8 (other encodings practically never produce it by chance). Chinese
 double-byte encodings are then tried with a plausibility measure of our own (the share of decoded
 characters that are common Chinese characters, CJK punctuation or printable ASCII), because a general
-detector mistakes short Chinese texts for Korean; only then is charset-normalizer asked.
-Anything that fits nothing is an error that names the file.
+detector mistakes short Chinese texts for Korean; only then is charset-normalizer asked, and its
+reading is taken only for Western text (Latin letters inside words, as in "Pékin") in a file
+holding no well-formed UTF-8 sequence: otherwise the bytes are broken UTF-8 (a lone E7 byte, an
+F4 90 80 80 beyond U+10FFFF), which a detector would read as "ç" or Cyrillic. Anything that fits
+nothing is an error that names the file, line and column.
 """
 from __future__ import annotations
 
@@ -149,19 +152,22 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if _mostly_utf8(data):
-        line, column = _where(data, utf8_error.start)
+    line, column = _where(data, utf8_error.start)
+    good, bad = _utf8_counts(data)
+    if good >= 8 and good >= 4 * bad:
         raise DocumentError(f"invalid UTF-8 (byte 0x{data[utf8_error.start]:02x}): the file "
                             "is UTF-8 with corrupted bytes", path=path, line=line, column=column)
     cjk = _decode_cjk(data)
     if cjk:
         return cjk
-    guess = _guess_other(data)
-    if guess is not None:
+    # a Western single-byte file holds no well-formed multi-byte UTF-8 sequence, and its
+    # non-ASCII letters are Latin letters inside words: anything else is broken UTF-8 (a lone
+    # E7, an F4 90 80 80 beyond U+10FFFF), which a detector would read as Cyrillic or "ç"
+    guess = None if good else _guess_other(data)
+    if guess is not None and _latin_words(guess[0]):
         return guess
-    line, column = _where(data, utf8_error.start)
-    raise DocumentError("cannot decode: not UTF-8, UTF-16, GB18030/GBK, Big5 or another "
-                        f"recognised encoding (first odd byte 0x{data[utf8_error.start]:02x})",
+    raise DocumentError(f"cannot decode: invalid UTF-8 (byte 0x{data[utf8_error.start]:02x}), "
+                        "and not text in UTF-16, GB18030/GBK, Big5 or a Western encoding",
                         path=path, line=line, column=column)
 
 
@@ -185,9 +191,28 @@ def _guess_other(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if plausibility(text) >= PLAUSIBLE else None
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """True when most non-ASCII byte sequences are well-formed UTF-8 (a corrupted UTF-8 file)."""
+def _utf8_counts(data: bytes) -> tuple[int, int]:
+    """How many well-formed multi-byte UTF-8 sequences ``data`` holds, and how many bad bytes."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    return good >= 8 and good >= 4 * bad
+    return good, bad
+
+
+def _latin_words(text: str) -> bool:
+    """Whether the non-ASCII characters of ``text`` are punctuation, symbols, spaces and Latin
+    letters, most of these inside words (é in "Pékin"; not a lone "ç", not Cyrillic)."""
+    letters = inside = 0
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            continue
+        category = unicodedata.category(ch)
+        if category[0] in "PSZ":
+            continue
+        if category[0] != "L" or not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+        letters += 1
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        inside += before.isalpha() or after.isalpha()
+    return 2 * inside > letters or not letters

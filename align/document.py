@@ -7,6 +7,7 @@ from pathlib import Path
 from align.errors import DocumentError
 from align.kinds import classify
 from align.language import detect_language
+from align.limits import DEFAULT_LIMITS, Limits
 from align.model import Document, Sentence
 from align.normalize import remove_invisible
 from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source, split_lines
@@ -17,7 +18,7 @@ _SAMPLE = 20000
 
 
 def read_document(path: str | Path, *, lang: str | None = None, presplit: bool = False,
-                  fmt: str | None = None) -> Document:
+                  fmt: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the document at ``path`` (plain text, Markdown or HTML, by ``fmt``, the extension or
     sniffing) and split it into sentences, in language ``lang`` (detected when ``None``).
     Invisible characters (zero-width spaces and joiners, word joiners, U+FEFF, soft hyphens) are
@@ -26,17 +27,21 @@ def read_document(path: str | Path, *, lang: str | None = None, presplit: bool =
     ``presplit=True``: the input already has one sentence per line; every non-empty line becomes
     one sentence, its text kept exactly (only surrounding white space stripped), and blank lines
     separate paragraphs. Raises :class:`DocumentError` naming the file for a missing file, a
-    directory, an empty document, binary or undecodable input.
+    directory, an empty document, binary or undecodable input, and a document beyond ``limits``
+    (bytes, sentences, characters in a sentence).
     """
-    text = read_source(path)
+    text = read_source(path, limits.max_bytes)
     fmt = fmt or detect_format(path, text)
-    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=str(path), path=str(path))
+    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=str(path), path=str(path),
+                  limits=limits)
 
 
 def document_from_text(text: str, *, lang: str | None = None, presplit: bool = False,
-                       name: str = "", fmt: str = "txt") -> Document:
+                       name: str = "", fmt: str = "txt",
+                       limits: Limits = DEFAULT_LIMITS) -> Document:
     """Like :func:`read_document` for text already in memory (``fmt``: "txt", "md", "html")."""
-    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=name, path=name or None)
+    return _build(text, lang=lang, presplit=presplit, fmt=fmt, name=name, path=name or None,
+                  limits=limits)
 
 
 _PRIMARY = {"zh": "zh", "cmn": "zh", "chi": "zh", "zho": "zh", "en": "en", "eng": "en"}
@@ -55,7 +60,7 @@ def _check_lang(lang: str | None, path: str | None) -> str | None:
 
 
 def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
-           path: str | None) -> Document:
+           path: str | None, limits: Limits) -> Document:
     lang = _check_lang(lang, path)
     if fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})",
@@ -65,7 +70,11 @@ def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
     else:
         if not presplit:  # zero-width spaces, soft hyphens …: line breaks (and numbers) stay
             text = remove_invisible(text)
-        blocks = extract_blocks(text, fmt)
+        try:
+            blocks = extract_blocks(text, fmt)
+        except DocumentError as exc:  # the reader knows the line, the caller the file
+            exc.path = exc.path or path
+            raise
         paragraphs = list(range(len(blocks)))
     if not blocks:
         what = "only white space" if not text.strip() else "no text left after removing markup"
@@ -81,7 +90,22 @@ def _build(text: str, *, lang: str | None, presplit: bool, fmt: str, name: str,
         for start, end in sentence_spans(block.text, lang):
             sentences.append(Sentence(block.text[start:end], paragraph, block.line_at(start),
                                       "body"))
+    _check_limits(sentences, limits, path)
     return Document(sentences, lang, name)
+
+
+def _check_limits(sentences: list[Sentence], limits: Limits, path: str | None) -> None:
+    """:class:`DocumentError` for more sentences, or a longer one, than ``limits`` allow."""
+    if len(sentences) > limits.max_sentences:
+        raise DocumentError(f"{len(sentences):,} sentences, more than the {limits.max_sentences:,} "
+                            "a document may hold (--max-sentences raises it; or split the "
+                            "document)", path=path)
+    for sentence in sentences:
+        if len(sentence.text) > limits.max_sentence_chars:
+            raise DocumentError(f"a sentence of {len(sentence.text):,} characters, more than "
+                                f"{limits.max_sentence_chars:,} (--max-sentence-length raises "
+                                "it; is the text one line without full stops?)", path=path,
+                                line=sentence.line)
 
 
 def _presplit_lines(text: str) -> tuple[list[Block], list[int]]:

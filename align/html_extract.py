@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from align.boilerplate import is_boilerplate
+from align.errors import DocumentError
 from align.kinds import is_dateline
 from align.language import is_han
 from align.normalize import remove_invisible
@@ -37,6 +38,8 @@ _BLOCK_TAGS = frozenset(
     "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre section article main table tr td "
     "th tbody thead tfoot figure figcaption address center hr body html".split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: the deepest nesting of elements read (libxml2 alone stops at 256 and drops the rest)
+MAX_DEPTH = 512
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u3000]+")
 #: the superscript form of each digit, for a ``<sup>`` that holds only digits
 _SUPERSCRIPT = str.maketrans("0123456789",
@@ -248,9 +251,10 @@ def html_blocks(html: str) -> list[Block]:
     """The paragraphs of the article of an HTML page: title, date line, body paragraphs."""
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return []
+    _check_depth(root)
     page_title = _page_title(root)
     _clean(root)
     order = {el: i for i, el in enumerate(root.iter())}
@@ -286,6 +290,21 @@ def html_blocks(html: str) -> list[Block]:
         if dateline is not None:
             head.append(Block(_text_with_breaks(dateline), dateline.sourceline))
     return head + body
+
+
+def _check_depth(root: etree._Element) -> None:
+    """:class:`DocumentError` naming the line when elements nest deeper than :data:`MAX_DEPTH`
+    (the page would be read in part, or not at all)."""
+    depth = {root: 1}
+    for el in root.iter():
+        parent = el.getparent()
+        if parent is None:
+            continue
+        depth[el] = depth[parent] + 1
+        if depth[el] > MAX_DEPTH:
+            raise DocumentError(f"HTML elements nested more than {MAX_DEPTH} levels deep (here "
+                                f"<{el.tag}> is at level {depth[el]}): not read; flatten the page",
+                                line=el.sourceline)
 
 
 def _same_title(text: str, title: str) -> bool:

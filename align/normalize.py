@@ -18,14 +18,18 @@ _QUOTES = {
 }
 #: hyphens, dashes and the minus sign folded to "-"
 _DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+#: bidirectional formatting controls: marks (LRM, RLM, ALM), embeddings and overrides (U+202A to
+#: U+202E) and isolates (U+2066 to U+2069); an override such as U+202E shows text reversed
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: characters that carry nothing for matching and are dropped
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS)
 _REMOVE_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
 
 
 def remove_invisible(text: str) -> str:
     """``text`` without zero-width spaces and joiners (U+200B–U+200D), word joiners (U+2060),
-    byte-order marks (U+FEFF) and soft hyphens (U+00AD); line breaks are kept."""
+    byte-order marks (U+FEFF), soft hyphens (U+00AD) and bidirectional controls
+    (:data:`BIDI_CONTROLS`); line breaks are kept."""
     return text.translate(_REMOVE_INVISIBLE)
 
 

@@ -18,6 +18,7 @@ from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
 from align.kinds import is_dateline
+from align.limits import DEFAULT_LIMITS
 from align.language import is_han
 
 FORMATS = INPUT_FORMATS
@@ -63,9 +64,10 @@ def split_lines(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # files
 
-def read_source(path: str | Path) -> str:
+def read_source(path: str | Path, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> str:
     """The decoded text of the file at ``path``; :class:`DocumentError` naming it if it cannot be
-    read as a text document (missing, a directory, empty, binary, undecodable)."""
+    read as a text document (missing, a directory, empty, binary, undecodable) or holds more
+    than ``max_bytes`` (no more is ever read: a device or a FIFO stops there too)."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -73,13 +75,17 @@ def read_source(path: str | Path) -> str:
     if p.is_dir():
         raise DocumentError("is a directory, not a file", path=name)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except PermissionError:
         raise DocumentError("permission denied", path=name) from None
     except OSError as exc:
         raise DocumentError(f"cannot read: {exc.strerror or exc}", path=name) from None
     if not data:
         raise DocumentError("empty document (0 bytes)", path=name)
+    if len(data) > max_bytes:
+        raise DocumentError(f"larger than {max_bytes:,} bytes, the most a document may hold "
+                            "(--max-document-size raises it)", path=name)
     text, _ = decode_bytes(data, name)
     if not text.strip():
         raise DocumentError("empty document (only white space)", path=name)

@@ -132,6 +132,9 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
                        "the input's first unit (if any) does not hold two; give --src-lang and "
                        "--tgt-lang",
                        path=str(path))
+    if name == "moses" and os.fspath(path) == "-":
+        raise TMXError("Moses writes two files (PREFIX.zh and PREFIX.en): give a prefix, not "
+                       "- (standard output)", path="-")
     summary = WriteSummary(name, [Path(path)])
     counted = _counting(iterator, summary)
     if name == "tmx":

@@ -13,7 +13,9 @@ import errno
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from concord import __version__, commands
@@ -21,6 +23,15 @@ from concord.console import UI
 from concord.errors import USER_ERRORS
 
 EXIT_UNUSABLE = 2
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (a CI time-out, ``kill``): unwind like Ctrl-C, so that temporary
+    files are removed on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -88,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_UNUSABLE
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         return int(handler(args, ui) or 0)
     except USER_ERRORS as exc:
@@ -102,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         ui.error("interrupted")
         return 130
+    except Terminated:
+        ui.error("terminated")
+        return 128 + int(signal.SIGTERM)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.limits import DEFAULT_LIMITS, Limits
+
 if TYPE_CHECKING:  # the aligner is imported when a pair is aligned: naming documents
     from align.model import Alignment  # (``document_id``) stays quick to import
     from align.scoring import Scorer
@@ -63,16 +65,18 @@ def align_files(source_path: str | os.PathLike[str], target_path: str | os.PathL
                 src_lang: str | None = None, tgt_lang: str | None = None, presplit: bool = False,
                 scorer: str | Scorer = "lexical",
                 anchors: Sequence[tuple[str, Sequence[str]]] = (), ui: UI | None = None,
-                max_bead: int = 4, fmt: str | None = None) -> Alignment:
+                max_bead: int = 4, fmt: str | None = None,
+                limits: Limits = DEFAULT_LIMITS) -> Alignment:
     """Read, segment and align two documents; progress and warnings go to ``ui`` when one is
-    given. ``fmt`` ("txt", "md", "html") reads both as that format instead of by extension."""
+    given. ``fmt`` ("txt", "md", "html") reads both as that format instead of by extension;
+    ``limits`` bound each document."""
     from align.aligner import align
     from align.document import read_document
 
     if ui is not None:
         ui.info(f"reading {source_path} and {target_path}")
-    source = read_document(source_path, lang=src_lang, presplit=presplit, fmt=fmt)
-    target = read_document(target_path, lang=tgt_lang, presplit=presplit, fmt=fmt)
+    source = read_document(source_path, lang=src_lang, presplit=presplit, fmt=fmt, limits=limits)
+    target = read_document(target_path, lang=tgt_lang, presplit=presplit, fmt=fmt, limits=limits)
     if ui is None:
         return align(source, target, scorer=scorer, anchors=anchors, max_bead=max_bead)
     ui.info(f"{source.name or source_path}: {len(source)} sentences ({source.lang}); "

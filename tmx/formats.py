@@ -25,9 +25,12 @@ def check_format(fmt: str) -> str:
 
 
 def format_for_writing(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """The format to write ``path`` in: ``fmt``, else from its extension."""
+    """The format to write ``path`` in: ``fmt``, else from its extension; TMX for ``-``
+    (standard output)."""
     if fmt:
         return check_format(fmt)
+    if os.fspath(path) == "-":  # standard output
+        return "tmx"
     suffix = Path(path).suffix.lower()
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]

@@ -23,7 +23,7 @@ from tmx.errors import TMXError
 from tmx.inline import XML_NS, EntityReference, segment_from_element
 from tmx.model import Segment, Unit, Variant, plain_segment
 from tmx.props import restore_empty_variants
-from tmx.xmlsource import iter_events, open_tmx, release
+from tmx.xmlsource import check_attributes, iter_events, open_tmx, release
 
 _XML_LANG = XML_NS + "lang"
 
@@ -91,6 +91,7 @@ class TMXReader:
         self.warnings.append(ReadWarning(line, message))
 
     def _read_header(self, element: etree._Element) -> None:
+        check_attributes(self.path, element)
         self.header.attrs = dict(element.attrib)
         for child in element:
             if child.tag == "prop":
@@ -105,6 +106,7 @@ class TMXReader:
     # when the element has no attribute but the usual one, one pass over the children).
 
     def _unit(self, tu: etree._Element) -> Unit:
+        check_attributes(self.path, tu)
         items = tu.items()
         tuid: str | None = None
         attrs: dict[str, str] = {}
@@ -133,6 +135,7 @@ class TMXReader:
         return unit
 
     def _variant(self, tuv: etree._Element) -> Variant:
+        check_attributes(self.path, tuv)
         items = tuv.items()
         if len(items) == 1 and items[0][0] == _XML_LANG:
             lang: str | None = items[0][1]
@@ -157,6 +160,8 @@ class TMXReader:
                 if len(child) == 0:
                     segment = plain_segment(child.text or "")
                     continue
+                for inline in child.iter():
+                    check_attributes(self.path, inline)
                 try:
                     segment = segment_from_element(child, self._problem)
                 except EntityReference as exc:

@@ -28,6 +28,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _WHERE_SUFFIX = re.compile(r",? line \d+, column \d+$")
+#: attributes one element may carry: TMX elements have a dozen at most, and lxml reads an
+#: element's attributes in time quadratic in their number
+MAX_ATTRIBUTES = 256
 
 
 def safe_parser() -> etree.XMLParser:
@@ -65,6 +68,12 @@ def syntax_error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMX
         else:
             line = column = None
     message = _WHERE_SUFFIX.sub("", message.strip())
+    if any(word in message.lower() for word in ("depth", "huge", "limit")):
+        # libxml2's own bounds (nesting deeper than 256, a text node over 10 MB): not truncated
+        if "depth" in message.lower():
+            message = "elements nested too deep (" + message.split(",")[0] + ")"
+        return TMXError(f"refused: {message}, a bound against hostile files", path=str(path),
+                        line=line, column=column)
     if line is not None and _well_formed_until_the_end(path):
         message += " (the file ends here: it is truncated)"
     return TMXError(f"not well-formed XML: {message}", path=str(path), line=line, column=column)
@@ -161,6 +170,15 @@ def iter_events(path: str | os.PathLike[str], *, tag: Sequence[str] | None = Non
         yield from context
     except etree.XMLSyntaxError as exc:
         raise syntax_error(path, exc) from None
+
+
+def check_attributes(path: str | os.PathLike[str], element: etree._Element) -> None:
+    """:class:`TMXError` naming the line when ``element`` carries more than
+    :data:`MAX_ATTRIBUTES` attributes (cheap to count; reading them would take minutes)."""
+    count = len(element.attrib)
+    if count > MAX_ATTRIBUTES:
+        raise TMXError(f"<{element.tag}> has {count} attributes (at most {MAX_ATTRIBUTES} are "
+                       "read): refused as a hostile file", path=str(path), line=element.sourceline)
 
 
 def release(element: etree._Element) -> None:

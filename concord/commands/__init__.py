@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Iterable
 
-from align import INPUT_FORMATS, SCORERS
+from align import INPUT_FORMATS, MAX_BEAD, SCORERS
+from align.limits import DEFAULT_LIMITS, Limits
 from concord.errors import UsageError
 
 
@@ -21,11 +23,68 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
 
 
+def add_max_bead_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--max-bead N`` (1 to :data:`align.MAX_BEAD`, default 4), shared by align and eval."""
+    parser.add_argument("--max-bead", type=_max_bead, default=4, metavar="N",
+                        help=f"{help} (default: 4, at most {MAX_BEAD})")
+
+
+def _max_bead(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_BEAD:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: 1 to {MAX_BEAD} sentences on a side (the work grows with "
+            "its square)")
+    return number
+
+
 def add_input_format_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     """``--input-format`` (how to read a pair of documents), shared by the commands that align."""
     parser.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
                         help="read the two documents as this format (default: from each one's "
                              "extension, else sniffed); e.g. html for pages saved as .txt")
+
+
+def add_limit_options(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The bounds on one document (``--max-document-size``, ``--max-sentences``,
+    ``--max-sentence-length``), shared by the commands that read documents."""
+    parser.add_argument("--max-document-size", type=_size, default=DEFAULT_LIMITS.max_bytes,
+                        metavar="SIZE",
+                        help="refuse a document file larger than this, in bytes or with k, M or "
+                             f"G (default: {DEFAULT_LIMITS.max_bytes // 2**20}M)")
+    parser.add_argument("--max-sentences", type=_positive, default=DEFAULT_LIMITS.max_sentences,
+                        metavar="N", help="refuse a document of more sentences (default: "
+                                          f"{DEFAULT_LIMITS.max_sentences:,})")
+    parser.add_argument("--max-sentence-length", type=_positive,
+                        default=DEFAULT_LIMITS.max_sentence_chars, metavar="N",
+                        help="refuse a document with a longer sentence, in characters (default: "
+                             f"{DEFAULT_LIMITS.max_sentence_chars:,})")
+
+
+def document_limits(args: argparse.Namespace) -> Limits:
+    """The :class:`~align.limits.Limits` the options of :func:`add_limit_options` give."""
+    return Limits(max_bytes=args.max_document_size, max_sentences=args.max_sentences,
+                  max_sentence_chars=args.max_sentence_length)
+
+
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+
+
+def _size(value: str) -> int:
+    match = _SIZE.fullmatch(value.strip())
+    if match is None or int(match.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size (such as 500k, 8M or 1G)")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
 
 
 def add_tsv_quoting_option(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +125,7 @@ def given_languages(args: argparse.Namespace) -> dict[str, str]:
 def refuse_overwrite(output: str | None, inputs: Iterable[str | None], option: str) -> None:
     """Raise :class:`UsageError` when ``output`` is one of the existing ``inputs``: a report or
     a conversion written over the file it was made from would destroy it."""
-    if not output or not os.path.exists(output):
+    if not output or output == "-" or not os.path.exists(output):
         return
     for path in inputs:
         if path and os.path.exists(path) and os.path.samefile(output, path):

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import (add_input_format_option, add_po_output_options, add_scorer_option,
+from concord.commands import (add_input_format_option, add_limit_options, add_max_bead_option,
+                              add_po_output_options, add_scorer_option, document_limits,
                               po_output_options, refuse_overwrite)
 from concord.errors import UsageError
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
@@ -44,12 +45,12 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="the inputs hold one sentence per line: keep them exactly, do not "
                              "segment")
     add_input_format_option(parser)
+    add_limit_options(parser)
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
-    parser.add_argument("--max-bead", type=int, default=4, metavar="N",
-                        help="largest number of sentences on one side of a bead; beads have at "
-                             "most N+1 sentences in all (default: 4)")
+    add_max_bead_option(parser, help="largest number of sentences on one side of a bead; beads "
+                                     "have at most N+1 sentences in all")
     add_po_output_options(parser)
     parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")
@@ -69,10 +70,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui) -> int:
+    from concord.atomic import shown
     from concord.pipeline import align_files, write_alignment
 
-    if args.max_bead < 1:
-        raise UsageError("--max-bead must be at least 1")
     for path in (args.source, args.target):
         if os.path.isdir(path):
             folders = " ".join(dict.fromkeys((args.source, args.target)))
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, ui) -> int:
     alignment = align_files(args.source, args.target, src_lang=args.src_lang,
                             tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
                             anchors=anchors, ui=ui, max_bead=args.max_bead,
-                            fmt=args.input_format)
+                            fmt=args.input_format, limits=document_limits(args))
     if args.zh_tag is None and fmt != "beads":
         _warn_traditional(alignment, ui)
     if args.output:
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, ui) -> int:
     if args.output:
         low = sum(1 for b in alignment.beads if b.confidence < 0.5)
         ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
-                f"{args.output}")
+                f"{shown(args.output)}")
     return 0
 
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concord.commands import (add_input_format_option, add_scorer_option, given_languages,
-                              refuse_overwrite)
+from concord.atomic import shown
+from concord.commands import (add_input_format_option, add_limit_options, add_scorer_option,
+                              document_limits, given_languages, refuse_overwrite)
 from concord.errors import UsageError
 from concord.reports import FORMATS
 from terms.rules import RULES
@@ -81,6 +82,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--presplit", action="store_true",
                        help="the documents have one sentence per line; do not segment them")
     add_input_format_option(group)
+    add_limit_options(group)
     add_scorer_option(group, help="alignment scorer: lexical (default), embed or hybrid")
     parser.set_defaults(handler=run)
 
@@ -141,7 +143,7 @@ def _emit(report: Report, args: argparse.Namespace, ui: UI, checked: str) -> int
     text = render(report, args.format, color=color)
     if args.output:
         write_text_atomic(args.output, text)
-        ui.note(f"report written to {args.output}")
+        ui.note(f"report written to {shown(args.output)}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -193,6 +195,9 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     was read from, and never the report."""
     inputs = [*args.documents, *args.tmx, args.glossary, args.config, args.tm]
     refuse_overwrite(args.output, inputs, "-o/--output")
+    if args.save_tmx == "-" and args.output in (None, "-"):
+        raise UsageError("--save-tmx - and the report would both go to standard output; give "
+                         "the report a file with -o")
     if args.output and args.save_tmx and \
             os.path.realpath(args.output) == os.path.realpath(args.save_tmx):
         raise UsageError("-o/--output and --save-tmx name the same file, which each would "
@@ -319,7 +324,7 @@ def _from_documents(args: argparse.Namespace, glossary: Glossary | None, ui: UI
     anchors = glossary.anchor_pairs() if glossary is not None else ()
     alignment = align_files(src_path, tgt_path, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                             presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
-                            fmt=args.input_format)
+                            fmt=args.input_format, limits=document_limits(args))
     for warning in alignment.warnings:
         ui.warn(warning)
     doc_id = document_id(src_path, tgt_path)
@@ -351,7 +356,7 @@ def _save_tmx(units: list[Unit], report: Report, args: argparse.Namespace, ui: U
         unit.notes = [note for note in unit.notes if not note.startswith(NOTE_PREFIX)]
         unit.notes.extend(finding_note(f) for f in grouped.get(unit_id, []))
     summary = write_units(units, path, fmt="tmx", **kept)
-    ui.note(f"checked memory written to {path}")
+    ui.note(f"checked memory written to {shown(path)}")
     left_out = summary.without_variants_message()
     if left_out:
         ui.warn(left_out)

@@ -5,6 +5,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from concord.atomic import shown
 from concord.commands import (add_po_output_options, add_tsv_quoting_option, given_languages,
                               po_output_options)
 from concord.errors import UsageError
@@ -124,7 +125,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         ui.info(f"repaired {change}")
     if repairs:
         ui.note(f"{len(repairs)} inline codes repaired (-v lists them)")
-    where = " and ".join(str(p) for p in summary.paths)
+    where = " and ".join(shown(p) for p in summary.paths)
     ui.note(f"{summary.units} units written to {where} ({summary.fmt})")
     if summary.empty_sided:
         ui.warn(f"{summary.empty_sided} units have an empty side (kept)")

@@ -4,8 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from concord.commands import add_scorer_option
-from concord.errors import UsageError
+from concord.commands import add_max_bead_option, add_scorer_option
 
 ORDER = 60
 
@@ -27,8 +26,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="a gold directory (repeat for several)")
     add_scorer_option(parser, help="how beads are scored (default: lexical; embed and hybrid need "
                                    "pip install 'concord[embed]')")
-    parser.add_argument("--max-bead", type=int, default=4, metavar="N",
-                        help="largest number of sentences on one side of a bead (default: 4)")
+    add_max_bead_option(parser, help="largest number of sentences on one side of a bead")
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="report as a readable table (default) or JSON")
     parser.add_argument("--documents", action="store_true",
@@ -41,8 +39,6 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import discover_gold, evaluate_directory
 
-    if args.max_bead < 1:
-        raise UsageError("--max-bead must be at least 1")
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)

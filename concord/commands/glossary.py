@@ -155,7 +155,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
-    from concord.atomic import write_bytes_atomic
+    from concord.atomic import shown, write_bytes_atomic
 
     refuse_overwrite(args.output, [args.input], "OUT")
     glossary = load_glossary(args.input)
@@ -170,7 +170,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
         buffer.write(codecs.BOM_UTF8)
     save_glossary(glossary, buffer, fmt)
     write_bytes_atomic(args.output, buffer.getvalue())
-    ui.note(f"{len(glossary)} concepts written to {args.output} ({fmt})")
+    ui.note(f"{len(glossary)} concepts written to {shown(args.output)} ({fmt})")
     not_kept = glossary.not_kept_in(fmt)
     if not_kept:
         ui.warn(f"{args.input}: not carried over: " + ", ".join(

@@ -8,8 +8,10 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from concord.commands import (add_input_format_option, add_po_output_options, add_scorer_option,
-                              po_output_options, refuse_overwrite)
+from concord.atomic import shown
+from concord.commands import (add_input_format_option, add_limit_options, add_po_output_options,
+                              add_scorer_option, document_limits, po_output_options,
+                              refuse_overwrite)
 from concord.errors import UsageError
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--presplit", action="store_true",
                         help="SRC and TGT hold one sentence per line: keep them exactly")
     add_input_format_option(parser)
+    add_limit_options(parser)
     add_scorer_option(parser,
                       help="how the aligner scores beads (see concord align; default lexical)")
     parser.add_argument("--review-file", metavar="FILE",
@@ -152,7 +155,7 @@ def open_review(args: argparse.Namespace, inputs: list[str], glossary: Glossary 
             from concord.pipeline import align_files
             return align_files(source, target, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                                presplit=args.presplit, scorer=args.scorer, anchors=anchors, ui=ui,
-                               fmt=args.input_format)
+                               fmt=args.input_format, limits=document_limits(args))
 
         session = session_from_pair(inputs[0], inputs[1], align=align, meta=meta)
     else:
@@ -203,12 +206,13 @@ def _export(review, annotator, args: argparse.Namespace, ui) -> int:
                             fmt=_export_format(args.export),
                             scope=scope, findings=app.bead_findings,
                             po_options=po_output_options(args))
-    ui.note(f"{summary.units} units ({scope}) written to {args.export}")
+    ui.note(f"{summary.units} units ({scope}) written to {shown(args.export)}")
     return 0
 
 
 def _export_format(path: str) -> str:
-    return Path(path).suffix.lstrip(".").lower()
+    """The format --export writes: from the extension; TMX for ``-`` (standard output)."""
+    return "tmx" if path == "-" else Path(path).suffix.lstrip(".").lower()
 
 
 def _meta_doc_id(review) -> str:

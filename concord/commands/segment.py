@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from align import INPUT_FORMATS
-from concord.commands import refuse_overwrite
+from concord.commands import add_limit_options, document_limits, refuse_overwrite
 
 if TYPE_CHECKING:
     from align.model import Document
@@ -37,6 +37,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                              "sniffed)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write here (atomically) instead of standard output")
+    add_limit_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -59,19 +60,19 @@ def render(document: Document, fmt: str) -> str:
 
 def run(args: argparse.Namespace, ui) -> int:
     from align.document import read_document
-    from concord.atomic import atomic_output
+    from concord.atomic import atomic_output, shown
 
     refuse_overwrite(args.output, [args.file], "-o/--output")
     ui.info(f"reading {args.file}")
     document = read_document(args.file, lang=args.lang, presplit=args.presplit,
-                             fmt=args.input_format)
+                             fmt=args.input_format, limits=document_limits(args))
     paragraphs = len({s.paragraph for s in document.sentences})
     ui.info(f"{len(document)} sentences in {paragraphs} paragraphs, language {document.lang}")
     text = render(document, args.format)
     if args.output:
         with atomic_output(args.output, "w", encoding="utf-8") as handle:
             handle.write(text)
-        ui.note(f"{len(document)} sentences written to {args.output}")
+        ui.note(f"{len(document)} sentences written to {shown(args.output)}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from concord.atomic import shown
 from concord.commands import (add_po_output_options, add_tsv_quoting_option, given_languages,
                               po_output_options)
 from concord.errors import UsageError
@@ -222,7 +223,7 @@ def _out_langs(args: argparse.Namespace, srclang: str | None) -> dict[str, objec
 
 
 def _report_written(summary: WriteSummary, ui: UI) -> None:
-    where = ", ".join(str(p) for p in summary.paths)
+    where = ", ".join(shown(p) for p in summary.paths)
     ui.note(f"{summary.units} units written to {where}")
     if summary.empty_sided:
         ui.warn(f"{summary.empty_sided} units have an empty side (kept)")

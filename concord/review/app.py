@@ -7,10 +7,14 @@
   (the store's best matches for bead N) and ``GET /api/tm/concordance?term=T``.
 - Every request goes through :class:`concord.review.guard.TokenGuard` (loopback ``Host``, session
   token); :mod:`concord.review.server` listens on loopback and runs uvicorn.
+- Every failure is answered with a JSON ``{"error": reason}`` the page shows: 400 for a body that
+  is not a JSON object (or nests deeper than Python parses), 413 past :data:`MAX_BODY`, 507 when
+  the review file cannot be written (a full disk: the edit is not applied), 500 for a bug.
 """
 from __future__ import annotations
 
 import asyncio
+import errno
 import html
 import json
 import logging
@@ -43,6 +47,8 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 #: operations that make new beads, which wait for the rescorer (the others never do)
 REGROUPING = frozenset({"merge", "split", "move", "insert-empty"})
+#: the largest request body read: an edit of a sentence is a few kilobytes
+MAX_BODY = 1024 * 1024
 
 
 class ReviewApp:
@@ -252,14 +258,15 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
 
     def editing(action: str) -> Callable[[Request], Any]:
         async def endpoint(request: Request) -> Response:
-            try:
-                body = json.loads(await request.body() or b"{}")
-            except ValueError:
-                return _json({"error": "the request body is not JSON"}, 400)
-            if not isinstance(body, dict):
-                return _json({"error": "the request body must be a JSON object"}, 400)
+            body = await _json_body(request)
+            if isinstance(body, Response):
+                return body
             started = time.perf_counter()
-            status, payload, saved = review_app.apply(body, action)
+            try:
+                status, payload, saved = review_app.apply(body, action)
+            except OSError as exc:  # the journal rolled the edit back: say why it is not saved
+                return _json({"error": _not_saved(exc, review_app.review.path),
+                              **review_app.counts()}, _status_for(exc))
             response = _json(payload, status)
             if review_app.review.snapshot_due:   # compaction after the answer, not before
                 response.background = BackgroundTask(review_app.compact)
@@ -274,7 +281,11 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
         if fmt not in FORMATS or scope not in SCOPES:
             return _json({"error": f"format must be one of {', '.join(FORMATS)} and scope one "
                                    f"of {', '.join(SCOPES)}"}, 400)
-        data, name = await asyncio.to_thread(review_app.export, fmt, scope)
+        try:
+            data, name = await asyncio.to_thread(review_app.export, fmt, scope)
+        except OSError as exc:
+            return _json({"error": f"the export could not be written: {exc.strerror or exc}"},
+                         _status_for(exc))
         media = {"tmx": "application/x-tmx+xml", "po": "text/x-gettext-translation",
                  "tsv": "text/tab-separated-values"}[fmt]
         return Response(data, media_type=media,
@@ -316,9 +327,50 @@ def create_app(review_app: ReviewApp, token: str) -> Starlette:
         Route("/api/export", export),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={Exception: _internal_error})
     app.add_middleware(TokenGuard, token=token)
     return app
+
+
+async def _json_body(request: Request) -> dict[str, Any] | Response:
+    """The request's JSON object, read up to :data:`MAX_BODY`; or the 4xx answer saying why
+    not (too large, not JSON, nested deeper than the parser goes, not an object)."""
+    too_large = _json({"error": f"the request is larger than {MAX_BODY // 1024} KiB, the most "
+                                "an edit may send"}, 413)
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY:
+        return too_large
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_BODY:
+            return too_large
+    try:
+        body = json.loads(bytes(data) or b"{}")
+    except RecursionError:
+        return _json({"error": "the request body nests too deeply to be read"}, 400)
+    except ValueError:
+        return _json({"error": "the request body is not JSON"}, 400)
+    if not isinstance(body, dict):
+        return _json({"error": "the request body must be a JSON object"}, 400)
+    return body
+
+
+def _status_for(exc: OSError) -> int:
+    """507 Insufficient Storage for a full disk or quota, else 500."""
+    return 507 if exc.errno in (errno.ENOSPC, errno.EDQUOT) else 500
+
+
+def _not_saved(exc: OSError, path: Path) -> str:
+    reason = "no space left on device" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    return f"not saved: the review file {path} cannot be written ({reason}); the edit is undone"
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    """A bug: a one-line reason for the page (the traceback goes to the server's log)."""
+    logger.error("review server error on %s", request.url.path, exc_info=exc)
+    return _json({"error": f"internal error ({type(exc).__name__}); the terminal running "
+                           "concord review has the details"}, 500)
 
 
 def _json(payload: Any, status: int = 200) -> Response:

@@ -73,17 +73,23 @@ class TokenGuard:
 
         await self.app(scope, receive, send_with_headers)
 
+    def _is_token(self, given: str) -> bool:
+        """Whether ``given`` is the session token, in constant time (compared as bytes: a
+        non-ASCII string would make :func:`secrets.compare_digest` raise)."""
+        return secrets.compare_digest(given.encode("utf-8", "surrogatepass"),
+                                      self.token.encode("utf-8"))
+
     def _problem(self, scope: Scope, headers: dict[str, str]) -> str | None:
         if _host_name(headers.get("host", "")) not in LOOPBACK_NAMES:
             return "this review server only answers requests addressed to 127.0.0.1 or localhost"
         given = headers.get(TOKEN_HEADER)
         if given is not None:
-            return None if secrets.compare_digest(given, self.token) else "wrong session token"
+            return None if self._is_token(given) else "wrong session token"
         if scope["method"] not in ("GET", "HEAD"):
             return "edits need the session token in the X-Concord-Token header"
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         if "token" in query:
-            ok = secrets.compare_digest(query["token"][0], self.token)
+            ok = self._is_token(query["token"][0])
             return None if ok else "wrong session token: open the address the server printed"
         cookies = SimpleCookie()
         try:
@@ -92,7 +98,7 @@ class TokenGuard:
             cookies = SimpleCookie()
         port = scope.get("server", (None, None))[1]
         morsel = cookies.get(cookie_name(port))
-        if morsel is not None and secrets.compare_digest(morsel.value, self.token):
+        if morsel is not None and self._is_token(morsel.value):
             return None
         return ("this Concord review server needs the session token it printed when it started: "
                 "open the address it printed (with ?token=...)")

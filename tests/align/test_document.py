@@ -236,6 +236,18 @@ def test_invisible_characters_are_removed_from_sentences_lines_kept():
         "Both sides agreed to deepen international cooperation.", "Trade grew by 12 percent."]
 
 
+#: every bidirectional control: marks, embeddings and overrides, isolates
+BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("control", list(BIDI), ids=lambda c: f"U+{ord(c):04X}")
+def test_bidi_controls_are_removed_with_the_other_invisible_characters(control):
+    # U+202E makes "12 agreements" display reversed: what is shown is not what is checked
+    doc = document_from_text(f"双方签署了{control}12项协议。\nThe two sides signed {control}12"
+                             f"\u202c agreements.\n")
+    assert doc.texts == ["双方签署了12项协议。", "The two sides signed 12 agreements."]
+
+
 def test_invisible_characters_of_html_entities_are_removed():
     page = ("<html><body><article><h1>Wang Yi Meets the Foreign Minister&#8203;</h1>"
             "<p>The two sides agreed to deepen inter&shy;national cooperation&#8203;. Trade grew "

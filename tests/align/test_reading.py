@@ -68,6 +68,24 @@ def test_unusable_bytes_are_errors_naming_the_file(data, message):
     assert "\n" not in text
 
 
+@pytest.mark.parametrize("broken", [b"\xf4\x90\x80\x80", b"\xe7", b"\xc3", b"\xed\xa0\x80"],
+                         ids=["beyond-U+10FFFF", "lone-E7", "lone-C3", "surrogate"])
+@pytest.mark.parametrize("text", [
+    "The two sides signed 12 agreements.\nThey agreed {} to deepen cooperation.\n",
+    "The two sides \u201csigned\u201d 12 agreements.\nThey agreed {} to deepen cooperation.\n",
+    "双方签署了12项协议。\n双方同意{}深化合作。\n",
+], ids=["ascii", "curly-quotes", "chinese"])
+def test_invalid_utf8_is_refused_with_line_and_column(text, broken):
+    """Broken UTF-8 in an otherwise good file is not read as another encoding ("ç", Cyrillic)."""
+    before, after = text.split("{}")
+    data = before.encode("utf-8") + broken + after.encode("utf-8")
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(data, "release.txt")
+    column = len(before.split("\n")[-1].encode("utf-8")) + 1
+    assert (info.value.path, info.value.line, info.value.column) == ("release.txt", 2, column)
+    assert f"0x{broken[0]:02x}" in str(info.value)
+
+
 def test_corrupted_utf8_error_gives_the_line(tmp_path):
     good = "第一行没有问题。\n第二行也没有问题。\n".encode("utf-8")
     with pytest.raises(DocumentError) as info:
@@ -374,3 +392,26 @@ def test_a_line_break_inside_the_date_line_is_a_space():
 def test_odd_html_does_not_crash(html):
     blocks = extract_blocks(html, "html")
     assert all(b.text.strip() for b in blocks)
+
+
+def _nested(depth: int) -> str:
+    return ("<html><body>" + "<div>" * depth + "<p>The two sides signed 12 agreements.</p>"
+            + "</div>" * depth + "</body></html>")
+
+
+def test_html_nested_deeper_than_libxml2s_default_is_read():
+    # libxml2 stops at 256 levels without XML_PARSE_HUGE: the page was "empty"
+    blocks = extract_blocks(_nested(400), "html")
+    assert [b.text for b in blocks] == ["The two sides signed 12 agreements."]
+
+
+def test_html_nested_beyond_the_maximum_is_an_error_naming_the_depth(tmp_path):
+    from align.document import read_document
+    from align.html_extract import MAX_DEPTH
+
+    page = tmp_path / "deep.en.html"
+    page.write_text("<html>\n<body>\n" + _nested(MAX_DEPTH + 100), encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        read_document(page)
+    assert (info.value.path, info.value.line) == (str(page), 3)
+    assert f"more than {MAX_DEPTH} levels" in str(info.value)

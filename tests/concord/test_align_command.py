@@ -88,6 +88,34 @@ def test_moses_needs_a_prefix(capsys):
     assert "prefix" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("value", ["1000", "99999999999999999999", "11", "0", "-1", "four"])
+@pytest.mark.parametrize("command", ["align", "eval"])
+def test_max_bead_is_bounded(tmp_path, capsys, command, value):
+    """--max-bead 1000 ran for minutes and took 4.5 GB: a usage error, before any work."""
+    from align import MAX_BEAD
+
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("双方签署了协议。\n", encoding="utf-8")
+    en.write_text("The two sides signed agreements.\n", encoding="utf-8")
+    inputs = [str(zh), str(en)] if command == "align" else ["--gold", str(tmp_path)]
+    with pytest.raises(SystemExit) as info:
+        main([command, *inputs, "--max-bead", value, "-q"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--max-bead" in err and value in err and "Traceback" not in err
+    if value.lstrip("-").isdigit():
+        assert f"1 to {MAX_BEAD}" in err
+    assert sorted(tmp_path.iterdir()) == sorted([zh, en])
+
+
+def test_max_bead_at_its_maximum_aligns(capsys):
+    from align import MAX_BEAD
+
+    assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "--format", "beads",
+                 "--max-bead", str(MAX_BEAD), "-q"]) == 0
+    assert capsys.readouterr().out.count("\n") > 5
+
+
 @pytest.mark.parametrize("fmt", ["tsv", "jsonl"])
 def test_other_memory_formats(tmp_path, fmt):
     out = tmp_path / f"release.{fmt}"

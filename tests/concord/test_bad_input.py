@@ -81,6 +81,24 @@ def _corrupt_utf8(folder: Path) -> Path:
     return path
 
 
+def _broken_utf8_english(folder: Path) -> Path:
+    path = folder / "broken.en.txt"  # English with F4 90 80 80 (beyond U+10FFFF) on line 2
+    path.write_bytes(b"The two sides signed 12 agreements.\nThey agreed \xf4\x90\x80\x80 to "
+                     b"deepen cooperation.\n")
+    return path
+
+
+def _endless(folder: Path) -> Path:
+    return Path("/dev/urandom")  # read until memory ran out (4 GB): now read up to the limit
+
+
+def _one_long_sentence(folder: Path) -> Path:
+    path = folder / "wall.en.txt"  # 6,400 characters without a full stop on line 3
+    path.write_text("Foreign Ministry Spokesperson's Remarks\n\n" + "and cooperation " * 400
+                    + "\n", encoding="utf-8")
+    return path
+
+
 def _undecodable(folder: Path) -> Path:
     path = folder / "garbled.zh.txt"  # high bytes that no supported encoding reads as text
     path.write_bytes(bytes([0x81, 0x30, 0xFE, 0x39, 0xC0, 0x80, 0xF5, 0xFF] * 64) + b"\n")
@@ -112,7 +130,10 @@ DOCUMENTS = [
     Bad("missing", _missing), Bad("directory", _directory), Bad("empty", _empty),
     Bad("blank", _blank), Bad("html-without-text", _page_without_text), Bad("binary", _binary),
     Bad("nul-bytes", _nul_bytes), Bad("corrupt-utf8", _corrupt_utf8, line=2),
+    Bad("broken-utf8-english", _broken_utf8_english, line=2),
     Bad("undecodable", _undecodable),
+    Bad("dev-urandom", _endless, says="larger than 8,388,608 bytes"),
+    Bad("one-long-sentence", _one_long_sentence, line=3, says="characters, more than 5,000"),
     Bad("memory-as-document", _memory_as_document,
         says="translation memory (TMX), not a document to align: check it with --tmx"),
     Bad("glossary-as-document", _glossary_as_document,
@@ -251,6 +272,29 @@ MEMORIES = [
     Bad("glossary-po", _glossary_po, says="Concord glossary, not a translation memory"),
 ]
 
+def _tu_with_attributes(folder: Path) -> Path:
+    path = folder / "attributes.tmx"  # lxml reads attributes in quadratic time: minutes
+    attrs = " ".join(f'x-{i}="v"' for i in range(100_000))
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    f'srclang="zh-CN"/><body>\n<tu {attrs}><tuv xml:lang="zh-CN"><seg>双方签署了'
+                    '协议。</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    return path
+
+
+def _nested_too_deep(folder: Path) -> Path:
+    path = folder / "nested.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>'
+                    + "<g>" * 300 + "双方" + "</g>" * 300 + "</seg></tuv></tu></body></tmx>\n",
+                    encoding="utf-8")
+    return path
+
+
+HOSTILE_MEMORIES = [
+    Bad("tu-with-100000-attributes", _tu_with_attributes, line=3, says="100000 attributes"),
+    Bad("nested-300-deep", _nested_too_deep, line=2, says="nested too deep"),
+]
+
 MEMORY_COMMANDS = [
     Command("check --tmx", ("check", "--tmx", "{bad}", "-o", "{out}/report.txt")),
     Command("tmx stats", ("tmx", "stats", "{bad}")),
@@ -287,6 +331,7 @@ def run_bad(tmp_path: Path, command: Command, bad: Bad) -> tuple[subprocess.Comp
     argv = [a.format(bad=bad_path, zh=zh, en=en, glossary=GLOSSARY, out=out)
             for a in command.argv]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CONCORD"))}
+    env["PYTHONPATH"] = str(ROOT)  # the code of this tree, whatever is installed
     result = subprocess.run([sys.executable, "-m", "concord", *argv], cwd=work, env=env,
                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
     assert _files(tmp_path) == before, "files were left behind"
@@ -323,6 +368,14 @@ def test_bad_glossaries(tmp_path, command, bad):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("command, bad", _cases(MEMORY_COMMANDS, HOSTILE_MEMORIES))
+def test_hostile_memories_are_refused_quickly(tmp_path, command, bad):
+    """Bounds on what a memory may make the reader do: attributes per element, nesting."""
+    result, bad_path = run_bad(tmp_path, command, bad)
+    assert_one_error_line(result, bad_path, bad.line, bad.says)
+    assert "truncated" not in result.stderr
+
+
 @pytest.mark.parametrize("command, bad", _cases(MEMORY_COMMANDS, MEMORIES))
 def test_wrong_files_as_memories(tmp_path, command, bad):
     """A glossary, an image or a directory where a memory belongs: the message says what the
@@ -330,6 +383,27 @@ def test_wrong_files_as_memories(tmp_path, command, bad):
     result, bad_path = run_bad(tmp_path, command, bad)
     assert_one_error_line(result, bad_path, bad.line, bad.says)
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("option, value, raised, make", [
+    ("--max-document-size", "1k", "4k", lambda: "The two sides signed 12 agreements. " * 60),
+    ("--max-sentences", "50", "100", lambda: "The two sides signed 12 agreements. " * 60),
+    ("--max-sentence-length", "100", "300", lambda: "and cooperation " * 12 + "."),
+], ids=["size", "sentences", "sentence-length"])
+def test_document_limits_are_options(tmp_path, capsys, option, value, raised, make):
+    """Each bound refuses a document past it, naming the option that raises it; raised, the
+    same document is read."""
+    from concord.cli import main
+
+    en = tmp_path / "a.en.txt"
+    en.write_text(make() + "\n", encoding="utf-8")
+    out = tmp_path / "sentences.txt"
+    assert main(["segment", str(en), "-o", str(out), option, value]) == 2
+    [message] = capsys.readouterr().err.strip().splitlines()
+    assert message.startswith(f"concord: error: {en}") and option in message
+    assert not out.exists()
+    assert main(["segment", str(en), "-o", str(out), option, raised, "-q"]) == 0
+    assert out.read_text(encoding="utf-8").strip()
 
 
 def test_a_good_run_passes_the_same_checks(tmp_path):

@@ -54,8 +54,3 @@ def test_gold_sets_reach_their_targets(shared, capsys):
     pol, wmt = json.loads(capsys.readouterr().out)
     assert pol["f1_strict"] >= 0.96
     assert wmt["f1_strict"] >= 0.97
-
-
-def test_max_bead_below_one_is_a_usage_error_not_a_traceback(capsys):
-    assert main(["eval", "--gold", str(RELEASES), "--max-bead", "0"]) == 2
-    assert "--max-bead must be at least 1" in capsys.readouterr().err

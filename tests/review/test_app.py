@@ -190,6 +190,63 @@ def test_a_body_that_is_not_json_is_a_bad_request(client):
     assert response.status_code == 400
 
 
+# -- hostile requests and a full disk: a 4xx/5xx with a reason the page shows, never a traceback --
+
+@pytest.mark.parametrize("where", ["header", "query"])
+def test_a_non_ascii_token_is_refused_not_a_server_error(anonymous, where):
+    if where == "header":
+        response = anonymous.get("/api/state", headers={"X-Concord-Token": "tökén".encode()})
+    else:
+        response = anonymous.get("/api/state?token=t%C3%B6k%C3%A9n")
+    assert response.status_code == 403 and "token" in response.text
+
+
+def test_json_nested_100000_deep_is_a_bad_request(client):
+    body = b'{"op":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = client.post("/api/op", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and "nests too deeply" in response.json()["error"]
+    assert client.get("/api/state").json()["version"] == 0
+
+
+def test_request_bodies_are_limited(client):
+    from concord.review.app import MAX_BODY
+
+    text = "The harbour handled more cargo. " * (MAX_BODY // 30)  # a 40 MB edit was accepted
+    response = client.post("/api/op", json={"op": {"type": "edit-text", "side": "tgt",
+                                                   "sentence": 5, "text": text}})
+    assert response.status_code == 413 and "larger than" in response.json()["error"]
+    assert client.get("/api/state").json()["version"] == 0
+
+
+def test_a_full_disk_is_a_507_and_the_edit_is_not_applied(small_disk, glossary):
+    from concord.review.journal import ReviewFile
+    from concord.review.session import ReviewSession
+    from tests.review.sample import harbour_alignment
+
+    review = ReviewFile.create(small_disk / "harbour.review.jsonl",
+                               ReviewSession.from_alignment(harbour_alignment(), meta={}))
+    try:
+        app = ReviewApp(review, Annotator(glossary), doc_id="harbour", title="harbour")
+        client = TestClient(create_app(app, TOKEN), base_url=BASE,
+                            headers={"X-Concord-Token": TOKEN})
+        filler = small_disk / "filler"
+        with open(filler, "wb", buffering=0) as handle, pytest.raises(OSError):
+            while True:
+                handle.write(b"x" * 512)
+        # an edit longer than what is left of the journal's last page (tmpfs pages are 4 KiB)
+        edit = {"op": {"type": "edit-text", "side": "tgt", "sentence": 5,
+                       "text": "Trade grew by 12 percent. " * 300}}
+        response = client.post("/api/op", json=edit)
+        assert response.status_code == 507
+        error = response.json()["error"]
+        assert "no space left on device" in error and "harbour.review.jsonl" in error
+        assert client.get("/api/state").json()["version"] == 0
+        filler.unlink()  # room again: the same edit is saved
+        assert client.post("/api/op", json=edit).status_code == 200
+    finally:
+        review.close()
+
+
 # -- export -------------------------------------------------------------------------------------
 
 def _units(data: bytes):
