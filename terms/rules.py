@@ -31,14 +31,33 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "The glossary marks this rendering as deprecated (forbidden) or superseded; replace it "
          "with the concept's preferred rendering."),
     Rule("term-unexpected", "warning",
-         "The target has a glossary rendering whose source term is absent.",
-         "The target contains the rendering of a glossary concept that the source does not "
-         "mention, for example an upgraded partnership designation or a fuller official title. "
-         "Check that the target says what the source says."),
+         "The target has a title or designation whose source term is absent.",
+         "The target contains the rendering of a glossary title or designation that the source "
+         "does not mention, for example an upgraded partnership designation or a fuller official "
+         "title, or a rendering used for another body than the source names (\"UN Security "
+         "Council\" for 联合国). Check that the target says what the source says. Not reported: "
+         "names of organisations, places, persons and phrases that the translator made explicit "
+         "(\"CPC\" for 党, \"Xi\" after the full name): those are term-added."),
+    Rule("term-added", "info",
+         "The target names a glossary concept that the source leaves implicit.",
+         "The target contains the rendering of a glossary organisation, place, person or phrase "
+         "that the source does not name (\"the Communist Party of China (CPC)\" for 党, \"the "
+         "People's Republic of China\" for 新中国): a translator's explicitation, said so that a "
+         "reviewer may look. Titles and designations are term-unexpected instead."),
     Rule("number-mismatch", "error",
          "A number differs between source and target.",
-         "A number (Arabic or Chinese numerals, 万/亿 scales, percentages, ordinals, relative days) "
-         "occurs on one side and not on the other. Correct the figure."),
+         "A number of the source (Arabic or Chinese numerals, 万/亿 scales, percentages, "
+         "fractions, ordinals, decades) is given as another number in the target, or is not in "
+         "the target at all. Correct the figure. Not reported: a figure written in another form "
+         "(1，000 / 1,000; 四分之一 / a quarter; 70年代 / the 1970s; 5—10 / 5-10), a figure rounded "
+         "(number-rounded), a number only the target has (number-added), approximations "
+         "(近万 / close to 10,000; 数十 / dozens), numbers inside names (G20, COVID-19)."),
+    Rule("number-added", "info",
+         "The target has a number or date that the source does not.",
+         "The target gives a number or a date that the source leaves implicit, such as the year "
+         "of an event (\"since the reform and opening-up policy in 1978\" for 改革开放以来) or "
+         "the dates of a dynasty. A translator's addition, not a mistranslation: said so that a "
+         "reviewer may check it."),
     Rule("number-rounded", "info",
          "A number is given rounded on one side.",
          "A figure of one side is the other side's figure rounded to the digits it writes "
@@ -46,8 +65,10 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "the rounding is intended, or write the exact figure."),
     Rule("date-mismatch", "error",
          "A date differs between source and target.",
-         "A date (year, month, day) of the source is not in the target, or the target has another "
-         "date. Correct the date."),
+         "A date (year, month, day) of the source is given as another date in the target, or a "
+         "full date of the source is not in the target. Correct the date. Not reported: a field "
+         "one side leaves out (the year of \"January 10\"), a date only the target has "
+         "(number-added), a month alone that the target leaves out."),
     Rule("omission", "warning",
          "A sentence is left without translation, or the translation is far too short or long.",
          "One side of the unit is empty, or its length is far from what the other side implies. "

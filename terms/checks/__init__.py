@@ -103,9 +103,10 @@ def _pair_rules(config: Config) -> list[PairRule]:
     rules: list[tuple[tuple[str, ...], PairRule]] = [
         (("omission",), check_omission),
         (("untranslated",), check_untranslated),
-        (("term-missing", "term-deprecated", "term-unexpected"), check_terminology),
-        (("number-mismatch", "number-rounded"), check_numbers),
-        (("date-mismatch",), check_dates),
+        (("term-missing", "term-deprecated", "term-unexpected", "term-added"),
+         check_terminology),
+        (("number-mismatch", "number-rounded", "number-added"), check_numbers),
+        (("date-mismatch", "number-added"), check_dates),
     ]
     return [fn for ids, fn in rules if any(config.enabled(i) for i in ids)]
 

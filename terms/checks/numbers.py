@@ -269,8 +269,9 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           source_span=s.span, term=s.text)
     for t in left_tgt:
         if id(t) not in used and _strong(t):
-            yield Finding("number-mismatch", "error", pair.unit,
-                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the source",
+            yield Finding("number-added", "info", pair.unit,
+                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the "
+                          f"source: added by the translator?",
                           suggestion=f"check {t.text!r} against the source", target_span=t.span,
                           term=t.text)
 
@@ -350,7 +351,8 @@ def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           source_span=s.span, term=s.text)
     for t in left_tgt[paired:]:
         if t.day is not None:
-            yield Finding("date-mismatch", "error", pair.unit,
-                          f"date {t.text!r} ({_show_date(t)}) in the target is not in the source",
+            yield Finding("number-added", "info", pair.unit,
+                          f"date {t.text!r} ({_show_date(t)}) in the target is not in the source: "
+                          f"added by the translator?",
                           suggestion=f"check the date {t.text!r} against the source",
                           target_span=t.span, term=t.text)

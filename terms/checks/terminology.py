@@ -1,4 +1,4 @@
-"""The glossary rules: term-missing, term-deprecated, term-unexpected.
+"""The glossary rules: term-missing, term-deprecated, term-unexpected, term-added.
 
 Terms are matched leftmost-longest on both sides and paired occurrence by occurrence (see
 :func:`_consume`). So a source 永久全面战略伙伴关系 rendered "comprehensive strategic partnership"
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from terms.checks import Checker, Pair
 
 _DISALLOWED = ("deprecated", "superseded")
+#: categories whose rendering, added where the source has none, changes what the text says (an
+#: upgraded designation, a fuller title): term-unexpected; others are term-added (info)
+_CHANGES_MEANING = frozenset({"title", "designation"})
 
 
 def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
@@ -236,6 +239,13 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
             [t.text for t in concept.terms_in(ctx.src_lang)]
         times = source_count.get(concepts[0], 0)
+        if not times and concept.category not in _CHANGES_MEANING \
+                and not _replaces_source_term(ctx, m):
+            yield Finding("term-added", "info", unit,
+                          f"{m.text!r} renders {source_terms[0]!r}, which the source leaves "
+                          f"implicit", suggestion=f"check that {m.text!r} is meant",
+                          source_span=None, target_span=m.span, term=m.text, concept=concept.id)
+            continue
         message = (f"{m.text!r} renders {source_terms[0]!r}, which the source does not have"
                    if not times else
                    f"{m.text!r} is used {target_count[concepts[0]]} times, but the source has "
@@ -244,3 +254,10 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         yield Finding("term-unexpected", "warning", unit, message,
                       suggestion=f"check that {m.text!r} is what the source says",
                       source_span=None, target_span=m.span, term=m.text, concept=concept.id)
+
+
+def _replaces_source_term(ctx: TermContext, match: TermMatch) -> bool:
+    """True when ``match`` holds, nested, a rendering of a concept the source has: "UN Security
+    Council" for 联合国 names another body than the source, it does not merely add a name."""
+    return any(match.start <= n.start and n.end <= match.end and n.span != match.span
+               and n.allowed & ctx.source_concepts for n in ctx.target_all)
