@@ -48,6 +48,9 @@ class Checker:
         self.term_uses: dict[tuple[int, str],
                              dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
         self.collecting = False
+        #: while :meth:`run` goes through a memory: document (the unit id before its last
+        #: ":") → concepts its targets have rendered so far, for short second mentions
+        self.mentioned: dict[str, set[int]] | None = None
         self._pair_rules = _pair_rules(self.config)
 
     def enabled(self, rule: str) -> bool:
@@ -68,6 +71,7 @@ class Checker:
         out: list[Finding] = []
         self.term_uses = {}
         self.collecting = self.enabled("inconsistent-translation")
+        self.mentioned = {}
         try:
             for pair in pairs:
                 out.extend(self.check_pair(pair))
@@ -75,6 +79,7 @@ class Checker:
                     progress(1)
         finally:
             self.collecting = False
+            self.mentioned = None
         if self.enabled("inconsistent-translation"):
             from terms.checks.consistency import check_consistency
             out.extend(self._configured(check_consistency(pairs, self)))

@@ -34,7 +34,10 @@ def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     ctx = TermContext(checker.matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
     if not (ctx.source_matches or ctx.target_matches):
         return
-    yield from check_terms(ctx, pair.unit)
+    known = None
+    if checker.mentioned is not None:  # going through a memory: names the document gave
+        known = checker.mentioned.setdefault(pair.unit.rpartition(":")[0], set())
+    yield from check_terms(ctx, pair.unit, known)
     if checker.collecting:
         _record_uses(ctx, pair.unit, checker.term_uses)
 
@@ -70,6 +73,22 @@ class TermContext:
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
+        self._matcher, self._source, self._target = matcher, source, target
+        self._caseless: dict[str, list[TermMatch]] = {}
+
+    def caseless(self, side: str) -> list[TermMatch]:
+        """Every match of ``side`` ("source" or "target") with case-sensitive terms found in
+        any case: "president" renders 国家主席, and "Iran's president" names 总统."""
+        found = self._caseless.get(side)
+        if found is None:
+            if not self._matcher.has_case_sensitive:
+                found = self.source_all if side == "source" else self.target_all
+            else:
+                text, lang = ((self._source, self.src_lang) if side == "source"
+                              else (self._target, self.tgt_lang))
+                found = self._matcher.find(text, lang, overlapping=True, ignore_case=True)
+            self._caseless[side] = found
+        return found
 
     def concept(self, index: int) -> Concept:
         """The glossary concept at ``index``."""
@@ -83,15 +102,21 @@ class TermContext:
         return known
 
     def expected_concepts(self, match: TermMatch) -> list[int]:
-        """The concepts a source match stands for here: scoped ones win when their scope holds."""
-        applicable = [c for c in sorted(match.concepts) if self.applies(c)]
+        """The concepts a source match stands for here: scoped ones win when their scope holds.
+        A source term the glossary deprecates for a concept asks for nothing of it: the check
+        cannot tell what it means there ("Foreign Secretary" of a British minister)."""
+        applicable = [c for c in sorted(match.allowed) if self.applies(c)]
         scoped = [c for c in applicable if self.concept(c).scopes]
         chosen = scoped or applicable
         return [c for c in chosen if self.concept(c).allowed(self.tgt_lang)]
 
 
-def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
-    """All three glossary rules on one pair (severities are set by the caller)."""
+def check_terms(ctx: TermContext, unit: str, known: set[int] | None = None
+                ) -> Iterator[Finding]:
+    """The glossary rules on one pair (severities are set by the caller). ``known``: the
+    concepts the target of the same document already rendered in full, in earlier units; a
+    name among them (not a title or designation) may then be referred to in short ("the
+    Party", "the initiative", "Xi"). The concepts this target renders are added to it."""
     deprecated_concepts: set[int] = set()
     yield from _deprecated(ctx, unit, deprecated_concepts)
     unsatisfied, unconsumed = _consume(ctx)
@@ -99,6 +124,11 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     # these countries") is not missing: only a concept rendered nowhere on its own is
     rendered = set().union(*(t.allowed for t in ctx.target_matches))
     unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
+    if known:
+        unsatisfied = [(m, c) for m, c in unsatisfied if not known.intersection(c)
+                       or ctx.concept(c[0]).category in _CHANGES_MEANING]
+    if known is not None:
+        known.update(rendered)
     missing_categories: set[str] = set()
     yield from _missing(ctx, unit, unsatisfied, deprecated_concepts, missing_categories)
     yield from _unexpected(ctx, unit, unconsumed, missing_categories)
@@ -141,6 +171,12 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
                     satisfied[i] = True
                     taken.add(k)
                     break
+    if not all(satisfied):  # a case-sensitive rendering in another case renders it too
+        seen = {(t.start, t.end) for t in ctx.target_all}
+        other_case = [t for t in ctx.caseless("target") if (t.start, t.end) not in seen]
+        for i, (_, expected) in enumerate(demands):
+            if not satisfied[i]:
+                satisfied[i] = any(t.allowed.intersection(expected) for t in other_case)
     return ([d for d, ok in zip(demands, satisfied) if not ok],
             [t for t, used in zip(supply, consumed) if not used])
 
@@ -227,9 +263,12 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
     for m in ctx.target_matches:
         for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
+    named = {c for m in ctx.caseless("source") for c in m.concepts}  # "Iran's president"
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
+        if not named.isdisjoint(m.allowed) and not any(source_count.get(c) for c in m.allowed):
+            continue  # the source names it, in a case a case-sensitive term does not match
         concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
         if not concepts or any(source_count.get(c, 0) and (
                 ctx.concept(c).category not in missing or target_count[c] <= source_count[c])
