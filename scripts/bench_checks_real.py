@@ -8,7 +8,7 @@ and the two raw white papers aligned end to end by the aligner (zh→en).
 
 Injected kinds, each into a copy of a real unit whose target has what the kind needs:
 
-- ``digit``: one digit of a number of the target changed (…5 → …6);
+- ``digit``: one digit of a number of the target that the source has too changed (…5 → …6);
 - ``date``: the day of a date of the target moved by one;
 - ``deprecated``: a glossary rendering of the target replaced by a deprecated term of its concept;
 - ``keyword``: a designation or title of the target with its distinguishing word dropped
@@ -147,12 +147,15 @@ def _replace(pair: Pair, start: int, end: int, text: str) -> Pair:
 
 
 def _digit_injection(pair: Pair) -> Pair | None:
-    """The last digit of the target's first number written in digits, changed by one."""
+    """The last digit of the target's first number written in digits that the source has
+    too, changed by one (a figure only the target has cannot be checked against the source)."""
     tgt = "zh" if pair.tgt_lang.startswith("zh") else "en"
+    src = "zh" if pair.src_lang.startswith("zh") else "en"
     numbers, _dates = extract_mentions(pair.target, tgt)
+    source_values = {m.value for m in extract_mentions(pair.source, src)[0]}
     for m in numbers:
         digits = [i for i in range(*m.span) if pair.target[i].isdigit() and pair.target[i].isascii()]
-        if digits and m.kind != "ordinal":
+        if digits and m.kind != "ordinal" and m.value in source_values:
             i = digits[-1]
             new = str((int(pair.target[i]) + 1) % 10)
             return _replace(pair, i, i + 1, new)

@@ -20,7 +20,8 @@ Conventions (they keep the two sides comparable):
   v2.0.1) and the groups 二十国集团 / the Group of Twenty.
 
 The package: :mod:`~align.numbers.chinese` and :mod:`~align.numbers.english` find numbers,
-:mod:`~align.numbers.dates` dates, each in the folded text; this module gives them spans in the
+:mod:`~align.numbers.forms` times, decades and spans of years, :mod:`~align.numbers.dates`
+dates, each in the folded text; this module gives them spans in the
 original text.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from align.normalize import fold_with_map, original_span
 from align.numbers.chinese import parse_chinese_numeral, zh_numbers
 from align.numbers.dates import folded_dates
 from align.numbers.english import en_numbers, parse_english_number
+from align.numbers.forms import en_forms, zh_forms
 
 __all__ = [
     "DateMention",
@@ -45,8 +47,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:
-    """A number: its value, its kind ("cardinal", "percent", "ordinal" or "year"), and where
-    it is (``span`` into the original text, whose characters there are ``text``)."""
+    """A number: its value, its kind ("cardinal", "percent", "ordinal", "year", "time" or
+    "decade", see :mod:`align.numbers.forms`), and where it is (``span`` into the original text, whose characters there are ``text``)."""
 
     value: float
     kind: str
@@ -72,7 +74,12 @@ def extract_mentions(text: str, lang: str) -> tuple[list[NumberMention], list[Da
     folded, origin = fold_with_map(text)
     found_dates = folded_dates(folded)
     taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in found_dates]
-    found = zh_numbers(folded, taken) if lang == "zh" else en_numbers(folded, taken)
+    if lang == "zh":
+        found = zh_forms(folded, taken)
+        found += zh_numbers(folded, taken)
+    else:
+        found = en_forms(folded, taken)
+        found += en_numbers(folded, taken)
     numbers = []
     for start, end, value, kind in sorted(found):
         a, b = original_span(origin, text, start, end)

@@ -29,6 +29,8 @@ _ZH_NOT_NUMBERS = sorted("""
     千载难逢 千军万马 千磨万击 千恩万谢 千叮咛万嘱咐 百发百中 万古长青 万象更新 三令五申
     接二连三 一清二楚 一穷二白 四分五裂 五颜六色 放之四海而皆准 一如既往 一以贯之 一脉相承
     一视同仁 一丝不苟 一往无前 一揽子 一线
+    行百里者半九十 十万八千里 七零八落 一点一点 一点点 一点儿 五成新 六成新 七成新 八成新 九成新
+    一对一 三三两两 九牛一毛 一五一十 半斤八两
 """.split(), key=len, reverse=True)
 _ZH_NOT_NUMBERS_RE = re.compile("|".join(map(re.escape, _ZH_NOT_NUMBERS)))
 #: but 一国两制 does carry "two" (one country, two systems): unmask that part again
@@ -47,6 +49,14 @@ _ZH_NOT_TENTHS = frozenset("员立为果功就长本绩效交都熟分品型")
 _ZH_COUNTERS = frozenset("个岁天年人名次家位件项种倍")
 #: the Chinese names of the G7, G20, G77 (七国集团, 二十国集团, 77国集团): names, like G20
 _ZH_GROUP_NAME = "国集团"
+#: units of measure written in Latin letters right after the digits: 22cm2, 7cm, 60kg, 3K
+_UNIT_AFTER = re.compile(r"(?:[kcm]?m[23²³]?|kg|mg|g|t|K|°C|ha|km/h|kmh|kW|MW|GW|kWh|ml|L)"
+                         r"(?![A-Za-z])")
+#: after the numeral of a congress or a plenary session, an ordinal without 第: 十八大 (the
+#: 18th Congress), 十八届三中全会 (the Third Plenary Session of the 18th Central Committee)
+_ZH_SESSION = re.compile(r"届|中全会|大(?=[^\d一二三四五六七八九十百千万亿]|$)")
+#: the measure word 两 (a tael) after a figure: 二十两 is 20 taels (two is 二 in a figure)
+_ZH_TAEL = frozenset("两兩")
 
 
 def parse_chinese_numeral(s: str) -> float | None:
@@ -176,6 +186,10 @@ def zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
         num = m["num"]
         if _overlaps(taken, start, end) or _is_name(folded, num, start, end):
             continue
+        if len(num) > 1 and num[-1] in _ZH_TAEL and not m["pcts"] and end == m.end("num"):
+            num, end = num[:-1], end - 1  # 二十两 (银子): twenty taels
+            if num[-1] in _ZH_DIGITS and len(num) > 1 and num[-2] in _ZH_DIGITS:
+                continue  # 八九两: eight or nine taels
         pieces = _split_numeral(num)
         if _is_approximate_pair(pieces, folded, end):
             continue
@@ -203,6 +217,8 @@ def _is_name(folded: str, num: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start else ""
     if before.isascii() and before.isalpha() or before == "-" and start > 1 and folded[start - 2].isalpha():
         return True
+    if _UNIT_AFTER.match(folded, end):
+        return False  # 22cm2, 7cm, 3K: a measure, not a name
     return end < len(folded) and folded[end].isascii() and folded[end].isalpha()
 
 
@@ -257,8 +273,8 @@ def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *
     kind = "cardinal"
     if pct:
         kind = "percent"
-    elif ordinal:
-        kind = "ordinal"
+    elif ordinal or _ZH_SESSION.match(folded, core_end) and (len(core) > 1 or after != "大"):
+        kind = "ordinal"  # 十八大, 十八届, 三中全会 (but 三大 is "three major")
     elif after == "年" and 1000 <= value <= 2999 and value == int(value) and len(core) == 4:
         kind = "year"
     return start, end, value, kind
@@ -278,6 +294,9 @@ def _is_numeric_word(folded: str, core: str, core_start: int, core_end: int) -> 
     if len(core) == 2 and all(ch in _ZH_DIGITS for ch in core) and "〇" not in core \
             and "零" not in core and core[0] != core[1] and after != "年":
         return False  # 三五天 "three or five days": an approximation, not a number
+    if len(core) == 3 and core[0] in _ZH_DIGITS and core[1] in _ZH_DIGITS \
+            and _ZH_DIGITS[core[1]] == _ZH_DIGITS[core[0]] + 1 and core[2] in _ZH_UNITS:
+        return False  # 一二十 "ten or twenty", 三四百 "three or four hundred"
     if all(ch in _ZH_UNITS or ch in _ZH_SCALES for ch in core) and (
             folded[core_start - 1:core_start] in ("几", "数", "上", "成", "近") or after == "几"):
         return False  # 数十年 "decades", 几百 "several hundred", 上千 "over a thousand"

@@ -26,7 +26,9 @@ _EN_ORDINALS.update({"hundredth": 100, "thousandth": 1000, "millionth": 10**6})
 #: adverbs that are numbers: "twice" = 两次, "two times"
 _EN_MULTIPLES = {"twice": 2, "thrice": 3}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+                 "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100}
 _EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_MULTIPLES],
                                   key=len, reverse=True))
 
@@ -43,6 +45,9 @@ def parse_english_number(words: str) -> tuple[float, bool] | None:
     if len(tokens) == 1 and tokens[0] in _EN_MULTIPLES:
         return float(_EN_MULTIPLES[tokens[0]]), False
     for k, tok in enumerate(tokens):
+        if (tok in _EN_UNITS or tok in _EN_TENS or tok in _EN_ORDINALS) and current % 100 \
+                and (current % 10 or current % 100 < 20 or tok in _EN_TENS):
+            return None  # "one five", "ten twenty": a list of numbers, not one number
         if tok in _EN_UNITS:
             current += _EN_UNITS[tok]
         elif tok in _EN_TENS:
@@ -73,7 +78,7 @@ _EN_NUMBER = re.compile(
     r"|\s*(?P<pct>%|per\s?cent\b|pct\b|percentage points?\b)"
     r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b"
     r"|(?P<suffix>m|k)\b"
-    r"|(?P<unit>(?=(?:mph|km/h|kmh|km|kg|cm|mm|ft|mi|lbs?|pm|am|kw|mw|gw|kwh|ha|sq)\b)))?"
+    r"|(?P<unit>(?=(?:mph|km/h|kmh|[kcm]?m[23²³]|km|kg|cm|mm|ft|mi|lbs?|pm|am|kw|mw|gw|kwh|ha|sq)\b)))?"
     r"(?(unit)|(?![A-Za-z]))", re.IGNORECASE)
 _EN_WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
@@ -85,7 +90,14 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _DECADES = re.compile(r"[\s-]+decades\b(?!-)", re.IGNORECASE)
 _EN_FRACTION = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+    r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+    r"tenths?|hundredths?)\b", re.IGNORECASE)
+#: "1 in 10", "one in every five": a fraction (十分之一, 五分之一)
+_EN_ONE_IN = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\b"
+    r"(?!\s*(?:%|percent|per cent))", re.IGNORECASE)
+_EN_SMALL = {**_EN_UNITS, **_EN_TENS, "hundred": 100, "thousand": 1000}
 #: the Group of Twenty, the Group of 77: names, like G20 (but "a group of seven experts" counts)
 _EN_GROUP_NAME = re.compile(r"\bGroup of\s+$")
 _YEAR_DIGITS = re.compile(r"1[6-9]\d\d|20\d\d")
@@ -122,6 +134,11 @@ def _en_fractions(folded: str) -> Iterator[tuple[int, int, float, str]]:
         n = m["n"].lower()
         num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
         yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
+    if " in " in folded or " out of " in folded:
+        for m in _EN_ONE_IN.finditer(folded):
+            n, d = (int(x) if x.isdigit() else _EN_SMALL[x.lower()] for x in (m["n"], m["d"]))
+            if 0 < n < d:
+                yield m.start(), m.end(), n / d, "cardinal"
 
 
 def _en_numerals(folded: str) -> Iterator[tuple[int, int, float, str]]:
@@ -147,25 +164,54 @@ def _en_numerals(folded: str) -> Iterator[tuple[int, int, float, str]]:
 
 def _en_number_words(folded: str) -> Iterator[tuple[int, int, float, str]]:
     for m in _EN_WORDS.finditer(folded):
-        start, end = m.span()
-        words = m["words"]
-        parsed = parse_english_number(words)
-        if parsed is None:
-            continue
-        value, ordinal = parsed
-        lower = words.lower()
-        if lower in _EN_SCALES:
-            article = re.search(r"\b(?:a|an)\s+$", folded[max(0, start - 4):start])
-            if not article:
-                continue  # "thousand" without a count
-            start -= len(article.group())  # "a million" = 1,000,000
-        elif lower == "one":
-            continue  # "one of them": mostly a pronoun or an article
-        if lower == "second" and re.search(r"\b(?:per|every|split)\s+$", folded[max(0, start - 8):start]):
-            continue  # "per second": a unit of time
-        if lower == "first" and folded[end:end + 1] == "," and (
-                start == 0 or folded[:start].rstrip()[-1:] in ".!?;:\"" or not folded[:start].strip()):
-            continue  # "First, …" is a discourse marker like 首先
-        yield start, end, value, "percent" if m["pct"] else "ordinal" if ordinal else "cardinal"
+        for start, end in _number_phrases(m):
+            yield from _en_number_phrase(folded, start, end, bool(m["pct"]), m.end())
+
+
+def _number_phrases(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The spans of the numbers of a run of number words: one ("twenty-five"), or several
+    when the words are a list ("one and five percent", "two three-inch", "ten and twenty")."""
+    words = m["words"]
+    if parse_english_number(words) is not None:
+        return [m.span("words")]
+    base = m.start("words")
+    tokens = [t for t in re.finditer(r"[A-Za-z]+", words) if t.group().lower() != "and"]
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for k in range(1, len(tokens) + 1):
+        if k == len(tokens) or parse_english_number(words[tokens[first].start():tokens[k].end()]) \
+                is None:
+            spans.append((base + tokens[first].start(), base + tokens[k - 1].end()))
+            first = k
+    return spans
+
+
+def _en_number_phrase(folded: str, start: int, end: int, pct: bool, pct_end: int
+                      ) -> Iterator[tuple[int, int, float, str]]:
+    """One number of words at ``start:end``; ``pct``: a percent word ends the run at
+    ``pct_end`` (and applies to every number of a list: "between one and five percent")."""
+    words = folded[start:end]
+    parsed = parse_english_number(words)
+    if parsed is None:
+        return
+    value, ordinal = parsed
+    lower = words.lower()
+    if pct:
+        last = not folded[end:pct_end].strip(" -").lower().startswith(("and", "to", "or"))
+        if last:
+            end = pct_end
+    if lower in _EN_SCALES:
+        article = re.search(r"\b(?:a|an)\s+$", folded[max(0, start - 4):start], re.IGNORECASE)
+        if not article:
+            return  # "thousand" without a count
+        start -= len(article.group())  # "a million" = 1,000,000
+    elif lower == "one" and not pct:
+        return  # "one of them": mostly a pronoun or an article
+    if lower == "second" and re.search(r"\b(?:per|every|split)\s+$", folded[max(0, start - 8):start]):
+        return  # "per second": a unit of time
+    if lower == "first" and folded[end:end + 1] == "," and (
+            start == 0 or folded[:start].rstrip()[-1:] in ".!?;:\"" or not folded[:start].strip()):
+        return  # "First, …" is a discourse marker like 首先
+    yield start, end, value, "percent" if pct else "ordinal" if ordinal else "cardinal"
 
 

@@ -70,12 +70,15 @@ def _mentions(text: str, lang: str) -> tuple[tuple[NumberMention, ...], tuple[Da
 def _strong(mention: NumberMention) -> bool:
     """A number whose absence on the other side is an error in itself.
 
-    Digits, percentages, and numbers written with several numeral characters or words (二十,
-    twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a century",
-    "one", "first") is not, since free translations drop or add those.
+    Digits, percentages, times, decades, and numbers written with several numeral characters
+    or words (二十, twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a
+    century", "one") and ordinals in words (十八大 "the Congress", "the third meeting") are
+    not, since free translations drop or add those.
     """
-    if _DIGIT.search(mention.text) or mention.kind == "percent":
+    if _DIGIT.search(mention.text) or mention.kind in ("percent", "time", "decade"):
         return True
+    if mention.kind == "ordinal":
+        return False  # 十八大 "the Congress", 第三次 "the latest": often left implicit
     numerals = len(_ZH_NUMERAL.findall(mention.text))
     if numerals:
         return numerals >= 2
@@ -86,33 +89,70 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _same_number(a: NumberMention, b: NumberMention) -> bool:
+    """Counterparts by value; a decade without its century (80年代, the eighties) is the
+    decade of any century with the same last two digits (the 1980s)."""
+    if a.kind == "decade" and b.kind == "decade" and min(a.value, b.value) < 100:
+        return a.value % 100 == b.value % 100
+    return _same_value(a.value, b.value)
+
+
 _SHOWN_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 #: a rounded figure may differ from the exact one by this share of it at most
 _ROUNDING_LIMIT = 0.02
 
 
-def _rounds_to(exact: NumberMention, shown: NumberMention) -> bool:
+#: an approximation said in words before (or 多/余/左右 after) a figure: "almost 60 percent"
+#: for 58.6%, 近万 for 9,800
+_APPROXIMATELY = re.compile(
+    r"(?:\b(?:almost|nearly|about|around|approximately|roughly|some|close\s+to|more\s+than|"
+    r"over|under|less\s+than|up\s+to|just\s+(?:over|under))\s+(?:[$€£¥]|RMB\s?|US\$)?"
+    r"|(?:约为|约有|大约|将近|接近|超过|近|约|逾|达)\s*)$", re.IGNORECASE)
+_APPROXIMATELY_AFTER = re.compile(r"\s*(?:多|余|左右|上下|以上)")
+#: how far an approximate figure may be from the exact one
+_APPROXIMATION_LIMIT = 0.1
+
+
+def _rounds_to(exact: NumberMention, shown: NumberMention, text: str = "") -> bool:
     """True when ``shown`` is ``exact`` rounded to the digits ``shown`` writes: 541.5万 shown as
-    "5.4 million", 44.65% as "45 percent" (within half a unit of its last digit, and within 2 %).
-    Only for numbers written with digits, of one kind, not years or ordinals."""
-    if exact.kind != shown.kind or shown.kind in ("year", "ordinal"):
+    "5.4 million", 44.65% as "45 percent" (within half a unit of its last digit, and within 2 %),
+    or, said to be approximate in ``text`` (the segment of ``shown``: "almost 60 percent" for
+    58.6%), a round figure within 10 %. Only for numbers written with digits, of one kind, not
+    years, times or ordinals."""
+    if exact.kind != shown.kind or shown.kind in ("year", "ordinal", "time", "decade"):
         return False
     digits = _SHOWN_DIGITS.search(shown.text)
     if digits is None or not _DIGIT.search(exact.text):
         return False
     mantissa = float(digits[1].replace(",", "") + ("." + digits[2] if digits[2] else ""))
-    if mantissa == 0 or abs(shown.value - exact.value) > _ROUNDING_LIMIT * abs(exact.value):
+    if mantissa == 0:
+        return False
+    difference = abs(shown.value - exact.value)
+    if text and _approximate(text, shown):  # a rounder figure, near enough
+        return _significant(shown) < _significant(exact) and \
+            difference <= _APPROXIMATION_LIMIT * abs(exact.value)
+    if difference > _ROUNDING_LIMIT * abs(exact.value):
         return False
     unit = shown.value / mantissa * 10 ** -len(digits[2] or "")  # the value of its last digit
-    return abs(shown.value - exact.value) <= unit / 2 + 1e-9 * abs(exact.value)
+    return difference <= unit / 2 + 1e-9 * abs(exact.value)
 
 
-def _rounded_side(s: NumberMention, t: NumberMention) -> str | None:
-    """``"target"`` when target number ``t`` is source number ``s`` rounded, ``"source"`` for
-    the reverse, ``None`` when neither is the other rounded."""
-    if _rounds_to(s, t):
-        return "target"
-    return "source" if _rounds_to(t, s) else None
+def _significant(mention: NumberMention) -> int:
+    """How many significant digits a figure writes (1,200 → 2, 58.6 → 3, 60 → 1)."""
+    return len(re.sub(r"\D", "", mention.text).lstrip("0").rstrip("0")) or 1
+
+
+def _approximate(text: str, mention: NumberMention) -> bool:
+    """True when ``text`` says that ``mention`` is approximate (about, nearly, 约, 近, 多)."""
+    return bool(_APPROXIMATELY.search(text[max(0, mention.span[0] - 24):mention.span[0]])
+                or _APPROXIMATELY_AFTER.match(text, mention.span[1]))
+
+
+def _one_digit_apart(a: NumberMention, b: NumberMention) -> bool:
+    """True when the digits of ``a`` and ``b`` differ in one place only (2,700 and 2,800): a
+    figure mistyped, not one the translator added."""
+    x, y = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return len(x) == len(y) > 0 and sum(p != q for p, q in zip(x, y)) == 1
 
 
 def _show(value: float, kind: str = "cardinal") -> str:
@@ -236,11 +276,12 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     tgt = _mentions(target, _lang(pair.tgt_lang))[0]
     # counterparts of one kind first (两国 "two", 第二 "second"), then of any kind (三成 = 30%)
     left_src, left_tgt = _leftovers(src, tgt, lambda a, b: a.kind == b.kind and
-                                    _same_value(a.value, b.value))
-    left_src, left_tgt = _leftovers(left_src, left_tgt, lambda a, b: _same_value(a.value, b.value))
-    for s in list(left_src):  # a figure rounded on one side is no mismatch, but is said
-        for t in left_tgt:
-            where = _rounded_side(s, t)
+                                    _same_number(a, b))
+    left_src, left_tgt = _leftovers(left_src, left_tgt, _same_number)
+    for s in list(left_src):  # a figure rounded in the target (or said to be approximate in
+        for t in left_tgt:    # the source: 约130万) is no mismatch, but is said
+            where = "target" if _rounds_to(s, t, target) else \
+                "source" if _approximate(source, s) and _rounds_to(t, s, source) else None
             if where is not None:
                 yield _rounding_finding(pair, s, t, where)
                 left_src.remove(s)
@@ -259,8 +300,19 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     used = {id(m) for p in paired for m in p}
     # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
     # each point of a list), not a missing or invented number
-    used |= {id(s) for s in left_src if any(_same_value(s.value, t.value) for t in tgt)}
-    used |= {id(t) for t in left_tgt if any(_same_value(t.value, s.value) for s in src)}
+    used |= {id(s) for s in left_src if any(_same_number(s, t) for t in tgt)}
+    used |= {id(t) for t in left_tgt if any(_same_number(t, s) for s in src)}
+    for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
+        twin = next((s for s in src if id(t) not in used and t.kind != "year"
+                     and _one_digit_apart(s, t)), None)
+        if twin is not None:
+            used.add(id(t))
+            yield Finding("number-mismatch", "error", pair.unit,
+                          f"{twin.text!r} ({_show(twin.value, twin.kind)}) in the source but "
+                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target",
+                          suggestion=f"replace {t.text!r} with "
+                                     f"{_render_number(twin.value, t, _lang(pair.tgt_lang))!r}",
+                          source_span=twin.span, target_span=t.span, term=twin.text)
     for s in left_src:
         if id(s) not in used and _strong(s):
             yield Finding("number-mismatch", "error", pair.unit,
