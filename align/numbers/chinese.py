@@ -36,7 +36,8 @@ _ZH_NOT_NUMBERS_RE = re.compile("|".join(map(re.escape, _ZH_NOT_NUMBERS)))
 #: but 一国两制 does carry "two" (one country, two systems): unmask that part again
 _ZH_UNMASK = {"一国两制": (2, 3)}
 #: set words that are numbers after all when followed by these: 十分钟 (ten minutes), 千万元
-_ZH_NUMERIC_AFTER = {"十分": re.compile("钟"), "千万": re.compile("[元美欧英日港人吨户台辆件个名级亩条家所项倍]")}
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_ZH_NUMERIC_AFTER = {"十分": re.compile("钟|之"), "千万": re.compile("[元美欧英日港人吨户台辆件个名级亩条家所项倍]")}
 #: financial numerals (大写数字), also everyday characters (大陆, 陆续, 队伍, 肆意, 收拾, 參加):
 #: numbers only next to other financial numerals (叁佰, 壹万贰仟) or before a currency (伍元)
 _ZH_FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
@@ -60,9 +61,12 @@ _ZH_TAEL = frozenset("两兩")
 
 
 def parse_chinese_numeral(s: str) -> float | None:
-    """The value of a Chinese numeral (一百零五, 二十五, 两百, 三万亿, 一九四九, 3万, 一点五亿)."""
+    """The value of a Chinese numeral (一百零五, 二十五, 两百, 三万亿, 一九四九, 3万, 1,000万,
+    一点五亿)."""
     if not s:
         return None
+    if "," in s:
+        s = _THOUSANDS.sub("", s)  # 1,000万
     if "点" in s:
         whole, _, rest = s.partition("点")
         frac_digits = ""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-from align.numbers import DateMention, NumberMention, extract_mentions
+from align.numbers import DateMention, NumberMention, extract_mentions, parse_chinese_numeral
 from terms.findings import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ _WEAK_LIMIT = 10
 _LONE_SCALE = re.compile(r"\s*[百千万亿]\s*")
 #: an enumeration label at the start of a segment: 1. / (1) / 一、 / （一）
 _LABEL = re.compile(r"^\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、])")
+_LABEL_NUMBER = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 
 #: cheap tests that a text may hold a number or a date; extraction is skipped when not
 _MAY_HAVE_MENTION = {
@@ -65,6 +66,20 @@ def _mentions(text: str, lang: str) -> tuple[tuple[NumberMention, ...], tuple[Da
     if label is not None:
         numbers = [m for m in numbers if m.span[1] > label.end()]
     return tuple(numbers), tuple(dates)
+
+
+def _label(text: str) -> tuple[float, tuple[int, int]] | None:
+    """The number of the enumeration label a segment starts with (（二）, 2., 一、), and its
+    span; labels are left out of the number comparison, but two that differ are a mismatch."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    digits = _LABEL_NUMBER.search(m.group())
+    if digits is None:
+        return None
+    value = float(digits.group()) if digits.group().isdigit() else \
+        parse_chinese_numeral(digits.group())
+    return (value, m.span()) if value is not None else None
 
 
 def _strong(mention: NumberMention) -> bool:
@@ -270,6 +285,14 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
+    labels = _label(source), _label(target)
+    if labels[0] and labels[1] and labels[0][0] != labels[1][0]:  # （二） … "3."
+        (s_value, s_span), (t_value, t_span) = labels
+        yield Finding("number-mismatch", "error", pair.unit,
+                      f"item {source[slice(*s_span)]!r} ({s_value:.0f}) in the source but "
+                      f"{target[slice(*t_span)]!r} ({t_value:.0f}) in the target",
+                      suggestion=f"number the item {s_value:.0f}", source_span=s_span,
+                      target_span=t_span, term=source[slice(*s_span)])
     src = _mentions(source, _lang(pair.src_lang))[0]
     if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
         return  # nothing to match, and only weak numbers (never reported alone) could be left
@@ -278,12 +301,10 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     left_src, left_tgt = _leftovers(src, tgt, lambda a, b: a.kind == b.kind and
                                     _same_number(a, b))
     left_src, left_tgt = _leftovers(left_src, left_tgt, _same_number)
-    for s in list(left_src):  # a figure rounded in the target (or said to be approximate in
-        for t in left_tgt:    # the source: 约130万) is no mismatch, but is said
-            where = "target" if _rounds_to(s, t, target) else \
-                "source" if _approximate(source, s) and _rounds_to(t, s, source) else None
-            if where is not None:
-                yield _rounding_finding(pair, s, t, where)
+    for s in list(left_src):  # a figure the target rounds is no mismatch, but is said; a
+        for t in left_tgt:    # target more precise than its source is a mismatch
+            if _rounds_to(s, t, target):
+                yield _rounding_finding(pair, s, t)
                 left_src.remove(s)
                 left_tgt.remove(t)
                 break
@@ -328,13 +349,12 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           term=t.text)
 
 
-def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention, where: str) -> Finding:
-    exact, shown = (s, t) if where == "target" else (t, s)
+def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention) -> Finding:
     return Finding("number-rounded", "info", pair.unit,
                    f"{s.text!r} ({_show(s.value, s.kind)}) in the source is {t.text!r} "
-                   f"({_show(t.value, t.kind)}) in the target: rounded in the {where}",
-                   suggestion=f"keep {shown.text!r} if rounding is intended, or write "
-                              f"{exact.text!r} exactly",
+                   f"({_show(t.value, t.kind)}) in the target: rounded in the target",
+                   suggestion=f"keep {t.text!r} if rounding is intended, or write "
+                              f"{s.text!r} exactly",
                    source_span=s.span, target_span=t.span, term=s.text)
 
 
