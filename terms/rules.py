@@ -74,6 +74,13 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "One side of the unit is empty, or its length is far from what the other side implies. "
          "Translate the missing part, or fix the alignment.",
          options=("min-ratio", "min-ratio-fewer-sentences", "max-ratio", "min-length")),
+    Rule("heading-omitted", "info",
+         "A heading or table-of-contents line has no counterpart on the other side.",
+         "One side of the unit is empty and the other is a heading or a line of a table of "
+         "contents (short, not ended as a sentence ends). Versions of a document often differ "
+         "there (a Chinese table of contents listing subsections the English one leaves out) "
+         "without leaving the body untranslated; check that the difference is meant. A "
+         "sentence with no counterpart is an omission instead."),
     Rule("untranslated", "warning",
          "The target is the source unchanged, or Chinese is left in the English.",
          "The target segment equals the source, or English text still contains Chinese "

@@ -190,6 +190,8 @@ def zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
         num = m["num"]
         if _overlaps(taken, start, end) or _is_name(folded, num, start, end):
             continue
+        if num in _ZH_TAEL and folded[start - 1:start] in ("几", "多", "余", "半"):
+            continue  # 二十几两, 半两: taels
         if len(num) > 1 and num[-1] in _ZH_TAEL and not m["pcts"] and end == m.end("num"):
             num, end = num[:-1], end - 1  # 二十两 (银子): twenty taels
             if num[-1] in _ZH_DIGITS and len(num) > 1 and num[-2] in _ZH_DIGITS:
@@ -277,7 +279,8 @@ def _zh_mention(folded: str, core: str, start: int, end: int, core_start: int, *
     kind = "cardinal"
     if pct:
         kind = "percent"
-    elif ordinal or _ZH_SESSION.match(folded, core_end) and (len(core) > 1 or after != "大"):
+    elif ordinal or _ZH_SESSION.match(folded, core_end) and core not in _ZH_TAEL \
+            and (len(core) > 1 or after != "大"):
         kind = "ordinal"  # 十八大, 十八届, 三中全会 (but 三大 is "three major")
     elif after == "年" and 1000 <= value <= 2999 and value == int(value) and len(core) == 4:
         kind = "year"

@@ -97,6 +97,9 @@ _EN_ONE_IN = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<d>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\b"
     r"(?!\s*(?:%|percent|per cent))", re.IGNORECASE)
+#: phrases whose numbers are no figures (一对一, 一个一个)
+_EN_SET_PHRASE = re.compile(r"\b(?:1-to-1|one-to-one|1-on-1|one-on-one|one by one)\b",
+                            re.IGNORECASE)
 _EN_SMALL = {**_EN_UNITS, **_EN_TENS, "hundred": 100, "thousand": 1000}
 #: the Group of Twenty, the Group of 77: names, like G20 (but "a group of seven experts" counts)
 _EN_GROUP_NAME = re.compile(r"\bGroup of\s+$")
@@ -118,6 +121,8 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     candidates = [*_en_fractions(folded), *_en_numerals(folded)]
     if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
         candidates += _en_number_words(folded)  # the long pattern, only when a word may match
+    if "-" in folded or " by " in folded:
+        taken.extend(m.span() for m in _EN_SET_PHRASE.finditer(folded))
     for mention in candidates:
         start, end = mention[:2]
         if _overlaps(taken, start, end) or _EN_GROUP_NAME.search(folded, max(0, start - 10), start):

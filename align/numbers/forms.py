@@ -4,11 +4,12 @@ Each is found before the plain numbers (whose spans it then takes) and has a kin
 
 * ``time``: the hour as a number, minutes as its fraction, afternoon hours from 12: 7:30,
   7：30, 5.30pm, 5 p.m., 17:30, 下午5点半, 5点30分, 14时10分 → 7.5, 7.5, 17.5, 17, 17.5, 17.5, 5.5,
-  14.17 (a bare 5点 is no time: 5点建议 is a five-point proposal);
+  14.17, two o'clock in the afternoon → 14 (a bare 5点 is no time: 5点建议 is a five-point
+  proposal);
 * ``decade``: the 1980s, the '80s, the eighties, 80年代, 八十年代, 上世纪80年代 → 80; 1980年代,
   19世纪80年代 → 1880 (a decade without its century is compared by its last two digits);
 * spans of years said in words are cardinals: a decade, the past decade → 10; a century, the
-  centenary, a centennial → 100 (十年, 百年 in Chinese).
+  centenary, a centennial → 100, half a century → 50 (十年, 百年 in Chinese).
 """
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ _EN_TIME = re.compile(
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*"
     r"(?P<ampm>[ap]\.?m\b\.?)"
     r"|(?<![\d.:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
+#: "two o'clock in the afternoon", "one o'clock A.M.", "at ten o'clock"
+_EN_OCLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+o['’]clock\b(?:\s+(?P<pm>in\s+the\s+(?:afternoon|evening)|at\s+night|p\.?m\.?)"
+    r"|\s+(?:in\s+the\s+morning|a\.?m\.?))?", re.IGNORECASE)
+_HOURS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split())}
 _ZH_TIME = re.compile(
     rf"(?:(?P<day>上午|下午|晚上|凌晨|早上|早晨|中午|傍晚|夜间|夜里)\s*)?"
     rf"(?P<h>\d{{1,2}}|[{_ZH_NUMERAL_CHARS}]{{1,3}})\s*[点时]\s*"
@@ -39,7 +47,8 @@ _ZH_DECADE = re.compile(
     rf"(?:(?P<cent>\d{{1,2}}|[{_ZH_NUMERAL_CHARS}]{{1,3}})\s*世纪\s*|上个?世纪\s*|本世纪\s*)?"
     rf"(?P<dec>\d{{2,4}}|[{_ZH_NUMERAL_CHARS}]{{2,3}})\s*年代")
 _EN_YEARS_SPAN = re.compile(
-    r"\b(?P<article>a|an|one|the\s+(?:past|last|next|previous|coming|first|second)|"
+    r"\b(?P<half>half\s+a)\s+(?P<halfword>century|decade)\b"
+    r"|\b(?P<article>a|an|one|the\s+(?:past|last|next|previous|coming|first|second)|"
     r"(?:past|last|next|previous|coming)|this|that)\s+"
     r"(?P<word>decade|century)\b(?![-\s]+(?:old|long)\b)"
     r"|\b(?P<centenary>centenary|centennial|centenaries)\b", re.IGNORECASE)
@@ -67,6 +76,13 @@ def en_forms(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
                     hour = 0  # 12 a.m. is midnight
             _add(found, taken, m.start(), m.end(), hour + minutes / 60, "time")
     lower = folded.lower()
+    if "clock" in lower:
+        for m in _EN_OCLOCK.finditer(folded):
+            h = m["h"].lower()
+            hour = int(h) if h.isdigit() else _HOURS[h]
+            if m["pm"] and hour < 12:
+                hour += 12
+            _add(found, taken, m.start(), m.end(), hour, "time")
     if "0s" in lower or "ies" in lower:
         for m in _EN_DECADE.finditer(folded):
             if m["full"]:
@@ -78,6 +94,10 @@ def en_forms(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
             _add(found, taken, m.start(), m.end(), value, "decade")
     if "decade" in lower or "centen" in lower or "century" in lower:
         for m in _EN_YEARS_SPAN.finditer(folded):
+            if m["half"]:
+                value = 50 if m["halfword"].lower() == "century" else 5
+                _add(found, taken, m.start(), m.end(), value, "cardinal")
+                continue
             value = 100 if m["centenary"] or m["word"].lower() == "century" else 10
             start = m.start("word") if m["word"] else m.start()
             _add(found, taken, start, m.end(), value, "cardinal")

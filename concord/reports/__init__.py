@@ -120,7 +120,7 @@ def fix_places(unit: CheckedUnit | None, rule: str = ""
 
 
 _RULE_ORDER = {r: i for i, r in enumerate((
-    "omission", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
+    "omission", "heading-omitted", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
     "term-added", "number-mismatch", "number-rounded", "number-added", "date-mismatch",
     "inconsistent-translation"))}
 

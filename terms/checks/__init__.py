@@ -42,10 +42,10 @@ class Checker:
         self.matcher: TermMatcher | None = matcher_for(glossary) if glossary is not None else None
         #: findings silenced by a suppression, with the suppression, from the last calls
         self.suppressed: list[tuple[Finding, Suppression]] = []
-        #: while :meth:`run` goes through a memory: (concept index, the source's form of it)
-        #: → rendering used → places ``(unit, text, target span)``, for the cross-unit
-        #: consistency of renderings
-        self.term_uses: dict[tuple[int, str],
+        #: while :meth:`run` goes through a memory: (concept index, the source's form of it,
+        #: document) → rendering used → places ``(unit, text, target span)``, for the
+        #: consistency of renderings within a document
+        self.term_uses: dict[tuple[int, str, str],
                              dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
         self.collecting = False
         #: while :meth:`run` goes through a memory: document (the unit id before its last
@@ -106,7 +106,7 @@ def _pair_rules(config: Config) -> list[PairRule]:
     from terms.checks.terminology import check_terminology
     from terms.checks.untranslated import check_untranslated
     rules: list[tuple[tuple[str, ...], PairRule]] = [
-        (("omission",), check_omission),
+        (("omission", "heading-omitted"), check_omission),
         (("untranslated",), check_untranslated),
         (("term-missing", "term-deprecated", "term-unexpected", "term-added"),
          check_terminology),

@@ -82,13 +82,22 @@ def _label(text: str) -> tuple[float, tuple[int, int]] | None:
     return (value, m.span()) if value is not None else None
 
 
-def _strong(mention: NumberMention) -> bool:
+#: measure words and units after a Chinese numeral: a figure in characters without one is a
+#: name (茅十八) or a figure of speech more often than a quantity
+_ZH_MEASURE = re.compile(
+    r"\s*(?:[个位名只条张件次年月日天号岁人家项种倍元块角分秒米吨斤两寸尺丈里亩本部座所辆架艘台份"
+    r"股批届期场道点周层楼路段节门类对双套把支根片棵朵头匹口顿声遍回趟步首幅封笔间栋户国省市县村任"
+    r"代辈级等成折万亿千百多余来左]|小时|公里|公斤|平方|立方|世纪|以上|以下|分钟)")
+
+
+def _strong(mention: NumberMention, text: str = "") -> bool:
     """A number whose absence on the other side is an error in itself.
 
     Digits, percentages, times, decades, and numbers written with several numeral characters
     or words (二十, twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a
     century", "one") and ordinals in words (十八大 "the Congress", "the third meeting") are
-    not, since free translations drop or add those.
+    not, since free translations drop or add those. Nor, given its ``text``, is a figure in
+    Chinese characters without a measure word after it (茅十八, a name; 一万心眼子).
     """
     if _DIGIT.search(mention.text) or mention.kind in ("percent", "time", "decade"):
         return True
@@ -96,7 +105,7 @@ def _strong(mention: NumberMention) -> bool:
         return False  # 十八大 "the Congress", 第三次 "the latest": often left implicit
     numerals = len(_ZH_NUMERAL.findall(mention.text))
     if numerals:
-        return numerals >= 2
+        return numerals >= 2 and (not text or bool(_ZH_MEASURE.match(text, mention.span[1])))
     return abs(mention.value) > _WEAK_LIMIT
 
 
@@ -109,6 +118,10 @@ def _same_number(a: NumberMention, b: NumberMention) -> bool:
     decade of any century with the same last two digits (the 1980s)."""
     if a.kind == "decade" and b.kind == "decade" and min(a.value, b.value) < 100:
         return a.value % 100 == b.value % 100
+    if (a.kind == "percent") != (b.kind == "percent"):  # 十分之一 = 10 percent
+        share, pct = (b, a) if a.kind == "percent" else (a, b)
+        if 0 < share.value < 1 and _same_value(share.value * 100, pct.value):
+            return True
     return _same_value(a.value, b.value)
 
 
@@ -161,6 +174,11 @@ def _approximate(text: str, mention: NumberMention) -> bool:
     """True when ``text`` says that ``mention`` is approximate (about, nearly, 约, 近, 多)."""
     return bool(_APPROXIMATELY.search(text[max(0, mention.span[0] - 24):mention.span[0]])
                 or _APPROXIMATELY_AFTER.match(text, mention.span[1]))
+
+
+def _year_like(mention: NumberMention) -> bool:
+    """A year, or four digits that may be one (the 2030 Agenda)."""
+    return mention.kind == "year" or bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", mention.text))
 
 
 def _one_digit_apart(a: NumberMention, b: NumberMention) -> bool:
@@ -248,12 +266,14 @@ def _leftovers(src: Sequence[M], tgt: Sequence[M], same: Callable[[M, M], bool]
     return unmatched_src, unmatched_tgt
 
 
-def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, tgt_len: int
+def _pair_up(src: list[NumberMention], tgt: list[NumberMention], source: str, target: str
              ) -> list[tuple[NumberMention, NumberMention]]:
     """Leftover numbers of the two sides paired as substitutions, most alike first: both strong
     (or both weak), of one kind, at the nearest relative position. A weak number is never paired
     with a number of another kind, nor a lone 百/千/万 (a century, a millennium) with anything."""
-    src_strong, tgt_strong = [_strong(s) for s in src], [_strong(t) for t in tgt]
+    src_strong = [_strong(s, source) for s in src]
+    tgt_strong = [_strong(t, target) for t in tgt]
+    src_len, tgt_len = len(source), len(target)
     candidates = []
     for i, s in enumerate(src):
         for j, t in enumerate(tgt):
@@ -310,7 +330,7 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                 break
     # a changed number: pair each leftover of the source with the most similar leftover of the
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
-    paired = _pair_up(left_src, left_tgt, len(source), len(target))
+    paired = _pair_up(left_src, left_tgt, source, target)
     for s, t in paired:
         yield Finding("number-mismatch", "error", pair.unit,
                       f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
@@ -324,7 +344,7 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     used |= {id(s) for s in left_src if any(_same_number(s, t) for t in tgt)}
     used |= {id(t) for t in left_tgt if any(_same_number(t, s) for s in src)}
     for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
-        twin = next((s for s in src if id(t) not in used and t.kind != "year"
+        twin = next((s for s in src if id(t) not in used and not _year_like(t)
                      and _one_digit_apart(s, t)), None)
         if twin is not None:
             used.add(id(t))
@@ -335,13 +355,13 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                                      f"{_render_number(twin.value, t, _lang(pair.tgt_lang))!r}",
                           source_span=twin.span, target_span=t.span, term=twin.text)
     for s in left_src:
-        if id(s) not in used and _strong(s):
+        if id(s) not in used and _strong(s, source):
             yield Finding("number-mismatch", "error", pair.unit,
                           f"{s.text!r} ({_show(s.value, s.kind)}) in the source is not in the target",
                           suggestion=f"add {_show(s.value, s.kind)} to the target",
                           source_span=s.span, term=s.text)
     for t in left_tgt:
-        if id(t) not in used and _strong(t):
+        if id(t) not in used and _strong(t, target):
             yield Finding("number-added", "info", pair.unit,
                           f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the "
                           f"source: added by the translator?",

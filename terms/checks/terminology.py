@@ -43,11 +43,14 @@ def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
 
 
 def _record_uses(ctx: "TermContext", unit: str,
-                 uses: dict[tuple[int, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
+                 uses: dict[tuple[int, str, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
                  ) -> None:
     """Remember which allowed rendering each concept of the source got in this unit, under the
-    concept and the form the source wrote it in (English "partners" and "partnership" may
-    rightly become different Chinese terms; one source form rendered two ways may not)."""
+    concept, the form the source wrote it in (English "partners" and "partnership" may
+    rightly become different Chinese terms; one source form rendered two ways may not) and the
+    document (two releases may speak of two people with one title: 首相 and 总理 for two
+    prime ministers)."""
+    document = unit.rpartition(":")[0]
     forms: dict[int, set[str]] = {}
     for m in ctx.source_all:
         for c in m.concepts:
@@ -55,7 +58,7 @@ def _record_uses(ctx: "TermContext", unit: str,
     for m in ctx.target_matches:
         for e in m.entries:
             if e.term.allowed and e.concept in ctx.source_concepts:
-                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))))
+                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
                 places = uses.setdefault(key, {}).setdefault(e.term.text, [])
                 places.append((unit, m.text, m.span))
 
@@ -75,6 +78,11 @@ class TermContext:
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
         self._matcher, self._source, self._target = matcher, source, target
         self._caseless: dict[str, list[TermMatch]] = {}
+
+    @property
+    def target_folded(self) -> str:
+        """The target in lower case (for names kept in the source's script)."""
+        return self._target.casefold()
 
     def caseless(self, side: str) -> list[TermMatch]:
         """Every match of ``side`` ("source" or "target") with case-sensitive terms found in
@@ -177,6 +185,10 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
         for i, (_, expected) in enumerate(demands):
             if not satisfied[i]:
                 satisfied[i] = any(t.allowed.intersection(expected) for t in other_case)
+    if not all(satisfied) and is_character_lang(ctx.tgt_lang):  # a name kept as written
+        for i, (m, _) in enumerate(demands):          # ("António Guterres" in Chinese)
+            if not satisfied[i] and m.text.isascii() and m.text.casefold() in ctx.target_folded:
+                satisfied[i] = True
     return ([d for d, ok in zip(demands, satisfied) if not ok],
             [t for t, used in zip(supply, consumed) if not used])
 
