@@ -1,4 +1,9 @@
-"""The rules the checks apply: ids, default severities and what each one means."""
+"""The rules the checks apply: ids, default severities and what each one means.
+
+A rule's severity is the highest it reports; some findings of a rule are less severe
+(term-missing of a name is a warning, of a title an error). A severity configured for a rule
+(``[tool.concord.severity]``) applies to all its findings.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +30,14 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "A glossary term of the source has no allowed rendering in the target.",
          "The source segment contains a glossary term, but the target contains none of its "
          "preferred or admitted renderings. Use the preferred rendering given in the suggestion "
-         "(a longer, more specific term such as 永久全面战略伙伴关系 counts as its own concept)."),
+         "(a longer, more specific term such as 永久全面战略伙伴关系 counts as its own concept). "
+         "An error for an official title, and for a designation replaced by another one (its "
+         "key word dropped); a warning for a designation paraphrased or left out and for names "
+         "and phrases (organisations, places, persons, others). Not reported: a term inside a "
+         "longer dictionary word or one of its exclusions (大使 in 大使馆), a name given in full "
+         "earlier in the document and short later (\"the Party\"), a case-sensitive rendering "
+         "in another case (\"the president\" for 国家主席), a Latin name kept as written in a "
+         "Chinese target, a source term the glossary deprecates."),
     Rule("term-deprecated", "error",
          "The target uses a deprecated or superseded rendering.",
          "The glossary marks this rendering as deprecated (forbidden) or superseded; replace it "

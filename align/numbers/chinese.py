@@ -50,8 +50,9 @@ _ZH_NOT_TENTHS = frozenset("员立为果功就长本绩效交都熟分品型")
 _ZH_COUNTERS = frozenset("个岁天年人名次家位件项种倍")
 #: the Chinese names of the G7, G20, G77 (七国集团, 二十国集团, 77国集团): names, like G20
 _ZH_GROUP_NAME = "国集团"
-#: units of measure written in Latin letters right after the digits: 22cm2, 7cm, 60kg, 3K
-_UNIT_AFTER = re.compile(r"(?:[kcm]?m[23²³]?|kg|mg|g|t|K|°C|ha|km/h|kmh|kW|MW|GW|kWh|ml|L)"
+#: units of measure written in Latin letters right after the digits: 22cm2, 7cm, 60kg (not K:
+#: 3K is three thousand as often as three kelvin, and 3K背景辐射 a name)
+_UNIT_AFTER = re.compile(r"(?:[kcm]?m[23²³]?|kg|mg|g|t|°C|ha|km/h|kmh|kW|MW|GW|kWh|ml|L)"
                          r"(?![A-Za-z])")
 #: after the numeral of a congress or a plenary session, an ordinal without 第: 十八大 (the
 #: 18th Congress), 十八届三中全会 (the Third Plenary Session of the 18th Central Committee)

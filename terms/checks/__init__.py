@@ -90,8 +90,8 @@ class Checker:
         for f in findings:
             if not config.enabled(f.rule):
                 continue
-            severity = config.severity(f.rule)
-            if severity != f.severity:
+            severity = config.severities.get(f.rule)  # else the rule's own, per finding
+            if severity and severity != f.severity:
                 f = f.with_severity(severity)
             suppression = config.suppression_for(f) if config.suppressions else None
             if suppression is not None:

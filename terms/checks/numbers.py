@@ -87,7 +87,7 @@ def _label(text: str) -> tuple[float, tuple[int, int]] | None:
 _ZH_MEASURE = re.compile(
     r"\s*(?:[个位名只条张件次年月日天号岁人家项种倍元块角分秒米吨斤两寸尺丈里亩本部座所辆架艘台份"
     r"股批届期场道点周层楼路段节门类对双套把支根片棵朵头匹口顿声遍回趟步首幅封笔间栋户国省市县村任"
-    r"代辈级等成折万亿千百多余来左]|小时|公里|公斤|平方|立方|世纪|以上|以下|分钟)")
+    r"代辈级等成折万亿千百多余来左美欧英港澳镑卢]|小时|公里|公斤|平方|立方|世纪|以上|以下|分钟)")
 
 
 def _strong(mention: NumberMention, text: str = "") -> bool:
@@ -99,7 +99,8 @@ def _strong(mention: NumberMention, text: str = "") -> bool:
     not, since free translations drop or add those. Nor, given its ``text``, is a figure in
     Chinese characters without a measure word after it (茅十八, a name; 一万心眼子).
     """
-    if _DIGIT.search(mention.text) or mention.kind in ("percent", "time", "decade"):
+    if _DIGIT.search(mention.text) or mention.kind in ("percent", "decade") \
+            or not float(mention.value).is_integer():  # fractions: 四分之一, a third
         return True
     if mention.kind == "ordinal":
         return False  # 十八大 "the Congress", 第三次 "the latest": often left implicit
@@ -174,6 +175,47 @@ def _approximate(text: str, mention: NumberMention) -> bool:
     """True when ``text`` says that ``mention`` is approximate (about, nearly, 约, 近, 多)."""
     return bool(_APPROXIMATELY.search(text[max(0, mention.span[0] - 24):mention.span[0]])
                 or _APPROXIMATELY_AFTER.match(text, mention.span[1]))
+
+
+def _repeats(a: NumberMention, b: NumberMention) -> bool:
+    """``a`` repeats ``b``: the same figure of the same kind (a year may be written as a plain
+    figure) — 两国 "two" is no repetition of 第二 "second"."""
+    kinds = {a.kind, b.kind}
+    return (len(kinds) == 1 or kinds == {"cardinal", "year"}) and _same_number(a, b)
+
+
+def _unmeasured(mention: NumberMention, text: str) -> bool:
+    """A cardinal in Chinese characters with no measure word after it: a name (茅十八) or a
+    figure of speech (一万心眼子), not a quantity."""
+    return (mention.kind == "cardinal" and not _DIGIT.search(mention.text)
+            and bool(_ZH_NUMERAL.search(mention.text)) and mention.text[-1:] not in "万亿千百"
+            and "分之" not in mention.text
+            and not _ZH_MEASURE.match(text, mention.span[1]))
+
+
+#: "Beijing, Jiangsu, Yunnan and 19 other …": the items listed before "and N other"
+_LISTED_BEFORE = re.compile(r"((?:[^,;:.]+,\s*)+[^,;:.]+?)\s+and\s+$")
+_OTHERS_AFTER = re.compile(r"\s+other\b", re.IGNORECASE)
+
+
+def _listed_others(src: list[NumberMention], tgt: list[NumberMention], target: str
+                   ) -> list[NumberMention]:
+    """``src`` without the figures that a target "X, Y, Z and N other …" counts: 等22个省 as
+    three provinces named and 19 others."""
+    out = []
+    for s in src:
+        counted = False
+        for t in tgt:
+            if not _OTHERS_AFTER.match(target, t.span[1]):
+                continue
+            listed = _LISTED_BEFORE.search(target[max(0, t.span[0] - 200):t.span[0]])
+            if listed and _same_value(t.value + listed.group(1).count(",") + 1, s.value):
+                tgt.remove(t)
+                counted = True
+                break
+        if not counted:
+            out.append(s)
+    return out
 
 
 def _year_like(mention: NumberMention) -> bool:
@@ -328,6 +370,14 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                 left_src.remove(s)
                 left_tgt.remove(t)
                 break
+    # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
+    # each point of a list), not a missing or invented number; a figure in characters without
+    # a measure word (茅十八, a name) is no quantity
+    left_src = [s for s in left_src if not any(_repeats(s, t) for t in tgt)
+                and not _unmeasured(s, source)]
+    repeated = [t for t in left_tgt if any(_repeats(t, s) for s in src)]
+    left_tgt = [t for t in left_tgt if t not in repeated and not _unmeasured(t, target)]
+    left_src = _listed_others(left_src, left_tgt, target)
     # a changed number: pair each leftover of the source with the most similar leftover of the
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
     paired = _pair_up(left_src, left_tgt, source, target)
@@ -339,11 +389,7 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                                  f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
                       source_span=s.span, target_span=t.span, term=s.text)
     used = {id(m) for p in paired for m in p}
-    # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
-    # each point of a list), not a missing or invented number
-    used |= {id(s) for s in left_src if any(_same_number(s, t) for t in tgt)}
-    used |= {id(t) for t in left_tgt if any(_same_number(t, s) for s in src)}
-    for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
+    for t in left_tgt + repeated:  # a copy of a source figure with one digit changed: a typo
         twin = next((s for s in src if id(t) not in used and not _year_like(t)
                      and _one_digit_apart(s, t)), None)
         if twin is not None:

@@ -10,6 +10,7 @@ term-missing for the one and a term-unexpected for the other.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,11 @@ class TermContext:
     def target_folded(self) -> str:
         """The target in lower case (for names kept in the source's script)."""
         return self._target.casefold()
+
+    @property
+    def target(self) -> str:
+        """The target segment."""
+        return self._target
 
     def caseless(self, side: str) -> list[TermMatch]:
         """Every match of ``side`` ("source" or "target") with case-sensitive terms found in
@@ -252,9 +258,42 @@ def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, lis
         message = f"{m.text!r} is not rendered as {preferred.text!r}"
         if others:
             message += " (or " + ", ".join(repr(o) for o in others) + ")"
-        yield Finding("term-missing", "error", unit, message,
+        yield Finding("term-missing", _missing_severity(ctx, concept), unit, message,
                       suggestion=f"render {m.text!r} as {preferred.text!r}",
                       source_span=m.span, target_span=None, term=m.text, concept=concept.id)
+
+
+def _missing_severity(ctx: TermContext, concept: Concept) -> str:
+    """``error`` where a reader of the target is misinformed: an official title left out or
+    replaced, a designation replaced by another one (its key word dropped: "comprehensive
+    strategic partnership" for 永久全面战略伙伴关系); ``warning`` for a designation paraphrased
+    or left out, and for names and phrases (organisations, places, persons, others) rendered
+    otherwise than the glossary says ("the Party", "the initiative")."""
+    if concept.category == "title":
+        return "error"
+    if concept.category == "designation" and (any(
+            ctx.concept(c).category == "designation" for t in ctx.target_all for c in t.allowed)
+            or any(_shortened_in(t.text, ctx.target, ctx.tgt_lang)
+                   for t in concept.allowed(ctx.tgt_lang))):
+        return "error"
+    return "warning"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shortened_in(rendering: str, target: str, lang: str) -> bool:
+    """True when ``target`` holds ``rendering`` with one word dropped ("strategic and
+    cooperative partnership" for "comprehensive strategic and cooperative partnership"; in
+    Chinese, its end from the fourth last character on: 全面战略伙伴关系 for 永久全面战略伙伴关系)."""
+    if is_character_lang(lang):
+        return any(rendering[k:] in target for k in range(1, len(rendering) - 3))
+    words = [w.casefold() for w in _WORD.findall(rendering)]
+    if len(words) < 2:
+        return False
+    text = " " + " ".join(w.casefold() for w in _WORD.findall(target)) + " "
+    return any(" " + " ".join(words[:k] + words[k + 1:]) + " " in text
+               for k in range(len(words)))
 
 
 def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
