@@ -71,3 +71,83 @@ def test_another_body_than_the_source_names_is_still_a_warning(checker):
     assert ("term-unexpected", "warning") in findings(
         checker, "双方同意在联合国框架内加强协作。",
         "Both sides agreed to work together within the UN Security Council.")
+
+
+@pytest.mark.parametrize("source, target, severity", [
+    # an official title left out or replaced: a reader is misinformed
+    ("国务委员兼外长王毅会见了来宾。", "Foreign Minister Wang Yi met the guests.", "error"),
+    ("国务院副总理出席会议。", "The official attended the meeting.", "error"),
+    # a designation with its key word dropped, or replaced by another one
+    ("两国建立永久全面战略伙伴关系。", "The two countries set up a comprehensive strategic "
+     "partnership.", "error"),
+    ("两国建立全面战略合作伙伴关系。", "The two countries set up a strategic cooperative "
+     "partnership.", "error"),
+    ("The two countries set up a strategic partnership.", "两国建立了伙伴关系。", "error"),
+    # a designation paraphrased, or a name rendered otherwise: the official form is not used
+    ("两国是命运共同体。", "The two countries share one future.", "warning"),
+    ("新冠肺炎疫情仍在蔓延。", "The pandemic is still spreading.", "warning"),
+    ("中国共产党领导人民前进。", "The Party leads the people forward.", "warning"),
+])
+def test_term_missing_is_an_error_only_where_the_reader_is_misinformed(checker, source, target,
+                                                                       severity):
+    src, tgt = ("en", "zh") if source.isascii() else ("zh", "en")
+    found = [s for r, s in findings(checker, source, target, src, tgt) if r == "term-missing"]
+    assert found == [severity]
+
+
+def test_a_configured_severity_applies_to_every_finding_of_the_rule(corpora):
+    strict = Checker(load_glossary(corpora / "glossary" / "mfa-terms.csv"),
+                     Config(disabled={"omission", "untranslated"},
+                            severities={"term-missing": "error"}))
+    assert findings(strict, "新冠肺炎疫情仍在蔓延。", "The pandemic is still spreading.") == \
+        [("term-missing", "error")]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("（三）加强生物安全管理", ""),
+    ("", "Chapter II Cooperation in the New Era"),
+    ("一、全面推进合作", ""),
+])
+def test_a_heading_without_counterpart_is_info(source, target):
+    checker = Checker(None, Config())
+    assert [(f.rule, f.severity) for f in checker.check_pair(Pair("u", source, target))] == \
+        [("heading-omitted", "info")]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("双方一致同意进一步深化在各领域的务实合作。", ""),
+    ("", "The two sides agreed to deepen practical cooperation in all fields."),
+])
+def test_a_sentence_without_counterpart_is_still_an_omission(source, target):
+    checker = Checker(None, Config())
+    assert [(f.rule, f.severity) for f in checker.check_pair(Pair("u", source, target))] == \
+        [("omission", "warning")]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("他想起老十八的话，笑了。", "He remembered what old Eighteen had said, and smiled."),
+    ("他想起老十八的话，笑了。", "He remembered Whiskers' words, and smiled."),
+    ("北京、江苏、云南等22个省份制定了计划。",
+     "Beijing, Jiangsu, Yunnan and 19 other provinces drew up plans."),
+    ("项目位于《四十二章经》所说的地方，“四十二”这个数他认得。",
+     "The site is the one the Sutra in Forty-Two Sections speaks of; he knew the number."),
+    ("中方宣布实施“十大合作计划”。", "China announced the 10 major cooperation plans."),
+])
+def test_names_lists_and_repetitions_are_no_mismatch(checker, source, target):
+    assert not [r for r, s in findings(checker, source, target) if s == "error"]
+
+
+def test_a_listed_count_that_does_not_add_up_is_a_mismatch(checker):
+    assert ("number-mismatch", "error") in findings(
+        checker, "北京、江苏、云南等22个省份制定了计划。",
+        "Beijing, Jiangsu, Yunnan and 18 other provinces drew up plans.")
+
+
+def test_renderings_of_a_title_are_compared_within_a_document(corpora):
+    checker = Checker(load_glossary(corpora / "glossary" / "mfa-terms.csv"))
+    pairs = [Pair("a:1", "The Prime Minister spoke.", "首相讲话。", "en", "zh"),
+             Pair("a:2", "The Prime Minister left.", "首相离开。", "en", "zh"),
+             Pair("b:1", "The Prime Minister arrived.", "总理抵达。", "en", "zh"),
+             Pair("a:3", "The Prime Minister returned.", "总理回来了。", "en", "zh")]
+    found = [(f.unit, f.rule) for f in checker.run(pairs) if f.rule == "inconsistent-translation"]
+    assert found == [("a:3", "inconsistent-translation")]
