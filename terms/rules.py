@@ -41,7 +41,10 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("term-deprecated", "error",
          "The target uses a deprecated or superseded rendering.",
          "The glossary marks this rendering as deprecated (forbidden) or superseded; replace it "
-         "with the concept's preferred rendering."),
+         "with the concept's preferred rendering. Not reported: a form that is also an allowed "
+         "rendering of a concept the source has (\"Vice Prime Minister\" of a Kazakh minister), "
+         "a deprecated form inside an excluded longer form. A deprecated term in the source "
+         "asks for nothing in the target."),
     Rule("term-unexpected", "warning",
          "The target has a title or designation whose source term is absent.",
          "The target contains the rendering of a glossary title or designation that the source "
@@ -84,7 +87,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("omission", "warning",
          "A sentence is left without translation, or the translation is far too short or long.",
          "One side of the unit is empty, or its length is far from what the other side implies. "
-         "Translate the missing part, or fix the alignment.",
+         "Translate the missing part, or fix the alignment. Not reported: a heading or "
+         "table-of-contents line with no counterpart (heading-omitted), short segments whose "
+         "ratio says little, free but complete translations within the usual ratios.",
          options=("min-ratio", "min-ratio-fewer-sentences", "max-ratio", "min-length")),
     Rule("heading-omitted", "info",
          "A heading or table-of-contents line has no counterpart on the other side.",
@@ -96,10 +101,15 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("untranslated", "warning",
          "The target is the source unchanged, or Chinese is left in the English.",
          "The target segment equals the source, or English text still contains Chinese "
-         "characters. Translate it."),
+         "characters. Translate it. Not reported: a segment of figures, dates or symbols only "
+         "(a time stamp 2022-01-11 14:10 on both pages), Latin names and acronyms kept in a "
+         "Chinese target."),
     Rule("inconsistent-translation", "warning",
          "One source segment or term is translated in different ways across the memory.",
          "The same (or nearly the same) source text has different translations in different "
-         "units. Use one translation throughout, unless the context truly differs.",
+         "units, or a glossary title or designation is rendered in two allowed ways in one "
+         "document. Use one translation throughout, unless the context truly differs. Not "
+         "reported: allowed renderings that differ between documents (two releases may name "
+         "two prime ministers, 首相 and 总理).",
          cross_unit=True),
 )}
