@@ -99,6 +99,8 @@ def _strong(mention: NumberMention, text: str = "") -> bool:
     not, since free translations drop or add those. Nor, given its ``text``, is a figure in
     Chinese characters without a measure word after it (茅十八, a name; 一万心眼子).
     """
+    if mention.kind == "time":
+        return False  # the hour of a page's time stamp, 下午两点 as "in the afternoon"
     if _DIGIT.search(mention.text) or mention.kind in ("percent", "decade") \
             or not float(mention.value).is_integer():  # fractions: 四分之一, a third
         return True

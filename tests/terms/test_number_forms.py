@@ -118,3 +118,14 @@ def test_a_figure_repeated_in_the_target_with_one_digit_changed_is_an_error(chec
 ])
 def test_what_the_extractor_reads(text, lang, expected):
     assert [(m.value, m.kind) for m in extract_numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("source, target", [
+    ("发布时间：2022-01-11 14:10", "January 11, 2022"),
+    ("2022-01-11 14:10", ""),
+    ("Posted 2022-01-11 14:10", "2022年1月11日"),
+])
+def test_a_page_time_stamp_is_no_warning(source, target):
+    src, tgt = ("en", "zh") if source.isascii() else ("zh", "en")
+    found = Checker(None, Config()).check_pair(Pair("u", source, target, src, tgt))
+    assert [f.rule for f in found if f.severity in ("error", "warning")] == []
