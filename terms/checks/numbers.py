@@ -229,7 +229,7 @@ def _one_digit_apart(a: NumberMention, b: NumberMention) -> bool:
     """True when the digits of ``a`` and ``b`` differ in one place only (2,700 and 2,800): a
     figure mistyped, not one the translator added."""
     x, y = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
-    return len(x) == len(y) > 0 and sum(p != q for p, q in zip(x, y)) == 1
+    return len(x) == len(y) > 1 and sum(p != q for p, q in zip(x, y)) == 1
 
 
 def _show(value: float, kind: str = "cardinal") -> str:
@@ -391,7 +391,7 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                                  f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
                       source_span=s.span, target_span=t.span, term=s.text)
     used = {id(m) for p in paired for m in p}
-    for t in left_tgt + repeated:  # a copy of a source figure with one digit changed: a typo
+    for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
         twin = next((s for s in src if id(t) not in used and not _year_like(t)
                      and _one_digit_apart(s, t)), None)
         if twin is not None:

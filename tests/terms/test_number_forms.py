@@ -62,6 +62,8 @@ FAITHFUL = [
     ("她缠了一双三寸金莲。", "She had two three-inch golden lotuses."),
     # matching enumeration labels
     ("（二）完善保护体系", "2. Improving the Protection System"),
+    # a figure repeated in the target is no mistyped copy of another
+    ("成员国建立了“1+3”机制。", "Three member states set up a “1 + 3” mechanism."),
     # page furniture: a time stamp on both sides
     ("2022-01-11 14:10", "2022-01-11 14:10"),
 ]
