@@ -18,6 +18,7 @@ import re
 from align.numbers.chinese import _ZH_NUMERAL_CHARS, parse_chinese_numeral
 from align.numbers.common import Found
 
+_ANY_DIGIT = re.compile(r"\d")
 _EN_TIME = re.compile(
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*"
     r"(?P<ampm>[ap]\.?m\b\.?)"
@@ -61,7 +62,7 @@ def _zh_value(s: str) -> float | None:
 def en_forms(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Times, decades and spans of years of an English text (see the module docstring)."""
     found: list[Found] = []
-    if any(ch.isdigit() for ch in folded):
+    if _ANY_DIGIT.search(folded):
         for m in _EN_TIME.finditer(folded):
             if m["h24"]:
                 hour, minutes = int(m["h24"]), int(m["m24"])
