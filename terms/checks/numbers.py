@@ -16,7 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-from align.numbers import DateMention, NumberMention, extract_mentions, parse_chinese_numeral
+from align.numbers import (
+    DateMention,
+    NumberMention,
+    extract_mentions,
+    parse_chinese_numeral,
+)
 from terms.findings import Finding
 
 if TYPE_CHECKING:
@@ -340,7 +345,7 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], source: str, ta
     return sorted(pairs, key=lambda p: p[0].span)
 
 
-def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_numbers(pair: Pair, checker: Checker) -> Iterator[Finding]:
     """Numbers present on one side and not on the other.
 
     Numbers inside dates are not numbers to :func:`align.numbers.extract_numbers` (the date rule
@@ -349,9 +354,9 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
-    labels = _label(source), _label(target)
-    if labels[0] and labels[1] and labels[0][0] != labels[1][0]:  # （二） … "3."
-        (s_value, s_span), (t_value, t_span) = labels
+    src_label, tgt_label = _label(source), _label(target)
+    if src_label and tgt_label and src_label[0] != tgt_label[0]:  # （二） … "3."
+        (s_value, s_span), (t_value, t_span) = src_label, tgt_label
         yield Finding("number-mismatch", "error", pair.unit,
                       f"item {source[slice(*s_span)]!r} ({s_value:.0f}) in the source but "
                       f"{target[slice(*t_span)]!r} ({t_value:.0f}) in the target",
@@ -417,7 +422,7 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           term=t.text)
 
 
-def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention) -> Finding:
+def _rounding_finding(pair: Pair, s: NumberMention, t: NumberMention) -> Finding:
     return Finding("number-rounded", "info", pair.unit,
                    f"{s.text!r} ({_show(s.value, s.kind)}) in the source is {t.text!r} "
                    f"({_show(t.value, t.kind)}) in the target: rounded in the target",
@@ -460,7 +465,7 @@ def _render_date(d: DateMention, lang: str, like: DateMention | None = None) -> 
     return f"{month} {d.day}" + (f", {year}" if year else "")
 
 
-def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_dates(pair: Pair, checker: Checker) -> Iterator[Finding]:
     """Dates of one side missing from, or given differently on, the other side.
 
     A date without a day ("9月", "in September") missing on the other side is only reported when

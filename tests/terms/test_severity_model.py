@@ -78,10 +78,10 @@ def test_another_body_than_the_source_names_is_still_a_warning(checker):
     ("国务委员兼外长王毅会见了来宾。", "Foreign Minister Wang Yi met the guests.", "error"),
     ("国务院副总理出席会议。", "The official attended the meeting.", "error"),
     # a designation with its key word dropped, or replaced by another one
-    ("两国建立永久全面战略伙伴关系。", "The two countries set up a comprehensive strategic "
-     "partnership.", "error"),
-    ("两国建立全面战略合作伙伴关系。", "The two countries set up a strategic cooperative "
-     "partnership.", "error"),
+    ("两国建立永久全面战略伙伴关系。",
+     "The two countries set up a comprehensive strategic partnership.", "error"),
+    ("两国建立全面战略合作伙伴关系。",
+     "The two countries set up a strategic cooperative partnership.", "error"),
     ("The two countries set up a strategic partnership.", "两国建立了伙伴关系。", "error"),
     # a designation paraphrased, or a name rendered otherwise: the official form is not used
     ("两国是命运共同体。", "The two countries share one future.", "warning"),
