@@ -389,24 +389,14 @@ def check_numbers(pair: Pair, checker: Checker) -> Iterator[Finding]:
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
     paired = _pair_up(left_src, left_tgt, source, target)
     for s, t in paired:
-        yield Finding("number-mismatch", "error", pair.unit,
-                      f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
-                      f"({_show(t.value, t.kind)}) in the target",
-                      suggestion=f"replace {t.text!r} with "
-                                 f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
-                      source_span=s.span, target_span=t.span, term=s.text)
+        yield _changed(pair, s, t)
     used = {id(m) for p in paired for m in p}
     for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
         twin = next((s for s in src if id(t) not in used and not _year_like(t)
                      and _one_digit_apart(s, t)), None)
         if twin is not None:
             used.add(id(t))
-            yield Finding("number-mismatch", "error", pair.unit,
-                          f"{twin.text!r} ({_show(twin.value, twin.kind)}) in the source but "
-                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target",
-                          suggestion=f"replace {t.text!r} with "
-                                     f"{_render_number(twin.value, t, _lang(pair.tgt_lang))!r}",
-                          source_span=twin.span, target_span=t.span, term=twin.text)
+            yield _changed(pair, twin, t)
     for s in left_src:
         if id(s) not in used and _strong(s, source):
             yield Finding("number-mismatch", "error", pair.unit,
@@ -420,6 +410,16 @@ def check_numbers(pair: Pair, checker: Checker) -> Iterator[Finding]:
                           f"source: added by the translator?",
                           suggestion=f"check {t.text!r} against the source", target_span=t.span,
                           term=t.text)
+
+
+def _changed(pair: Pair, s: NumberMention, t: NumberMention) -> Finding:
+    """Source figure ``s`` given as ``t`` in the target."""
+    return Finding("number-mismatch", "error", pair.unit,
+                   f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
+                   f"({_show(t.value, t.kind)}) in the target",
+                   suggestion=f"replace {t.text!r} with "
+                              f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
+                   source_span=s.span, target_span=t.span, term=s.text)
 
 
 def _rounding_finding(pair: Pair, s: NumberMention, t: NumberMention) -> Finding:

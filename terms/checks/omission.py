@@ -65,17 +65,14 @@ def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     source, target = pair.source.strip(), pair.target.strip()
     if not source and not target:
         return
-    if not target and _heading_like(source):
+    if not target and _heading_like(source) or not source and _heading_like(target):
+        side, other = ("source", "target") if source else ("target", "source")
         yield Finding("heading-omitted", "info", pair.unit,
-                      "a heading of the source has no counterpart in the target",
-                      suggestion="check that the target's headings (or table of contents) are "
-                                 "meant to differ", source_span=(0, len(pair.source)))
-        return
-    if not source and _heading_like(target):
-        yield Finding("heading-omitted", "info", pair.unit,
-                      "a heading of the target has no counterpart in the source",
-                      suggestion="check that the source's headings (or table of contents) are "
-                                 "meant to differ", target_span=(0, len(pair.target)))
+                      f"a heading of the {side} has no counterpart in the {other}",
+                      suggestion=f"check that the {other}'s headings (or table of contents) are "
+                                 "meant to differ",
+                      source_span=(0, len(pair.source)) if source else None,
+                      target_span=(0, len(pair.target)) if target else None)
         return
     if not target:
         yield Finding("omission", "warning", pair.unit, "the source has no translation",
