@@ -58,7 +58,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "The target contains the rendering of a glossary organisation, place, person or phrase "
          "that the source does not name (\"the Communist Party of China (CPC)\" for 党, \"the "
          "People's Republic of China\" for 新中国): a translator's explicitation, said so that a "
-         "reviewer may look. Titles and designations are term-unexpected instead."),
+         "reviewer may look. Titles and designations are term-unexpected instead. Not reported: "
+         "a name the source has in another case or as written in Latin letters."),
     Rule("number-mismatch", "error",
          "A number differs between source and target.",
          "A number of the source (Arabic or Chinese numerals, 万/亿 scales, percentages, "
@@ -72,12 +73,18 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "The target gives a number or a date that the source leaves implicit, such as the year "
          "of an event (\"since the reform and opening-up policy in 1978\" for 改革开放以来) or "
          "the dates of a dynasty. A translator's addition, not a mistranslation: said so that a "
-         "reviewer may check it."),
+         "reviewer may check it. Not reported: a figure the source has too (a repetition), small "
+         "numbers in words (\"one\", 两), a figure in Chinese characters with no measure word "
+         "after it (a name such as 茅十八), a time alone. A copy of a source figure with one "
+         "digit changed (10 → 11) is a number-mismatch instead."),
     Rule("number-rounded", "info",
          "A number is given rounded on one side.",
          "A figure of one side is the other side's figure rounded to the digits it writes "
-         "(541.5万 as 5.4 million, 44.65% as 45 percent; within 2 %). Not a mismatch; keep it if "
-         "the rounding is intended, or write the exact figure."),
+         "(541.5万 as 5.4 million, 44.65% as 45 percent; within 2 %), or a rounder figure the "
+         "target says is approximate (58.6% as \"almost 60 percent\"; within 10 %). Not a "
+         "mismatch; keep it if the rounding is intended, or write the exact figure. Not "
+         "reported as rounding: a target more precise than its source (约130万 as 1,302,000 is "
+         "a mismatch), years, times, ordinals."),
     Rule("date-mismatch", "error",
          "A date differs between source and target.",
          "A date (year, month, day) of the source is given as another date in the target, or a "
