@@ -3,7 +3,7 @@
 sample releases, and throughput with a 20,000-entry glossary.
 
     .venv/bin/python scripts/bench_checks.py                 # all three parts
-    .venv/bin/python scripts/bench_checks.py --part seeded   # or clean, speed
+    .venv/bin/python scripts/bench_checks.py --part seeded   # or clean, speed, real
 
 Seeded set (``corpora/checks/seeded.jsonl``, format in ``corpora/checks/README.md``): each line
 a pair with the findings expected; a finding counts as found when the checks report the same
@@ -11,7 +11,8 @@ rule in that pair (and, when the expectation names a term or span, one that over
 Clean set: the sample releases checked with their gold alignment (``.align``) and end to end
 through the aligner; every finding is listed. Speed: the project glossary plus entries derived
 from CC-CEDICT up to ``--entries`` concepts, ``--pairs`` pairs cycled from our own corpora,
-on one core (the process is pinned to one CPU).
+on one core (the process is pinned to one CPU). Real: correct published translations from
+``../shared`` and errors injected into them (see ``scripts/bench_checks_real.py``).
 """
 from __future__ import annotations
 
@@ -262,12 +263,15 @@ def bench_speed(pairs_count: int, entries: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Run the parts asked for and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["seeded", "clean", "speed", "all"], default="all")
+    parser.add_argument("--part", choices=["seeded", "clean", "speed", "real", "all"],
+                        default="all")
     parser.add_argument("--seeded", type=Path, default=SEEDED)
     parser.add_argument("--glossary", type=Path, default=GLOSSARY)
     parser.add_argument("--pairs", type=int, default=100_000)
     parser.add_argument("--entries", type=int, default=20_000)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--no-text", action="store_true",
+                        help="real part: list findings without the units' text")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list missed and extra findings of the seeded set")
     args = parser.parse_args(argv)
@@ -282,6 +286,14 @@ def main(argv: list[str] | None = None) -> int:
         results["clean"] = bench_clean(glossary)
     if args.part in ("speed", "all"):
         results["speed"] = bench_speed(args.pairs, args.entries)
+    if args.part in ("real", "all"):
+        from bench_checks_real import bench_injected, bench_real, real_sets, report_real
+        sets = real_sets(glossary)
+        if not sets:
+            print("../shared not found (set CONCORD_SHARED); real part skipped", file=sys.stderr)
+        else:
+            real = bench_real(glossary, sets)
+            report_real(real, bench_injected(glossary, sets), show_text=not args.no_text)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2, default=list))
         return 0

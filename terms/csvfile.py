@@ -1,8 +1,9 @@
 """Glossaries as CSV or TSV: one row per term, rows of one concept together.
 
 Header (fixed by the team's contract; extra columns are kept):
-``concept,category,lang,term,status,scope,case_sensitive,note``. ``case_sensitive`` is ``yes`` or
-empty. Concept-level fields that a CSV row has no column for (a concept note from TBX, other
+``concept,category,lang,term,status,scope,case_sensitive,note``, and an optional ``exclude``
+column (longer forms, ``|``-separated, in which the term does not apply; written only when a
+term has one). ``case_sensitive`` is ``yes`` or empty. Concept-level fields that a CSV row has no column for (a concept note from TBX, other
 TBX descriptions) are written in ``concept_note`` / ``concept_<name>`` columns on the concept's
 first row, so that converting TBX → CSV → TBX loses nothing. ``lang`` may carry a region
 (``zh-TW``, ``en-GB``): it is read as ``zh``/``en`` and written back as it was.
@@ -22,6 +23,8 @@ from terms.glossary import (Concept, Glossary, Term, normalize_category, normali
                             normalize_status, written_tag)
 
 COLUMNS = ("concept", "category", "lang", "term", "status", "scope", "case_sensitive", "note")
+#: optional columns the model reads, written only when a term uses them
+OPTIONAL_COLUMNS = ("exclude",)
 REQUIRED = ("concept", "lang", "term")
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"", "no", "n", "false", "0"}
@@ -222,13 +225,13 @@ def _term(record: dict[str, str], name: str, line: int) -> Term:
     if case not in YES and case not in NO:
         raise GlossaryError(f"case_sensitive must be 'yes' or empty, not {case!r}", path=name,
                             line=line)
-    extra = {k: v for k, v in record.items()
-             if k not in COLUMNS and not k.startswith("concept_") and v != ""}
+    extra = {k: v for k, v in record.items() if k not in COLUMNS and k not in OPTIONAL_COLUMNS
+             and not k.startswith("concept_") and v != ""}
     text = record["term"].strip()
     return Term(text=text, lang=lang, status=status, case_sensitive=case in YES,
                 scope=record.get("scope", "").strip(), note=record.get("note", ""),
-                extra=extra, tag=written_tag(record["lang"]), line=line,
-                status_given=bool(raw_status.strip()))
+                exclude=(record.get("exclude") or "").strip(), extra=extra,
+                tag=written_tag(record["lang"]), line=line, status_given=bool(raw_status.strip()))
 
 
 def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> None:
@@ -245,7 +248,9 @@ def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> No
             for key in t.extra:
                 if key not in term_extra:
                     term_extra.append(key)
-    header = list(COLUMNS) + term_extra + (["concept_note"] if has_concept_note else [])
+    excludes = any(t.exclude for c in glossary.concepts for t in c.terms)
+    header = list(COLUMNS) + (["exclude"] if excludes else []) + term_extra
+    header += ["concept_note"] if has_concept_note else []
     header += [f"concept_{k}" for k in concept_extra]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
@@ -256,6 +261,7 @@ def write_csv(glossary: Glossary, stream: IO[bytes], delimiter: str = ",") -> No
             status = "" if not t.status_given and t.status == "preferred" else t.status
             row = [c.id, c.category, t.lang_tag, t.text, status, t.scope,
                    "yes" if t.case_sensitive else "", t.note]
+            row += [t.exclude] if excludes else []
             row += [t.extra.get(k, "") for k in term_extra]
             first = i == 0
             if has_concept_note:

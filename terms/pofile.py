@@ -131,6 +131,7 @@ def _term(text: str, line: int, name: str) -> Term:
                 status=status,
                 case_sensitive=bool(data.get("case_sensitive", False)),
                 scope=str(data.get("scope", "")), note=str(data.get("note", "")),
+                exclude=str(data.get("exclude", "")),
                 extra={str(k): str(v) for k, v in data.get("extra", {}).items()}, line=line)
 
 
@@ -140,6 +141,8 @@ def _term_json(term: Term) -> str:
         data["case_sensitive"] = True
     if term.scope:
         data["scope"] = term.scope
+    if term.exclude:
+        data["exclude"] = term.exclude
     if term.note:
         data["note"] = term.note
     if term.extra:

@@ -14,8 +14,8 @@ Reading (either version, with or without the TBX namespace):
   none (or an empty one, which ``glossary lint`` warns about) is preferred when it is the first
   of its language in the concept, admitted otherwise;
 - other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
-  term note, except Concord's own notes ``concord-scope: REGEX`` and ``concord-case-sensitive:
-  yes`` which carry what TBX has no data category for;
+  term note, except Concord's own notes ``concord-scope: REGEX``, ``concord-exclude: LONGER
+  FORM|…`` and ``concord-case-sensitive: yes`` which carry what TBX has no data category for;
 - notes of a language section → ``Concept.extra["LANG-note"]`` (one line per note), written back
   into that language's section;
 - the back matter (``<back>``: ``refObjectSec``/``refObjectList``) → ``Glossary.back``, written back
@@ -48,6 +48,7 @@ STATUS_TO_ADMN = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTe
                   "deprecated": "deprecatedTerm-admn-sts",
                   "superseded": "supersededTerm-admn-sts"}
 SCOPE_NOTE = "concord-scope:"
+EXCLUDE_NOTE = "concord-exclude:"
 CASE_NOTE = "concord-case-sensitive:"
 EXTRA_NOTE = "concord-extra-"
 TERM_NOTE_TYPES = ("partOfSpeech", "termType", "geographicalUsage", "grammaticalGender",
@@ -268,6 +269,8 @@ def _term(element: etree._Element, lang: str, concept: Concept, name: str,
             elif local == "note":
                 if value.startswith(SCOPE_NOTE):
                     term.scope = value[len(SCOPE_NOTE):].strip()
+                elif value.startswith(EXCLUDE_NOTE):
+                    term.exclude = value[len(EXCLUDE_NOTE):].strip()
                 elif value.startswith(CASE_NOTE):
                     term.case_sensitive = value[len(CASE_NOTE):].strip().lower() == "yes"
                 elif extra := _extra_note(value):
@@ -357,6 +360,8 @@ def write_tbx(glossary: Glossary, stream: IO[bytes], version: int = 3) -> None:
                         _extra_element(el, holder, key, value)
                 if term.scope:
                     el(holder, "note", f"{SCOPE_NOTE} {term.scope}")
+                if term.exclude:
+                    el(holder, "note", f"{EXCLUDE_NOTE} {term.exclude}")
                 if term.case_sensitive:
                     el(holder, "note", f"{CASE_NOTE} yes")
                 for line in term.note.splitlines():

@@ -120,8 +120,9 @@ def fix_places(unit: CheckedUnit | None, rule: str = ""
 
 
 _RULE_ORDER = {r: i for i, r in enumerate((
-    "omission", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
-    "number-mismatch", "number-rounded", "date-mismatch", "inconsistent-translation"))}
+    "omission", "heading-omitted", "untranslated", "term-missing", "term-deprecated", "term-unexpected",
+    "term-added", "number-mismatch", "number-rounded", "number-added", "date-mismatch",
+    "inconsistent-translation"))}
 
 
 def relative_uri(path: str) -> str:

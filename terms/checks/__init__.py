@@ -42,12 +42,15 @@ class Checker:
         self.matcher: TermMatcher | None = matcher_for(glossary) if glossary is not None else None
         #: findings silenced by a suppression, with the suppression, from the last calls
         self.suppressed: list[tuple[Finding, Suppression]] = []
-        #: while :meth:`run` goes through a memory: (concept index, the source's form of it)
-        #: → rendering used → places ``(unit, text, target span)``, for the cross-unit
-        #: consistency of renderings
-        self.term_uses: dict[tuple[int, str],
+        #: while :meth:`run` goes through a memory: (concept index, the source's form of it,
+        #: document) → rendering used → places ``(unit, text, target span)``, for the
+        #: consistency of renderings within a document
+        self.term_uses: dict[tuple[int, str, str],
                              dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
         self.collecting = False
+        #: while :meth:`run` goes through a memory: document (the unit id before its last
+        #: ":") → concepts its targets have rendered so far, for short second mentions
+        self.mentioned: dict[str, set[int]] | None = None
         self._pair_rules = _pair_rules(self.config)
 
     def enabled(self, rule: str) -> bool:
@@ -68,6 +71,7 @@ class Checker:
         out: list[Finding] = []
         self.term_uses = {}
         self.collecting = self.enabled("inconsistent-translation")
+        self.mentioned = {}
         try:
             for pair in pairs:
                 out.extend(self.check_pair(pair))
@@ -75,6 +79,7 @@ class Checker:
                     progress(1)
         finally:
             self.collecting = False
+            self.mentioned = None
         if self.enabled("inconsistent-translation"):
             from terms.checks.consistency import check_consistency
             out.extend(self._configured(check_consistency(pairs, self)))
@@ -90,8 +95,8 @@ class Checker:
         for f in findings:
             if not config.enabled(f.rule):
                 continue
-            severity = config.severity(f.rule)
-            if severity != f.severity:
+            severity = config.severities.get(f.rule)  # else the rule's own, per finding
+            if severity and severity != f.severity:
                 f = f.with_severity(severity)
             suppression = config.suppression_for(f) if config.suppressions else None
             if suppression is not None:
@@ -106,11 +111,12 @@ def _pair_rules(config: Config) -> list[PairRule]:
     from terms.checks.terminology import check_terminology
     from terms.checks.untranslated import check_untranslated
     rules: list[tuple[tuple[str, ...], PairRule]] = [
-        (("omission",), check_omission),
+        (("omission", "heading-omitted"), check_omission),
         (("untranslated",), check_untranslated),
-        (("term-missing", "term-deprecated", "term-unexpected"), check_terminology),
-        (("number-mismatch", "number-rounded"), check_numbers),
-        (("date-mismatch",), check_dates),
+        (("term-missing", "term-deprecated", "term-unexpected", "term-added"),
+         check_terminology),
+        (("number-mismatch", "number-rounded", "number-added"), check_numbers),
+        (("date-mismatch", "number-added"), check_dates),
     ]
     return [fn for ids, fn in rules if any(config.enabled(i) for i in ids)]
 

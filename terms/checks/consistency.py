@@ -211,7 +211,7 @@ def _term_renderings(checker: "Checker") -> Iterator[Finding]:
     uses = checker.term_uses
     if not uses or checker.glossary is None:
         return
-    for (concept_index, _source_form), by_form in uses.items():
+    for (concept_index, _source_form, _document), by_form in uses.items():
         concept = checker.glossary.concepts[concept_index]
         if len(by_form) < 2 or concept.category not in ("title", "designation"):
             continue

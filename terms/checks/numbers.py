@@ -16,7 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-from align.numbers import DateMention, NumberMention, extract_mentions
+from align.numbers import (
+    DateMention,
+    NumberMention,
+    extract_mentions,
+    parse_chinese_numeral,
+)
 from terms.findings import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +34,7 @@ _WEAK_LIMIT = 10
 _LONE_SCALE = re.compile(r"\s*[百千万亿]\s*")
 #: an enumeration label at the start of a segment: 1. / (1) / 一、 / （一）
 _LABEL = re.compile(r"^\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、])")
+_LABEL_NUMBER = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 
 #: cheap tests that a text may hold a number or a date; extraction is skipped when not
 _MAY_HAVE_MENTION = {
@@ -67,18 +73,47 @@ def _mentions(text: str, lang: str) -> tuple[tuple[NumberMention, ...], tuple[Da
     return tuple(numbers), tuple(dates)
 
 
-def _strong(mention: NumberMention) -> bool:
+def _label(text: str) -> tuple[float, tuple[int, int]] | None:
+    """The number of the enumeration label a segment starts with (（二）, 2., 一、), and its
+    span; labels are left out of the number comparison, but two that differ are a mismatch."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    digits = _LABEL_NUMBER.search(m.group())
+    if digits is None:
+        return None
+    value = float(digits.group()) if digits.group().isdigit() else \
+        parse_chinese_numeral(digits.group())
+    return (value, m.span()) if value is not None else None
+
+
+#: measure words and units after a Chinese numeral: a figure in characters without one is a
+#: name (茅十八) or a figure of speech more often than a quantity
+_ZH_MEASURE = re.compile(
+    r"\s*(?:[个位名只条张件次年月日天号岁人家项种倍元块角分秒米吨斤两寸尺丈里亩本部座所辆架艘台份"
+    r"股批届期场道点周层楼路段节门类对双套把支根片棵朵头匹口顿声遍回趟步首幅封笔间栋户国省市县村任"
+    r"代辈级等成折万亿千百多余来左美欧英港澳镑卢大]|小时|公里|公斤|平方|立方|世纪|以上|以下|分钟)")
+
+
+def _strong(mention: NumberMention, text: str = "") -> bool:
     """A number whose absence on the other side is an error in itself.
 
-    Digits, percentages, and numbers written with several numeral characters or words (二十,
-    twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a century",
-    "one", "first") is not, since free translations drop or add those.
+    Digits, percentages, times, decades, and numbers written with several numeral characters
+    or words (二十, twenty-five) are; a single numeral word or character (一, 两, 百 in 百年 "a
+    century", "one") and ordinals in words (十八大 "the Congress", "the third meeting") are
+    not, since free translations drop or add those. Nor, given its ``text``, is a figure in
+    Chinese characters without a measure word after it (茅十八, a name; 一万心眼子).
     """
-    if _DIGIT.search(mention.text) or mention.kind == "percent":
+    if mention.kind == "time":
+        return False  # the hour of a page's time stamp, 下午两点 as "in the afternoon"
+    if _DIGIT.search(mention.text) or mention.kind in ("percent", "decade") \
+            or not float(mention.value).is_integer():  # fractions: 四分之一, a third
         return True
+    if mention.kind == "ordinal":
+        return False  # 十八大 "the Congress", 第三次 "the latest": often left implicit
     numerals = len(_ZH_NUMERAL.findall(mention.text))
     if numerals:
-        return numerals >= 2
+        return numerals >= 2 and (not text or bool(_ZH_MEASURE.match(text, mention.span[1])))
     return abs(mention.value) > _WEAK_LIMIT
 
 
@@ -86,33 +121,120 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _same_number(a: NumberMention, b: NumberMention) -> bool:
+    """Counterparts by value; a decade without its century (80年代, the eighties) is the
+    decade of any century with the same last two digits (the 1980s)."""
+    if a.kind == "decade" and b.kind == "decade" and min(a.value, b.value) < 100:
+        return a.value % 100 == b.value % 100
+    if (a.kind == "percent") != (b.kind == "percent"):  # 十分之一 = 10 percent
+        share, pct = (b, a) if a.kind == "percent" else (a, b)
+        if 0 < share.value < 1 and _same_value(share.value * 100, pct.value):
+            return True
+    return _same_value(a.value, b.value)
+
+
 _SHOWN_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 #: a rounded figure may differ from the exact one by this share of it at most
 _ROUNDING_LIMIT = 0.02
 
 
-def _rounds_to(exact: NumberMention, shown: NumberMention) -> bool:
+#: an approximation said in words before (or 多/余/左右 after) a figure: "almost 60 percent"
+#: for 58.6%, 近万 for 9,800
+_APPROXIMATELY = re.compile(
+    r"(?:\b(?:almost|nearly|about|around|approximately|roughly|some|close\s+to|more\s+than|"
+    r"over|under|less\s+than|up\s+to|just\s+(?:over|under))\s+(?:[$€£¥]|RMB\s?|US\$)?"
+    r"|(?:约为|约有|大约|将近|接近|超过|近|约|逾|达)\s*)$", re.IGNORECASE)
+_APPROXIMATELY_AFTER = re.compile(r"\s*(?:多|余|左右|上下|以上)")
+#: how far an approximate figure may be from the exact one
+_APPROXIMATION_LIMIT = 0.1
+
+
+def _rounds_to(exact: NumberMention, shown: NumberMention, text: str = "") -> bool:
     """True when ``shown`` is ``exact`` rounded to the digits ``shown`` writes: 541.5万 shown as
-    "5.4 million", 44.65% as "45 percent" (within half a unit of its last digit, and within 2 %).
-    Only for numbers written with digits, of one kind, not years or ordinals."""
-    if exact.kind != shown.kind or shown.kind in ("year", "ordinal"):
+    "5.4 million", 44.65% as "45 percent" (within half a unit of its last digit, and within 2 %),
+    or, said to be approximate in ``text`` (the segment of ``shown``: "almost 60 percent" for
+    58.6%), a round figure within 10 %. Only for numbers written with digits, of one kind, not
+    years, times or ordinals."""
+    if exact.kind != shown.kind or shown.kind in ("year", "ordinal", "time", "decade"):
         return False
     digits = _SHOWN_DIGITS.search(shown.text)
     if digits is None or not _DIGIT.search(exact.text):
         return False
     mantissa = float(digits[1].replace(",", "") + ("." + digits[2] if digits[2] else ""))
-    if mantissa == 0 or abs(shown.value - exact.value) > _ROUNDING_LIMIT * abs(exact.value):
+    if mantissa == 0:
+        return False
+    difference = abs(shown.value - exact.value)
+    if text and _approximate(text, shown):  # a rounder figure, near enough
+        return _significant(shown) < _significant(exact) and \
+            difference <= _APPROXIMATION_LIMIT * abs(exact.value)
+    if difference > _ROUNDING_LIMIT * abs(exact.value):
         return False
     unit = shown.value / mantissa * 10 ** -len(digits[2] or "")  # the value of its last digit
-    return abs(shown.value - exact.value) <= unit / 2 + 1e-9 * abs(exact.value)
+    return difference <= unit / 2 + 1e-9 * abs(exact.value)
 
 
-def _rounded_side(s: NumberMention, t: NumberMention) -> str | None:
-    """``"target"`` when target number ``t`` is source number ``s`` rounded, ``"source"`` for
-    the reverse, ``None`` when neither is the other rounded."""
-    if _rounds_to(s, t):
-        return "target"
-    return "source" if _rounds_to(t, s) else None
+def _significant(mention: NumberMention) -> int:
+    """How many significant digits a figure writes (1,200 → 2, 58.6 → 3, 60 → 1)."""
+    return len(re.sub(r"\D", "", mention.text).lstrip("0").rstrip("0")) or 1
+
+
+def _approximate(text: str, mention: NumberMention) -> bool:
+    """True when ``text`` says that ``mention`` is approximate (about, nearly, 约, 近, 多)."""
+    return bool(_APPROXIMATELY.search(text[max(0, mention.span[0] - 24):mention.span[0]])
+                or _APPROXIMATELY_AFTER.match(text, mention.span[1]))
+
+
+def _repeats(a: NumberMention, b: NumberMention) -> bool:
+    """``a`` repeats ``b``: the same figure of the same kind (a year may be written as a plain
+    figure) — 两国 "two" is no repetition of 第二 "second"."""
+    kinds = {a.kind, b.kind}
+    return (len(kinds) == 1 or kinds == {"cardinal", "year"}) and _same_number(a, b)
+
+
+def _unmeasured(mention: NumberMention, text: str) -> bool:
+    """A cardinal in Chinese characters with no measure word after it: a name (茅十八) or a
+    figure of speech (一万心眼子), not a quantity."""
+    return (mention.kind == "cardinal" and not _DIGIT.search(mention.text)
+            and bool(_ZH_NUMERAL.search(mention.text)) and mention.text[-1:] not in "万亿千百"
+            and "分之" not in mention.text
+            and not _ZH_MEASURE.match(text, mention.span[1]))
+
+
+#: "Beijing, Jiangsu, Yunnan and 19 other …": the items listed before "and N other"
+_LISTED_BEFORE = re.compile(r"((?:[^,;:.]+,\s*)+[^,;:.]+?)\s+and\s+$")
+_OTHERS_AFTER = re.compile(r"\s+other\b", re.IGNORECASE)
+
+
+def _listed_others(src: list[NumberMention], tgt: list[NumberMention], target: str
+                   ) -> list[NumberMention]:
+    """``src`` without the figures that a target "X, Y, Z and N other …" counts: 等22个省 as
+    three provinces named and 19 others."""
+    out = []
+    for s in src:
+        counted = False
+        for t in tgt:
+            if not _OTHERS_AFTER.match(target, t.span[1]):
+                continue
+            listed = _LISTED_BEFORE.search(target[max(0, t.span[0] - 200):t.span[0]])
+            if listed and _same_value(t.value + listed.group(1).count(",") + 1, s.value):
+                tgt.remove(t)
+                counted = True
+                break
+        if not counted:
+            out.append(s)
+    return out
+
+
+def _year_like(mention: NumberMention) -> bool:
+    """A year, or four digits that may be one (the 2030 Agenda)."""
+    return mention.kind == "year" or bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", mention.text))
+
+
+def _one_digit_apart(a: NumberMention, b: NumberMention) -> bool:
+    """True when the digits of ``a`` and ``b`` differ in one place only (2,700 and 2,800): a
+    figure mistyped, not one the translator added."""
+    x, y = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return len(x) == len(y) > 1 and sum(p != q for p, q in zip(x, y)) == 1
 
 
 def _show(value: float, kind: str = "cardinal") -> str:
@@ -193,12 +315,14 @@ def _leftovers(src: Sequence[M], tgt: Sequence[M], same: Callable[[M, M], bool]
     return unmatched_src, unmatched_tgt
 
 
-def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, tgt_len: int
+def _pair_up(src: list[NumberMention], tgt: list[NumberMention], source: str, target: str
              ) -> list[tuple[NumberMention, NumberMention]]:
     """Leftover numbers of the two sides paired as substitutions, most alike first: both strong
     (or both weak), of one kind, at the nearest relative position. A weak number is never paired
     with a number of another kind, nor a lone 百/千/万 (a century, a millennium) with anything."""
-    src_strong, tgt_strong = [_strong(s) for s in src], [_strong(t) for t in tgt]
+    src_strong = [_strong(s, source) for s in src]
+    tgt_strong = [_strong(t, target) for t in tgt]
+    src_len, tgt_len = len(source), len(target)
     candidates = []
     for i, s in enumerate(src):
         for j, t in enumerate(tgt):
@@ -221,7 +345,7 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], src_len: int, t
     return sorted(pairs, key=lambda p: p[0].span)
 
 
-def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_numbers(pair: Pair, checker: Checker) -> Iterator[Finding]:
     """Numbers present on one side and not on the other.
 
     Numbers inside dates are not numbers to :func:`align.numbers.extract_numbers` (the date rule
@@ -230,58 +354,80 @@ def check_numbers(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
+    src_label, tgt_label = _label(source), _label(target)
+    if src_label and tgt_label and src_label[0] != tgt_label[0]:  # （二） … "3."
+        (s_value, s_span), (t_value, t_span) = src_label, tgt_label
+        yield Finding("number-mismatch", "error", pair.unit,
+                      f"item {source[slice(*s_span)]!r} ({s_value:.0f}) in the source but "
+                      f"{target[slice(*t_span)]!r} ({t_value:.0f}) in the target",
+                      suggestion=f"number the item {s_value:.0f}", source_span=s_span,
+                      target_span=t_span, term=source[slice(*s_span)])
     src = _mentions(source, _lang(pair.src_lang))[0]
     if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
         return  # nothing to match, and only weak numbers (never reported alone) could be left
     tgt = _mentions(target, _lang(pair.tgt_lang))[0]
     # counterparts of one kind first (两国 "two", 第二 "second"), then of any kind (三成 = 30%)
     left_src, left_tgt = _leftovers(src, tgt, lambda a, b: a.kind == b.kind and
-                                    _same_value(a.value, b.value))
-    left_src, left_tgt = _leftovers(left_src, left_tgt, lambda a, b: _same_value(a.value, b.value))
-    for s in list(left_src):  # a figure rounded on one side is no mismatch, but is said
-        for t in left_tgt:
-            where = _rounded_side(s, t)
-            if where is not None:
-                yield _rounding_finding(pair, s, t, where)
+                                    _same_number(a, b))
+    left_src, left_tgt = _leftovers(left_src, left_tgt, _same_number)
+    for s in list(left_src):  # a figure the target rounds is no mismatch, but is said; a
+        for t in left_tgt:    # target more precise than its source is a mismatch
+            if _rounds_to(s, t, target):
+                yield _rounding_finding(pair, s, t)
                 left_src.remove(s)
                 left_tgt.remove(t)
                 break
+    # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
+    # each point of a list), not a missing or invented number; a figure in characters without
+    # a measure word (茅十八, a name) is no quantity
+    left_src = [s for s in left_src if not any(_repeats(s, t) for t in tgt)
+                and not _unmeasured(s, source)]
+    repeated = [t for t in left_tgt if any(_repeats(t, s) for s in src)]
+    left_tgt = [t for t in left_tgt if t not in repeated and not _unmeasured(t, target)]
+    left_src = _listed_others(left_src, left_tgt, target)
     # a changed number: pair each leftover of the source with the most similar leftover of the
     # target (same kind, nearest relative position); unpaired small word numbers are dropped
-    paired = _pair_up(left_src, left_tgt, len(source), len(target))
+    paired = _pair_up(left_src, left_tgt, source, target)
     for s, t in paired:
-        yield Finding("number-mismatch", "error", pair.unit,
-                      f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
-                      f"({_show(t.value, t.kind)}) in the target",
-                      suggestion=f"replace {t.text!r} with "
-                                 f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
-                      source_span=s.span, target_span=t.span, term=s.text)
+        yield _changed(pair, s, t)
     used = {id(m) for p in paired for m in p}
-    # a figure the other side has, only fewer times, is a repetition ("In 2020, …" opening
-    # each point of a list), not a missing or invented number
-    used |= {id(s) for s in left_src if any(_same_value(s.value, t.value) for t in tgt)}
-    used |= {id(t) for t in left_tgt if any(_same_value(t.value, s.value) for s in src)}
+    for t in left_tgt:  # a copy of a source figure with one digit changed: a typo
+        twin = next((s for s in src if id(t) not in used and not _year_like(t)
+                     and _one_digit_apart(s, t)), None)
+        if twin is not None:
+            used.add(id(t))
+            yield _changed(pair, twin, t)
     for s in left_src:
-        if id(s) not in used and _strong(s):
+        if id(s) not in used and _strong(s, source):
             yield Finding("number-mismatch", "error", pair.unit,
                           f"{s.text!r} ({_show(s.value, s.kind)}) in the source is not in the target",
                           suggestion=f"add {_show(s.value, s.kind)} to the target",
                           source_span=s.span, term=s.text)
     for t in left_tgt:
-        if id(t) not in used and _strong(t):
-            yield Finding("number-mismatch", "error", pair.unit,
-                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the source",
+        if id(t) not in used and _strong(t, target):
+            yield Finding("number-added", "info", pair.unit,
+                          f"{t.text!r} ({_show(t.value, t.kind)}) in the target is not in the "
+                          f"source: added by the translator?",
                           suggestion=f"check {t.text!r} against the source", target_span=t.span,
                           term=t.text)
 
 
-def _rounding_finding(pair: "Pair", s: NumberMention, t: NumberMention, where: str) -> Finding:
-    exact, shown = (s, t) if where == "target" else (t, s)
+def _changed(pair: Pair, s: NumberMention, t: NumberMention) -> Finding:
+    """Source figure ``s`` given as ``t`` in the target."""
+    return Finding("number-mismatch", "error", pair.unit,
+                   f"{s.text!r} ({_show(s.value, s.kind)}) in the source but {t.text!r} "
+                   f"({_show(t.value, t.kind)}) in the target",
+                   suggestion=f"replace {t.text!r} with "
+                              f"{_render_number(s.value, t, _lang(pair.tgt_lang))!r}",
+                   source_span=s.span, target_span=t.span, term=s.text)
+
+
+def _rounding_finding(pair: Pair, s: NumberMention, t: NumberMention) -> Finding:
     return Finding("number-rounded", "info", pair.unit,
                    f"{s.text!r} ({_show(s.value, s.kind)}) in the source is {t.text!r} "
-                   f"({_show(t.value, t.kind)}) in the target: rounded in the {where}",
-                   suggestion=f"keep {shown.text!r} if rounding is intended, or write "
-                              f"{exact.text!r} exactly",
+                   f"({_show(t.value, t.kind)}) in the target: rounded in the target",
+                   suggestion=f"keep {t.text!r} if rounding is intended, or write "
+                              f"{s.text!r} exactly",
                    source_span=s.span, target_span=t.span, term=s.text)
 
 
@@ -319,7 +465,7 @@ def _render_date(d: DateMention, lang: str, like: DateMention | None = None) -> 
     return f"{month} {d.day}" + (f", {year}" if year else "")
 
 
-def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_dates(pair: Pair, checker: Checker) -> Iterator[Finding]:
     """Dates of one side missing from, or given differently on, the other side.
 
     A date without a day ("9月", "in September") missing on the other side is only reported when
@@ -350,7 +496,8 @@ def check_dates(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
                           source_span=s.span, term=s.text)
     for t in left_tgt[paired:]:
         if t.day is not None:
-            yield Finding("date-mismatch", "error", pair.unit,
-                          f"date {t.text!r} ({_show_date(t)}) in the target is not in the source",
+            yield Finding("number-added", "info", pair.unit,
+                          f"date {t.text!r} ({_show_date(t)}) in the target is not in the source: "
+                          f"added by the translator?",
                           suggestion=f"check the date {t.text!r} against the source",
                           target_span=t.span, term=t.text)

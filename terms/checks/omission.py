@@ -1,6 +1,8 @@
 """The omission rule: a sentence left without translation, or a translation far too short or long.
 
-An empty side is always an omission. Otherwise, for Chinese–English pairs, the ratio of English
+An empty side is an omission, unless the text on the other side is a heading or a line of a
+table of contents (short, not ended as a sentence): then it is ``heading-omitted`` (info), for
+the two versions of a document often differ there without leaving anything of the body out. Otherwise, for Chinese–English pairs, the ratio of English
 characters to Chinese characters is compared with what official texts show (about 4 English
 characters per Chinese one; 98% of our gold 1-1 beads fall between 1.3 and 7.4). Only long
 segments are judged, and only far outliers flagged, so that free but complete translations
@@ -42,10 +44,35 @@ def _content_length(text: str) -> int:
     return len("".join(text.split()))
 
 
+#: a line that ends a sentence (a heading does not)
+_ENDS_SENTENCE = re.compile(r"[。！？!?.;；:：…”\"]\s*$")
+#: an enumeration label that starts a heading: （一）, 一、, 1., II., (3)
+_HEADING_LABEL = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[IVX]{1,4}\.)")
+HEADING_LENGTH = 40  # characters (Chinese) or words (English) at most
+
+
+def _heading_like(text: str) -> bool:
+    """True for a heading or table-of-contents line: short, not ended as a sentence ends."""
+    text = text.strip()
+    size = len(text.split()) if text.isascii() else len(text)
+    if size > HEADING_LENGTH:
+        return False
+    return not _ENDS_SENTENCE.search(text) or bool(_HEADING_LABEL.match(text)) and size <= 20
+
+
 def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     """Report an empty side, or a length ratio far outside the usual range."""
     source, target = pair.source.strip(), pair.target.strip()
     if not source and not target:
+        return
+    if not target and _heading_like(source) or not source and _heading_like(target):
+        side, other = ("source", "target") if source else ("target", "source")
+        yield Finding("heading-omitted", "info", pair.unit,
+                      f"a heading of the {side} has no counterpart in the {other}",
+                      suggestion=f"check that the {other}'s headings (or table of contents) are "
+                                 "meant to differ",
+                      source_span=(0, len(pair.source)) if source else None,
+                      target_span=(0, len(pair.target)) if target else None)
         return
     if not target:
         yield Finding("omission", "warning", pair.unit, "the source has no translation",

@@ -1,4 +1,4 @@
-"""The glossary rules: term-missing, term-deprecated, term-unexpected.
+"""The glossary rules: term-missing, term-deprecated, term-unexpected, term-added.
 
 Terms are matched leftmost-longest on both sides and paired occurrence by occurrence (see
 :func:`_consume`). So a source 永久全面战略伙伴关系 rendered "comprehensive strategic partnership"
@@ -10,6 +10,7 @@ term-missing for the one and a term-unexpected for the other.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from terms.checks import Checker, Pair
 
 _DISALLOWED = ("deprecated", "superseded")
+#: categories whose rendering, added where the source has none, changes what the text says (an
+#: upgraded designation, a fuller title): term-unexpected; others are term-added (info)
+_CHANGES_MEANING = frozenset({"title", "designation"})
 
 
 def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
@@ -31,17 +35,23 @@ def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
     ctx = TermContext(checker.matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
     if not (ctx.source_matches or ctx.target_matches):
         return
-    yield from check_terms(ctx, pair.unit)
+    known = None
+    if checker.mentioned is not None:  # going through a memory: names the document gave
+        known = checker.mentioned.setdefault(pair.unit.rpartition(":")[0], set())
+    yield from check_terms(ctx, pair.unit, known)
     if checker.collecting:
         _record_uses(ctx, pair.unit, checker.term_uses)
 
 
 def _record_uses(ctx: "TermContext", unit: str,
-                 uses: dict[tuple[int, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
+                 uses: dict[tuple[int, str, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
                  ) -> None:
     """Remember which allowed rendering each concept of the source got in this unit, under the
-    concept and the form the source wrote it in (English "partners" and "partnership" may
-    rightly become different Chinese terms; one source form rendered two ways may not)."""
+    concept, the form the source wrote it in (English "partners" and "partnership" may
+    rightly become different Chinese terms; one source form rendered two ways may not) and the
+    document (two releases may speak of two people with one title: 首相 and 总理 for two
+    prime ministers)."""
+    document = unit.rpartition(":")[0]
     forms: dict[int, set[str]] = {}
     for m in ctx.source_all:
         for c in m.concepts:
@@ -49,7 +59,7 @@ def _record_uses(ctx: "TermContext", unit: str,
     for m in ctx.target_matches:
         for e in m.entries:
             if e.term.allowed and e.concept in ctx.source_concepts:
-                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))))
+                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
                 places = uses.setdefault(key, {}).setdefault(e.term.text, [])
                 places.append((unit, m.text, m.span))
 
@@ -67,6 +77,32 @@ class TermContext:
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
+        self._matcher, self._source, self._target = matcher, source, target
+        self._caseless: dict[str, list[TermMatch]] = {}
+
+    @property
+    def target_folded(self) -> str:
+        """The target in lower case (for names kept in the source's script)."""
+        return self._target.casefold()
+
+    @property
+    def target(self) -> str:
+        """The target segment."""
+        return self._target
+
+    def caseless(self, side: str) -> list[TermMatch]:
+        """Every match of ``side`` ("source" or "target") with case-sensitive terms found in
+        any case: "president" renders 国家主席, and "Iran's president" names 总统."""
+        found = self._caseless.get(side)
+        if found is None:
+            if not self._matcher.has_case_sensitive:
+                found = self.source_all if side == "source" else self.target_all
+            else:
+                text, lang = ((self._source, self.src_lang) if side == "source"
+                              else (self._target, self.tgt_lang))
+                found = self._matcher.find(text, lang, overlapping=True, ignore_case=True)
+            self._caseless[side] = found
+        return found
 
     def concept(self, index: int) -> Concept:
         """The glossary concept at ``index``."""
@@ -80,15 +116,21 @@ class TermContext:
         return known
 
     def expected_concepts(self, match: TermMatch) -> list[int]:
-        """The concepts a source match stands for here: scoped ones win when their scope holds."""
-        applicable = [c for c in sorted(match.concepts) if self.applies(c)]
+        """The concepts a source match stands for here: scoped ones win when their scope holds.
+        A source term the glossary deprecates for a concept asks for nothing of it: the check
+        cannot tell what it means there ("Foreign Secretary" of a British minister)."""
+        applicable = [c for c in sorted(match.allowed) if self.applies(c)]
         scoped = [c for c in applicable if self.concept(c).scopes]
         chosen = scoped or applicable
         return [c for c in chosen if self.concept(c).allowed(self.tgt_lang)]
 
 
-def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
-    """All three glossary rules on one pair (severities are set by the caller)."""
+def check_terms(ctx: TermContext, unit: str, known: set[int] | None = None
+                ) -> Iterator[Finding]:
+    """The glossary rules on one pair (severities are set by the caller). ``known``: the
+    concepts the target of the same document already rendered in full, in earlier units; a
+    name among them (not a title or designation) may then be referred to in short ("the
+    Party", "the initiative", "Xi"). The concepts this target renders are added to it."""
     deprecated_concepts: set[int] = set()
     yield from _deprecated(ctx, unit, deprecated_concepts)
     unsatisfied, unconsumed = _consume(ctx)
@@ -96,6 +138,11 @@ def check_terms(ctx: TermContext, unit: str) -> Iterator[Finding]:
     # these countries") is not missing: only a concept rendered nowhere on its own is
     rendered = set().union(*(t.allowed for t in ctx.target_matches))
     unsatisfied = [(m, c) for m, c in unsatisfied if not rendered.intersection(c)]
+    if known:
+        unsatisfied = [(m, c) for m, c in unsatisfied if not known.intersection(c)
+                       or ctx.concept(c[0]).category in _CHANGES_MEANING]
+    if known is not None:
+        known.update(rendered)
     missing_categories: set[str] = set()
     yield from _missing(ctx, unit, unsatisfied, deprecated_concepts, missing_categories)
     yield from _unexpected(ctx, unit, unconsumed, missing_categories)
@@ -138,6 +185,16 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
                     satisfied[i] = True
                     taken.add(k)
                     break
+    if not all(satisfied):  # a case-sensitive rendering in another case renders it too
+        seen = {(t.start, t.end) for t in ctx.target_all}
+        other_case = [t for t in ctx.caseless("target") if (t.start, t.end) not in seen]
+        for i, (_, expected) in enumerate(demands):
+            if not satisfied[i]:
+                satisfied[i] = any(t.allowed.intersection(expected) for t in other_case)
+    if not all(satisfied) and is_character_lang(ctx.tgt_lang):  # a name kept as written
+        for i, (m, _) in enumerate(demands):          # ("António Guterres" in Chinese)
+            if not satisfied[i] and m.text.isascii() and m.text.casefold() in ctx.target_folded:
+                satisfied[i] = True
     return ([d for d, ok in zip(demands, satisfied) if not ok],
             [t for t, used in zip(supply, consumed) if not used])
 
@@ -201,9 +258,42 @@ def _missing(ctx: TermContext, unit: str, unsatisfied: list[tuple[TermMatch, lis
         message = f"{m.text!r} is not rendered as {preferred.text!r}"
         if others:
             message += " (or " + ", ".join(repr(o) for o in others) + ")"
-        yield Finding("term-missing", "error", unit, message,
+        yield Finding("term-missing", _missing_severity(ctx, concept), unit, message,
                       suggestion=f"render {m.text!r} as {preferred.text!r}",
                       source_span=m.span, target_span=None, term=m.text, concept=concept.id)
+
+
+def _missing_severity(ctx: TermContext, concept: Concept) -> str:
+    """``error`` where a reader of the target is misinformed: an official title left out or
+    replaced, a designation replaced by another one (its key word dropped: "comprehensive
+    strategic partnership" for 永久全面战略伙伴关系); ``warning`` for a designation paraphrased
+    or left out, and for names and phrases (organisations, places, persons, others) rendered
+    otherwise than the glossary says ("the Party", "the initiative")."""
+    if concept.category == "title":
+        return "error"
+    if concept.category == "designation" and (any(
+            ctx.concept(c).category == "designation" for t in ctx.target_all for c in t.allowed)
+            or any(_shortened_in(t.text, ctx.target, ctx.tgt_lang)
+                   for t in concept.allowed(ctx.tgt_lang))):
+        return "error"
+    return "warning"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shortened_in(rendering: str, target: str, lang: str) -> bool:
+    """True when ``target`` holds ``rendering`` with one word dropped ("strategic and
+    cooperative partnership" for "comprehensive strategic and cooperative partnership"; in
+    Chinese, its end from the fourth last character on: 全面战略伙伴关系 for 永久全面战略伙伴关系)."""
+    if is_character_lang(lang):
+        return any(rendering[k:] in target for k in range(1, len(rendering) - 3))
+    words = [w.casefold() for w in _WORD.findall(rendering)]
+    if len(words) < 2:
+        return False
+    text = " " + " ".join(w.casefold() for w in _WORD.findall(target)) + " "
+    return any(" " + " ".join(words[:k] + words[k + 1:]) + " " in text
+               for k in range(len(words)))
 
 
 def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
@@ -224,9 +314,12 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
     for m in ctx.target_matches:
         for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
+    named = {c for m in ctx.caseless("source") for c in m.concepts}  # "Iran's president"
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
+        if not named.isdisjoint(m.allowed) and not any(source_count.get(c) for c in m.allowed):
+            continue  # the source names it, in a case a case-sensitive term does not match
         concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
         if not concepts or any(source_count.get(c, 0) and (
                 ctx.concept(c).category not in missing or target_count[c] <= source_count[c])
@@ -236,6 +329,13 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
             [t.text for t in concept.terms_in(ctx.src_lang)]
         times = source_count.get(concepts[0], 0)
+        if not times and concept.category not in _CHANGES_MEANING \
+                and not _replaces_source_term(ctx, m):
+            yield Finding("term-added", "info", unit,
+                          f"{m.text!r} renders {source_terms[0]!r}, which the source leaves "
+                          f"implicit", suggestion=f"check that {m.text!r} is meant",
+                          source_span=None, target_span=m.span, term=m.text, concept=concept.id)
+            continue
         message = (f"{m.text!r} renders {source_terms[0]!r}, which the source does not have"
                    if not times else
                    f"{m.text!r} is used {target_count[concepts[0]]} times, but the source has "
@@ -244,3 +344,10 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         yield Finding("term-unexpected", "warning", unit, message,
                       suggestion=f"check that {m.text!r} is what the source says",
                       source_span=None, target_span=m.span, term=m.text, concept=concept.id)
+
+
+def _replaces_source_term(ctx: TermContext, match: TermMatch) -> bool:
+    """True when ``match`` holds, nested, a rendering of a concept the source has: "UN Security
+    Council" for 联合国 names another body than the source, it does not merely add a name."""
+    return any(match.start <= n.start and n.end <= match.end and n.span != match.span
+               and n.allowed & ctx.source_concepts for n in ctx.target_all)
