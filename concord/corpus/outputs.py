@@ -23,8 +23,8 @@ CHECK_REPORTS = {"json": "check.json", "sarif": "check.sarif", "junit": "check.j
 INDEX = "index.html"
 
 
-def finish(outdir: Path, results: list[DocumentResult], options: BatchOptions,
-           previous: dict[str, DocumentResult], *, unpaired: list[str]) -> dict[str, Any]:
+def finish(outdir: Path, results: list[DocumentResult], options: BatchOptions, *,
+           unpaired: list[str]) -> dict[str, Any]:
     """Write the corpus memory, the corpus check report and the summary; returns the summary."""
     done = sorted((r for r in results if r.status != "failed"), key=lambda r: r.doc_id)
     digest = corpus_digest(done, options)

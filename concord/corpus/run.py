@@ -75,7 +75,7 @@ def run_batch(pairs: Sequence[DocumentPair], options: BatchOptions, outdir: str 
                 yield result
         finally:
             journal.close()
-        finish(out, results, options, previous, unpaired=list(unpaired))
+        finish(out, results, options, unpaired=list(unpaired))
         journal.clear()
 
 
@@ -139,7 +139,12 @@ def _on_dask(tasks: list[DocumentTask], options: BatchOptions, scheduler: str
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
-        workers = client.run(warm_up, options)  # the lexicon and glossary, once per worker
+        try:  # the lexicon and glossary, once per worker
+            workers = client.run(warm_up, options)
+        except (ImportError, OSError, InputError) as exc:
+            raise InputError(f"the Dask workers of {scheduler} cannot run Concord ({exc}): "
+                             "install it on every worker, with the inputs and outputs "
+                             "reachable at the same paths") from None
         if not workers:
             raise InputError(f"the Dask scheduler at {scheduler} has no workers")
         threads = sum(client.nthreads().values()) or len(workers)
