@@ -12,6 +12,6 @@ SCORERS = ("lexical", "embed", "hybrid")
 INPUT_FORMATS = ("txt", "md", "html")
 #: the largest ``max_bead`` (sentences on one side of a bead): the bead types grow with its
 #: square and the work with them (1,000 took minutes and 4.5 GB)
-MAX_BEAD = 10
+MAX_BEAD = 6
 
 __all__ = ["Alignment", "Bead", "Document", "Sentence", "SCORERS", "INPUT_FORMATS", "MAX_BEAD"]

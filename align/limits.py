@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class Limits:
     """The largest document read: bytes in the file, sentences, characters in one sentence."""
 
-    #: aligning 20,000 sentences a side takes about 45 s and 600 MB (BENCHMARKS.md)
+    #: aligning 20,000 sentences a side takes 1–1.5 minutes and 600 MB (BENCHMARKS.md)
     max_bytes: int = 8 * 1024 * 1024
     max_sentences: int = 20_000
     max_sentence_chars: int = 5_000

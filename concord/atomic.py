@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import shutil
 import stat
@@ -78,7 +79,9 @@ def _replacing(target: Path, mode: str, encoding: str | None) -> Iterator[IO]:
         # mkstemp makes the file private (0600); the output gets the mode a plain open() would
         # give it (0666 less the umask), or keeps the mode of the file it replaces
         os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, mode, **_text_options(mode, encoding)) as handle:
+        handle: IO = (os.fdopen(fd, mode) if "b" in mode
+                      else os.fdopen(fd, mode, encoding=encoding, newline=""))
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -116,17 +119,12 @@ def _unnamed_output(path: str, mode: str, encoding: str | None) -> Iterator[IO]:
 
 @contextlib.contextmanager
 def _text(spool: IO[bytes], encoding: str | None) -> Iterator[IO[str]]:
-    import io
-    wrapper = io.TextIOWrapper(spool, **_text_options("w", encoding))  # type: ignore[arg-type]
+    wrapper = io.TextIOWrapper(spool, encoding=encoding, newline="")  # type: ignore[type-var]
     try:
         yield wrapper
         wrapper.flush()
     finally:
         wrapper.detach()  # leave the spool open for the copy
-
-
-def _text_options(mode: str, encoding: str | None) -> dict[str, str | None]:
-    return {} if "b" in mode else {"encoding": encoding, "newline": ""}
 
 
 def _mode_for(target: Path) -> int:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from align import MAX_BEAD
 from align.evaluate import parse_beads, read_beads, score_documents
 from concord.bitext import read_units
 from concord.cli import main
@@ -88,12 +89,11 @@ def test_moses_needs_a_prefix(capsys):
     assert "prefix" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("value", ["1000", "99999999999999999999", "11", "0", "-1", "four"])
+@pytest.mark.parametrize("value", ["1000", "99999999999999999999", str(MAX_BEAD + 1), "0", "-1",
+                                   "four"])
 @pytest.mark.parametrize("command", ["align", "eval"])
 def test_max_bead_is_bounded(tmp_path, capsys, command, value):
     """--max-bead 1000 ran for minutes and took 4.5 GB: a usage error, before any work."""
-    from align import MAX_BEAD
-
     zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
     zh.write_text("双方签署了协议。\n", encoding="utf-8")
     en.write_text("The two sides signed agreements.\n", encoding="utf-8")
@@ -109,8 +109,6 @@ def test_max_bead_is_bounded(tmp_path, capsys, command, value):
 
 
 def test_max_bead_at_its_maximum_aligns(capsys):
-    from align import MAX_BEAD
-
     assert main(["align", str(sents("zh")), str(sents("en")), "--presplit", "--format", "beads",
                  "--max-bead", str(MAX_BEAD), "-q"]) == 0
     assert capsys.readouterr().out.count("\n") > 5
