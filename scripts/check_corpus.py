@@ -217,6 +217,19 @@ class Term:
     status: str
     scope: re.Pattern | None
     case_sensitive: bool
+    #: longer forms in which the term does not apply (the optional ``exclude`` column)
+    exclude: tuple[str, ...] = ()
+
+    def excluded_at(self, text: str, start: int) -> bool:
+        """True when an occurrence of the term at ``start`` of ``text`` lies inside one of
+        its exclusions (compared without case for English)."""
+        fold = str.lower if self.lang == "en" else str
+        for form in self.exclude:
+            offset = fold(form).find(fold(self.text))
+            begin = start - offset
+            if offset >= 0 and begin >= 0 and fold(text[begin:begin + len(form)]) == fold(form):
+                return True
+        return False
 
 
 def load_glossary(path: Path) -> list[Term]:
@@ -225,7 +238,8 @@ def load_glossary(path: Path) -> list[Term]:
         rows = list(csv.DictReader(f))
     return [
         Term(r["concept"], r["lang"], r["term"], r["status"],
-             re.compile(r["scope"]) if r["scope"] else None, r["case_sensitive"] == "yes")
+             re.compile(r["scope"]) if r["scope"] else None, r["case_sensitive"] == "yes",
+             tuple(x.strip() for x in (r.get("exclude") or "").split("|") if x.strip()))
         for r in rows
     ]
 
@@ -279,23 +293,26 @@ class Matcher:
     def zh_matches(self, zh: str) -> list[tuple[int, int, Term]]:
         spans = [(m.start(), m.start() + len(t.text), t) for t in self.zh
                  if self.applies(t.concept, zh)
-                 for m in re.finditer(re.escape(t.text), zh)]
+                 for m in re.finditer(re.escape(t.text), zh) if not t.excluded_at(zh, m.start())]
         return leftmost_longest(spans)
 
     def zh_has(self, concept: str, zh: str) -> bool:
         """Any Chinese term of the concept anywhere in ``zh`` (also inside a longer match)."""
-        return self.applies(concept, zh) and any(t.text in zh for t in self.zh if t.concept == concept)
+        return self.applies(concept, zh) and any(
+            not t.excluded_at(zh, m.start()) for t in self.zh if t.concept == concept
+            for m in re.finditer(re.escape(t.text), zh))
 
     def en_matches(self, en: str) -> list[tuple[int, int, Term]]:
         text = fold_en(en)
         return leftmost_longest([(m.start(), m.end(), t) for t, pat in self.en
-                                 for m in pat.finditer(text)])
+                                 for m in pat.finditer(text) if not t.excluded_at(text, m.start())])
 
     def en_has(self, concept: str, en: str) -> bool:
         """Any allowed rendering of the concept anywhere in ``en`` (also inside a longer match)."""
         text = fold_en(en)
-        return any(pat.search(text) for t, pat in self.en
-                   if t.concept == concept and t.status in ("preferred", "admitted"))
+        return any(not t.excluded_at(text, m.start()) for t, pat in self.en
+                   if t.concept == concept and t.status in ("preferred", "admitted")
+                   for m in pat.finditer(text))
 
     def findings(self, zh: str, en: str) -> list[tuple[str, str]]:
         """(rule, concept) for every term finding of one aligned pair."""
