@@ -37,12 +37,12 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
-    from concord.corpus.pairing import MIN_CONFIDENCE, pair_folders
+    from concord.corpus.pairing import MIN_CONFIDENCE, is_document, pair_folders
     from concord.corpus.pairs import document_files, format_pair_list
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
-    total = len(document_files(args.inputs))
+    total = sum(1 for path in document_files(args.inputs) if is_document(path))
     with ui.progress("reading documents", total) as advance:
         pairing = pair_folders(args.inputs, min_confidence=args.min_confidence,
                                glossary=args.glossary, progress=advance)

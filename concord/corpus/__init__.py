@@ -11,5 +11,9 @@ The Python API under ``concord pair`` and ``concord batch``:
 - :mod:`~concord.corpus.run` — :func:`run_batch`, which yields one result per document from a
   pool of worker processes or a Dask cluster, skipping documents already done;
 - :mod:`~concord.corpus.state` — the journal and ``summary.json`` that make a run resumable;
-- :mod:`~concord.corpus.outputs` — the merged ``corpus.tmx`` and the corpus check report.
+- :mod:`~concord.corpus.outputs` — the merged ``corpus.tmx`` and the HTML index of the corpus
+  check, with :mod:`~concord.corpus.checkreport` (the corpus report in JSON, SARIF, JUnit) and
+  :mod:`~concord.corpus.checkdata` (each document's units and findings saved between runs);
+- :mod:`~concord.corpus.preload` — what the worker pool's fork server loads once;
+- :mod:`~concord.corpus.synthetic` — pairing test sets (scrambled names, synthetic releases).
 """

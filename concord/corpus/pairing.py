@@ -308,7 +308,7 @@ def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
     sides: dict[str, list[tuple[str, set[str], int]]] = {"zh": [], "en": []}
     errors: list[tuple[str, str]] = []
     for path in document_files(inputs):
-        if not _is_document(path):
+        if not is_document(path):
             continue
         try:
             text = read_text(path)
@@ -336,5 +336,6 @@ _NOT_DOCUMENTS = (".align", ".tmx", ".po", ".tbx", ".csv", ".tsv", ".json", ".js
                   ".beads", ".xml", ".gz", ".zip", ".pdf", ".toml")
 
 
-def _is_document(path: str) -> bool:
+def is_document(path: str) -> bool:
+    """False for files that hold no document to pair (gold alignments, memories, glossaries)."""
     return not path.lower().endswith(_NOT_DOCUMENTS)
