@@ -151,8 +151,12 @@ def _pairs(args: argparse.Namespace, ui: UI) -> tuple[list[DocumentPair], list[s
         raise UsageError("give the folders to align (INPUT...), or --pairs FILE")
     if args.pair_by == "content":
         from concord.corpus.pairing import pair_folders
+        from concord.corpus.run import default_jobs
         result = pair_folders(args.inputs, min_confidence=args.min_confidence,
-                              glossary=args.glossary or args.check)
+                              glossary=args.glossary or args.check,
+                              jobs=1 if args.scheduler else args.jobs or default_jobs())
         ui.info(f"{len(result.pairs)} pairs found by content")
-        return result.pairs, result.unpaired
+        for path, reason in result.errors:
+            ui.error(reason if reason.startswith(path) else f"{path}: {reason}")
+        return result.pairs, result.unpaired + [path for path, _ in result.errors]
     return pairs_by_name(args.inputs)

@@ -33,6 +33,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="leave out pairs below this confidence, 0 to 1 (default: 0.65: a pair must score clearly above either document's best alternative)")
     parser.add_argument("--glossary", metavar="FILE",
                         help="a glossary whose terms count as shared evidence")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="processes reading the documents (default: the machine's cores)")
     parser.set_defaults(handler=run)
 
 
@@ -40,12 +42,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from concord.corpus.pairing import MIN_CONFIDENCE, is_document, pair_folders
     from concord.corpus.pairs import document_files, format_pair_list
 
+    from concord.corpus.run import default_jobs
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     total = sum(1 for path in document_files(args.inputs) if is_document(path))
     with ui.progress("reading documents", total) as advance:
         pairing = pair_folders(args.inputs, min_confidence=args.min_confidence,
-                               glossary=args.glossary, progress=advance)
+                               glossary=args.glossary, jobs=args.jobs or default_jobs(),
+                               progress=advance)
     for path, reason in pairing.errors:
         ui.error(f"{path}: {reason}" if not reason.startswith(path) else reason)
     if args.format == "json":

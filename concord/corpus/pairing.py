@@ -296,39 +296,79 @@ def _confidence(score: float, alternative: float) -> float:
 
 
 def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
-                 glossary: str | None = None,
+                 glossary: str | None = None, jobs: int = 1,
                  progress: Callable[[int], None] | None = None) -> Pairing:
     """Read every document under ``inputs`` (files or folders, any mix of languages), tell its
-    language and pair the Chinese ones with the English ones."""
-    anchors: Sequence[tuple[str, Sequence[str]]] = ()
+    language and pair the Chinese ones with the English ones; ``jobs`` processes read the
+    documents and extract their features."""
+    anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if glossary:
         from terms.glossary import load_glossary
-        anchors = load_glossary(glossary).anchor_pairs()
-    lexicon = load_lexicon()
+        anchors = tuple((zh, tuple(en)) for zh, en in load_glossary(glossary).anchor_pairs())
+    paths = [p for p in document_files(inputs) if is_document(p)]
     sides: dict[str, list[tuple[str, set[str], int]]] = {"zh": [], "en": []}
     errors: list[tuple[str, str]] = []
-    for path in document_files(inputs):
-        if not is_document(path):
-            continue
-        try:
-            text = read_text(path)
-        except (InputError, OSError, ValueError) as exc:
-            errors.append((path, str(exc)))
-            continue
-        finally:
-            if progress is not None:
-                progress(1)
-        lang = detect_language(text[:LANGUAGE_SAMPLE]) if text.strip() else None
-        if lang not in sides:
-            errors.append((path, "no text in Chinese or English"))
-            continue
-        sides[lang].append((path, document_features(text, lang, lexicon, anchors), len(text)))
+    for path, lang, features, length in _all_features(paths, anchors, jobs, progress):
+        if isinstance(features, str):
+            errors.append((path, features))
+        else:
+            sides[lang].append((path, features, length))
     pairing = pair_documents(sides["zh"], sides["en"],
                              min_confidence=MIN_CONFIDENCE if min_confidence is None
                              else min_confidence)
     pairing.pairs = unique_ids(pairing.pairs)
     pairing.errors = errors
     return pairing
+
+
+#: a document's path, language and features (or why it has none), and its length in characters
+Features = tuple[str, str, "set[str] | str", int]
+#: documents a worker reads per task
+_CHUNK = 64
+_ANCHORS: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def _all_features(paths: list[str], anchors, jobs: int,
+                  progress: Callable[[int], None] | None) -> list[Features]:
+    """The features of every document, in order, read here or by ``jobs`` worker processes."""
+    chunks = [paths[k:k + _CHUNK] for k in range(0, len(paths), _CHUNK)]
+    out: list[Features] = []
+    if jobs <= 1 or len(chunks) <= 1:
+        _set_anchors(anchors)
+        results = map(_chunk_features, chunks)
+        for chunk in results:
+            out += chunk
+            if progress is not None:
+                progress(len(chunk))
+        return out
+    from concord.corpus.pool import worker_pool
+    with worker_pool(min(jobs, len(chunks)), _set_anchors, (anchors,)) as pool:
+        for chunk in pool.map(_chunk_features, chunks):
+            out += chunk
+            if progress is not None:
+                progress(len(chunk))
+    return out
+
+
+def _set_anchors(anchors) -> None:
+    global _ANCHORS
+    _ANCHORS = anchors
+
+
+def _chunk_features(paths: list[str]) -> list[Features]:
+    lexicon = load_lexicon()
+    return [_features(path, lexicon) for path in paths]
+
+
+def _features(path: str, lexicon: Lexicon) -> Features:
+    try:
+        text = read_text(path)
+    except (InputError, OSError, ValueError) as exc:
+        return path, "", str(exc), 0
+    lang = detect_language(text[:LANGUAGE_SAMPLE]) if text.strip() else None
+    if lang not in ("zh", "en"):
+        return path, "", "no text in Chinese or English", 0
+    return path, lang, document_features(text, lang, lexicon, _ANCHORS), len(text)
 
 
 #: files that are not documents: gold alignments, memories, glossaries, lists

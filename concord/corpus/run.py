@@ -10,13 +10,13 @@ stays flat however many documents there are.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from align.errors import InputError
 from concord.corpus.pairs import DocumentPair
+from concord.corpus.pool import worker_pool
 from concord.corpus.state import Journal, is_done, locked, previous_results
 from concord.corpus.task import (BatchOptions, DocumentResult, DocumentTask, document_digest,
                                  options_digest, process_document, warm_up)
@@ -109,15 +109,8 @@ def _in_process(tasks: Iterable[DocumentTask], options: BatchOptions) -> Iterato
 
 def _in_pool(tasks: list[DocumentTask], options: BatchOptions, jobs: int
              ) -> Iterator[DocumentResult]:
-    # forkserver: workers start from a clean process (this one may run a progress-bar thread),
-    # forked from a server that has loaded the lexicon once (with the lexical scorer)
-    context = multiprocessing.get_context("forkserver")
-    preload = ["concord.corpus.task"]
-    if options.scorer == "lexical":
-        preload.append("concord.corpus.preload")
-    context.set_forkserver_preload(preload)
-    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                                initializer=warm_up, initargs=(options,)) as pool:
+    with worker_pool(min(jobs, len(tasks)), warm_up, (options,),
+                     lexicon=options.scorer == "lexical") as pool:
         pending: set[cf.Future[DocumentResult]] = set()
         for task in tasks:
             if len(pending) >= jobs * AHEAD:

@@ -94,3 +94,14 @@ def test_malformed_pair_list_names_file_and_line(tmp_path, capsys, line, message
     err = capsys.readouterr().err
     assert f"{listing}:3:" in err and message in err
     assert not (tmp_path / "out").exists()
+
+
+def test_worker_processes_pair_as_one_process_does(tmp_path):
+    from concord.corpus.pairing import pair_folders
+    from concord.corpus.synthetic import synthetic_releases
+
+    truth = synthetic_releases(RELEASES, 80, tmp_path)  # 160 documents: three chunks
+    folders = [str(tmp_path / "zh"), str(tmp_path / "en")]
+    alone, pooled = pair_folders(folders, jobs=1), pair_folders(folders, jobs=2)
+    assert alone.pairs == pooled.pairs and alone.unpaired == pooled.unpaired
+    assert {(p.source, p.target) for p in pooled.pairs} == truth
