@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.coverage import run_offsets
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
-from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
+from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
                           diagonal_band, edge_rows, posteriors, viterbi, widen_band,
                           window_around)
@@ -65,18 +64,16 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     if max_bead < 1:
         raise ValueError("max_bead must be at least 1")
     model = make_scorer(scorer, anchors)
-    prepared = model.prepare(source, target, max_bead)
+    prepared = as_prepared(model.prepare(source, target, max_bead))
     structure = Structure(source, target, settings)
     beads = search(structure.wrap(prepared), n, m, max_bead, settings)
     done = 0
     if progress:
         done = n // 2          # the first search; a second one may follow
         progress(done)
-    refine = getattr(prepared, "refine", None)
-    if refine is not None and getattr(getattr(prepared, "config", None), "learn", True):
-        better = refine(beads)
-        if better is not None:
-            beads = search(structure.wrap(better), n, m, max_bead, settings)
+    better = prepared.refine(beads)
+    if better is not None:
+        beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings)
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
@@ -130,25 +127,31 @@ class Structure:
         return out
 
 
-class _Structured:
-    """A prepared scorer with the structure adjustment added to its scores."""
+class _Structured(PreparedScorer):
+    """A prepared scorer with the structure adjustment added to its scores (its raw score, what
+    confidences use, is the inner scorer's)."""
 
     def __init__(self, inner: PreparedScorer, structure: Structure) -> None:
         self.inner, self.structure = inner, structure
-        finder = getattr(inner, "candidates", None)
-        if finder is not None:
-            self.candidates = finder
-        if hasattr(inner, "score_and_cost"):
-            self.score_and_cost = self._score_and_cost
+        self.sparse = inner.sparse
 
     def score(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         return self.inner.score(i, a, j, b) + self.structure.adjust(i, a, j, b)
 
-    def _score_and_cost(self, i, a, j, b):
+    def raw_score(self, i, a, j, b):
+        return self.inner.raw_score(i, a, j, b)
+
+    def score_and_cost(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         similarity, cost = self.inner.score_and_cost(i, a, j, b)
         return similarity + self.structure.adjust(i, a, j, b), cost
+
+    def candidates(self, lo, hi, k):
+        return self.inner.candidates(lo, hi, k)
+
+    def refine(self, beads):
+        return self.inner.refine(beads)
 
 
 def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
@@ -190,7 +193,7 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     sims = np.zeros(len(spans))
     if both:
         i, a, j, b = (np.array([spans[x][y] for x in both]) for y in range(4))
-        sims[both] = getattr(prepared, "inner", prepared).score(i, a, j, b)
+        sims[both] = prepared.raw_score(i, a, j, b)
     confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
                                  settings)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))
@@ -198,14 +201,11 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
 
 
 def lattice_score(prepared: PreparedScorer) -> Callable[..., np.ndarray]:
-    """What the search maximises for a bead: the similarity, less the scorer's merge cost if it
-    has one (a share of the score for a merged sentence that adds nothing to its bead)."""
-    parts = getattr(prepared, "score_and_cost", None)
-    if parts is None:
-        return prepared.score
+    """What the search maximises for a bead: the similarity, less the scorer's merge cost (a
+    share of the score for a merged sentence that adds nothing to its bead)."""
 
     def score(i, a, j, b):
-        similarity, cost = parts(i, a, j, b)
+        similarity, cost = prepared.score_and_cost(i, a, j, b)
         return similarity - cost
 
     return score
@@ -228,19 +228,9 @@ def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.nd
 
 def first_candidates(prepared: PreparedScorer, band: Window, n: int, k: int
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The k best targets of each source sentence in the band (the scorer's own way if it has one)."""
+    """The k best targets of each source sentence in the band."""
     m = int(band.hi[-1]) - 1
-    lo, m_hi = band.lo[:n], np.minimum(band.hi[:n], m)
-    finder = getattr(prepared, "candidates", None)
-    if finder is not None:
-        return finder(lo, m_hi, k)
-    rows = np.repeat(np.arange(n), m_hi - lo)
-    cols = lo[rows] + run_offsets(m_hi - lo)
-    ones = np.ones_like(rows)
-    scores = np.concatenate([prepared.score(rows[s:s + 200_000], ones[s:s + 200_000],
-                                            cols[s:s + 200_000], ones[s:s + 200_000])
-                             for s in range(0, len(rows), 200_000)]) if len(rows) else np.zeros(0)
-    return top_k(rows, cols, np.nan_to_num(scores, nan=0.0, posinf=1.0, neginf=0.0), k)
+    return prepared.candidates(band.lo[:n], np.minimum(band.hi[:n], m), k)
 
 
 def input_warnings(source: Document, target: Document) -> list[str]:
