@@ -18,7 +18,7 @@ from align.language import detect_language
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
-                          diagonal_band, edge_rows, posteriors, viterbi, widen_band,
+                          coarse_band, diagonal_band, edge_rows, posteriors, viterbi, widen_band,
                           window_around)
 
 
@@ -32,6 +32,9 @@ class SearchSettings:
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
     first_cap: int = 400           # ... but never more (keeps the first pass linear)
+    coarse_from: int = 3000        # longer documents: first a coarse path over the whole matrix
+    coarse_grid: int = 1000        # ... of at most this many blocks a side
+    coarse_pad: int = 60           # ... and the anchor band this many sentences around it
     top_k: int = 3
     widen: int = 4                 # times the anchor band may widen where the path hit its edge
     margin: int = 6                # second-pass window around the anchor path
@@ -168,7 +171,12 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     """Both passes of the search with one prepared scorer."""
     half = max(settings.first_half_width,
                min(settings.first_cap, int(settings.first_share * max(n, m))))
-    band = diagonal_band(n, m, half)
+    if prepared.sparse and max(n, m) > settings.coarse_from:
+        everywhere = prepared.candidates(np.zeros(n, dtype=np.int64), np.full(n, m, np.int64),
+                                         settings.top_k)
+        band = coarse_band(n, m, *everywhere, settings.coarse_grid, settings.coarse_pad)
+    else:
+        band = diagonal_band(n, m, half)
     cand = first_candidates(prepared, band, n, settings.top_k)
     path = anchor_path(n, m, band, *cand)
     for _ in range(settings.widen):
