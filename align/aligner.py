@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.drift import drift_warnings
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
@@ -80,6 +81,8 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
+    else:
+        warnings += drift_warnings(beads)
     if progress:
         progress(n - done)
     return Alignment(source, target, beads, warnings)

@@ -101,3 +101,12 @@ def test_a_long_document_keeps_its_path_past_a_passage_one_side_leaves_out(share
     score = score_documents([(changed.gold, [(b.src, b.tgt) for b in result.beads])])
     assert score.f1_strict >= 0.85
     assert score.f1_lax >= 0.95
+    # the passage the Chinese leaves out is pointed at, and nothing else
+    from align.drift import weak_stretches
+
+    made = sorted(j for kind, j in changed.made if kind == "tgt")
+    stretches = weak_stretches(result.beads)
+    assert len(stretches) == 1
+    ids = [j for b in result.beads[stretches[0].first:stretches[0].last + 1] for j in b.tgt]
+    assert len(set(ids) & set(made)) >= 0.9 * len(made)
+    assert any("low confidence" in w for w in result.warnings)
