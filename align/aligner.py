@@ -39,6 +39,7 @@ class SearchSettings:
     top_k: int = 3
     widen: int = 4                 # times the anchor band may widen where the path hit its edge
     margin: int = 6                # second-pass window around the anchor path
+    again_margin: int = 6          # search again after learning: window around the first beads
     temperature: float = 0.07      # for bead posteriors (confidence; fitted on mac-dev, pol-dev)
     evidence_ref: float = 0.3      # a bead this similar has full evidence (confidence)
     evidence_power: float = 0.5
@@ -77,7 +78,8 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         progress(done)
     better = prepared.refine(beads)
     if better is not None:
-        beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings)
+        beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
+                       beads if settings.again_margin else ())
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
@@ -170,8 +172,32 @@ def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]
 
 
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
-           settings: SearchSettings) -> list[Bead]:
-    """Both passes of the search with one prepared scorer."""
+           settings: SearchSettings, start: Sequence[Bead] = ()) -> list[Bead]:
+    """Both passes of the search with one prepared scorer; with ``start`` (the beads of an
+    earlier search), the bead pass looks within ``settings.again_margin`` of them instead."""
+    if start:
+        window = window_around(bead_cells(start), n, m, max(settings.again_margin, max_bead))
+    else:
+        window = window_around(anchor_pass(prepared, n, m, settings), n, m,
+                               max(settings.margin, max_bead))
+    return bead_pass(prepared, window, n, m, max_bead, settings)
+
+
+def bead_cells(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    """The cells (row, column) a path of beads passes through."""
+    cells, i, j = [(0, 0)], 0, 0
+    for bead in beads:
+        for _ in bead.src:
+            i += 1
+            cells.append((i, j))
+        j += len(bead.tgt)
+        cells.append((i, j))
+    return cells
+
+
+def anchor_pass(prepared: PreparedScorer, n: int, m: int, settings: SearchSettings
+                ) -> list[tuple[int, int]]:
+    """The first pass: the best path of 1-1, 1-0 and 0-1 steps through a band."""
     half = max(settings.first_half_width,
                min(settings.first_cap, int(settings.first_share * max(n, m))))
     if prepared.sparse and max(n, m) > settings.coarse_from:
@@ -190,7 +216,12 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
         band = widen_band(band, low, high, m, half)
         cand = first_candidates(prepared, band, n, settings.top_k)
         path = anchor_path(n, m, band, *cand)
-    window = window_around(path, n, m, max(settings.margin, max_bead))
+    return path
+
+
+def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead: int,
+              settings: SearchSettings) -> list[Bead]:
+    """The second pass: every bead shape within ``window``, best path and confidences."""
     types = bead_types(max_bead)
     lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
