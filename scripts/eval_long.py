@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from align.aligner import align                                         # noqa: E402
-from align.evaluate import BeadIds, discover_gold, score_documents      # noqa: E402
-from align.model import Document                                        # noqa: E402
-from align.synthetic import concatenate, drop_runs                      # noqa: E402
+from align.aligner import align
+from align.evaluate import BeadIds, discover_gold, score_documents
+from align.model import Document
+from align.synthetic import concatenate, drop_runs
 
 Part = tuple[Document, Document, list[BeadIds]]
 #: what each long document is made of: gold sets, Chinese translation(s) of wmt22 (one per
@@ -49,9 +49,9 @@ def load_parts(shared: Path, sets: list[str], translations: list[str], source_la
     wmt_round = 0
     for name in sets:
         for doc in discover_gold(shared / "corpora" / "gold" / name):
-            if name.startswith("wmt22"):
-                if not doc.name.endswith("." + translations[wmt_round % len(translations)]):
-                    continue
+            wanted = "." + translations[wmt_round % len(translations)]
+            if name.startswith("wmt22") and not doc.name.endswith(wanted):
+                continue
             source, target, gold = doc.load()
             if source.lang != source_lang:
                 source, target = target, source
