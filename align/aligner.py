@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from align import MAX_BEAD
-from align.coverage import run_offsets
+from align.drift import drift_warnings
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
-from align.scoring import PreparedScorer, Scorer, make_scorer, top_k
+from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
-                          diagonal_band, edge_rows, posteriors, viterbi, widen_band,
+                          coarse_band, diagonal_band, edge_rows, posteriors, viterbi, widen_band,
                           window_around)
 
 
@@ -34,9 +34,14 @@ class SearchSettings:
     first_half_width: int = 50     # minimum half width of the anchor band
     first_share: float = 0.06      # ... or this share of the longer document
     first_cap: int = 400           # ... but never more (keeps the first pass linear)
+    coarse_from: int = 3000        # longer documents: first a coarse path over the whole matrix
+    coarse_grid: int = 1000        # ... of at most this many blocks a side
+    coarse_pad: int = 60           # ... and the anchor band this many sentences around it
     top_k: int = 3
     widen: int = 4                 # times the anchor band may widen where the path hit its edge
     margin: int = 6                # second-pass window around the anchor path
+    again_margin: int = 0          # search again after learning: window around the first beads
+                                   # (0: anchor pass again; 6 saves ~10 % but long documents lose)
     temperature: float = 0.07      # for bead posteriors (confidence; fitted on mac-dev, pol-dev)
     evidence_ref: float = 0.3      # a bead this similar has full evidence (confidence)
     evidence_power: float = 0.5
@@ -66,21 +71,22 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     if not 1 <= max_bead <= MAX_BEAD:
         raise ValueError(f"max_bead must be between 1 and {MAX_BEAD}")
     model = make_scorer(scorer, anchors)
-    prepared = model.prepare(source, target, max_bead)
+    prepared = as_prepared(model.prepare(source, target, max_bead))
     structure = Structure(source, target, settings)
     beads = search(structure.wrap(prepared), n, m, max_bead, settings)
     done = 0
     if progress:
         done = n // 2          # the first search; a second one may follow
         progress(done)
-    refine = getattr(prepared, "refine", None)
-    if refine is not None and getattr(getattr(prepared, "config", None), "learn", True):
-        better = refine(beads)
-        if better is not None:
-            beads = search(structure.wrap(better), n, m, max_bead, settings)
+    better = prepared.refine(beads)
+    if better is not None:
+        beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
+                       beads if settings.again_margin else ())
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]
+    else:
+        warnings += drift_warnings(beads)
     if progress:
         progress(n - done)
     return Alignment(source, target, beads, warnings)
@@ -131,25 +137,31 @@ class Structure:
         return out
 
 
-class _Structured:
-    """A prepared scorer with the structure adjustment added to its scores."""
+class _Structured(PreparedScorer):
+    """A prepared scorer with the structure adjustment added to its scores (its raw score, what
+    confidences use, is the inner scorer's)."""
 
     def __init__(self, inner: PreparedScorer, structure: Structure) -> None:
         self.inner, self.structure = inner, structure
-        finder = getattr(inner, "candidates", None)
-        if finder is not None:
-            self.candidates = finder
-        if hasattr(inner, "score_and_cost"):
-            self.score_and_cost = self._score_and_cost
+        self.sparse = inner.sparse
 
     def score(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         return self.inner.score(i, a, j, b) + self.structure.adjust(i, a, j, b)
 
-    def _score_and_cost(self, i, a, j, b):
+    def raw_score(self, i, a, j, b):
+        return self.inner.raw_score(i, a, j, b)
+
+    def score_and_cost(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
         similarity, cost = self.inner.score_and_cost(i, a, j, b)
         return similarity + self.structure.adjust(i, a, j, b), cost
+
+    def candidates(self, lo, hi, k):
+        return self.inner.candidates(lo, hi, k)
+
+    def refine(self, beads):
+        return self.inner.refine(beads)
 
 
 def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
@@ -162,11 +174,40 @@ def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]
 
 
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
-           settings: SearchSettings) -> list[Bead]:
-    """Both passes of the search with one prepared scorer."""
+           settings: SearchSettings, start: Sequence[Bead] = ()) -> list[Bead]:
+    """Both passes of the search with one prepared scorer; with ``start`` (the beads of an
+    earlier search), the bead pass looks within ``settings.again_margin`` of them instead."""
+    if start:
+        window = window_around(bead_cells(start), n, m, max(settings.again_margin, max_bead))
+    else:
+        window = window_around(anchor_pass(prepared, n, m, settings), n, m,
+                               max(settings.margin, max_bead))
+    return bead_pass(prepared, window, n, m, max_bead, settings)
+
+
+def bead_cells(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    """The cells (row, column) a path of beads passes through."""
+    cells, i, j = [(0, 0)], 0, 0
+    for bead in beads:
+        for _ in bead.src:
+            i += 1
+            cells.append((i, j))
+        j += len(bead.tgt)
+        cells.append((i, j))
+    return cells
+
+
+def anchor_pass(prepared: PreparedScorer, n: int, m: int, settings: SearchSettings
+                ) -> list[tuple[int, int]]:
+    """The first pass: the best path of 1-1, 1-0 and 0-1 steps through a band."""
     half = max(settings.first_half_width,
                min(settings.first_cap, int(settings.first_share * max(n, m))))
-    band = diagonal_band(n, m, half)
+    if prepared.sparse and max(n, m) > settings.coarse_from:
+        everywhere = prepared.candidates(np.zeros(n, dtype=np.int64), np.full(n, m, np.int64),
+                                         settings.top_k)
+        band = coarse_band(n, m, *everywhere, settings.coarse_grid, settings.coarse_pad)
+    else:
+        band = diagonal_band(n, m, half)
     cand = first_candidates(prepared, band, n, settings.top_k)
     path = anchor_path(n, m, band, *cand)
     for _ in range(settings.widen):
@@ -177,7 +218,12 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
         band = widen_band(band, low, high, m, half)
         cand = first_candidates(prepared, band, n, settings.top_k)
         path = anchor_path(n, m, band, *cand)
-    window = window_around(path, n, m, max(settings.margin, max_bead))
+    return path
+
+
+def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead: int,
+              settings: SearchSettings) -> list[Bead]:
+    """The second pass: every bead shape within ``window``, best path and confidences."""
     types = bead_types(max_bead)
     lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
@@ -191,7 +237,7 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
     sims = np.zeros(len(spans))
     if both:
         i, a, j, b = (np.array([spans[x][y] for x in both]) for y in range(4))
-        sims[both] = getattr(prepared, "inner", prepared).score(i, a, j, b)
+        sims[both] = prepared.raw_score(i, a, j, b)
     confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
                                  settings)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))
@@ -199,14 +245,11 @@ def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
 
 
 def lattice_score(prepared: PreparedScorer) -> Callable[..., np.ndarray]:
-    """What the search maximises for a bead: the similarity, less the scorer's merge cost if it
-    has one (a share of the score for a merged sentence that adds nothing to its bead)."""
-    parts = getattr(prepared, "score_and_cost", None)
-    if parts is None:
-        return prepared.score
+    """What the search maximises for a bead: the similarity, less the scorer's merge cost (a
+    share of the score for a merged sentence that adds nothing to its bead)."""
 
     def score(i, a, j, b):
-        similarity, cost = parts(i, a, j, b)
+        similarity, cost = prepared.score_and_cost(i, a, j, b)
         return similarity - cost
 
     return score
@@ -229,19 +272,9 @@ def bead_confidence(posterior: np.ndarray, similarity: np.ndarray, paired: np.nd
 
 def first_candidates(prepared: PreparedScorer, band: Window, n: int, k: int
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The k best targets of each source sentence in the band (the scorer's own way if it has one)."""
+    """The k best targets of each source sentence in the band."""
     m = int(band.hi[-1]) - 1
-    lo, m_hi = band.lo[:n], np.minimum(band.hi[:n], m)
-    finder = getattr(prepared, "candidates", None)
-    if finder is not None:
-        return finder(lo, m_hi, k)
-    rows = np.repeat(np.arange(n), m_hi - lo)
-    cols = lo[rows] + run_offsets(m_hi - lo)
-    ones = np.ones_like(rows)
-    scores = np.concatenate([prepared.score(rows[s:s + 200_000], ones[s:s + 200_000],
-                                            cols[s:s + 200_000], ones[s:s + 200_000])
-                             for s in range(0, len(rows), 200_000)]) if len(rows) else np.zeros(0)
-    return top_k(rows, cols, np.nan_to_num(scores, nan=0.0, posinf=1.0, neginf=0.0), k)
+    return prepared.candidates(band.lo[:n], np.minimum(band.hi[:n], m), k)
 
 
 def input_warnings(source: Document, target: Document) -> list[str]:

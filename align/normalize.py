@@ -95,7 +95,11 @@ def one_to_one_table() -> tuple[dict[int, str], re.Pattern[str]]:
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
-        folded = _fold_slow(ch)[0]
+        if (unicodedata.is_normalized("NFKC", ch) and ch not in _INVISIBLE
+                and ch not in _QUOTES and ch not in _DASHES and not _is_space(ch)):
+            folded = ch             # what _fold_slow gives, without its cost (most characters)
+        else:
+            folded = _fold_slow(ch)[0]
         if len(folded) != 1 or unicodedata.combining(ch) or 0x1100 <= cp <= 0x11FF \
                 or 0x3130 <= cp <= 0x318F or 0xA960 <= cp <= 0xA97F or 0xD7B0 <= cp <= 0xD7FF:
             hard.append(ch)

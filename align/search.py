@@ -100,6 +100,86 @@ def _connected(lo: np.ndarray, hi: np.ndarray) -> Window:
 # ---------------------------------------------------------------------------------------------
 # pass 1
 
+def coarse_band(n: int, m: int, cand_i: np.ndarray, cand_j: np.ndarray, cand_s: np.ndarray,
+                grid: int, pad: int) -> Window:
+    """A band around the best path through a coarse grid of blocks (as Vecalign's coarse-to-fine
+    search): the matrix is cut into at most ``grid`` x ``grid`` blocks, each block holds the sum
+    of the candidate scores inside it less the mean of the non-empty blocks (so that a block of
+    noise costs and a block on the true path pays), and the best monotone path of blocks from
+    the first to the last (right, down and diagonal moves) is widened by ``pad`` sentences.
+
+    Candidates come from the whole document, so the path never depends on the diagonal: it
+    follows the text through long passages that one side leaves out, and finds its way back after
+    a stretch without evidence.
+    """
+    rows_per = max(1, -(-n // grid))
+    cols_per = max(1, -(-m // grid))
+    big_n, big_m = -(-n // rows_per), -(-m // cols_per)
+    blocks = np.zeros((big_n, big_m))
+    if len(cand_i):
+        np.add.at(blocks, (np.minimum(cand_i // rows_per, big_n - 1),
+                           np.minimum(cand_j // cols_per, big_m - 1)), cand_s)
+        filled = blocks[blocks > 0]
+        blocks -= filled.mean() if len(filled) else 0.0
+    cells = coarse_path(blocks)
+    lo = np.full(big_n, m, dtype=np.int64)
+    hi = np.zeros(big_n, dtype=np.int64)
+    for big_i, big_j in cells:
+        lo[big_i] = min(lo[big_i], big_j * cols_per)
+        hi[big_i] = max(hi[big_i], (big_j + 1) * cols_per)
+    row_block = np.minimum(np.arange(n + 1) // rows_per, big_n - 1)
+    row_lo = lo[row_block] - pad
+    row_hi = hi[row_block] + pad
+    # rows near a block edge also see the neighbouring block's columns
+    for shift in (-pad, pad):
+        other = np.minimum(np.clip(np.arange(n + 1) + shift, 0, n) // rows_per, big_n - 1)
+        row_lo = np.minimum(row_lo, lo[other] - pad)
+        row_hi = np.maximum(row_hi, hi[other] + pad)
+    row_lo = np.clip(row_lo, 0, m)
+    row_hi = np.clip(row_hi, 1, m + 1)
+    row_lo[0], row_hi[-1] = 0, m + 1
+    return _connected(row_lo, row_hi)
+
+
+def coarse_path(blocks: np.ndarray) -> list[tuple[int, int]]:
+    """Cells of the monotone path from the first to the last cell of ``blocks`` (moves right,
+    down or diagonal) whose cells add up to the most."""
+    big_n, big_m = blocks.shape
+    back = np.zeros((big_n, big_m), dtype=np.int8)     # 0 diagonal, 1 up, 2 left
+    prev = np.full(big_m, NEG)
+    for r in range(big_n):
+        if r == 0:
+            base = np.full(big_m, NEG)
+            base[0] = blocks[0, 0]
+            choice = np.full(big_m, 2, dtype=np.int8)
+        else:
+            diag = np.concatenate([[NEG], prev[:-1]])
+            choice = np.where(diag >= prev, 0, 1).astype(np.int8)
+            base = np.maximum(diag, prev) + blocks[r]
+        cum = np.cumsum(blocks[r])
+        run = np.maximum.accumulate(base - cum)
+        row = run + cum
+        left = run > base - cum
+        choice[left] = 2
+        back[r] = choice
+        prev = row
+    cells = []
+    r, c = big_n - 1, big_m - 1
+    while True:
+        cells.append((r, c))
+        if r == 0 and c == 0:
+            break
+        move = back[r, c]
+        if r == 0 or (move == 2 and c > 0):
+            c -= 1
+        elif move == 0 and c > 0:
+            r, c = r - 1, c - 1
+        else:
+            r -= 1
+    cells.reverse()
+    return cells
+
+
 def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.ndarray,
                 cand_s: np.ndarray) -> list[tuple[int, int]]:
     """Cells (i, j) of the best 1-1/1-0/0-1 path, 1-1 steps scored by the sparse candidates.

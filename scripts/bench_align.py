@@ -3,14 +3,17 @@
 
 Each run is a fresh child process pinned to one core (BLAS threads 1) that imports the aligner,
 loads the dictionary (from its disk cache, as every run after the first does), reads the two
-sentence files, repeats them ``--times`` times (1 and 10 by default: the 10x input is the text
-concatenated ten times) and aligns them with the lexical scorer. Reported per run: wall time of
+sentence files, repeats them ``--times`` times (1 and 6 by default: the 6x input is the text
+concatenated six times) and aligns them with the lexical scorer. Reported per run: wall time of
 the whole child (start-up, dictionary loading and reading included), sentences per second (source
 plus target), peak resident memory of the child (its ``getrusage`` maximum RSS), and for 1x the
-strict F1 against the verse-derived gold. The 10x/1x time ratio is the linearity check
-(target <= 12), the 1x time should stay under 15 s and the peak memory under 2 GB.
+strict F1 against the verse-derived gold. The 6x/1x time ratio (30,000 x 37,806 sentences) is
+the linearity check (target <= 6.5), the 1x time should stay within twice hunalign's whole
+process on the same pair and the peak memory under 2 GB. (hunalign is not packaged for this
+Debian release: the issue's paired figure, 1.3 s with a CC-CEDICT dictionary and jieba tokens,
+is the reference.) scripts/eval_long.py checks long documents made of different texts.
 
-Usage: .venv/bin/python scripts/bench_align.py [--shared ../shared] [--times 1 10]
+Usage: .venv/bin/python scripts/bench_align.py [--shared ../shared] [--times 1 6]
        [--scorer lexical] [--cold]     (--cold: also time a first run that parses CC-CEDICT)
 """
 from __future__ import annotations
@@ -75,7 +78,7 @@ def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str]) -> d
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    parser.add_argument("--times", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--times", type=int, nargs="+", default=[1, 6])
     parser.add_argument("--scorer", default="lexical", choices=["lexical", "embed", "hybrid"])
     parser.add_argument("--cold", action="store_true",
                         help="first time one run with an empty dictionary cache")
@@ -97,12 +100,18 @@ def main() -> int:
         results.append(report)
         print(json.dumps(report))
     by_times = {r["times"]: r for r in results}
-    if 1 in by_times and 10 in by_times:
-        ratio = by_times[10]["wall_s"] / by_times[1]["wall_s"]
-        cpu_ratio = by_times[10]["cpu_s"] / by_times[1]["cpu_s"]
-        print(f"10x / 1x: wall {ratio:.1f}x, CPU {cpu_ratio:.1f}x (target <= 12x); "
-              f"1x wall {by_times[1]['wall_s']} s (target < 15 s); "
-              f"10x peak {by_times[10]['peak_rss_mb']} MB (target < 2048 MB)")
+    if 1 in by_times:
+        one = by_times[1]
+        for times, report in sorted(by_times.items()):
+            if times == 1:
+                continue
+            ratio = report["wall_s"] / one["wall_s"]
+            cpu_ratio = report["cpu_s"] / one["cpu_s"]
+            print(f"{times}x / 1x: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x (linear: <= "
+                  f"{times * 6.5 / 6:.1f}x, as 6.5x for 6x); {times}x peak "
+                  f"{report['peak_rss_mb']} MB (target < 2048 MB)")
+        print(f"1x: wall {one['wall_s']} s, CPU {one['cpu_s']} s, "
+              f"{1000 * one['wall_s'] / one['sentences']:.2f} s wall per 1,000 sentences")
     return 0
 
 

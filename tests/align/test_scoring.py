@@ -211,3 +211,36 @@ def test_merge_cost_is_the_same_in_either_order_and_can_be_turned_off(reverse):
     assert cost[0] == 0.0 and cost[1] > 0.0 and cost[2] == 0.0
     assert np.all(no_cost == 0.0)
     np.testing.assert_allclose(similarity, plain_similarity)   # the cost is never in the score
+
+
+def test_a_prepared_scorer_gets_the_optional_abilities_by_default():
+    """The base class scores every pair of the band for the first pass, learns nothing, adds no
+    merge cost and gives its own score as the raw one; a plug-in written without the base class
+    is adapted with the same defaults."""
+    from align.scoring import PreparedScorer, as_prepared
+
+    class Diagonal(PreparedScorer):
+        def score(self, i, a, j, b):
+            return np.where(np.asarray(i) == np.asarray(j), 0.9, 0.1)
+
+    class Plain:
+        def score(self, i, a, j, b):
+            return Diagonal().score(i, a, j, b)
+
+    for prepared in (Diagonal(), as_prepared(Plain())):
+        src, tgt, score = prepared.candidates(np.array([0, 0, 1]), np.array([3, 3, 3]), 1)
+        assert src.tolist() == [0, 1, 2] and tgt.tolist() == [0, 1, 2]
+        assert score.tolist() == [0.9, 0.9, 0.9]
+        assert prepared.refine([]) is None
+        similarity, cost = prepared.score_and_cost(np.array([0]), np.array([1]), np.array([0]),
+                                                   np.array([2]))
+        assert similarity.tolist() == [0.9] and cost.tolist() == [0.0]
+        assert prepared.raw_score(np.array([1]), np.array([1]), np.array([0]),
+                                  np.array([1])).tolist() == [0.1]
+        assert not prepared.sparse
+
+
+def test_the_lexical_scorer_learns_nothing_when_told_not_to():
+    prepared = LexicalScorer(learn=False).prepare(doc(ZH * 10, "zh"), doc(EN * 10, "en"), 2)
+    beads = [Bead((k,), (k,), 1.0) for k in range(30)]
+    assert prepared.refine(beads) is None

@@ -154,3 +154,24 @@ def test_a_sentence_matching_nothing_better_than_noise_costs_only_the_base_skip(
     assert calibrated[4] == pytest.approx(-0.1)
     # a sentence with a real partner still pays for leaving it: -0.1 - 0.6 * (0.8 - 0.2)
     assert calibrated[0] == pytest.approx(-0.46)
+
+
+def test_coarse_band_follows_a_path_far_from_the_diagonal():
+    """The text runs 1-1 for 1,500 sentences, the target then holds 3,000 sentences the source
+    leaves out, and the text goes on 1-1: the diagonal band would miss most of it."""
+    from align.search import coarse_band
+
+    n, m = 3000, 6000
+    rng = np.random.default_rng(3)
+    true_i = np.arange(n)
+    true_j = np.where(true_i < 1500, true_i, true_i + 3000)
+    noise_i = rng.integers(0, n, 2 * n)
+    noise_j = rng.integers(0, m, 2 * n)
+    cand_i = np.concatenate([true_i, noise_i])
+    cand_j = np.concatenate([true_j, noise_j])
+    cand_s = np.concatenate([np.full(n, 0.5), rng.uniform(0.0, 0.3, 2 * n)])
+    band = coarse_band(n, m, cand_i, cand_j, cand_s, grid=300, pad=40)
+    assert np.all((band.lo[:n] <= true_j) & (true_j < band.hi[:n]))
+    assert (band.hi - band.lo).mean() < 300        # a narrow band, not the whole matrix
+    path = anchor_path(n, m, band, cand_i, cand_j, cand_s)
+    assert {(i, j) for i, j in zip(true_i + 1, true_j + 1)} <= set(path)

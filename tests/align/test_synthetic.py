@@ -53,3 +53,24 @@ def test_an_inserted_sentence_is_unaligned_and_the_rest_keeps_its_partners(side)
 def test_bad_side_is_refused():
     with pytest.raises(ValueError):
         delete_side(SOURCE, TARGET, GOLD, 0, "left")
+
+
+def test_concatenated_documents_keep_their_gold_with_offsets():
+    from align.synthetic import concatenate
+
+    source, target, gold = concatenate([(SOURCE, TARGET, GOLD), (SOURCE, TARGET, GOLD)])
+    assert len(source) == 8 and len(target) == 10
+    assert texts(gold, source, target) == texts(GOLD, SOURCE, TARGET) * 2
+    assert len({s.paragraph for s in source.sentences}) == 8
+
+
+def test_dropping_a_run_leaves_its_other_side_unaligned():
+    from align.synthetic import drop_runs
+
+    changed = drop_runs(SOURCE, TARGET, GOLD, [(1, 2, "src")])
+    assert changed.source.texts == ["甲", "丁"]
+    assert texts(changed.gold, changed.source, changed.target) == [
+        (("甲",), ("A",)), ((), ("B1",)), ((), ("B2",)), ((), ("C",)), (("丁",), ("D",))]
+    assert changed.made == {("tgt", 1), ("tgt", 2), ("tgt", 3)}
+    with pytest.raises(ValueError):
+        drop_runs(SOURCE, TARGET, GOLD, [(0, 2, "src"), (1, 1, "tgt")])

@@ -1,0 +1,42 @@
+"""How similar a group of source sentences is to a group of target sentences.
+
+Any scorer follows :class:`Scorer`: ``prepare(source, target, max_group)`` looks at both documents
+once and returns a :class:`PreparedScorer` whose ``score(i, a, j, b)`` rates many candidate beads
+at once (source sentences ``i .. i+a-1`` against target sentences ``j .. j+b-1``, numpy arrays of
+equal length) with a similarity in [0, 1]. The base class (:mod:`align.scoring.base`) gives the
+optional abilities defaults: ``candidates`` for the first pass, ``refine`` after a first
+alignment, ``score_and_cost`` (a merge cost the search subtracts) and ``raw_score``.
+
+One module per scorer: :mod:`~align.scoring.lexical` (the default, with :mod:`~align.scoring.tokens`
+and :mod:`~align.scoring.length`), :mod:`~align.scoring.embedding` (any sentence encoder; see
+:mod:`align.embed` for USE) and :mod:`~align.scoring.hybrid` (a mix of two).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from align import SCORERS
+from align.scoring.base import PreparedScorer, Scorer, as_prepared, top_k
+from align.scoring.embedding import EmbeddingPrepared, EmbeddingScorer, group_texts
+from align.scoring.hybrid import HybridPrepared, HybridScorer
+from align.scoring.length import LengthModel, char_lengths
+from align.scoring.lexical import LexicalPrepared, LexicalScorer
+
+
+def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]]] = ()) -> Scorer:
+    """A scorer from its name (``lexical``, ``embed``, ``hybrid``) or the scorer itself."""
+    if not isinstance(scorer, str):
+        return scorer
+    if scorer == "lexical":
+        return LexicalScorer(anchors=anchors)
+    if scorer in ("embed", "hybrid"):
+        from align.embed import use_scorer
+        embed = use_scorer()
+        if scorer == "embed":
+            return embed
+        return HybridScorer(LexicalScorer(anchors=anchors), embed)
+    raise ValueError(f"unknown scorer {scorer!r} (choose {', '.join(SCORERS)})")
+
+__all__ = ["EmbeddingPrepared", "EmbeddingScorer", "HybridPrepared", "HybridScorer", "LengthModel",
+           "LexicalPrepared", "LexicalScorer", "PreparedScorer", "Scorer", "as_prepared",
+           "char_lengths", "group_texts", "make_scorer", "top_k"]

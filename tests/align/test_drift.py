@@ -1,0 +1,26 @@
+"""Stretches of low confidence: where an alignment may have lost the text."""
+from __future__ import annotations
+
+from align.drift import drift_warnings, weak_stretches
+from align.model import Bead
+
+
+def beads(confidences):
+    return [Bead((k,), (k,), c) for k, c in enumerate(confidences)]
+
+
+def test_a_long_run_of_weak_beads_is_one_stretch():
+    run = beads([0.95] * 300 + [0.1] * 250 + [0.95] * 300)
+    assert [(s.first, s.last) for s in weak_stretches(run)] == [(300, 549)]
+    [warning] = drift_warnings(run)
+    assert "250 beads" in warning and "sentences 301-550 of the source" in warning
+
+
+def test_scattered_weak_beads_are_not_a_stretch():
+    run = beads(([0.95] * 4 + [0.1]) * 200)          # one bead in five is weak
+    assert weak_stretches(run) == []
+    assert drift_warnings(run) == []
+
+
+def test_a_short_document_is_never_warned_about():
+    assert weak_stretches(beads([0.1] * 50)) == []
