@@ -159,29 +159,36 @@ class TermMatcher:
             self._term_words[id(term)] = surface
         return "".join(spelled)
 
-    def find(self, text: str, lang: str, *, overlapping: bool = False,
-             ignore_case: bool = False) -> list[TermMatch]:
+    def find(self, text: str, lang: str, *, overlapping: bool = False) -> list[TermMatch]:
         """Glossary terms of language ``lang`` in ``text``, in text order.
 
         Leftmost-longest, non-overlapping by default; ``overlapping=True`` gives every occurrence.
-        ``ignore_case=True`` also finds case-sensitive terms written in another case.
         """
         automaton = self._automata.get(lang)
         if automaton is None or not text:
             return []
         if is_character_lang(lang):
             return self._find_characters(automaton, fold_text(text, chinese=True), overlapping)
-        return self._find_words(automaton, fold_text(text), overlapping, ignore_case)
-
-    @property
-    def has_case_sensitive(self) -> bool:
-        """True when some term is case-sensitive (else ``ignore_case`` changes nothing)."""
-        return bool(self._term_words)
+        return self._find_words(automaton, fold_text(text), overlapping)
 
     def find_both(self, text: str, lang: str) -> tuple[list[TermMatch], list[TermMatch]]:
         """(leftmost-longest matches, every match) with one pass over ``text``."""
         every = self.find(text, lang, overlapping=True)
         return longest_of(every), every
+
+    def find_cased(self, text: str, lang: str
+                   ) -> tuple[list[TermMatch], list[TermMatch], list[TermMatch]]:
+        """(leftmost-longest matches, every match, every match of a case-sensitive term
+        written in another case: "president" for "President") with one pass over ``text``."""
+        automaton = self._automata.get(lang)
+        if automaton is None or not text:
+            return [], [], []
+        if is_character_lang(lang):
+            every = self._find_characters(automaton, fold_text(text, chinese=True), True)
+            return longest_of(every), every, []
+        other: list[TermMatch] = []
+        every = self._find_words(automaton, fold_text(text), True, other)
+        return longest_of(every), every, other
 
     def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
                          overlapping: bool) -> list[TermMatch]:
@@ -231,7 +238,10 @@ class TermMatcher:
         return False
 
     def _find_words(self, automaton: ahocorasick.Automaton, folded: Folded,
-                    overlapping: bool, ignore_case: bool = False) -> list[TermMatch]:
+                    overlapping: bool, other_case: list[TermMatch] | None = None
+                    ) -> list[TermMatch]:
+        """Matches of word terms; the matches of case-sensitive terms in another case go to
+        ``other_case`` when it is given."""
         text = folded.text
         found = words_of(text)
         if not found:
@@ -249,8 +259,12 @@ class TermMatcher:
             entries = p.entries
             if p.exclusions:
                 entries = _not_excluded(spelled, first, p)
-            if p.case_sensitive and not ignore_case:
-                entries = self._case_filter(entries, found[first:end + 1])
+            if p.case_sensitive:
+                cased = self._case_filter(entries, found[first:end + 1])
+                if other_case is not None and len(cased) < len(entries):
+                    other_case.append(_match(folded, starts[first], starts[end] + len(found[end]),
+                                             tuple(e for e in entries if e not in cased)))
+                entries = cased
             if entries is not p.entries:
                 if not entries:
                     continue
@@ -273,6 +287,13 @@ class TermMatcher:
                     continue
             kept.append(e)
         return tuple(kept)
+
+
+def _match(folded: Folded, start: int, stop: int, entries: tuple[Entry, ...]) -> TermMatch:
+    """The match of ``entries`` at folded ``start:stop``."""
+    a, b = folded.span(start, stop)
+    return TermMatch(a, b, folded.original[a:b], entries, frozenset(e.concept for e in entries),
+                     frozenset(e.concept for e in entries if e.term.allowed))
 
 
 def _word_char(n: int) -> str:

@@ -71,14 +71,17 @@ class TermContext:
                  tgt_lang: str) -> None:
         self.glossary: Glossary = matcher.glossary
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.source_matches, self.source_all = matcher.find_both(source, src_lang)
-        self.target_matches, self.target_all = matcher.find_both(target, tgt_lang)
+        self.source_matches, self.source_all, source_other = matcher.find_cased(source, src_lang)
+        self.target_matches, self.target_all, self.target_other_case = \
+            matcher.find_cased(target, tgt_lang)
+        #: every concept the source names, a case-sensitive term in any case included
+        #: ("Iran's president" names 总统)
+        self.source_named = {c for m in (*self.source_all, *source_other) for c in m.concepts}
         chinese = source if is_character_lang(src_lang) else target
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
-        self._matcher, self._source, self._target = matcher, source, target
-        self._caseless: dict[str, list[TermMatch]] = {}
+        self._target = target
 
     @property
     def target_folded(self) -> str:
@@ -90,20 +93,7 @@ class TermContext:
         """The target segment."""
         return self._target
 
-    def caseless(self, side: str) -> list[TermMatch]:
-        """Every match of ``side`` ("source" or "target") with case-sensitive terms found in
-        any case: "president" renders 国家主席, and "Iran's president" names 总统."""
-        found = self._caseless.get(side)
-        if found is None:
-            if not self._matcher.has_case_sensitive:
-                found = self.source_all if side == "source" else self.target_all
-            else:
-                text, lang = ((self._source, self.src_lang) if side == "source"
-                              else (self._target, self.tgt_lang))
-                found = self._matcher.find(text, lang, overlapping=True, ignore_case=True)
-            self._caseless[side] = found
-        return found
-
+        self._target = target
     def concept(self, index: int) -> Concept:
         """The glossary concept at ``index``."""
         return self.glossary.concepts[index]
@@ -186,11 +176,9 @@ def _consume(ctx: TermContext) -> tuple[list[tuple[TermMatch, list[int]]], list[
                     taken.add(k)
                     break
     if not all(satisfied):  # a case-sensitive rendering in another case renders it too
-        seen = {(t.start, t.end) for t in ctx.target_all}
-        other_case = [t for t in ctx.caseless("target") if (t.start, t.end) not in seen]
         for i, (_, expected) in enumerate(demands):
             if not satisfied[i]:
-                satisfied[i] = any(t.allowed.intersection(expected) for t in other_case)
+                satisfied[i] = any(t.allowed.intersection(expected) for t in ctx.target_other_case)
     if not all(satisfied) and is_character_lang(ctx.tgt_lang):  # a name kept as written
         for i, (m, _) in enumerate(demands):          # ("António Guterres" in Chinese)
             if not satisfied[i] and m.text.isascii() and m.text.casefold() in ctx.target_folded:
@@ -314,7 +302,7 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
     for m in ctx.target_matches:
         for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
-    named = {c for m in ctx.caseless("source") for c in m.concepts}  # "Iran's president"
+    named = ctx.source_named  # "Iran's president"
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
