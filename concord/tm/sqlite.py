@@ -25,7 +25,7 @@ MIN_TERMS = 3       # ... and at least, however common
 ROW_BUDGET = 20_000 # rows read for one lookup (the rarest trigrams' rows), beyond MIN_TERMS
 REFRESH_GROWTH = 1.25  # the trigram counts are made again once the store grew by this factor
 BUSY_MS = 3000
-CACHE_KB = 65536   # page cache: the FTS segments and the key indexes an import writes
+CACHE_KB = 65536   # page cache of a write: the FTS segments and the key indexes an import writes
 
 _SCHEMA = """
 CREATE TABLE concord_tm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -108,7 +108,6 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store: {exc}", path=path) from None
         self.check_schema(create)
-        self.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
 
     def _tables(self) -> set[str]:
         try:
@@ -131,6 +130,8 @@ class SQLiteStore(Store):
     def transaction(self, write: bool = True) -> Iterator[None]:
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
+            # reads keep SQLite's small default cache: their memory stays flat at any size
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KB if write else 2000}")
             self.conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         except sqlite3.OperationalError as exc:
             raise self._locked(exc) from None
