@@ -19,7 +19,6 @@ weighs its score against the best alternative either document has; pairs below
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from scipy.sparse.csgraph import connected_components
 
 from align.anchors import glossary_spans, latin_words, number_keys
 from align.errors import InputError
-from align.language import detect_language
+from align.language import HAN_RUN, detect_language
 from align.lexicon import english_keys, load_lexicon
 from align.reading import detect_format, extract_blocks, read_source
 from concord.corpus.pairs import DocumentPair, document_files, unique_ids
@@ -45,8 +44,6 @@ if TYPE_CHECKING:
 MAX_CHARS = 200_000
 #: characters of a document its language is told from
 LANGUAGE_SAMPLE = 5000
-#: a run of Han characters (CJK unified ideographs, extension A, compatibility ideographs)
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: rarest features of each document looked up in the other side's index
 PREFIX = 40
 #: posting lists longer than this (or than twice the square root of the number of documents)
@@ -97,7 +94,7 @@ def document_features(text: str, lang: str, lexicon: Lexicon,
 
 
 def _han_runs(text: str) -> list[str]:
-    return _HAN_RUN.findall(text)
+    return HAN_RUN.findall(text)
 
 
 def read_text(path: str) -> str:

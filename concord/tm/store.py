@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Self
 
 from align.errors import InputError
+from align.language import HAN
 from concord.tm import fuzzy
 from concord.tm.records import LANGS, Row, row_unit, source_key, unit_props, unit_row
 from tmx.model import Unit
@@ -27,7 +28,6 @@ CANDIDATES = 200     # rows the index proposes for one lookup, reranked by token
 RESCORED = 30        # best of those scored again with numbers and dates as placeables
 MAX_QUERY = 5000     # characters of a segment looked up: longer ones are no segment
 BATCH = 1000         # units a chunk of an import: one query for those already stored
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class StoreError(InputError):
@@ -100,7 +100,7 @@ class Filters:
 
 def language_of(text: str) -> str:
     """zh when ``text`` has Chinese characters, else en."""
-    return "zh" if _CJK.search(text) else "en"
+    return "zh" if HAN.search(text) else "en"
 
 
 class Store(abc.ABC):
