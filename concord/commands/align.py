@@ -104,8 +104,9 @@ def run(args: argparse.Namespace, ui) -> int:
     else:
         _write_to_stdout(alignment, fmt, args, po)
     if args.output:
-        low = sum(1 for b in alignment.beads if b.confidence < 0.5)
-        ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
+        from concord.reports import LOW_CONFIDENCE
+        low = sum(1 for b in alignment.beads if b.confidence < LOW_CONFIDENCE)
+        ui.note(f"{len(alignment.beads)} beads ({low} with confidence below {LOW_CONFIDENCE}) written to "
                 f"{shown(args.output)}")
     return 0
 

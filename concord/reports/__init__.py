@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from terms.glossary import Glossary
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "html")
-#: an aligner confidence below this is low: the text and HTML reports mark it alike
+#: an aligner confidence below this is low: the reports, `concord align` and the review page
+#: (through its state) mark it alike
 LOW_CONFIDENCE = 0.5
+#: from this confidence up a bead is high (green in the HTML report and the review page)
+HIGH_CONFIDENCE = 0.8
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from concord.reports import HIGH_CONFIDENCE, LOW_CONFIDENCE
 from concord.review.annotate import Annotator
 from concord.review.codes import codes
 from concord.review.export import FORMATS, SCOPES, export_review
@@ -170,6 +171,7 @@ class ReviewApp:
             "glossary": meta.get("glossary") or "",
             "tm": self.tm_panel.name if self.tm_panel is not None else "",
             "concepts": self.annotator.concepts,
+            "confidence": {"low": LOW_CONFIDENCE, "high": HIGH_CONFIDENCE},
             "sentences": {side: [self.sentence_json(side, i)
                                  for i in range(len(session.document(side).sentences))]
                           for side in SIDES},
