@@ -85,7 +85,7 @@ _SKIP_GLOSS = re.compile(r"^(?:cl:|(?:old |archaic |ancient |japanese |unofficia
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
+def english_key(word: str) -> str:
     """The matching key of one lower-case English word (irregular forms first, then Snowball)."""
     word = word.replace("'", "")
     base = IRREGULAR.get(word)
@@ -94,13 +94,17 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+#: the former name, still imported by align/scoring.py (to go once it imports english_key)
+stem = english_key
+
+
 def english_keys(text: str) -> list[str]:
     """The stemmed content words of an English text, in order (stop words and digits left out)."""
     out = []
     for word in _WORD.findall(text.lower()):
         if word in STOP_WORDS or len(word) < 2:
             continue
-        out.append(stem(word))
+        out.append(english_key(word))
     return out
 
 
