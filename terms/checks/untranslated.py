@@ -11,12 +11,13 @@ from terms.matching import is_character_lang
 from terms.textfold import fold_text
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, MemoryPass, Pair
 
 WORDY = re.compile(r"[^\W\d_]")
 
 
-def check_untranslated(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_untranslated(pair: "Pair", checker: "Checker",
+                       _memory: "MemoryPass | None" = None) -> Iterator[Finding]:
     """Report a target equal to its source, or Han characters in a non-Chinese target."""
     source, target = pair.source.strip(), pair.target.strip()
     if not source or not target:
