@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from terms.checks import Checker, Pair  # noqa: E402
-from terms.glossary import Concept, Glossary, Term, load_glossary  # noqa: E402
+from terms.glossary import Concept, Glossary, Term  # noqa: E402
+from terms.formats import load_glossary  # noqa: E402
 from terms.variants import cedict_path  # noqa: E402
 
 RELEASES = ROOT / "corpora" / "releases"

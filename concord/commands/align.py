@@ -119,7 +119,7 @@ def _format_from_extension(path: str) -> str:
 
 
 def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
 
     glossary = load_glossary(path)
     pairs = glossary.anchor_pairs()

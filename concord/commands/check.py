@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from concord.reports import Report, plural
     from terms.checks import Checker, Pair
     from terms.config import load_config
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
 
     memories = [d for d in args.documents if d.lower().endswith(MEMORY_SUFFIXES)]
     if memories and len(memories) == len(args.documents):

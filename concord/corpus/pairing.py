@@ -299,7 +299,7 @@ def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
     language and pair the Chinese ones with the English ones."""
     anchors: Sequence[tuple[str, Sequence[str]]] = ()
     if glossary:
-        from terms.glossary import load_glossary
+        from terms.formats import load_glossary
         anchors = load_glossary(glossary).anchor_pairs()
     lexicon = load_lexicon()
     sides: dict[str, list[tuple[str, set[str], int]]] = {"zh": [], "en": []}

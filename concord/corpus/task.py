@@ -164,7 +164,7 @@ def warm_up(options: BatchOptions) -> None:
 
 @lru_cache(maxsize=4)
 def _glossary(path: str):
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
     return load_glossary(path)
 
 

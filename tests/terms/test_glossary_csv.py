@@ -8,7 +8,7 @@ import pytest
 
 from terms.csvfile import parse_csv, write_csv
 from terms.errors import GlossaryError
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
 
