@@ -10,7 +10,8 @@ from align.language import detect_language
 from align.limits import DEFAULT_LIMITS, Limits
 from align.model import Document, Sentence
 from align.normalize import remove_invisible
-from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source, split_lines
+from align.blocks import Block, split_lines
+from align.reading import FORMATS, detect_format, extract_blocks, read_source
 from align.segment import sentence_spans
 
 #: how much text language detection looks at

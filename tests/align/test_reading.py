@@ -9,7 +9,8 @@ import pytest
 from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
-from align.reading import detect_format, extract_blocks, markdown_blocks, read_source, text_blocks
+from align.plaintext import markdown_blocks, text_blocks
+from align.reading import detect_format, extract_blocks, read_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reading"
 
@@ -415,3 +416,12 @@ def test_html_nested_beyond_the_maximum_is_an_error_naming_the_depth(tmp_path):
         read_document(page)
     assert (info.value.path, info.value.line) == (str(page), 3)
     assert f"more than {MAX_DEPTH} levels" in str(info.value)
+
+
+def test_the_document_registry_holds_the_formats_the_command_line_offers():
+    from align import INPUT_FORMATS
+    from align.reading import REGISTRY
+    assert tuple(REGISTRY) == INPUT_FORMATS
+    for fmt in REGISTRY.values():
+        for ext in fmt.extensions:
+            assert detect_format(f"release{ext.upper()}", "plain words") == fmt.name
