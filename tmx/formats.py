@@ -5,9 +5,10 @@ import glob
 import os
 from pathlib import Path
 
+from tmx import MEMORY_FORMATS
 from tmx.errors import TMXError
 
-FORMATS = ("tmx", "po", "tsv", "jsonl", "moses")
+FORMATS = MEMORY_FORMATS
 EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".tsv": "tsv", ".tab": "tsv",
               ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
