@@ -13,6 +13,7 @@ from concord.commands import (add_input_format_option, add_limit_options, add_ma
                               add_po_output_options, add_scorer_option, document_limits,
                               po_output_options, refuse_overwrite)
 from concord.errors import UsageError
+from tmx.formats import EXTENSIONS
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
 if TYPE_CHECKING:
@@ -111,11 +112,14 @@ def run(args: argparse.Namespace, ui) -> int:
     return 0
 
 
+#: endings of the gold bead format, the one output of ``align`` that is no memory
+_BEADS_EXTENSIONS = (".beads", ".align")
+
+
 def _format_from_extension(path: str) -> str:
+    """The output format an ending names: beads, a memory format of the registry, else TMX."""
     suffix = Path(path).suffix.lower()
-    known = {".tmx": "tmx", ".beads": "beads", ".align": "beads", ".tsv": "tsv",
-             ".jsonl": "jsonl", ".po": "po"}
-    return known.get(suffix, "tmx")
+    return "beads" if suffix in _BEADS_EXTENSIONS else EXTENSIONS.get(suffix, "tmx")
 
 
 def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
