@@ -163,7 +163,7 @@ def bench_clean(glossary: Glossary) -> dict:
     two_sided: list[tuple[str, str, str]] = []
     one_sided: list[tuple[str, str, str]] = []
     pairs_total = one_sided_total = 0
-    for name, pairs in gold_pairs():
+    for _name, pairs in gold_pairs():
         pairs_total += len(pairs)
         sides = {p.unit: bool(p.source.strip()) and bool(p.target.strip()) for p in pairs}
         one_sided_total += sum(1 for both in sides.values() if not both)

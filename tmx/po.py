@@ -31,7 +31,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import IO, Any
 
 import polib
@@ -109,7 +109,7 @@ class POWriter(UnitWriter):
                          "target.\n" + self._fuzzy_rule() +
                          "\nThe extracted comments starting with tmx- keep what the TMX unit "
                          "holds: leave them as they are.")
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
         header.metadata = {
             "Project-Id-Version": self.project, "Report-Msgid-Bugs-To": "",
             "POT-Creation-Date": now, "PO-Revision-Date": now,

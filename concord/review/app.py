@@ -81,7 +81,7 @@ class ReviewApp:
         def run() -> None:
             try:
                 self.session.rescorer = build()
-            except Exception as exc:  # noqa: BLE001 - the review goes on without fresh scores
+            except Exception as exc:
                 logger.warning("regrouped beads get no fresh confidence: %s", exc)
             finally:
                 self.scoring.set()

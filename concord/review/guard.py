@@ -94,7 +94,7 @@ class TokenGuard:
         cookies = SimpleCookie()
         try:
             cookies.load(headers.get("cookie", ""))
-        except Exception:  # a malformed cookie header is just no token  # noqa: BLE001
+        except Exception:  # a malformed cookie header is just no token
             cookies = SimpleCookie()
         port = scope.get("server", (None, None))[1]
         morsel = cookies.get(cookie_name(port))

@@ -209,7 +209,7 @@ class Store(abc.ABC):
         if chunk:
             self._insert(chunk, origin, imported, summary)
 
-    def finish_import(self) -> None:
+    def finish_import(self) -> None:  # noqa: B027  (a hook: most back ends need nothing)
         """What a back end does once an import's units are in (inside its transaction)."""
 
     def _insert(self, chunk: list[Row], origin: str, imported: str,
@@ -311,7 +311,7 @@ class Store(abc.ABC):
 
     def stats(self) -> dict[str, Any]:
         """Counts for ``concord tm stats``."""
-        one = lambda sql: self.execute(sql).fetchone()[0]
+        one = lambda sql: self.execute(sql).fetchone()[0]  # noqa: E731
         meta = dict(self.execute(f"SELECT key, value FROM {META}").fetchall())
         return {
             "units": one("SELECT COUNT(*) FROM tm_units"),

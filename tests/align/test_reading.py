@@ -57,7 +57,7 @@ def test_decoding(text, data):
     (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
     (bytes(range(1, 32)) * 20, "control bytes"),
     (b"Hello \xff\xfe\xfa world \x81\x82 again \x83", "cannot decode"),
-    ("双方同意加强务实合作，推动两国关系发展。".encode("utf-8") + b"\xff\xfe", "invalid UTF-8"),
+    ("双方同意加强务实合作，推动两国关系发展。".encode() + b"\xff\xfe", "invalid UTF-8"),
     (codecs.BOM_UTF8 + b"abc \xff def", "byte-order mark"),
 ])
 def test_unusable_bytes_are_errors_naming_the_file(data, message):
@@ -88,9 +88,9 @@ def test_invalid_utf8_is_refused_with_line_and_column(text, broken):
 
 
 def test_corrupted_utf8_error_gives_the_line(tmp_path):
-    good = "第一行没有问题。\n第二行也没有问题。\n".encode("utf-8")
+    good = "第一行没有问题。\n第二行也没有问题。\n".encode()
     with pytest.raises(DocumentError) as info:
-        decode_bytes(good + "第三行".encode("utf-8") + b"\xc3(" + "坏了。".encode("utf-8"), "x.txt")
+        decode_bytes(good + "第三行".encode() + b"\xc3(" + "坏了。".encode(), "x.txt")
     assert info.value.line == 3
     assert str(info.value).startswith("x.txt:3:")
 

@@ -3,6 +3,7 @@ Translate Toolkit's per-format store tests do): what is written reads back — t
 and the inline codes and properties where the format carries them. Engine only: no concord."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -35,13 +36,11 @@ def _units() -> list[Unit]:
 def _round_trip(fmt: str, tmp_path: Path) -> tuple[list[Unit], Memory]:
     spec = REGISTRY[fmt]
     paths = output_paths(tmp_path / f"memory.{fmt}", fmt, ZH, EN)
-    streams = [open(p, "wb") if spec.binary else open(p, "w", encoding="utf-8") for p in paths]
-    try:
+    with contextlib.ExitStack() as stack:
+        streams = [stack.enter_context(open(p, "wb") if spec.binary else  # noqa: SIM115
+                                       open(p, "w", encoding="utf-8")) for p in paths]  # noqa: SIM115
         with spec.writer(streams, ZH, EN) as writer:
             writer.write_all(_units())
-    finally:
-        for stream in streams:
-            stream.close()
     memory = open_memory(tmp_path / f"memory.{fmt}", fmt, ReadOptions(src_lang=ZH, tgt_lang=EN))
     return list(memory.units), memory
 
