@@ -119,7 +119,8 @@ class PinyinNames:
                 piece = word[p:p + size]
                 rest = best[p + size]
                 if rest is not None and piece in self.chars_by_syllable:
-                    if best[p] is None or len(rest) + 1 < len(best[p]):
+                    current = best[p]
+                    if current is None or len(rest) + 1 < len(current):
                         best[p] = [piece] + rest
         return best[0]
 
@@ -176,5 +177,5 @@ class NamePattern:
 
     def find(self, text: str) -> list[Span]:
         """The names written in ``text``."""
-        return [Span(self.names[m.lastindex - 1], m.start(), m.end())
+        return [Span(self.names[(m.lastindex or 0) - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]

@@ -7,6 +7,7 @@ reads with it and drops page furniture (share and print links, menus, breadcrumb
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ _EXTENSIONS = {ext: f.name for f in REGISTRY.values() for ext in f.extensions}
 # ---------------------------------------------------------------------------------------------
 # files
 
-def read_source(path: str | Path, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> str:
+def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_LIMITS.max_bytes) -> str:
     """The decoded text of the file at ``path``; :class:`DocumentError` naming it if it cannot be
     read as a text document (missing, a directory, empty, binary, undecodable) or holds more
     than ``max_bytes`` (no more is ever read: a device or a FIFO stops there too)."""
@@ -100,7 +101,7 @@ def other_file_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
-def detect_format(path: str | Path | None, text: str) -> str:
+def detect_format(path: str | os.PathLike[str] | None, text: str) -> str:
     """"txt", "md" or "html": by the file extension, else by looking at the text."""
     if path is not None:
         fmt = _EXTENSIONS.get(Path(path).suffix.lower())

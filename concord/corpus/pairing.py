@@ -182,7 +182,7 @@ def _best_matches(rows: sparse.csr_matrix, other: sparse.csr_matrix, chunk: int 
                   ) -> list[tuple[int, int]]:
     """``(row, column)`` of each row's :data:`CANDIDATES` best overlaps with ``other``'s rows,
     computed a chunk of rows at a time (memory bounded whatever the corpus size)."""
-    out = []
+    out: list[tuple[int, int]] = []
     other_t = other.T.tocsc()
     for start in range(0, rows.shape[0], chunk):
         product = (rows[start:start + chunk] @ other_t).tocsr()

@@ -258,12 +258,11 @@ def _write(alignment: Alignment, resolved: DocumentPair, given: DocumentPair, ta
     options, outdir = task.options, Path(task.outdir)
     names = output_names(given.doc_id, options)
     date = creation_date(resolved)
-    tags = {"zh_tag": options.zh_tag, "en_tag": options.en_tag}
     write_alignment(alignment, outdir / names[0], options.fmt, doc_id=given.doc_id,
-                    creationdate=date, **tags)
+                    creationdate=date, zh_tag=options.zh_tag, en_tag=options.en_tag)
     if options.fmt != "tmx":  # the merged corpus.tmx is made from TMX
         write_alignment(alignment, outdir / names[1], "tmx", doc_id=given.doc_id,
-                        creationdate=date, **tags)
+                        creationdate=date, zh_tag=options.zh_tag, en_tag=options.en_tag)
     if options.check:
         result.findings, result.failing = _check(alignment, given, options, outdir, names[-3:])
     beads = alignment.beads

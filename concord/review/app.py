@@ -214,9 +214,8 @@ class ReviewApp:
             start = time.perf_counter()
             try:
                 if action == "op":
-                    change: Change | None = self.review.execute(operation_from_json(op))
-                    if change.empty:
-                        change = None
+                    done = self.review.execute(operation_from_json(op))
+                    change: Change | None = None if done.empty else done
                 elif action == "undo":
                     change = self.review.undo()
                 else:

@@ -153,7 +153,9 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Fi
     # memory flat however large the memory is
     @lru_cache(maxsize=PROFILE_CACHE)
     def profile(index: int, side: int) -> _Profile:
-        return _Profile(reps[index][side])
+        """The profile of rep ``index``'s source (``side`` 0) or usual target (``side`` 2)."""
+        src, _, tgt = reps[index]
+        return _Profile(tgt if side == 2 else src)
 
     @lru_cache(maxsize=PROFILE_CACHE)
     def template(index: int) -> tuple[str, str]:
