@@ -29,6 +29,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from align.language import HAN_CHARS
+
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 6
@@ -78,7 +80,7 @@ leaves:leaf selves:self thieves:thief halves:half wolves:wolf
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_HAN_REF = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|]+")
+_HAN_REF = re.compile(f"[{HAN_CHARS}|]+")
 _SKIP_GLOSS = re.compile(r"^(?:cl:|(?:old |archaic |ancient |japanese |unofficial |erhua |"
                          r"taiwan |korean )*variant of|see |see also|abbr\. for|also written|"
                          r"also pr\.|surname |used in |pr\. |\(?\s*$)")
@@ -205,6 +207,8 @@ def parse_cedict(lines: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], list
         for word in {trad, simp}:
             if len(word) == len(syllables):
                 for char, syl in zip(word, syllables):
+                    # the BMP ideographs only: taking in extension B and 〇 would change the
+                    # readings, and so the aligner's name anchors (left for a measured change)
                     if "\u3400" <= char <= "\u9fff":
                         readings.setdefault(char, set()).add(_syllable(syl))
         ids: set[int] = set()
