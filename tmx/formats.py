@@ -13,6 +13,12 @@ EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".tsv": "tsv", ".tab": "
               ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
+def default_extension(fmt: str) -> str | None:
+    """The ending a file written in ``fmt`` gets (the first of :data:`EXTENSIONS` naming it);
+    None for Moses, whose files end in their languages."""
+    return next((ext for ext, name in EXTENSIONS.items() if name == fmt), None)
+
+
 class UnknownFormat(TMXError):
     """The format of a path cannot be told (unknown extension, no ``fmt``)."""
 

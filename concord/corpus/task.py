@@ -22,13 +22,17 @@ from typing import TYPE_CHECKING, Any
 from align.errors import InputError
 from concord import __version__
 from concord.corpus.pairs import BATCH_STATE, DocumentPair
+from tmx import MEMORY_FORMATS
+from tmx.formats import default_extension
 
 if TYPE_CHECKING:
     from align.model import Alignment
     from terms.checks import Checker
 
 #: output extension of each format ``batch`` writes
-EXTENSIONS = {"tmx": ".tmx", "beads": ".beads", "po": ".po", "tsv": ".tsv", "jsonl": ".jsonl"}
+#: the ending of each output format: the memory registry's, and the gold bead format's
+EXTENSIONS = {**{fmt: ext for fmt in MEMORY_FORMATS if (ext := default_extension(fmt))},
+              "beads": ".beads"}
 #: hidden folder of the output directory: the journal, the check data, memories for corpus.tmx
 STATE_DIR = BATCH_STATE
 _LANG_NAMES = {"zh": "Chinese", "en": "English"}
