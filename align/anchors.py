@@ -2,7 +2,7 @@
 
 Each anchor is a *key* string that can occur on both sides of a sentence pair: ``"#2022"`` for a
 number (``"#m1"`` for January), ``"@apec"`` for a Latin word in Chinese text (matched with the
-English word's stem ``"apec"``), ``"~wei xiao bao"`` for a romanised Chinese name, ``"G3"`` for the
+English word's key ``"apec"``), ``"~wei xiao bao"`` for a romanised Chinese name, ``"G3"`` for the
 fourth glossary pair. The lexical scorer treats a key found on both sides as a translation.
 Paragraphs and sentence kinds, the structural anchors, are used by :class:`align.aligner.Structure`.
 """
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from align.lexicon import STOP_WORDS, Lexicon, stem
+from align.lexicon import STOP_WORDS, Lexicon, english_key
 from align.numbers import extract_mentions
 
 #: a Latin word inside Chinese text (APEC, G20, COVID-19, Darren)
@@ -65,7 +65,7 @@ def latin_words(text: str) -> list[Span]:
         if word in STOP_WORDS:
             continue
         if word.isalpha():
-            out.append(Span("@" + stem(word), match.start(), match.end()))
+            out.append(Span("@" + english_key(word), match.start(), match.end()))
         else:
             out.append(Span("@" + word, match.start(), match.end()))
     return out
@@ -119,7 +119,8 @@ class PinyinNames:
                 piece = word[p:p + size]
                 rest = best[p + size]
                 if rest is not None and piece in self.chars_by_syllable:
-                    if best[p] is None or len(rest) + 1 < len(best[p]):
+                    current = best[p]
+                    if current is None or len(rest) + 1 < len(current):
                         best[p] = [piece] + rest
         return best[0]
 
@@ -176,5 +177,5 @@ class NamePattern:
 
     def find(self, text: str) -> list[Span]:
         """The names written in ``text``."""
-        return [Span(self.names[m.lastindex - 1], m.start(), m.end())
+        return [Span(self.names[(m.lastindex or 0) - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]

@@ -140,9 +140,9 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
                     f"starts with a {encoding.upper()} byte-order mark but is not valid "
                     f"{encoding.upper()} (byte {exc.start + len(bom)})",
                     path=path, line=line, column=column) from None
-    encoding = _sniff_utf16(data)
-    if encoding:
-        return data.decode(encoding), encoding
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        return data.decode(utf16), utf16
     if b"\x00" in data:
         raise DocumentError("binary file (contains NUL bytes), not a text document", path=path)
     controls = sum(1 for b in data[:65536] if b < 32 and b not in b"\t\n\r\f\x1b")

@@ -2,22 +2,23 @@
 titles, date lines and headings from body text, and split body paragraphs into sentences."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
+from align.blocks import Block, split_lines
 from align.errors import DocumentError
 from align.kinds import classify
 from align.language import detect_language
 from align.limits import DEFAULT_LIMITS, Limits
 from align.model import Document, Sentence
 from align.normalize import remove_invisible
-from align.reading import FORMATS, Block, detect_format, extract_blocks, read_source, split_lines
+from align.reading import FORMATS, detect_format, extract_blocks, read_source
 from align.segment import sentence_spans
 
 #: how much text language detection looks at
 _SAMPLE = 20000
 
 
-def read_document(path: str | Path, *, lang: str | None = None, presplit: bool = False,
+def read_document(path: str | os.PathLike[str], *, lang: str | None = None, presplit: bool = False,
                   fmt: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the document at ``path`` (plain text, Markdown or HTML, by ``fmt``, the extension or
     sniffing) and split it into sentences, in language ``lang`` (detected when ``None``).

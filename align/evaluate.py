@@ -330,7 +330,7 @@ def read_sentence_file(path: str | Path, lang: str) -> Document:
     """A gold sentence file: one sentence per line, kept exactly (line k is sentence k; only
     CR, LF and CRLF end a line, as in the gold's line count)."""
     from align.model import Document, Sentence
-    from align.reading import split_lines
+    from align.blocks import split_lines
 
     path = Path(path)
     try:

@@ -19,7 +19,7 @@ from align.errors import DocumentError
 from align.kinds import is_dateline
 from align.language import is_han
 from align.normalize import remove_invisible
-from align.reading import Block
+from align.blocks import Block
 
 #: removed with everything inside them
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",

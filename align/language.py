@@ -1,13 +1,23 @@
-"""Telling Chinese from English by the share of Han characters."""
+"""Telling Chinese from English by the share of Han characters; what a Han character is."""
 from __future__ import annotations
+
+import re
 
 #: a text is Chinese when Han characters make up at least this share of its Han + Latin letters;
 #: one Han character carries about as much as a short English word, so the bar is low
 HAN_SHARE = 0.25
 
 
+#: the one definition of a Han character: CJK unified ideographs with extension A, the
+#: compatibility ideographs, extensions B to G, and 〇 (as a regular-expression character class)
+HAN_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: one Han character, and a run of them
+HAN = re.compile(f"[{HAN_CHARS}]")
+HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
+
+
 def is_han(ch: str) -> bool:
-    """True for a CJK ideograph (unified, extensions, compatibility) or 〇."""
+    """True for a Han character (:data:`HAN_CHARS`; compared by code point, which is faster)."""
     cp = ord(ch)
     return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
             or 0x20000 <= cp <= 0x3134F or cp == 0x3007)

@@ -22,7 +22,9 @@ def model1(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], n_src: in
     Returns the distinct (src, tgt) pairs, their probability and the number of sentence pairs in
     which both occur.
     """
-    bead_s, pair_s, pair_t = [], [], []
+    bead_s: list[int] = []
+    pair_s: list[int] = []
+    pair_t: list[int] = []
     for b, (ss, tt) in enumerate(zip(src, tgt)):
         ss = sorted(set(ss)) + [n_src]
         tt = sorted(set(tt))

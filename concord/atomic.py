@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 #: the name that means standard output wherever a command writes a file
 STDOUT = "-"
@@ -119,12 +119,16 @@ def _unnamed_output(path: str, mode: str, encoding: str | None) -> Iterator[IO]:
 
 @contextlib.contextmanager
 def _text(spool: IO[bytes], encoding: str | None) -> Iterator[IO[str]]:
-    wrapper = io.TextIOWrapper(spool, encoding=encoding, newline="")  # type: ignore[type-var]
+    wrapper = io.TextIOWrapper(spool, **_text_options("w", encoding))
     try:
         yield wrapper
         wrapper.flush()
     finally:
         wrapper.detach()  # leave the spool open for the copy
+
+
+def _text_options(mode: str, encoding: str | None) -> dict[str, Any]:
+    return {} if "b" in mode else {"encoding": encoding, "newline": ""}
 
 
 def _mode_for(target: Path) -> int:

@@ -20,8 +20,12 @@ from tmx.errors import TMXError
 from tmx.formats import format_for_reading, format_for_writing
 from tmx.langtags import ALL, normalize_tag, primary_language, same_tag
 from tmx.model import Unit
-from tmx.reader import Header, ReadWarning, TMXReader
-from tmx.writer import SEGTYPES, TMXWriter
+from tmx.memory import REGISTRY, Memory, ReadOptions, open_memory, output_paths
+from tmx.reader import Header
+from tmx.writer import SEGTYPES
+
+__all__ = ["Memory", "WriteSummary", "header_options", "peek_srclang", "read_memory",
+           "read_units", "units_from_alignment", "working_languages", "write_units"]
 
 
 def units_from_alignment(alignment: Alignment, *, doc_id: str, src_tag: str | None = None,
@@ -127,92 +131,30 @@ def write_units(units: Iterable[Unit], path: str | os.PathLike[str], fmt: str | 
         # of units whose tags were normalised
         tgt_lang = tgt_lang or next((lang for lang in langs
                                      if not same_tag(lang, str(src_lang))), None)
-    if name in ("po", "tsv", "moses") and not (src_lang and tgt_lang):
+    if REGISTRY[name].needs_langs and not (src_lang and tgt_lang):
         raise TMXError(f"cannot tell the source and target languages to write {name.upper()}: "
                        "the input's first unit (if any) does not hold two; give --src-lang and "
                        "--tgt-lang",
                        path=str(path))
-    if name == "moses" and os.fspath(path) == "-":
+    if REGISTRY[name].files > 1 and os.fspath(path) == "-":
         raise TMXError("Moses writes two files (PREFIX.zh and PREFIX.en): give a prefix, not "
                        "- (standard output)", path="-")
-    summary = WriteSummary(name, [Path(path)])
-    counted = _counting(iterator, summary)
+    spec = REGISTRY[name]
+    src, tgt = str(src_lang or ""), str(tgt_lang or "")
     if name == "tmx":
-        srclang = srclang or src_lang or ALL
-        with atomic_output(path, "wb") as stream, \
-                TMXWriter(stream, srclang=str(srclang),
-                          **options) as writer:  # type: ignore[arg-type]
-            writer.write_all(counted)
-        summary.removed_characters = writer.removed_characters
-        return summary
-    return _write_other(name, counted, Path(path), str(src_lang or ""), str(tgt_lang or ""),
-                        options, summary)
-
-
-def _write_other(name: str, units: Iterator[Unit], path: Path, src_lang: str, tgt_lang: str,
-                 options: dict[str, object], summary: WriteSummary) -> WriteSummary:
-    if name == "po":
-        from tmx.po import POWriter
-        with atomic_output(path, "w", encoding="utf-8") as stream, \
-                POWriter(stream, src_lang=src_lang, tgt_lang=tgt_lang,
-                         **options) as po_writer:  # type: ignore[arg-type]
-            po_writer.write_all(units)
-        return summary
-    if name in ("tsv", "jsonl"):
-        from tmx import tabular
-        writer_class = tabular.TSVWriter if name == "tsv" else tabular.JSONLWriter
-        with atomic_output(path, "w", encoding="utf-8") as stream, \
-                writer_class(stream, src_lang=src_lang, tgt_lang=tgt_lang,
-                             **options) as line_writer:  # type: ignore[arg-type]
-            line_writer.write_all(units)
-        summary.left_out = dict(getattr(line_writer, "left_out", {}))
-        return summary
-    from tmx import moses
+        src = str(srclang or src_lang or ALL)
     suffixes = options.pop("suffixes", None)
-    src_path, tgt_path = moses.pair_paths(path, src_lang, tgt_lang,
-                                          suffixes)  # type: ignore[arg-type]
-    summary.paths = [src_path, tgt_path]
+    paths = output_paths(path, name, src, tgt, suffixes if isinstance(suffixes, tuple) else None)
+    summary = WriteSummary(name, paths)
+    counted = _counting(iterator, summary)
     with contextlib.ExitStack() as stack:
-        src_stream = stack.enter_context(atomic_output(src_path, "w", encoding="utf-8"))
-        tgt_stream = stack.enter_context(atomic_output(tgt_path, "w", encoding="utf-8"))
-        with moses.MosesWriter(src_stream, tgt_stream, src_lang=src_lang, tgt_lang=tgt_lang,
-                               **options) as writer:  # type: ignore[arg-type]
-            writer.write_all(units)
-    summary.left_out = dict(writer.left_out)
+        streams = [stack.enter_context(atomic_output(p, "wb") if spec.binary else
+                                       atomic_output(p, "w", encoding="utf-8")) for p in paths]
+        with spec.writer(streams, src, tgt, **options) as writer:
+            writer.write_all(counted)
+    summary.removed_characters = getattr(writer, "removed_characters", 0)
+    summary.left_out = dict(getattr(writer, "left_out", {}))
     return summary
-
-
-@dataclass(slots=True)
-class Memory:
-    """A memory file opened for reading: its format, its units (read as they are iterated),
-    and — once iteration has begun — the TMX header and what the reader tolerated."""
-
-    path: Path
-    fmt: str
-    units: Iterator[Unit]
-    reader: TMXReader | None = None
-    #: the source and target languages the file declares (a PO header), when it does
-    langs: tuple[str, str] | None = None
-    #: what the reader of a format other than TMX left out or tolerated
-    read_warnings: list[ReadWarning] = field(default_factory=list)
-
-    @property
-    def header(self) -> Header | None:
-        """The TMX header (``None`` for other formats)."""
-        return self.reader.header if self.reader is not None else None
-
-    @property
-    def warnings(self) -> list[str]:
-        """What the reader tolerated or left out so far, one ``PATH:LINE: message`` line each."""
-        found = self.read_warnings + (self.reader.warnings if self.reader is not None else [])
-        return [f"{self.path}:{w.line}: {w.message}" if w.line else f"{self.path}: {w.message}"
-                for w in found]
-
-    def srclang(self) -> str | None:
-        """The header's source language (TMX), ``None`` when absent or ``*all*``."""
-        header = self.header
-        lang = header.srclang if header is not None else None
-        return lang if lang and lang != ALL else None
 
 
 def working_languages(langs: Sequence[str]) -> list[str]:
@@ -256,38 +198,16 @@ def header_options(header: Header | None) -> dict[str, object]:
 
 
 def read_memory(path: str | os.PathLike[str], fmt: str | None = None,
-                **options: object) -> Memory:
+                **options: str | None) -> Memory:
     """Open the memory at ``path`` (format from ``fmt``, extension or content); see
     :func:`read_units` for the options."""
     name = format_for_reading(path, fmt)
-    quoting = str(options.pop("tsv_quoting", None) or "escapes")
-    if name == "tmx":
-        reader = TMXReader(path)
-        return Memory(Path(path), name, iter(reader), reader)
-    if name == "po":
-        return _po_memory(Path(path), **options)  # type: ignore[arg-type]
-    if name == "tsv":
-        from tmx.tabular import read_tsv
-        return Memory(Path(path), name,
-                      read_tsv(path, quoting=quoting, **options))  # type: ignore[arg-type]
-    if name == "jsonl":
-        from tmx.tabular import read_jsonl
-        return Memory(Path(path), name, read_jsonl(path, **options))  # type: ignore[arg-type]
-    from tmx.moses import read_moses
-    return Memory(Path(path), name, read_moses(path, **options))  # type: ignore[arg-type]
-
-
-def _po_memory(path: Path, **options: str) -> Memory:
-    """A PO file as a :class:`Memory`: its header's languages, its obsolete entries counted."""
-    from tmx.po import open_po
-
-    source = open_po(path, **options)
-    warnings = [ReadWarning(source.obsolete_line,
-                            f"{source.obsolete} obsolete entries (#~) left out: a PO editor "
-                            "keeps them for reuse, they are not units of the memory")
-                ] if source.obsolete else []
-    return Memory(path, "po", source.units, langs=(source.src_lang, source.tgt_lang),
-                  read_warnings=warnings)
+    read = ReadOptions(src_lang=options.pop("src_lang", None),
+                       tgt_lang=options.pop("tgt_lang", None),
+                       tsv_quoting=options.pop("tsv_quoting", None) or "escapes")
+    if options:
+        raise TypeError(f"unknown reading options: {', '.join(options)}")
+    return open_memory(path, name, read)
 
 
 def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
@@ -302,7 +222,7 @@ def peek_srclang(memory: Memory, units: Iterator[Unit] | None = None
 
 
 def read_units(path: str | os.PathLike[str], fmt: str | None = None,
-               **options: object) -> Iterator[Unit]:
+               **options: str | None) -> Iterator[Unit]:
     """Stream the units of the memory at ``path`` (format from ``fmt``, extension or content).
 
     Bad input raises :class:`tmx.errors.TMXError` (path, line, column). Options: PO, TSV and

@@ -57,7 +57,7 @@ class UI:
     def progress(self, description: str, total: int | None) -> Iterator[Advance]:
         """A progress bar while the block runs; yields a function that advances it."""
         if not self.interactive:
-            yield lambda n=1: None
+            yield _no_progress
             return
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                    TimeRemainingColumn)
@@ -66,4 +66,12 @@ class UI:
                    TimeRemainingColumn())
         with Progress(*columns, console=self.err, transient=True) as bar:
             task = bar.add_task(description, total=total)
-            yield lambda n=1: bar.advance(task, n)
+
+            def advance(n: int = 1) -> None:
+                bar.advance(task, n)
+
+            yield advance
+
+
+def _no_progress(n: int = 1) -> None:
+    """What advances no progress bar (when none is shown)."""

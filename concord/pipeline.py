@@ -51,7 +51,7 @@ def _stem(path: str | os.PathLike[str]) -> str:
 def _common_stem(a: str, b: str) -> str:
     """The longest common start of ``a`` and ``b`` ending at a word boundary, without the
     separator (``call-chinese``, ``call-english`` → ``call``); ``""`` when they share none."""
-    n = len(os.path.commonprefix([a, b]))
+    n = len(os.path.commonprefix([a, b]))  # noqa: RUF071  (characters, on purpose)
     if n == len(a) == len(b):
         return a
     boundary = re.compile(r"[\s._-]")

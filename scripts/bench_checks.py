@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from terms.checks import Checker, Pair  # noqa: E402
-from terms.glossary import Concept, Glossary, Term, load_glossary  # noqa: E402
+from terms.glossary import Concept, Glossary, Term  # noqa: E402
+from terms.formats import load_glossary  # noqa: E402
 from terms.variants import cedict_path  # noqa: E402
 
 RELEASES = ROOT / "corpora" / "releases"
@@ -162,7 +163,7 @@ def bench_clean(glossary: Glossary) -> dict:
     two_sided: list[tuple[str, str, str]] = []
     one_sided: list[tuple[str, str, str]] = []
     pairs_total = one_sided_total = 0
-    for name, pairs in gold_pairs():
+    for _name, pairs in gold_pairs():
         pairs_total += len(pairs)
         sides = {p.unit: bool(p.source.strip()) and bool(p.target.strip()) for p in pairs}
         one_sided_total += sum(1 for both in sides.values() if not both)

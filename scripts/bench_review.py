@@ -77,7 +77,7 @@ def large_alignment(beads_wanted: int) -> Alignment:
 def summary(values: list[float]) -> str:
     """Median, 95th percentile and maximum of ``values`` (ms)."""
     values = sorted(values)
-    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
     return (f"median {statistics.median(values):.1f} ms, p95 {p95:.1f} ms, "
             f"max {values[-1]:.1f} ms (n={len(values)})")
 

@@ -66,17 +66,18 @@ def decode_glossary(data: bytes, name: str) -> str:
             line = data[:exc.start].count(b"\n") + 1
     else:
         line = 1
+    found: str | None
     try:
-        text, encoding = decode_bytes(data, name)
+        text, found = decode_bytes(data, name)
     except DocumentError:
-        encoding = None
-    if encoding is not None and encoding.startswith("utf-16"):
+        found = None
+    if found is not None and found.startswith("utf-16"):
         return text  # UTF-16 without a byte-order mark: its zero bytes tell it apart
-    if encoding is None:
+    if found is None:
         raise GlossaryError("not UTF-8 text, nor any encoding recognised: save the glossary as "
                             "UTF-8", path=name, line=line)
-    label = {"gb18030": "GB18030/GBK", "big5hkscs": "Big5"}.get(encoding, encoding.upper())
-    source = {"gb18030": "GB18030", "big5hkscs": "BIG5-HKSCS"}.get(encoding, encoding.upper())
+    label = {"gb18030": "GB18030/GBK", "big5hkscs": "Big5"}.get(found, found.upper())
+    source = {"gb18030": "GB18030", "big5hkscs": "BIG5-HKSCS"}.get(found, found.upper())
     raise GlossaryError(f"not UTF-8 text (it looks like {label}): save it as UTF-8 (in Excel: "
                         f"'CSV UTF-8'), or convert it with: iconv -f {source} -t UTF-8 "
                         f"{shlex.quote(name)} > utf8.csv", path=name, line=line)
@@ -189,7 +190,7 @@ def _split_concept(earlier: Concept, record: dict[str, str], name: str,
                    line: int) -> GlossaryError:
     """The error for a row of concept ``earlier`` after other concepts' rows: where its rows
     are, why (a sheet sorted by language splits every concept) and how to fix it."""
-    lines = [t.line for t in earlier.terms if t.line is not None] or [earlier.line]
+    lines: list[int | None] = [t.line for t in earlier.terms if t.line is not None] or [earlier.line]
     where = (f"line {lines[0]}" if lines[0] == lines[-1] else f"lines {lines[0]}-{lines[-1]}")
     langs = {t.lang for t in earlier.terms}
     sorted_by_lang = len(langs) == 1 and normalize_lang(record["lang"]) not in langs

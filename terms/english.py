@@ -40,8 +40,8 @@ def word_starts(text: str, found: list[str]) -> list[int]:
     return starts
 
 
-def stem(word: str) -> str:
-    """The inflection-free form of a lower-case word."""
+def strip_inflection(word: str) -> str:
+    """A lower-case word without its possessive, plural or -ship ending (no dictionary)."""
     if word.endswith("'s"):
         word = word[:-2]
     elif word.endswith("'"):
@@ -63,12 +63,12 @@ def stem(word: str) -> str:
 
 
 def key(word: str) -> str:
-    """The matching key of a word: lower case and :func:`stem` (cached)."""
+    """The matching key of a word: lower case and :func:`strip_inflection` (cached)."""
     k = KEYS.get(word)
     if k is None:
         if len(KEYS) > _KEY_CACHE_LIMIT:
             KEYS.clear()
-        k = KEYS[word] = stem(word.lower())
+        k = KEYS[word] = strip_inflection(word.lower())
     return k
 
 

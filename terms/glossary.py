@@ -1,4 +1,4 @@
-"""The glossary model (concepts, their terms and statuses) and loading/saving by file format.
+"""The glossary model: concepts, their terms and statuses (files: :mod:`terms.formats`).
 
 A :class:`Concept` groups the Chinese terms and English renderings of one idea. Each
 :class:`Term` has a status: ``preferred`` and ``admitted`` renderings are allowed,
@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from terms.errors import GlossaryError
 
@@ -47,7 +46,6 @@ STATUS_ALIASES = {
 }
 CATEGORY_ALIASES = {"organization": "organisation", "org": "organisation", "country": "place"}
 
-FORMATS = ("tbx", "tbx2", "csv", "tsv", "po")
 
 
 def normalize_status(value: str) -> str | None:
@@ -293,81 +291,3 @@ def unique_ids(concepts: Iterable[Concept], path: str | None) -> Iterator[Concep
             raise GlossaryError(f"duplicated concept id {c.id!r}{where}", path=path, line=c.line)
         first_line[c.id] = c.line
         yield c
-
-
-def detect_format(path: str | Path, head: bytes | None = None) -> str:
-    """The glossary format of ``path``: by extension, else by sniffing the first bytes."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if head is None:
-        with open(p, "rb") as handle:
-            head = handle.read(4096)
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    if suffix in (".tbx", ".xml") or text.startswith("<"):
-        return "tbx2" if "<martif" in text else "tbx"
-    if suffix in (".po", ".pot"):
-        return "po"
-    if suffix in (".tsv", ".tab"):
-        return "tsv"
-    if suffix == ".csv":
-        return "csv"
-    if text.startswith(("msgid", "#")) or '\nmsgid "' in text:
-        return "po"
-    first = text.split("\n", 1)[0]
-    return "tsv" if first.count("\t") > first.count(",") else "csv"
-
-
-def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
-    """Read a glossary (TBX v3, TBX v2, CSV, TSV or PO; format by extension or sniffing).
-
-    Raises :class:`GlossaryError` with file and line for a syntax error, an unknown status,
-    category or language, an invalid scope pattern or a duplicated concept id.
-    """
-    p = Path(path)
-    if p.is_dir():
-        raise GlossaryError("is a directory, not a glossary file", path=str(p))
-    if not p.exists():
-        raise GlossaryError("no such file", path=str(p))
-    fmt = (fmt or detect_format(p)).lower()
-    if fmt in ("tbx", "tbx3", "tbx2"):
-        from terms.tbx import read_tbx
-        glossary = read_tbx(p)
-    elif fmt in ("csv", "tsv"):
-        from terms.csvfile import read_csv
-        glossary = read_csv(p, delimiter="\t" if fmt == "tsv" else ",")
-    elif fmt == "po":
-        from terms.pofile import read_po
-        glossary = read_po(p)
-    else:
-        raise GlossaryError(f"unknown glossary format {fmt!r} (expected one of "
-                            f"{', '.join(FORMATS)})", path=str(p))
-    glossary.path = str(p)
-    glossary.validate()
-    return glossary
-
-
-_OUTPUT_SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".tab": "tsv", ".po": "po",
-                    ".pot": "po", ".csv": "csv"}
-
-
-def format_for_path(path: str | Path) -> str | None:
-    """The output format a file name implies (``.tbx`` → TBX v3, ``.csv``, ``.tsv``, ``.po``),
-    or None when its ending names none."""
-    name = str(path).lower()
-    return next((fmt for suffix, fmt in _OUTPUT_SUFFIXES.items() if name.endswith(suffix)), None)
-
-
-def save_glossary(glossary: Glossary, stream: IO[bytes], fmt: str) -> None:
-    """Write ``glossary`` to a binary stream as ``fmt`` (tbx = TBX v3, tbx2, csv, tsv, po)."""
-    fmt = fmt.lower()
-    if fmt in ("tbx", "tbx3", "tbx2"):
-        from terms.tbx import write_tbx
-        write_tbx(glossary, stream, version=2 if fmt == "tbx2" else 3)
-    elif fmt in ("csv", "tsv"):
-        from terms.csvfile import write_csv
-        write_csv(glossary, stream, delimiter="\t" if fmt == "tsv" else ",")
-    elif fmt == "po":
-        from terms.pofile import write_po
-        write_po(glossary, stream)
-    else:
-        raise ValueError(f"unknown glossary format {fmt!r} (expected one of {', '.join(FORMATS)})")

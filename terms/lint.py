@@ -136,7 +136,7 @@ def _two_preferred(glossary: Glossary) -> list[LintIssue]:
                 by_term[(_form(t.text, "zh"), _scope_key(c) + t.exclusions)].append(c)
     issues = []
     for (form, scope), concepts in by_term.items():
-        renderings = {}
+        renderings: dict[str, tuple[Concept, Term]] = {}
         for c in concepts:
             p = c.preferred("en")
             if p is not None:

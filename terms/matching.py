@@ -68,7 +68,7 @@ class _Payload:
     ``exclude`` forms, as (longer form, offset of the form in it) in the automaton's
     alphabet)."""
 
-    __slots__ = ("length", "entries", "concepts", "allowed", "case_sensitive", "exclusions")
+    __slots__ = ("allowed", "case_sensitive", "concepts", "entries", "exclusions", "length")
 
     def __init__(self, length: int, entries: tuple[Entry, ...]) -> None:
         self.length = length

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import IO
 
@@ -160,7 +160,7 @@ def _revision_date(glossary: Glossary) -> str:
         stamp = Path(glossary.path).stat().st_mtime if glossary.path else None
     except OSError:
         stamp = None
-    when = datetime.fromtimestamp(stamp, timezone.utc) if stamp else datetime.now(timezone.utc)
+    when = datetime.fromtimestamp(stamp, UTC) if stamp else datetime.now(UTC)
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 

@@ -1,35 +1,4 @@
-"""TBX glossaries: TBX v3 (ISO 30042:2019, TBX-Core/TBX-Basic, DCA style) and TBX v2 (martif).
-
-Reading (either version, with or without the TBX namespace):
-
-- ``conceptEntry``/``termEntry`` → :class:`Concept` (``id``; ``descrip type="subjectField"`` →
-  category when it names one, else kept; other concept-level ``descrip``/``admin`` kept; the
-  ``note`` elements → the concept note);
-- ``langSec``/``langSet`` (``xml:lang``) → the language (``zh-TW`` is read as ``zh``, and kept as
-  written in ``Term.tag`` for writing back); ``termSec``/``tig``/``ntig`` → :class:`Term`;
-- DCT style (a data category as an element of a module namespace, ``<basic:administrativeStatus>``)
-  is read as the DCA style it stands for (``<termNote type="administrativeStatus">``);
-- ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
-  ``type="usageStatus"`` (``preferred``/``admitted``/``deprecated``…) → the status; a term with
-  none (or an empty one, which ``glossary lint`` warns about) is preferred when it is the first
-  of its language in the concept, admitted otherwise;
-- other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
-  term note, except Concord's own notes ``concord-scope: REGEX``, ``concord-exclude: LONGER
-  FORM|…`` and ``concord-case-sensitive: yes`` which carry what TBX has no data category for;
-- notes of a language section → ``Concept.extra["LANG-note"]`` (one line per note), written back
-  into that language's section;
-- the back matter (``<back>``: ``refObjectSec``/``refObjectList``) → ``Glossary.back``, written back
-  as it was into TBX (v3 or v2), and said to be left out of other formats;
-- a term without a status element gets the default status, but the writer does not invent one:
-  it leaves the element out while that default still gives the same status.
-
-Transaction records (``transacGrp``), cross-references and graphics are not kept (their count
-is in ``Glossary.not_kept``, which ``glossary convert`` reports).
-
-The XML is parsed with entity resolution, DTD loading and network access off. Errors
-(malformed XML, not TBX, unknown status, duplicated concept id) raise :class:`GlossaryError`
-with file and line.
-"""
+"""TBX glossaries: TBX v3 (ISO 30042:2019, TBX-Core/TBX-Basic, DCA style) and TBX v2 (martif)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -84,7 +53,38 @@ def _refuse_entities(name: str, entities: list[str]) -> None:
 
 
 def read_tbx(path: str | Path) -> Glossary:
-    """Read a TBX v3 or v2 file (see the module docstring)."""
+    """Read a TBX v3 or v2 file.
+
+    Reading (either version, with or without the TBX namespace):
+
+    - ``conceptEntry``/``termEntry`` → :class:`Concept` (``id``; ``descrip type="subjectField"`` →
+      category when it names one, else kept; other concept-level ``descrip``/``admin`` kept; the
+      ``note`` elements → the concept note);
+    - ``langSec``/``langSet`` (``xml:lang``) → the language (``zh-TW`` is read as ``zh``, and kept as
+      written in ``Term.tag`` for writing back); ``termSec``/``tig``/``ntig`` → :class:`Term`;
+    - DCT style (a data category as an element of a module namespace, ``<basic:administrativeStatus>``)
+      is read as the DCA style it stands for (``<termNote type="administrativeStatus">``);
+    - ``termNote type="administrativeStatus"`` (``preferredTerm-admn-sts`` …) or
+      ``type="usageStatus"`` (``preferred``/``admitted``/``deprecated``…) → the status; a term with
+      none (or an empty one, which ``glossary lint`` warns about) is preferred when it is the first
+      of its language in the concept, admitted otherwise;
+    - other ``termNote``/``descrip``/``admin`` of a term are kept in ``Term.extra``; ``note`` → the
+      term note, except Concord's own notes ``concord-scope: REGEX``, ``concord-exclude: LONGER
+      FORM|…`` and ``concord-case-sensitive: yes`` which carry what TBX has no data category for;
+    - notes of a language section → ``Concept.extra["LANG-note"]`` (one line per note), written back
+      into that language's section;
+    - the back matter (``<back>``: ``refObjectSec``/``refObjectList``) → ``Glossary.back``, written back
+      as it was into TBX (v3 or v2), and said to be left out of other formats;
+    - a term without a status element gets the default status, but the writer does not invent one:
+      it leaves the element out while that default still gives the same status.
+
+    Transaction records (``transacGrp``), cross-references and graphics are not kept (their count
+    is in ``Glossary.not_kept``, which ``glossary convert`` reports).
+
+    The XML is parsed with entity resolution, DTD loading and network access off. Errors
+    (malformed XML, not TBX, unknown status, duplicated concept id) raise :class:`GlossaryError`
+    with file and line.
+    """
     name = str(path)
     _refuse_entities(name, declared_entities(path))
     try:

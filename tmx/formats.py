@@ -5,11 +5,18 @@ import glob
 import os
 from pathlib import Path
 
+from tmx import MEMORY_FORMATS
 from tmx.errors import TMXError
 
-FORMATS = ("tmx", "po", "tsv", "jsonl", "moses")
+FORMATS = MEMORY_FORMATS
 EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".tsv": "tsv", ".tab": "tsv",
               ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def default_extension(fmt: str) -> str | None:
+    """The ending a file written in ``fmt`` gets (the first of :data:`EXTENSIONS` naming it);
+    None for Moses, whose files end in their languages."""
+    return next((ext for ext, name in EXTENSIONS.items() if name == fmt), None)
 
 
 class UnknownFormat(TMXError):

@@ -98,7 +98,7 @@ class Segment:
         """Plain text: inline codes removed, text marked with ``hi`` kept."""
         parts = self.parts
         if len(parts) == 1 and type(parts[0]) is str:
-            return parts[0]  # type: ignore[return-value]
+            return parts[0]
         return "".join(p if isinstance(p, str) else p.text for p in parts)
 
     @property

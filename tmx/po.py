@@ -1,29 +1,4 @@
-"""Gettext PO files for translators' tools (Poedit, Weblate, Lokalize), through polib.
-
-One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
-document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
-The ``fuzzy`` flag marks units not yet confirmed by a reviewer (``unreviewed``, ``edited``,
-``rejected``) and units whose confidence is below
-``fuzzy_below``, and entries whose two sides do not both start or end with a line break (which
-``msgfmt --check`` refuses in a translated entry). ``msgfmt`` leaves fuzzy entries out of the
-compiled catalogue, Translate Toolkit's ``po2tmx`` out of the memory, and Poedit shows them as
-"needs work"; so the writer offers ``confirmed_threshold`` (units whose confidence is at least this
-are not fuzzy, unless rejected) and ``no_fuzzy`` (no entry is fuzzy). An entry so written without
-``fuzzy`` though its unit is unconfirmed carries ``#. tmx-unconfirmed: true``, so that reading
-it back does not take the missing flag for a reviewer's confirmation. Notes (check findings) are translator comments (``# ``). The first extracted
-comment says, for people, the alignment confidence, bead type and review status. Everything else a
-TMX unit holds — tuid, properties, attributes, other language variants — is kept in extracted comments
-(``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
-TMX inline markup (``Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>``) and the entry
-gets the ``tmx-markup`` flag.
-
-Reading: a PO file from another tool becomes units too (its context goes to an ``x-context``
-property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
-strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
-target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read, only
-counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed or edited entry in a
-PO editor marks it ``confirmed``.
-"""
+"""Gettext PO files for translators' tools (Poedit, Weblate, Lokalize), through polib."""
 from __future__ import annotations
 
 import json
@@ -31,7 +6,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import IO, Any
 
 import polib
@@ -84,10 +59,27 @@ def _line_breaks_differ(msgid: str, msgstr: str) -> bool:
 
 
 class POWriter(UnitWriter):
-    """Write units as a PO file, one entry at a time (see the module notes).
+    """Write units as a PO file, one entry at a time.
 
     ``stream`` is a text stream (UTF-8). ``src_lang``/``tgt_lang`` pick the variants that become
     ``msgid``/``msgstr``; other variants are kept in extracted comments.
+
+    One entry per unit: ``msgid`` is the source segment, ``msgstr`` the target. ``msgctxt`` names the
+    document and paragraph (``"rel-1, paragraph 3"``; the tuid is added when two entries would clash).
+    The ``fuzzy`` flag marks units not yet confirmed by a reviewer (``unreviewed``, ``edited``,
+    ``rejected``) and units whose confidence is below
+    ``fuzzy_below``, and entries whose two sides do not both start or end with a line break (which
+    ``msgfmt --check`` refuses in a translated entry). ``msgfmt`` leaves fuzzy entries out of the
+    compiled catalogue, Translate Toolkit's ``po2tmx`` out of the memory, and Poedit shows them as
+    "needs work"; so the writer offers ``confirmed_threshold`` (units whose confidence is at least this
+    are not fuzzy, unless rejected) and ``no_fuzzy`` (no entry is fuzzy). An entry so written without
+    ``fuzzy`` though its unit is unconfirmed carries ``#. tmx-unconfirmed: true``, so that reading
+    it back does not take the missing flag for a reviewer's confirmation. Notes (check findings) are translator comments (``# ``). The first extracted
+    comment says, for people, the alignment confidence, bead type and review status. Everything else a
+    TMX unit holds — tuid, properties, attributes, other language variants — is kept in extracted comments
+    (``#. tmx-…: <JSON>``), so TMX → PO → TMX loses nothing. A segment with inline codes is written as
+    TMX inline markup (``Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>``) and the entry
+    gets the ``tmx-markup`` flag.
     """
 
     def __init__(self, stream: IO[str], *, src_lang: str, tgt_lang: str,
@@ -109,7 +101,7 @@ class POWriter(UnitWriter):
                          "target.\n" + self._fuzzy_rule() +
                          "\nThe extracted comments starting with tmx- keep what the TMX unit "
                          "holds: leave them as they are.")
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
         header.metadata = {
             "Project-Id-Version": self.project, "Report-Msgid-Bugs-To": "",
             "POT-Creation-Date": now, "PO-Revision-Date": now,
@@ -249,14 +241,22 @@ class POSource:
 
 def read_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
             tgt_lang: str | None = None) -> Iterator[Unit]:
-    """The units of a PO file (see the module notes and :func:`open_po`)."""
+    """The units of a PO file (see :func:`open_po`)."""
     return open_po(path, src_lang=src_lang, tgt_lang=tgt_lang).units
 
 
 def open_po(path: str | os.PathLike[str], *, src_lang: str | None = None,
             tgt_lang: str | None = None) -> POSource:
     """Open a PO file for reading. Languages come from ``src_lang``/``tgt_lang``, else the
-    header (``X-Source-Language``, ``Language``); :class:`TMXError` when neither says."""
+    header (``X-Source-Language``, ``Language``); :class:`TMXError` when neither says.
+
+    Reading: a PO file from another tool becomes units too (its context goes to an ``x-context``
+    property, as Translate Toolkit's po2tmx does; references, extracted comments, flags, previous
+    strings (``#|``) and plural forms (``msgid_plural``, ``msgstr[1]`` …; ``msgstr[0]`` is the
+    target) to ``x-po-…`` properties; obsolete ``#~`` entries are not read, only
+    counted: :attr:`POSource.obsolete`). Removing ``fuzzy`` from an unreviewed or edited entry in a
+    PO editor marks it ``confirmed``.
+    """
     check_readable(path)
     _check_strings(path)
     try:

@@ -81,7 +81,7 @@ class TMXReader:
                 # free the units before this one (complete, already read): memory stays
                 # flat. Never touch what follows: the parser may be in the middle of it.
                 while element.getprevious() is not None:
-                    del body[0]  # type: ignore[index]
+                    del body[0]
                 yield unit
             elif body is None:
                 self._read_header(element)

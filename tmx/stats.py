@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from align.language import HAN
 from tmx import props as P
 from tmx.langtags import primary_language
 from tmx.model import Unit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 BINS = 10
 
 
@@ -77,7 +77,7 @@ class MemoryStats:
             text = variant.text
             self.characters[variant.lang] += len(text)
             if counts_characters(variant.lang):
-                self.han[variant.lang] += len(_HAN.findall(text))
+                self.han[variant.lang] += len(HAN.findall(text))
             else:
                 self.words[variant.lang] += len(_WORD.findall(text))
         self.with_codes += codes

@@ -12,7 +12,7 @@ import copy
 import os
 import time
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from types import TracebackType
 from typing import IO
 
@@ -39,10 +39,10 @@ def tmx_date(when: datetime | float | None = None) -> str:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = float(epoch) if epoch and epoch.isdigit() else time.time()
     if not isinstance(when, datetime):
-        when = datetime.fromtimestamp(when, tz=timezone.utc)
+        when = datetime.fromtimestamp(when, tz=UTC)
     elif when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 class TMXWriter(UnitWriter):

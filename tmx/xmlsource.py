@@ -35,7 +35,7 @@ MAX_ATTRIBUTES = 256
 
 def safe_parser() -> etree.XMLParser:
     """An XML parser with :data:`SAFE_OPTIONS` (for small in-memory fragments)."""
-    return etree.XMLParser(**SAFE_OPTIONS)  # type: ignore[arg-type]
+    return etree.XMLParser(**SAFE_OPTIONS)
 
 
 def encoding_override(path: str | os.PathLike[str]) -> str | None:
@@ -90,7 +90,7 @@ def _well_formed_until_the_end(path: str | os.PathLike[str]) -> bool:
     """True when the file is well-formed as far as it goes: the parser ran out of data (a
     truncated file), as opposed to meeting an error in it (even on its last line)."""
     parser = etree.XMLParser(target=_NoTree(), encoding=encoding_override(path),
-                             **SAFE_OPTIONS)  # type: ignore[arg-type]
+                             **SAFE_OPTIONS)
     try:
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):

@@ -13,6 +13,7 @@ from concord.commands import (add_input_format_option, add_limit_options, add_ma
                               add_po_output_options, add_scorer_option, document_limits,
                               po_output_options, refuse_overwrite)
 from concord.errors import UsageError
+from tmx.formats import EXTENSIONS
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
 
 if TYPE_CHECKING:
@@ -104,21 +105,25 @@ def run(args: argparse.Namespace, ui) -> int:
     else:
         _write_to_stdout(alignment, fmt, args, po)
     if args.output:
-        low = sum(1 for b in alignment.beads if b.confidence < 0.5)
-        ui.note(f"{len(alignment.beads)} beads ({low} with confidence below 0.5) written to "
+        from concord.reports import LOW_CONFIDENCE
+        low = sum(1 for b in alignment.beads if b.confidence < LOW_CONFIDENCE)
+        ui.note(f"{len(alignment.beads)} beads ({low} with confidence below {LOW_CONFIDENCE}) written to "
                 f"{shown(args.output)}")
     return 0
 
 
+#: endings of the gold bead format, the one output of ``align`` that is no memory
+_BEADS_EXTENSIONS = (".beads", ".align")
+
+
 def _format_from_extension(path: str) -> str:
+    """The output format an ending names: beads, a memory format of the registry, else TMX."""
     suffix = Path(path).suffix.lower()
-    known = {".tmx": "tmx", ".beads": "beads", ".align": "beads", ".tsv": "tsv",
-             ".jsonl": "jsonl", ".po": "po"}
-    return known.get(suffix, "tmx")
+    return "beads" if suffix in _BEADS_EXTENSIONS else EXTENSIONS.get(suffix, "tmx")
 
 
 def _glossary_anchors(path: str, ui) -> list[tuple[str, list[str]]]:
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
 
     glossary = load_glossary(path)
     pairs = glossary.anchor_pairs()

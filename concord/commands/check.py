@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from concord.reports import Report, plural
     from terms.checks import Checker, Pair
     from terms.config import load_config
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
 
     memories = [d for d in args.documents if d.lower().endswith(MEMORY_SUFFIXES)]
     if memories and len(memories) == len(args.documents):
@@ -302,11 +302,12 @@ def _memory_languages(stream: Iterator[Unit], src_tag: str | None, tgt_tag: str 
     src_tag = src_tag or langs[0]
     src_lang = primary_language(src_tag)
     other = next((t for t in langs if primary_language(t) != src_lang), None)
-    if tgt_tag is None and other is None:
+    target = tgt_tag or other
+    if target is None:
         raise UsageError(f"the units pair {' and '.join(langs)}, all {src_lang}: nothing to "
                          "check a translation against; give --src-lang and --tgt-lang",
                          path=path)
-    return src_tag, tgt_tag or other, head
+    return src_tag, target, head
 
 
 def _confidence(unit: Unit) -> float | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from concord.commands import given_languages, refuse_overwrite
 from concord.errors import UsageError
-from terms.glossary import FORMATS, format_for_path, load_glossary, save_glossary
+from terms import GLOSSARY_FORMATS
 
 if TYPE_CHECKING:
     from concord.console import UI
@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "written atomically.")
     convert.add_argument("input", metavar="IN", help="the glossary to read")
     convert.add_argument("output", metavar="OUT", help="the file to write")
-    convert.add_argument("--to", choices=FORMATS,
+    convert.add_argument("--to", choices=GLOSSARY_FORMATS,
                          help="output format (default: from OUT's extension; .tbx is TBX v3)")
     convert.add_argument("--bom", action="store_true",
                          help="CSV/TSV: start with a UTF-8 byte-order mark, so that Excel opens "
@@ -131,6 +131,7 @@ def _pairs(args: argparse.Namespace) -> Iterator[Pair]:
 
 
 def run_lint(args: argparse.Namespace, ui: UI) -> int:
+    from terms.formats import load_glossary
     from terms.findings import at_least
     from terms.lint import lint_glossary
 
@@ -156,6 +157,7 @@ def run_lint(args: argparse.Namespace, ui: UI) -> int:
 
 def run_convert(args: argparse.Namespace, ui: UI) -> int:
     from concord.atomic import shown, write_bytes_atomic
+    from terms.formats import format_for_path, load_glossary, save_glossary
 
     refuse_overwrite(args.output, [args.input], "OUT")
     glossary = load_glossary(args.input)
@@ -179,6 +181,7 @@ def run_convert(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_stats(args: argparse.Namespace, ui: UI) -> int:
+    from terms.formats import load_glossary
     glossary = load_glossary(args.glossary)
     categories = Counter(c.category for c in glossary.concepts)
     terms = Counter(f"{t.lang} {t.status}" for c in glossary.concepts for t in c.terms)
@@ -198,6 +201,7 @@ def run_stats(args: argparse.Namespace, ui: UI) -> int:
 
 
 def run_coverage(args: argparse.Namespace, ui: UI) -> int:
+    from terms.formats import load_glossary
     from terms.coverage import OUTCOMES, glossary_coverage
 
     glossary = load_glossary(args.glossary)

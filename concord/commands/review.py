@@ -104,7 +104,7 @@ def run(args: argparse.Namespace, ui) -> int:
             raise UsageError("is a directory, not a file", path=path)
     given = None
     if args.glossary:
-        from terms.glossary import load_glossary
+        from terms.formats import load_glossary
         given = load_glossary(args.glossary)
     panel = _tm_panel(args)  # a store that cannot be used fails before the review is opened
     review = open_review(args, inputs, given, ui)
@@ -188,7 +188,7 @@ def _glossary(args: argparse.Namespace, given: Glossary | None, meta: dict[str, 
         ui.warn(f"the glossary this review used, {stored}, is gone: terms are not highlighted "
                 "(give --glossary)")
         return None
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
     return load_glossary(stored)
 
 

@@ -174,7 +174,7 @@ def run_lookup(args: argparse.Namespace, ui: UI) -> int:
             for line in sys.stdin:
                 query = line.rstrip("\r\n")
                 try:
-                    answer = {"matches": [m.to_json() for m in store.lookup(
+                    answer: dict[str, Any] = {"matches": [m.to_json() for m in store.lookup(
                         query, args.lang, args.limit, args.min_score)]}
                 except ValueError as exc:  # one line too long: said, and the next ones answered
                     answer = {"matches": [], "error": str(exc)}

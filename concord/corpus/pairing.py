@@ -19,7 +19,6 @@ weighs its score against the best alternative either document has; pairs below
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from scipy.sparse.csgraph import connected_components
 
 from align.anchors import glossary_spans, latin_words, number_keys
 from align.errors import InputError
-from align.language import detect_language
+from align.language import HAN_RUN, detect_language
 from align.lexicon import english_keys, load_lexicon
 from align.reading import detect_format, extract_blocks, read_source
 from concord.corpus.pairs import DocumentPair, document_files, unique_ids
@@ -45,8 +44,6 @@ if TYPE_CHECKING:
 MAX_CHARS = 200_000
 #: characters of a document its language is told from
 LANGUAGE_SAMPLE = 5000
-#: a run of Han characters (CJK unified ideographs, extension A, compatibility ideographs)
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: rarest features of each document looked up in the other side's index
 PREFIX = 40
 #: posting lists longer than this (or than twice the square root of the number of documents)
@@ -97,7 +94,7 @@ def document_features(text: str, lang: str, lexicon: Lexicon,
 
 
 def _han_runs(text: str) -> list[str]:
-    return _HAN_RUN.findall(text)
+    return HAN_RUN.findall(text)
 
 
 def read_text(path: str) -> str:
@@ -185,7 +182,7 @@ def _best_matches(rows: sparse.csr_matrix, other: sparse.csr_matrix, chunk: int 
                   ) -> list[tuple[int, int]]:
     """``(row, column)`` of each row's :data:`CANDIDATES` best overlaps with ``other``'s rows,
     computed a chunk of rows at a time (memory bounded whatever the corpus size)."""
-    out = []
+    out: list[tuple[int, int]] = []
     other_t = other.T.tocsc()
     for start in range(0, rows.shape[0], chunk):
         product = (rows[start:start + chunk] @ other_t).tocsr()
@@ -303,7 +300,7 @@ def pair_folders(inputs: Sequence[str], *, min_confidence: float | None = None,
     documents and extract their features."""
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if glossary:
-        from terms.glossary import load_glossary
+        from terms.formats import load_glossary
         anchors = tuple((zh, tuple(en)) for zh, en in load_glossary(glossary).anchor_pairs())
     paths = [p for p in document_files(inputs) if is_document(p)]
     sides: dict[str, list[tuple[str, set[str], int]]] = {"zh": [], "en": []}

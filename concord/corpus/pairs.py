@@ -108,7 +108,7 @@ def _choose(zh: dict[str, str], en: dict[str, str]) -> tuple[str, str] | None:
     for ext in DOCUMENT_EXTENSIONS:
         if ext in zh and ext in en:
             return zh[ext], en[ext]
-    first = lambda side: side[min(side, key=DOCUMENT_EXTENSIONS.index)]
+    first = lambda side: side[min(side, key=DOCUMENT_EXTENSIONS.index)]  # noqa: E731
     return first(zh), first(en)
 
 

@@ -60,14 +60,13 @@ def previous_results(outdir: Path) -> dict[str, DocumentResult]:
         data = json.loads((outdir / SUMMARY).read_text(encoding="utf-8"))
         for item in data["results"]:
             results[item["doc_id"]] = DocumentResult.from_dict(item)
-    with contextlib.suppress(OSError):
-        with open(outdir / STATE_DIR / JOURNAL, encoding="utf-8") as handle:
-            for line in handle:
-                try:
-                    result = DocumentResult.from_dict(json.loads(line))
-                except (ValueError, TypeError):
-                    continue
-                results[result.doc_id] = result
+    with contextlib.suppress(OSError), open(outdir / STATE_DIR / JOURNAL, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                result = DocumentResult.from_dict(json.loads(line))
+            except (ValueError, TypeError):
+                continue
+            results[result.doc_id] = result
     return results
 
 
@@ -90,7 +89,7 @@ class Journal:
     def record(self, result: DocumentResult) -> None:
         """Append ``result``; it is on disk when this returns."""
         if self._handle is None:
-            self._handle = open(self.path, "a", encoding="utf-8")
+            self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115  (kept open)
         self._handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())

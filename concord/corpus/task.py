@@ -22,13 +22,17 @@ from typing import TYPE_CHECKING, Any
 from align.errors import InputError
 from concord import __version__
 from concord.corpus.pairs import BATCH_STATE, DocumentPair
+from tmx import MEMORY_FORMATS
+from tmx.formats import default_extension
 
 if TYPE_CHECKING:
     from align.model import Alignment
     from terms.checks import Checker
 
 #: output extension of each format ``batch`` writes
-EXTENSIONS = {"tmx": ".tmx", "beads": ".beads", "po": ".po", "tsv": ".tsv", "jsonl": ".jsonl"}
+#: the ending of each output format: the memory registry's, and the gold bead format's
+EXTENSIONS = {**{fmt: ext for fmt in MEMORY_FORMATS if (ext := default_extension(fmt))},
+              "beads": ".beads"}
 #: hidden folder of the output directory: the journal, the check data, memories for corpus.tmx
 STATE_DIR = BATCH_STATE
 _LANG_NAMES = {"zh": "Chinese", "en": "English"}
@@ -164,7 +168,7 @@ def warm_up(options: BatchOptions) -> None:
 
 @lru_cache(maxsize=4)
 def _glossary(path: str):
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
     return load_glossary(path)
 
 
@@ -258,12 +262,11 @@ def _write(alignment: Alignment, resolved: DocumentPair, given: DocumentPair, ta
     options, outdir = task.options, Path(task.outdir)
     names = output_names(given.doc_id, options)
     date = creation_date(resolved)
-    tags = {"zh_tag": options.zh_tag, "en_tag": options.en_tag}
     write_alignment(alignment, outdir / names[0], options.fmt, doc_id=given.doc_id,
-                    creationdate=date, **tags)
+                    creationdate=date, zh_tag=options.zh_tag, en_tag=options.en_tag)
     if options.fmt != "tmx":  # the merged corpus.tmx is made from TMX
         write_alignment(alignment, outdir / names[1], "tmx", doc_id=given.doc_id,
-                        creationdate=date, **tags)
+                        creationdate=date, zh_tag=options.zh_tag, en_tag=options.en_tag)
     if options.check:
         result.findings, result.failing = _check(alignment, given, options, outdir, names[-3:])
     beads = alignment.beads

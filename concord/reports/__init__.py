@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from terms.findings import Finding, Span, at_least, count_by_severity
 from terms.rules import RULES
@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from terms.glossary import Glossary
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "html")
-#: an aligner confidence below this is low: the text and HTML reports mark it alike
+#: an aligner confidence below this is low: the reports, `concord align` and the review page
+#: (through its state) mark it alike
 LOW_CONFIDENCE = 0.5
+#: from this confidence up a bead is high (green in the HTML report and the review page)
+HIGH_CONFIDENCE = 0.8
 
 
 @dataclass(slots=True)
@@ -148,7 +151,7 @@ def severity_counts(counts: dict[str, int]) -> str:
             f"{counts['info']} info")
 
 
-def marked(span: Span | None, text: str) -> bool:
+def marked(span: Span | None, text: str) -> TypeGuard[Span]:
     """True for a finding's span worth highlighting in ``text``: neither empty nor all of it."""
     return span is not None and span[1] > span[0] and span != (0, len(text))
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import html
 
-from concord.reports import LOW_CONFIDENCE, CheckedUnit, Location, Report, marked, plural
+from concord.reports import HIGH_CONFIDENCE, LOW_CONFIDENCE, CheckedUnit, Location, Report, marked, plural
 from terms.findings import SEVERITY_RANK, Finding
 from terms.glossary import Glossary
 from terms.matching import TermMatch, find_terms
 
-#: a unit below LOW_CONFIDENCE is "low" (the filter) and shown in red; amber up to this
-HIGH_CONFIDENCE = 0.8
 #: above this many units, only the units with findings are shown
 FULL_LIMIT = 2000
 

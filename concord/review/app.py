@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from concord.reports import HIGH_CONFIDENCE, LOW_CONFIDENCE
 from concord.review.annotate import Annotator
 from concord.review.codes import codes
 from concord.review.export import FORMATS, SCOPES, export_review
@@ -80,7 +81,7 @@ class ReviewApp:
         def run() -> None:
             try:
                 self.session.rescorer = build()
-            except Exception as exc:  # noqa: BLE001 - the review goes on without fresh scores
+            except Exception as exc:
                 logger.warning("regrouped beads get no fresh confidence: %s", exc)
             finally:
                 self.scoring.set()
@@ -170,6 +171,7 @@ class ReviewApp:
             "glossary": meta.get("glossary") or "",
             "tm": self.tm_panel.name if self.tm_panel is not None else "",
             "concepts": self.annotator.concepts,
+            "confidence": {"low": LOW_CONFIDENCE, "high": HIGH_CONFIDENCE},
             "sentences": {side: [self.sentence_json(side, i)
                                  for i in range(len(session.document(side).sentences))]
                           for side in SIDES},
@@ -212,9 +214,8 @@ class ReviewApp:
             start = time.perf_counter()
             try:
                 if action == "op":
-                    change: Change | None = self.review.execute(operation_from_json(op))
-                    if change.empty:
-                        change = None
+                    done = self.review.execute(operation_from_json(op))
+                    change: Change | None = None if done.empty else done
                 elif action == "undo":
                     change = self.review.undo()
                 else:

@@ -1,34 +1,4 @@
-"""A review's beads as translation-memory units, with their review status, ready to be written.
-
-Each unit carries the standard ``x-concord-*`` properties of :func:`concord.bitext.units_from_alignment`
-with ``x-concord-status`` set from the review: ``confirmed``; ``edited`` for an unconfirmed bead the
-reviewer regrouped or whose text was changed; ``unreviewed`` otherwise (a memory's own ``edited`` or
-``rejected`` is kept for a bead the review did not touch). A confirmed bead loses the ``x-po-fuzzy``
-mark another tool's PO file gave its unit. A bead's confidence is the aligner's, or
-for a bead an edit made the local confidence computed in review, marked
-``x-concord-confidence-basis: local`` (see :mod:`concord.review.rescore`). Edited sentences keep
-their original text in a ``note``, and the bead's check findings are notes too (``concord review:
-…``, replaced on every export).
-
-**A review of a memory file loses nothing** (see :mod:`concord.review.memory`):
-
-- A bead the reviewer did not regroup and whose text is not edited is written as the unit it was
-  read from — segments with their inline codes, ``tuid``, attributes, properties, notes, other
-  languages — with only ``x-concord-status`` set and the review's finding notes added.
-- A bead an edit changed becomes a new unit: each sentence keeps its segment with inline codes (an
-  edited one gets the codes back from its tokens, see :mod:`concord.review.codes`); the units its
-  sentences came from give it their notes (all), their properties and attributes (those they all
-  share, same value), the per-language properties, notes and attributes the same way, and their
-  other-language variants and the codes of a side with no text (placed once, on the first bead
-  holding any of that unit's sentences); its ``tuid`` is theirs joined with ``+`` (made unique
-  with ``-2``, ``-3`` … when a unit was split).
-- A unit the review could not show (not both languages) is carried through, in its place.
-- Written as PO, an untouched, unconfirmed bead read from another tool's PO file (its unit has no
-  ``x-concord-status``) gets no status either: its entry's own fuzzy flag (``x-po-fuzzy``) stays
-  its state, so a translated entry the reviewer did not touch is not demoted to fuzzy (the
-  status ``unreviewed`` would make it fuzzy, and ``msgfmt`` would leave it out).
-- TMX keeps the memory's language tags and header properties, notes and user-defined encodings.
-"""
+"""A review's beads as translation-memory units, with their review status, ready to be written."""
 from __future__ import annotations
 
 import copy
@@ -76,7 +46,7 @@ def review_status(session: ReviewSession, bead: ReviewBead) -> str:
 def review_units(session: ReviewSession, *, doc_id: str, scope: str = "all",
                  findings: Findings | None = None, fmt: str = "tmx") -> Iterator[Unit]:
     """One unit per bead (only confirmed ones with ``scope="confirmed"``), in document order,
-    for a file in ``fmt`` (see the module notes for PO)."""
+    for a file in ``fmt`` (see :func:`export_review` for PO)."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
     if session.memory is not None:
@@ -269,7 +239,37 @@ def export_review(session: ReviewSession, path: str | os.PathLike[str], *, doc_i
                   findings: Findings | None = None,
                   po_options: dict[str, Any] | None = None) -> WriteSummary:
     """Write the review to ``path`` (TMX, PO or TSV, from ``fmt`` or the extension), atomically;
-    ``po_options`` go to the PO writer (``confirmed_threshold``, ``no_fuzzy``)."""
+    ``po_options`` go to the PO writer (``confirmed_threshold``, ``no_fuzzy``).
+
+    Each unit carries the standard ``x-concord-*`` properties of :func:`concord.bitext.units_from_alignment`
+    with ``x-concord-status`` set from the review: ``confirmed``; ``edited`` for an unconfirmed bead the
+    reviewer regrouped or whose text was changed; ``unreviewed`` otherwise (a memory's own ``edited`` or
+    ``rejected`` is kept for a bead the review did not touch). A confirmed bead loses the ``x-po-fuzzy``
+    mark another tool's PO file gave its unit. A bead's confidence is the aligner's, or
+    for a bead an edit made the local confidence computed in review, marked
+    ``x-concord-confidence-basis: local`` (see :mod:`concord.review.rescore`). Edited sentences keep
+    their original text in a ``note``, and the bead's check findings are notes too (``concord review:
+    …``, replaced on every export).
+
+    **A review of a memory file loses nothing** (see :mod:`concord.review.memory`):
+
+    - A bead the reviewer did not regroup and whose text is not edited is written as the unit it was
+      read from — segments with their inline codes, ``tuid``, attributes, properties, notes, other
+      languages — with only ``x-concord-status`` set and the review's finding notes added.
+    - A bead an edit changed becomes a new unit: each sentence keeps its segment with inline codes (an
+      edited one gets the codes back from its tokens, see :mod:`concord.review.codes`); the units its
+      sentences came from give it their notes (all), their properties and attributes (those they all
+      share, same value), the per-language properties, notes and attributes the same way, and their
+      other-language variants and the codes of a side with no text (placed once, on the first bead
+      holding any of that unit's sentences); its ``tuid`` is theirs joined with ``+`` (made unique
+      with ``-2``, ``-3`` … when a unit was split).
+    - A unit the review could not show (not both languages) is carried through, in its place.
+    - Written as PO, an untouched, unconfirmed bead read from another tool's PO file (its unit has no
+      ``x-concord-status``) gets no status either: its entry's own fuzzy flag (``x-po-fuzzy``) stays
+      its state, so a translated entry the reviewer did not touch is not demoted to fuzzy (the
+      status ``unreviewed`` would make it fuzzy, and ``msgfmt`` would leave it out).
+    - TMX keeps the memory's language tags and header properties, notes and user-defined encodings.
+    """
     name = fmt or Path(path).suffix.lstrip(".").lower()
     if name not in FORMATS:
         raise ValueError(f"the review exports {', '.join(FORMATS)}, not {name!r}")

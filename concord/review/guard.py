@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from http.cookies import SimpleCookie
+from collections.abc import MutableMapping
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -64,7 +65,7 @@ class TokenGuard:
             await response(scope, receive, send)
             return
 
-        async def send_with_headers(message: dict[str, Any]) -> None:
+        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 names = {k.lower() for k, _ in message["headers"]}
@@ -94,7 +95,7 @@ class TokenGuard:
         cookies = SimpleCookie()
         try:
             cookies.load(headers.get("cookie", ""))
-        except Exception:  # a malformed cookie header is just no token  # noqa: BLE001
+        except Exception:  # a malformed cookie header is just no token
             cookies = SimpleCookie()
         port = scope.get("server", (None, None))[1]
         morsel = cookies.get(cookie_name(port))

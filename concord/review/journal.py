@@ -1,26 +1,4 @@
-"""The review file: a snapshot of the session followed by an append-only journal of edits.
-
-Format (UTF-8 JSON Lines, one file, e.g. ``release.review.jsonl`` next to the inputs):
-
-- Line 1, the **snapshot**: ``{"format": "concord-review", "version": 1, "seq": N, "saved": TIME,
-  "session": {...}}`` — the whole session (documents, beads, statuses, edited texts, undo and redo
-  history) after journal entry ``N``.
-- Every further line, one **journal entry**: ``{"crc": "1a2b3c4d", "entry": {"seq": N+1, "t": TIME,
-  "op": {...}}}`` for an edit, or ``"undo": true`` / ``"redo": true`` in place of ``"op"``. An edit
-  that made beads records the local confidence it gave them (``"conf": [0.82, null]``, one per bead
-  the change put in place), so a replay gives back exactly what the reviewer saw without scoring
-  again. ``crc`` is the CRC-32 of the entry's canonical JSON, so a torn write is recognised even if
-  it happens to parse. Version 2 added ``conf``, the sessions' inline-code segments and memory
-  origin; version 1 files are read as they are.
-
-Every edit is appended and ``fsync``-ed before the server answers, so an acknowledged edit is on disk.
-Every :data:`SNAPSHOT_EVERY` entries (and on a clean shutdown) the file is rewritten as a fresh snapshot
-through a temporary file renamed over it, so a crash at any moment leaves either the old file or the
-new one, never a mix. Opening the file replays the entries after the snapshot; a last line cut short
-by a crash is reported with a warning and dropped (that edit was never acknowledged), anything damaged
-before the last line is an error naming the line — nothing is ever silently discarded. Blank lines
-after the last line (a text editor adds them) are ignored and cut off.
-"""
+"""The review file: a snapshot of the session followed by an append-only journal of edits."""
 from __future__ import annotations
 
 import contextlib
@@ -89,7 +67,29 @@ def decode_entry(line: bytes) -> dict[str, Any] | None:
 
 
 class ReviewFile:
-    """An open review file and the session it holds; every edit goes through it to disk."""
+    """An open review file and the session it holds; every edit goes through it to disk.
+
+    Format (UTF-8 JSON Lines, one file, e.g. ``release.review.jsonl`` next to the inputs):
+
+    - Line 1, the **snapshot**: ``{"format": "concord-review", "version": 1, "seq": N, "saved": TIME,
+      "session": {...}}`` — the whole session (documents, beads, statuses, edited texts, undo and redo
+      history) after journal entry ``N``.
+    - Every further line, one **journal entry**: ``{"crc": "1a2b3c4d", "entry": {"seq": N+1, "t": TIME,
+      "op": {...}}}`` for an edit, or ``"undo": true`` / ``"redo": true`` in place of ``"op"``. An edit
+      that made beads records the local confidence it gave them (``"conf": [0.82, null]``, one per bead
+      the change put in place), so a replay gives back exactly what the reviewer saw without scoring
+      again. ``crc`` is the CRC-32 of the entry's canonical JSON, so a torn write is recognised even if
+      it happens to parse. Version 2 added ``conf``, the sessions' inline-code segments and memory
+      origin; version 1 files are read as they are.
+
+    Every edit is appended and ``fsync``-ed before the server answers, so an acknowledged edit is on disk.
+    Every :data:`SNAPSHOT_EVERY` entries (and on a clean shutdown) the file is rewritten as a fresh snapshot
+    through a temporary file renamed over it, so a crash at any moment leaves either the old file or the
+    new one, never a mix. Opening the file replays the entries after the snapshot; a last line cut short
+    by a crash is reported with a warning and dropped (that edit was never acknowledged), anything damaged
+    before the last line is an error naming the line — nothing is ever silently discarded. Blank lines
+    after the last line (a text editor adds them) are ignored and cut off.
+    """
 
     def __init__(self, path: Path, session: ReviewSession, seq: int, *,
                  warnings: list[str] | None = None) -> None:

@@ -20,7 +20,7 @@ from align.model import Document, Sentence
 from concord.review.codes import PAIR_CLOSE, codes
 from concord.review.model import CONFIRMED, SIDES, UNCONFIRMED, ReviewBead, Side
 from tmx import props as P
-from tmx.model import CODE_TAGS, Inline, Part, Segment, Unit
+from tmx.model import CODE_TAGS, Inline, Part, Segment, Unit, Variant
 from tmx.serial import parts_from_json, parts_to_json, unit_from_json, unit_to_json
 
 
@@ -152,8 +152,9 @@ def read_memory_review(path: str | os.PathLike[str]) -> MemoryReview | None:
         kind = unit.prop(P.BEAD) or ""
         counts = kind.split("-") if "-" in kind else []
         found: dict[Side, tuple[int, ...]] = {}
-        for position, (side, variant, tag, prop) in enumerate(
-                (("src", src_variant, src_tag, P.SRC_IDS), ("tgt", tgt_variant, tgt_tag, P.TGT_IDS))):
+        sides: tuple[tuple[Side, Variant, str, str], ...] = (
+            ("src", src_variant, src_tag, P.SRC_IDS), ("tgt", tgt_variant, tgt_tag, P.TGT_IDS))
+        for position, (side, variant, tag, prop) in enumerate(sides):
             count = _int(counts[position], 1) if len(counts) > position else 1
             pieces = _pieces(variant.segment, primary_language(tag), count)
             start = len(sentences[side])

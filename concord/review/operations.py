@@ -41,7 +41,7 @@ def _bead(session: ReviewSession, index: int) -> ReviewBead:
 def _side(side: str) -> Side:
     if side not in SIDES:
         raise EditError(f"side must be 'src' or 'tgt', not {side!r}")
-    return side  # type: ignore[return-value]
+    return side
 
 
 def _fresh(session: ReviewSession, count: int) -> list[int]:

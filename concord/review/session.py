@@ -211,8 +211,8 @@ class ReviewSession:
             values = dict(zip(fresh, self.rescorer(self, change, fresh), strict=True))
         if not any(v is not None for v in values.values()):
             return change
-        after = tuple(dataclasses.replace(b, confidence=float(values[k]), local=True)
-                      if values.get(k) is not None else b for k, b in enumerate(change.after))
+        after = tuple(dataclasses.replace(b, confidence=float(v), local=True)
+                      if (v := values.get(k)) is not None else b for k, b in enumerate(change.after))
         return dataclasses.replace(change, after=after)
 
     def _apply(self, change: Change) -> None:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Self
 
 from align.errors import InputError
+from align.language import HAN
 from concord.tm import fuzzy
 from concord.tm.records import LANGS, Row, row_unit, source_key, unit_props, unit_row
 from tmx.model import Unit
@@ -27,7 +28,6 @@ CANDIDATES = 200     # rows the index proposes for one lookup, reranked by token
 RESCORED = 30        # best of those scored again with numbers and dates as placeables
 MAX_QUERY = 5000     # characters of a segment looked up: longer ones are no segment
 BATCH = 1000         # units a chunk of an import: one query for those already stored
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class StoreError(InputError):
@@ -100,7 +100,7 @@ class Filters:
 
 def language_of(text: str) -> str:
     """zh when ``text`` has Chinese characters, else en."""
-    return "zh" if _CJK.search(text) else "en"
+    return "zh" if HAN.search(text) else "en"
 
 
 class Store(abc.ABC):
@@ -209,7 +209,7 @@ class Store(abc.ABC):
         if chunk:
             self._insert(chunk, origin, imported, summary)
 
-    def finish_import(self) -> None:
+    def finish_import(self) -> None:  # noqa: B027  (a hook: most back ends need nothing)
         """What a back end does once an import's units are in (inside its transaction)."""
 
     def _insert(self, chunk: list[Row], origin: str, imported: str,
@@ -311,7 +311,7 @@ class Store(abc.ABC):
 
     def stats(self) -> dict[str, Any]:
         """Counts for ``concord tm stats``."""
-        one = lambda sql: self.execute(sql).fetchone()[0]
+        one = lambda sql: self.execute(sql).fetchone()[0]  # noqa: E731
         meta = dict(self.execute(f"SELECT key, value FROM {META}").fetchall())
         return {
             "units": one("SELECT COUNT(*) FROM tm_units"),

@@ -9,14 +9,14 @@ disabled rules and suppressions. For many calls with one glossary, build a :clas
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from terms.config import Config, Suppression
 from terms.findings import Finding
 from terms.glossary import Glossary
 from terms.matching import TermMatcher, matcher_for
 
-__all__ = ["Pair", "Checker", "check_pair", "run_checks"]
+__all__ = ["Pair", "MemoryPass", "Checker", "check_pair", "run_checks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,26 @@ class Pair:
     tgt_lang: str = "en"
 
 
-PairRule = Callable[[Pair, "Checker"], Iterator[Finding]]
+#: (concept index, the source's form of it, document) → rendering used → places
+#: ``(unit, text, target span)``
+TermUses = dict[tuple[int, str, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
+
+
+@dataclass(slots=True)
+class MemoryPass:
+    """What the per-unit rules learn while :meth:`Checker.run` goes through one memory: the
+    terminology rule fills it, later units and the consistency rule read it."""
+
+    #: record :attr:`term_uses` (only when inconsistent-translation is enabled)
+    collect_uses: bool = False
+    #: the renderings of each concept within a document, for the consistency rule
+    term_uses: TermUses = field(default_factory=dict)
+    #: document (the unit id before its last ":") → concepts its targets have rendered so far,
+    #: so that a short second mention is no term-missing
+    mentioned: dict[str, set[int]] = field(default_factory=dict)
+
+
+PairRule = Callable[[Pair, "Checker", "MemoryPass | None"], Iterator[Finding]]
 
 
 class Checker:
@@ -42,26 +61,18 @@ class Checker:
         self.matcher: TermMatcher | None = matcher_for(glossary) if glossary is not None else None
         #: findings silenced by a suppression, with the suppression, from the last calls
         self.suppressed: list[tuple[Finding, Suppression]] = []
-        #: while :meth:`run` goes through a memory: (concept index, the source's form of it,
-        #: document) → rendering used → places ``(unit, text, target span)``, for the
-        #: consistency of renderings within a document
-        self.term_uses: dict[tuple[int, str, str],
-                             dict[str, list[tuple[str, str, tuple[int, int]]]]] = {}
-        self.collecting = False
-        #: while :meth:`run` goes through a memory: document (the unit id before its last
-        #: ":") → concepts its targets have rendered so far, for short second mentions
-        self.mentioned: dict[str, set[int]] | None = None
         self._pair_rules = _pair_rules(self.config)
 
     def enabled(self, rule: str) -> bool:
         """True unless the configuration disables ``rule``."""
         return self.config.enabled(rule)
 
-    def check_pair(self, pair: Pair) -> list[Finding]:
-        """Findings of the per-unit rules on ``pair``, configured and unsuppressed."""
+    def check_pair(self, pair: Pair, memory: MemoryPass | None = None) -> list[Finding]:
+        """Findings of the per-unit rules on ``pair``, configured and unsuppressed; ``memory``
+        carries what the units before it in one memory taught (see :meth:`run`)."""
         out: list[Finding] = []
         for rule in self._pair_rules:
-            out.extend(self._configured(rule(pair, self)))
+            out.extend(self._configured(rule(pair, self, memory)))
         return out
 
     def run(self, pairs: Iterable[Pair], progress: Callable[[int], None] | None = None
@@ -69,20 +80,14 @@ class Checker:
         """Findings of every rule on a whole memory, unit by unit, then the cross-unit ones."""
         pairs = list(pairs)
         out: list[Finding] = []
-        self.term_uses = {}
-        self.collecting = self.enabled("inconsistent-translation")
-        self.mentioned = {}
-        try:
-            for pair in pairs:
-                out.extend(self.check_pair(pair))
-                if progress is not None:
-                    progress(1)
-        finally:
-            self.collecting = False
-            self.mentioned = None
+        memory = MemoryPass(collect_uses=self.enabled("inconsistent-translation"))
+        for pair in pairs:
+            out.extend(self.check_pair(pair, memory))
+            if progress is not None:
+                progress(1)
         if self.enabled("inconsistent-translation"):
             from terms.checks.consistency import check_consistency
-            out.extend(self._configured(check_consistency(pairs, self)))
+            out.extend(self._configured(check_consistency(pairs, self, memory.term_uses)))
         return out
 
     def configured(self, findings: Iterable[Finding]) -> Iterator[Finding]:

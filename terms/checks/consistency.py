@@ -32,7 +32,7 @@ from terms.findings import Finding
 from terms.textfold import fold_text
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, Pair, TermUses
 
 MIN_SOURCE = 8          # content characters below which a segment is too short to judge
 NEAR_SOURCE = 80.0      # chrF at or above which two sources are near-duplicates
@@ -53,8 +53,10 @@ def normalise(text: str) -> str:
     return _PUNCT.sub(" ", fold_text(text).text.casefold()).strip()
 
 
-def check_consistency(pairs: Sequence["Pair"], checker: "Checker") -> Iterator[Finding]:
-    """All inconsistencies of the memory ``pairs``."""
+def check_consistency(pairs: Sequence["Pair"], checker: "Checker", term_uses: "TermUses | None" = None
+                      ) -> Iterator[Finding]:
+    """All inconsistencies of the memory ``pairs``; ``term_uses`` are the glossary renderings the
+    terminology rule recorded going through them (:class:`terms.checks.MemoryPass`)."""
     groups: dict[str, list[tuple[Pair, str]]] = defaultdict(list)
     for p in pairs:
         if p.source.strip() and p.target.strip():
@@ -62,7 +64,8 @@ def check_consistency(pairs: Sequence["Pair"], checker: "Checker") -> Iterator[F
     groups = {k: v for k, v in groups.items() if len(k.replace(" ", "")) >= MIN_SOURCE}
     yield from _same_source(groups)
     yield from _near_duplicates(groups)
-    yield from _term_renderings(checker)
+    if term_uses:
+        yield from _term_renderings(checker, term_uses)
 
 
 def _majority(members: list[tuple["Pair", str]]) -> str:
@@ -150,7 +153,9 @@ def _near_duplicates(groups: dict[str, list[tuple["Pair", str]]]) -> Iterator[Fi
     # memory flat however large the memory is
     @lru_cache(maxsize=PROFILE_CACHE)
     def profile(index: int, side: int) -> _Profile:
-        return _Profile(reps[index][side])
+        """The profile of rep ``index``'s source (``side`` 0) or usual target (``side`` 2)."""
+        src, _, tgt = reps[index]
+        return _Profile(tgt if side == 2 else src)
 
     @lru_cache(maxsize=PROFILE_CACHE)
     def template(index: int) -> tuple[str, str]:
@@ -207,9 +212,8 @@ def _order(unit: str) -> tuple[int, str]:
     return (int(digits[-1]) if digits else 0, unit)
 
 
-def _term_renderings(checker: "Checker") -> Iterator[Finding]:
-    uses = checker.term_uses
-    if not uses or checker.glossary is None:
+def _term_renderings(checker: "Checker", uses: "TermUses") -> Iterator[Finding]:
+    if checker.glossary is None:
         return
     for (concept_index, _source_form, _document), by_form in uses.items():
         concept = checker.glossary.concepts[concept_index]

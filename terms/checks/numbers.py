@@ -25,7 +25,7 @@ from align.numbers import (
 from terms.findings import Finding
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, MemoryPass, Pair
 
 M = TypeVar("M", NumberMention, DateMention)
 _DIGIT = re.compile(r"\d")
@@ -345,7 +345,8 @@ def _pair_up(src: list[NumberMention], tgt: list[NumberMention], source: str, ta
     return sorted(pairs, key=lambda p: p[0].span)
 
 
-def check_numbers(pair: Pair, checker: Checker) -> Iterator[Finding]:
+def check_numbers(pair: Pair, checker: Checker,
+                  _memory: "MemoryPass | None" = None) -> Iterator[Finding]:
     """Numbers present on one side and not on the other.
 
     Numbers inside dates are not numbers to :func:`align.numbers.extract_numbers` (the date rule
@@ -465,7 +466,8 @@ def _render_date(d: DateMention, lang: str, like: DateMention | None = None) -> 
     return f"{month} {d.day}" + (f", {year}" if year else "")
 
 
-def check_dates(pair: Pair, checker: Checker) -> Iterator[Finding]:
+def check_dates(pair: Pair, checker: Checker,
+                _memory: "MemoryPass | None" = None) -> Iterator[Finding]:
     """Dates of one side missing from, or given differently on, the other side.
 
     A date without a day ("9月", "in September") missing on the other side is only reported when

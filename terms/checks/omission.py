@@ -21,7 +21,7 @@ from terms.findings import Finding
 from terms.matching import is_character_lang
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, MemoryPass, Pair
 
 MIN_RATIO = 1.0     # fewer English characters per Chinese one than this: target too short
 MAX_RATIO = 12.0    # more than this: source too short (text added, or a sentence untranslated)
@@ -60,7 +60,8 @@ def _heading_like(text: str) -> bool:
     return not _ENDS_SENTENCE.search(text) or bool(_HEADING_LABEL.match(text)) and size <= 20
 
 
-def check_omission(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_omission(pair: "Pair", checker: "Checker",
+                   _memory: "MemoryPass | None" = None) -> Iterator[Finding]:
     """Report an empty side, or a length ratio far outside the usual range."""
     source, target = pair.source.strip(), pair.target.strip()
     if not source and not target:

@@ -20,7 +20,7 @@ from terms.glossary import Concept, Glossary
 from terms.matching import TermMatch, TermMatcher, is_character_lang
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, MemoryPass, Pair, TermUses
 
 _DISALLOWED = ("deprecated", "superseded")
 #: categories whose rendering, added where the source has none, changes what the text says (an
@@ -28,24 +28,25 @@ _DISALLOWED = ("deprecated", "superseded")
 _CHANGES_MEANING = frozenset({"title", "designation"})
 
 
-def check_terminology(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
-    """The glossary rules on one pair (nothing without a glossary, or with an empty side)."""
+def check_terminology(pair: "Pair", checker: "Checker", memory: "MemoryPass | None" = None
+                      ) -> Iterator[Finding]:
+    """The glossary rules on one pair (nothing without a glossary, or with an empty side); in a
+    pass over a memory, the concepts rendered so far and their renderings go to ``memory``."""
     if checker.matcher is None or not pair.source.strip() or not pair.target.strip():
         return
     ctx = TermContext(checker.matcher, pair.source, pair.target, pair.src_lang, pair.tgt_lang)
     if not (ctx.source_matches or ctx.target_matches):
         return
     known = None
-    if checker.mentioned is not None:  # going through a memory: names the document gave
-        known = checker.mentioned.setdefault(pair.unit.rpartition(":")[0], set())
+    if memory is not None:  # going through a memory: names the document gave
+        known = memory.mentioned.setdefault(pair.unit.rpartition(":")[0], set())
     yield from check_terms(ctx, pair.unit, known)
-    if checker.collecting:
-        _record_uses(ctx, pair.unit, checker.term_uses)
+    if memory is not None and memory.collect_uses:
+        _record_uses(ctx, pair.unit, memory.term_uses)
 
 
 def _record_uses(ctx: "TermContext", unit: str,
-                 uses: dict[tuple[int, str, str], dict[str, list[tuple[str, str, tuple[int, int]]]]]
-                 ) -> None:
+                 uses: "TermUses") -> None:
     """Remember which allowed rendering each concept of the source got in this unit, under the
     concept, the form the source wrote it in (English "partners" and "partnership" may
     rightly become different Chinese terms; one source form rendered two ways may not) and the
@@ -93,7 +94,6 @@ class TermContext:
         """The target segment."""
         return self._target
 
-        self._target = target
     def concept(self, index: int) -> Concept:
         """The glossary concept at ``index``."""
         return self.glossary.concepts[index]

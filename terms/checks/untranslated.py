@@ -5,18 +5,19 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from align.language import HAN_RUN
 from terms.findings import Finding
 from terms.matching import is_character_lang
 from terms.textfold import fold_text
 
 if TYPE_CHECKING:
-    from terms.checks import Checker, Pair
+    from terms.checks import Checker, MemoryPass, Pair
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 WORDY = re.compile(r"[^\W\d_]")
 
 
-def check_untranslated(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
+def check_untranslated(pair: "Pair", checker: "Checker",
+                       _memory: "MemoryPass | None" = None) -> Iterator[Finding]:
     """Report a target equal to its source, or Han characters in a non-Chinese target."""
     source, target = pair.source.strip(), pair.target.strip()
     if not source or not target:
@@ -29,7 +30,7 @@ def check_untranslated(pair: "Pair", checker: "Checker") -> Iterator[Finding]:
         return
     if is_character_lang(pair.tgt_lang) or not is_character_lang(pair.src_lang):
         return
-    runs = list(HAN.finditer(pair.target))
+    runs = list(HAN_RUN.finditer(pair.target))
     if runs:
         first = runs[0]
         left = "".join(m.group() for m in runs)

@@ -32,3 +32,10 @@ def test_traditional_script_is_told_from_simplified():
     assert not is_traditional("双方就两国关系交换了意见，外长说会议很成功。")
     # characters both scripts share (王, 人, 中) say nothing
     assert not is_traditional("王毅")
+
+
+def test_is_han_and_the_han_pattern_are_one_definition():
+    from align.language import HAN, is_han
+    for cp in range(0x3000, 0x32000):
+        ch = chr(cp)
+        assert is_han(ch) == bool(HAN.fullmatch(ch)), hex(cp)

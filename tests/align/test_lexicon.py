@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 
 import align.lexicon as lexicon_module
-from align.lexicon import english_keys, gloss_keys, load_lexicon, parse_cedict, stem
+from align.lexicon import english_key, english_keys, gloss_keys, load_lexicon, parse_cedict
 
 
 def keys_of(word: str) -> set[str]:
@@ -28,8 +28,8 @@ def test_glosses_that_only_refer_elsewhere_are_dropped():
 
 def test_english_keys_stem_and_drop_stop_words():
     assert english_keys("The talks went well") == ["talk", "go", "well"]
-    assert stem("countries") == stem("country")
-    assert stem("cooperation") == stem("cooperating") or stem("cooperation").startswith("cooper")
+    assert english_key("countries") == english_key("country")
+    assert english_key("cooperation") == english_key("cooperating") or english_key("cooperation").startswith("cooper")
 
 
 def test_segmentation_prefers_dictionary_words():
@@ -82,15 +82,15 @@ def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
 def test_front_matter_words_of_white_papers_come_from_our_supplement():
     """CC-CEDICT glosses 前言 "preface" and 结束语 "concluding remarks"; white papers in English
     say "Foreword" and "Conclusion" (found aligning a real white paper's table of contents)."""
-    assert stem("foreword") in keys_of("前言") and stem("preface") in keys_of("前言")
-    assert stem("conclusion") in keys_of("结束语") and stem("conclusion") in keys_of("結束語")
-    assert stem("contents") in keys_of("目录")
+    assert english_key("foreword") in keys_of("前言") and english_key("preface") in keys_of("前言")
+    assert english_key("conclusion") in keys_of("结束语") and english_key("conclusion") in keys_of("結束語")
+    assert english_key("contents") in keys_of("目录")
 
 
 def test_verbs_of_assent_in_releases_come_from_our_supplement():
     """CC-CEDICT glosses 赞同/赞成/认同 "approve of", "endorse"; releases say "agreed",
     "supports" (李四表示赞同 ↔ Li Si agreed scored 0.04-0.33)."""
     for word in ("赞同", "赞成", "认同"):
-        assert stem("agree") in keys_of(word) and stem("support") in keys_of(word)
-    assert stem("approve") in keys_of("赞同")       # CC-CEDICT's own glosses are kept
-    assert stem("commend") in keys_of("赞赏") and stem("appreciate") in keys_of("赞赏")
+        assert english_key("agree") in keys_of(word) and english_key("support") in keys_of(word)
+    assert english_key("approve") in keys_of("赞同")       # CC-CEDICT's own glosses are kept
+    assert english_key("commend") in keys_of("赞赏") and english_key("appreciate") in keys_of("赞赏")

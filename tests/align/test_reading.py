@@ -9,7 +9,8 @@ import pytest
 from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
-from align.reading import detect_format, extract_blocks, markdown_blocks, read_source, text_blocks
+from align.plaintext import markdown_blocks, text_blocks
+from align.reading import detect_format, extract_blocks, read_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reading"
 
@@ -56,7 +57,7 @@ def test_decoding(text, data):
     (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
     (bytes(range(1, 32)) * 20, "control bytes"),
     (b"Hello \xff\xfe\xfa world \x81\x82 again \x83", "cannot decode"),
-    ("双方同意加强务实合作，推动两国关系发展。".encode("utf-8") + b"\xff\xfe", "invalid UTF-8"),
+    ("双方同意加强务实合作，推动两国关系发展。".encode() + b"\xff\xfe", "invalid UTF-8"),
     (codecs.BOM_UTF8 + b"abc \xff def", "byte-order mark"),
 ])
 def test_unusable_bytes_are_errors_naming_the_file(data, message):
@@ -87,9 +88,9 @@ def test_invalid_utf8_is_refused_with_line_and_column(text, broken):
 
 
 def test_corrupted_utf8_error_gives_the_line(tmp_path):
-    good = "第一行没有问题。\n第二行也没有问题。\n".encode("utf-8")
+    good = "第一行没有问题。\n第二行也没有问题。\n".encode()
     with pytest.raises(DocumentError) as info:
-        decode_bytes(good + "第三行".encode("utf-8") + b"\xc3(" + "坏了。".encode("utf-8"), "x.txt")
+        decode_bytes(good + "第三行".encode() + b"\xc3(" + "坏了。".encode(), "x.txt")
     assert info.value.line == 3
     assert str(info.value).startswith("x.txt:3:")
 
@@ -415,3 +416,12 @@ def test_html_nested_beyond_the_maximum_is_an_error_naming_the_depth(tmp_path):
         read_document(page)
     assert (info.value.path, info.value.line) == (str(page), 3)
     assert f"more than {MAX_DEPTH} levels" in str(info.value)
+
+
+def test_the_document_registry_holds_the_formats_the_command_line_offers():
+    from align import INPUT_FORMATS
+    from align.reading import REGISTRY
+    assert tuple(REGISTRY) == INPUT_FORMATS
+    for fmt in REGISTRY.values():
+        for ext in fmt.extensions:
+            assert detect_format(f"release{ext.upper()}", "plain words") == fmt.name

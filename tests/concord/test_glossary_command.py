@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from concord.cli import main
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"
 HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"

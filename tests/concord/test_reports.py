@@ -11,7 +11,7 @@ from lxml import etree
 from concord.reports import CheckedUnit, Location, Report, render
 from concord.reports.github import escape_data, escape_property
 from terms.checks import Checker, Pair
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 from terms.rules import RULES
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "terms" / "fixtures" / "mini.csv"

@@ -12,7 +12,7 @@ from tests.review.sample import FIXTURES, harbour_alignment
 
 @pytest.fixture
 def glossary():
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
     return load_glossary(FIXTURES / "glossary.csv")
 
 

@@ -1,6 +1,7 @@
 """Start and stop the real ``concord review`` server as a subprocess, for the end-to-end tests."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -70,11 +71,9 @@ def non_loopback_address() -> str | None:
             candidates.append(probe.getsockname()[0])
         except OSError:
             pass
-    try:
+    with contextlib.suppress(OSError):
         candidates += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None,
                                                                  socket.AF_INET)]
-    except OSError:
-        pass
     for address in candidates:
         if not address.startswith("127.") and address != "0.0.0.0":
             return address

@@ -102,6 +102,8 @@ def test_state_has_documents_beads_terms_and_findings(client):
     assert state["source"]["lang"] == "zh" and state["target"]["lang"] == "en"
     assert [b["src"] for b in state["beads"]][-2:] == [[8], [9, 10]]
     assert state["beads"][8]["tgt"] == [] and state["beads"][7]["conf"] == 0.41
+    # the page colours confidence by the reports' cuts, which it takes from here
+    assert state["confidence"] == {"low": 0.5, "high": 0.8}
     first = state["sentences"]["src"][0]
     assert first["kind"] == "title" and first["p"] == 0
     # the glossary's 国务委员兼外长 is marked where it is, in both languages

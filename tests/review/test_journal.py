@@ -1,6 +1,7 @@
 """The review file: edits survive a reopen, a torn last line, a killed process; damage is reported."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -346,10 +347,8 @@ def replay_until(seq: int, seed: int) -> ReviewSession:
         elif step == "redo":
             done += session.redo() is not None
         else:
-            try:
+            with contextlib.suppress(EditError):
                 done += not session.execute(step).empty
-            except EditError:
-                pass
     return session
 
 

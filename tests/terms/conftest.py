@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from terms.glossary import Glossary, load_glossary
+from terms.glossary import Glossary
+from terms.formats import load_glossary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

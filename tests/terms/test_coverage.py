@@ -5,7 +5,7 @@ from pathlib import Path
 
 from terms.checks import Pair
 from terms.coverage import glossary_coverage
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 GLOSSARY = load_glossary(Path(__file__).resolve().parent / "fixtures" / "mini.csv")
 

@@ -8,7 +8,7 @@ import pytest
 
 from terms.csvfile import parse_csv, write_csv
 from terms.errors import GlossaryError
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 HEADER = "concept,category,lang,term,status,scope,case_sensitive,note\n"
 
@@ -125,7 +125,7 @@ def test_semicolon_csv_with_every_cell_quoted(tmp_path):
     path = tmp_path / "quoted.csv"
     path.write_bytes(codecs.BOM_UTF8 + '"concept";"lang";"term";"note"\r\n'
                      '"sp";"zh";"战略伙伴关系";"a note; with a semicolon, and a comma"\r\n'
-                     '"sp";"en";"strategic partnership";""\r\n'.encode("utf-8"))
+                     '"sp";"en";"strategic partnership";""\r\n'.encode())
     [concept] = load_glossary(path).concepts
     assert [(t.lang, t.text) for t in concept.terms] == [("zh", "战略伙伴关系"),
                                                         ("en", "strategic partnership")]

@@ -8,7 +8,7 @@ import pytest
 
 from concord.cli import main
 from terms.checks import Pair, check_pair
-from terms.glossary import load_glossary, save_glossary
+from terms.formats import load_glossary, save_glossary
 
 REGIONS = "regions-v2.tbx"
 WRITTEN = [("外交部長", "zh-TW"), ("外長", "zh-HK"), ("Foreign Secretary", "en-GB"),

@@ -118,7 +118,7 @@ def test_a_source_repeated_many_times_names_a_few_related_units():
 def test_two_source_forms_may_become_two_renderings(corpora):
     """English 'partners' and 'partnership' rightly become 伙伴 and 伙伴关系: not inconsistent;
     one English form rendered two ways in Chinese is."""
-    from terms.glossary import load_glossary
+    from terms.formats import load_glossary
     glossary = load_glossary(corpora / "glossary" / "mfa-terms.csv")
     pairs = [Pair("d:1", "China and Pakistan are all-weather strategic cooperative partners.",
                   "中巴是全天候战略合作伙伴。", "en", "zh"),

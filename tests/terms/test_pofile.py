@@ -7,7 +7,7 @@ import polib
 import pytest
 
 from terms.errors import GlossaryError
-from terms.glossary import load_glossary, save_glossary
+from terms.formats import load_glossary, save_glossary
 
 
 def test_written_po_reads_as_a_translation_list(mini, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from terms.checks import Checker, Pair
 from terms.config import Config
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from terms.errors import GlossaryError
-from terms.glossary import load_glossary, save_glossary
+from terms.formats import load_glossary, save_glossary
 
 BASIC = "reference/sample_tbx_basic_DCA_example.tbx"
 CORE = "reference/sample_tbx_core_structure_good.tbx"

@@ -10,7 +10,7 @@ import pytest
 from terms.checks import Checker, Pair
 from terms.config import Config
 from terms.errors import GlossaryError
-from terms.glossary import load_glossary, save_glossary
+from terms.formats import load_glossary, save_glossary
 from terms.lint import lint_glossary
 from terms.matching import TermMatcher
 

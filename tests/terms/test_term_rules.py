@@ -5,7 +5,7 @@ import pytest
 
 from terms.checks import Checker, Pair, check_pair
 from terms.config import Config
-from terms.glossary import load_glossary
+from terms.formats import load_glossary
 
 TERM_RULES = {"term-missing", "term-deprecated", "term-unexpected"}
 #: the other per-unit rules, disabled so that only the term rules speak

@@ -13,10 +13,10 @@ from tmx.po import POWriter, read_po
 
 def write_po(tmp_path, units, **options):
     path = tmp_path / "out.po"
-    with open(path, "w", encoding="utf-8") as stream:
-        with POWriter(stream, src_lang=options.pop("src_lang", "zh-CN"),
-                      tgt_lang=options.pop("tgt_lang", "en-US"), **options) as writer:
-            writer.write_all(units)
+    with open(path, "w", encoding="utf-8") as stream, \
+            POWriter(stream, src_lang=options.pop("src_lang", "zh-CN"),
+                     tgt_lang=options.pop("tgt_lang", "en-US"), **options) as writer:
+        writer.write_all(units)
     return path
 
 

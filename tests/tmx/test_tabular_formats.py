@@ -130,7 +130,7 @@ def test_moses_files_line_up(tmp_path, sample_units):
 def test_moses_files_of_different_length_are_an_error(tmp_path):
     (tmp_path / "c.zh").write_text("一\n二\n三\n", encoding="utf-8")
     (tmp_path / "c.en").write_text("one\ntwo\n", encoding="utf-8")
-    with pytest.raises(TMXError, match="differ in length.*3 lines.*2"):
+    with pytest.raises(TMXError, match=r"differ in length.*3 lines.*2"):
         list(read_moses(tmp_path / "c", src_lang="zh", tgt_lang="en"))
 
 

@@ -186,7 +186,8 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function confClass(conf) {
   if (conf === null) return "c-manual";
-  return conf >= 0.8 ? "c-high" : conf >= 0.5 ? "c-mid" : "c-low";
+  const cut = S.confidence;   // the server's cuts, as the reports use them
+  return conf >= cut.high ? "c-high" : conf >= cut.low ? "c-mid" : "c-low";
 }
 
 function confTitle(bead) {
