@@ -32,7 +32,7 @@ def weak_stretches(beads: Sequence[Bead], window: int = WINDOW, weak: float = WE
                    share: float = SHARE) -> list[Stretch]:
     """Runs of beads where windows of ``window`` beads hold at least ``share`` of beads whose
     confidence is below ``weak`` (overlapping windows merged, each run cut to its first and
-    last weak bead)."""
+    last weak bead; runs fewer than ``window`` beads apart are one run)."""
     if len(beads) < window:
         return []
     low = np.array([b.confidence < weak for b in beads], dtype=np.float64)
@@ -46,10 +46,14 @@ def weak_stretches(beads: Sequence[Bead], window: int = WINDOW, weak: float = WE
         else:
             out.append(Stretch(start, end))
     weak_at = np.flatnonzero(low)
-    trimmed = []
+    trimmed: list[Stretch] = []
     for stretch in out:         # from its first weak bead to its last
         inside = weak_at[(weak_at >= stretch.first) & (weak_at <= stretch.last)]
-        trimmed.append(Stretch(int(inside[0]), int(inside[-1])))
+        first, last = int(inside[0]), int(inside[-1])
+        if trimmed and first - trimmed[-1].last <= window:  # a short firm gap: one lost passage
+            trimmed[-1] = Stretch(trimmed[-1].first, last)
+        else:
+            trimmed.append(Stretch(first, last))
     return trimmed
 
 

@@ -24,3 +24,11 @@ def test_scattered_weak_beads_are_not_a_stretch():
 
 def test_a_short_document_is_never_warned_about():
     assert weak_stretches(beads([0.1] * 50)) == []
+
+
+def test_a_short_firm_gap_does_not_split_one_lost_passage():
+    """A lost passage with a few dozen firmer beads in it is one stretch; two far apart stay two."""
+    gap = beads([0.95] * 300 + [0.1] * 900 + [0.5] * 30 + [0.1] * 900 + [0.95] * 300)
+    assert [(s.first, s.last) for s in weak_stretches(gap)] == [(300, 2129)]
+    apart = beads([0.95] * 300 + [0.1] * 300 + [0.95] * 400 + [0.1] * 300 + [0.95] * 300)
+    assert [(s.first, s.last) for s in weak_stretches(apart)] == [(300, 599), (1000, 1299)]
