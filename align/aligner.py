@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -101,7 +102,7 @@ class Structure:
     it. Documents read one sentence per line carry no such structure, and nothing changes.
     """
 
-    KINDS = {"body": 0, "title": 1, "dateline": 2, "heading": 3}
+    KINDS: ClassVar[dict[str, int]] = {"body": 0, "title": 1, "dateline": 2, "heading": 3}
 
     def __init__(self, source: Document, target: Document, settings: SearchSettings) -> None:
         self.settings = settings
@@ -236,8 +237,8 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
     sims = np.zeros(len(spans))
     if both:
-        i, a, j, b = (np.array([spans[x][y] for x in both]) for y in range(4))
-        sims[both] = prepared.raw_score(i, a, j, b)
+        ia, aa, ja, ba = (np.array([spans[x][y] for x in both]) for y in range(4))
+        sims[both] = prepared.raw_score(ia, aa, ja, ba)
     confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
                                  settings)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))

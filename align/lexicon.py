@@ -96,9 +96,6 @@ def english_key(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-#: the former name, still imported by align/scoring.py (to go once it imports english_key)
-stem = english_key
-
 
 def english_keys(text: str) -> list[str]:
     """The stemmed content words of an English text, in order (stop words and digits left out)."""

@@ -366,7 +366,7 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
         # a scorer's NaN or infinity must not break the search: treat it as no evidence
         values = np.nan_to_num(values, nan=0.0, posinf=1.0, neginf=0.0)
         offset = 0
-        for t, ends, _, _, a, b in parts:
+        for t, ends, _, _, _a, _b in parts:
             count = len(ends)
             scores[t, ends] = values[offset:offset + count]
             offset += count

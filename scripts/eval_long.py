@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from align.aligner import align
-from align.evaluate import BeadIds, discover_gold, score_documents
-from align.model import Document
-from align.synthetic import concatenate, drop_runs
+from align.aligner import align  # noqa: E402
+from align.evaluate import BeadIds, discover_gold, score_documents  # noqa: E402
+from align.model import Document  # noqa: E402
+from align.synthetic import concatenate, drop_runs  # noqa: E402
 
 Part = tuple[Document, Document, list[BeadIds]]
 #: what each long document is made of: gold sets, Chinese translation(s) of wmt22 (one per

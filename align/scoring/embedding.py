@@ -50,7 +50,7 @@ class EmbeddingPrepared(PreparedScorer):
     @staticmethod
     def _embed(encode, doc: Document, max_group: int, pool: str) -> list[np.ndarray]:
         out = []
-        single = None
+        single = np.zeros((0, 1), dtype=np.float32)
         for size in range(1, max_group + 1):
             if size > len(doc):
                 out.append(np.zeros((0, 1), dtype=np.float32))

@@ -263,7 +263,7 @@ class LexicalPrepared(PreparedScorer):
             zh_lo, zh_hi = lo, hi
             en_lo, en_hi = _transpose_band(lo, hi, self.en.n)
         parts = []
-        for side, matches, slo, shi, other_n, to_zh_en in (
+        for side, matches, slo, shi, _other_n, to_zh_en in (
                 (self.zh, self.zh_matches, zh_lo, zh_hi, self.en.n, False),
                 (self.en, self.en_matches, en_lo, en_hi, self.zh.n, True)):
             s, p, w = pair_coverage(matches, side.tok_sent, side.tok_type, side.tok_weight,

@@ -12,7 +12,7 @@ import numpy as np
 
 from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number_keys
 from align.coverage import Matches, first_index, run_offsets, unique
-from align.lexicon import STOP_WORDS, Lexicon, stem
+from align.lexicon import STOP_WORDS, Lexicon, english_key
 from align.model import Document
 
 ZH_STOP = frozenset("""的 了 着 过 是 在 有 和 与 及 或 也 都 就 又 还 而 之 其 所 被 把 对 将 为 以 于 从 向
@@ -135,7 +135,7 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
         keys = [span.key for span in spans + terms] + [span.key[1:] for span in latin]
         # a glossary term adds its key and keeps its words; numbers and names replace theirs
         mask = _covered(len(text), spans + latin) if spans or latin else None
-        words = []
+        words: list[str] = []
         for run in _HAN.finditer(text):
             if mask is None or not any(mask[run.start():run.end()]):
                 pieces = [run.group()]
@@ -199,7 +199,7 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
                 if lower in STOP_WORDS or len(lower) < 2:
                     t = -1
                 else:
-                    key = stem(lower)
+                    key = english_key(lower)
                     t = builder.types.get(key)
                     if t is None:
                         t = builder.type_id(key, (keys.id(key),))
