@@ -20,6 +20,10 @@ from terms.pofile import read_po, write_po
 from terms.tbx import read_tbx, write_tbx
 
 
+#: the largest glossary file read (a 20,000-concept TBX is about 10 MB); the readers hold it whole
+MAX_GLOSSARY_BYTES = 64 * 1024 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class GlossaryFormat:
     """One glossary format: its name, the file endings that imply it, its reader and writer."""
@@ -81,6 +85,11 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
         raise GlossaryError("is a directory, not a glossary file", path=str(p))
     if not p.exists():
         raise GlossaryError("no such file", path=str(p))
+    if not p.is_file():  # a device or a FIFO (/dev/urandom) would be read without end
+        raise GlossaryError("is not a regular file: give a glossary file", path=str(p))
+    if p.stat().st_size > MAX_GLOSSARY_BYTES:
+        raise GlossaryError(f"is larger than {MAX_GLOSSARY_BYTES:,} bytes: split the glossary",
+                            path=str(p))
     name = fmt or detect_format(p)
     found = glossary_format(name)
     if found is None:

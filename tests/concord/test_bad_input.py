@@ -168,8 +168,18 @@ def _gbk_csv(folder: Path) -> Path:
     return path
 
 
+def _huge_glossary(folder: Path) -> Path:
+    path = folder / "huge.csv"  # sparse: 65 MiB of nothing on disk, read whole before the bound
+    with path.open("wb") as handle:
+        handle.write(HEADER.encode())
+        handle.truncate(65 * 1024 * 1024)
+    return path
+
+
 GLOSSARIES = [
     Bad("missing", lambda folder: folder / "no-such-terms.csv"),
+    Bad("dev-urandom", _endless, says="is not a regular file"),
+    Bad("huge", _huge_glossary, says="larger than 67,108,864 bytes"),
     Bad("directory", lambda folder: _directory(folder)),
     Bad("csv-empty", _writer("terms.csv", ""), line=1),
     Bad("csv-not-utf8", _gbk_csv, line=2, says="GB18030/GBK): save it as UTF-8"),
