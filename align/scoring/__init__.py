@@ -9,7 +9,7 @@ alignment, ``score_and_cost`` (a merge cost the search subtracts) and ``raw_scor
 
 One module per scorer: :mod:`~align.scoring.lexical` (the default, with :mod:`~align.scoring.tokens`
 and :mod:`~align.scoring.length`), :mod:`~align.scoring.embedding` (any sentence encoder; see
-:mod:`align.embed` for USE) and :mod:`~align.scoring.hybrid` (a mix of two).
+:mod:`~align.scoring.use` for USE) and :mod:`~align.scoring.hybrid` (a mix of two).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from align.scoring.embedding import EmbeddingPrepared, EmbeddingScorer, group_te
 from align.scoring.hybrid import HybridPrepared, HybridScorer
 from align.scoring.length import LengthModel, char_lengths
 from align.scoring.lexical import LexicalPrepared, LexicalScorer
+from align.scoring.use import use_scorer
 
 
 def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]]] = ()) -> Scorer:
@@ -30,7 +31,6 @@ def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]
     if scorer == "lexical":
         return LexicalScorer(anchors=anchors)
     if scorer in ("embed", "hybrid"):
-        from align.embed import use_scorer
         embed = use_scorer()
         if scorer == "embed":
             return embed

