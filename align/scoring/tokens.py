@@ -12,6 +12,7 @@ import numpy as np
 
 from align.anchors import PinyinNames, Span, glossary_spans, latin_words, number_keys
 from align.coverage import Matches, first_index, run_offsets, unique
+from align.language import HAN_RUN
 from align.lexicon import STOP_WORDS, Lexicon, english_key
 from align.model import Document
 
@@ -20,7 +21,6 @@ ZH_STOP = frozenset("""的 了 着 过 是 在 有 和 与 及 或 也 都 就 �
 要 会 能 可 可以 来 去 上 下 中 里 说 道 这个 那个 这样 那样 一个 一 我 你 他 她 它 我们 你们 他们 她们
 自己 什么 怎么 这些 那些 因为 所以 如果 但是 而且 虽然 然后 以及 或者 还是 就是 只是 不是""".split())
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
@@ -136,7 +136,7 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
         # a glossary term adds its key and keeps its words; numbers and names replace theirs
         mask = _covered(len(text), spans + latin) if spans or latin else None
         words: list[str] = []
-        for run in _HAN.finditer(text):
+        for run in HAN_RUN.finditer(text):
             if mask is None or not any(mask[run.start():run.end()]):
                 pieces = [run.group()]
             else:
