@@ -144,7 +144,8 @@ def parse_chinese_numeral(s: str) -> float | None:
 #: a numeral character after Arabic digits, but not the 千 of 3千米 (3 km), 3千克 (3 kg),
 #: 3千瓦 (3 kW) … (after Chinese numerals 三千米 is 3,000 metres, so there it stays)
 _ZH_AFTER_DIGITS = (rf"(?:[{_ZH_DIGIT_CHARS}十拾佰仟万萬亿億]|[千百](?![米克瓦卡焦兆赫帕]))")
-_ZH_NUMBER = re.compile(
+_ZH_NUMBER = re.compile(  # (?=[…]): what a number can start with, a cheap test at each place
+    rf"(?=[百第\d{_ZH_NUMERAL_CHARS}])"
     rf"(?P<pct>百分之 ?)?(?P<ordp>第 ?)?(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?: ?[多余])?(?: ?(?=[万亿千百]){_ZH_AFTER_DIGITS}(?![\d{_ZH_DIGIT_CHARS}]))?(?:{_ZH_AFTER_DIGITS}|\d)*"
     rf"|(?<!\d)(?<!\d )[{_ZH_NUMERAL_CHARS}](?:[{_ZH_NUMERAL_CHARS}]|点(?=[{_ZH_DIGIT_CHARS}\d])"

@@ -71,7 +71,7 @@ _ZH_MONTH_RANGE = re.compile(
 #: after a month without a day, a day range whose first day has no 日 of its own: 3月1至5日
 _ZH_DAY_RANGE = re.compile(
     rf"\s*(?P<first>{_ZH_NUM}{{1,3}}){_ZH_RANGE_JOIN}(?P<day>{_ZH_NUM}{{1,3}})\s*[日号]")
-_ISO_DATE = re.compile(r"(?<![\d.])(?P<year>1\d{3}|2\d{3})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
+_ISO_DATE = re.compile(r"(?=[12])(?<![\d.])(?P<year>1\d{3}|2\d{3})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
                        r"(?![\d])")
 
 

@@ -72,16 +72,16 @@ def parse_english_number(words: str) -> tuple[float, bool] | None:
 
 _SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
                 "bn": 10**9, "mn": 10**6, "k": 10**3}
-_EN_NUMBER = re.compile(
-    rf"(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=EUR)|(?<![\w.]))(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
+_EN_NUMBER = re.compile(  # (?=\d) first: a cheap test at each place before the lookbehinds
+    rf"(?=\d)(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=EUR)|(?<![\w.]))(?<![A-Za-z]-)(?P<num>{_ARABIC})(?![\d])"
     r"(?:(?P<ord>st|nd|rd|th)\b"
     r"|\s*(?P<pct>%|per\s?cent\b|pct\b|percentage points?\b)"
     r"|\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b"
     r"|(?P<suffix>m|k)\b"
     r"|(?P<unit>(?=(?:mph|km/h|kmh|[kcm]?m[23²³]|km|kg|cm|mm|ft|mi|lbs?|pm|am|kw|mw|gw|kwh|ha|sq)\b)))?"
     r"(?(unit)|(?![A-Za-z]))", re.IGNORECASE)
-_EN_WORDS = re.compile(
-    rf"\b(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
+_EN_WORDS = re.compile(  # (?=[…]): the first letters of the number words, a cheap test
+    rf"\b(?=[befhmnostz])(?P<words>(?:(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?=(?:{_EN_NUMBER_WORD})\b))?)+)\b"
     r"(?:\s*(?P<pct>percent\b|per cent\b|%))?", re.IGNORECASE)
 #: the lower-case number words, and Latin words: a text with none of them has no number words
 _EN_NUMBER_WORDS = frozenset(_EN_NUMBER_WORD.split("|"))
@@ -89,7 +89,7 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 #: "decades" after a number: two decades is 20 (years); not "decades-long"
 _DECADES = re.compile(r"[\s-]+decades\b(?!-)", re.IGNORECASE)
 _EN_FRACTION = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?=[aefnost])\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
     r"tenths?|hundredths?)\b", re.IGNORECASE)
 #: "1 in 10", "one in every five": a fraction (十分之一, 五分之一)

@@ -39,9 +39,11 @@ _LABEL_NUMBER = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 #: cheap tests that a text may hold a number or a date; extraction is skipped when not
 _MAY_HAVE_MENTION = {
     "zh": re.compile(r"[\d０-９零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]"),
-    "en": re.compile(r"[\d０-９]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                     r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                     r"hundred|thousand|million|billion|trillion|first|second|third|\w+th|"
+    # \w(?:teen|th) finds what \b\w+teen and \b\w+th find; (?=[…]): the words' first letters
+    "en": re.compile(r"[\d０-９]|\w(?:teen|th)|\b(?=[abdefhjmnoqst])(?:one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                     r"hundred|thousand|million|billion|trillion|first|second|third|"
                      r"half|halves|quarters?|once|twice|thrice|dozens?|"
                      r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE),
 }
@@ -49,9 +51,10 @@ _MAY_HAVE_MENTION = {
 _MAY_HAVE_STRONG = {
     "zh": re.compile(r"[\d０-９%％]|百分之|[零〇○一二两三四五六七八九十百千万亿]{2}|"
                      r"[一二两三四五六七八九十]成"),
-    "en": re.compile(r"[\d０-９%]|\b(?:eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|"
+    "en": re.compile(r"[\d０-９%]|\w(?:teen|tieth)|\b(?=[bcefhmnpst])(?:eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|sixty|"
                      r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|percent|"
-                     r"per cent|twelfth|\w+tieth)", re.IGNORECASE),
+                     r"per cent|twelfth)", re.IGNORECASE),
 }
 
 
