@@ -91,6 +91,25 @@ def glossary_spans(text: str, lang: str, anchors: Sequence[tuple[str, Sequence[s
     return out
 
 
+_SYLLABLE_INDEX: tuple[dict[str, tuple[str, ...]], dict[str, set[str]], int] | None = None
+
+
+def _syllable_index(readings: dict[str, tuple[str, ...]]) -> tuple[dict[str, set[str]], int]:
+    """The characters read as each full pinyin syllable, and the longest syllable: made once
+    for the lexicon's readings (14,000 characters; a worker's documents share it, read-only)."""
+    global _SYLLABLE_INDEX
+    if _SYLLABLE_INDEX is not None and _SYLLABLE_INDEX[0] is readings:
+        return _SYLLABLE_INDEX[1:]
+    syllables: dict[str, set[str]] = {}
+    for char, sounds in readings.items():
+        for syl in sounds:
+            if _PINYIN.match(syl):
+                syllables.setdefault(syl, set()).add(char)
+    longest = max((len(s) for s in syllables), default=6)
+    _SYLLABLE_INDEX = (readings, syllables, longest)
+    return syllables, longest
+
+
 class PinyinNames:
     """Romanised Chinese names in English text, found again in the Chinese text by reading.
 
@@ -101,13 +120,7 @@ class PinyinNames:
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        syllables: dict[str, set[str]] = {}
-        for char, readings in lexicon.readings.items():
-            for syl in readings:
-                if _PINYIN.match(syl):
-                    syllables.setdefault(syl, set()).add(char)
-        self.chars_by_syllable = syllables
-        self.max_syl = max((len(s) for s in syllables), default=6)
+        self.chars_by_syllable, self.max_syl = _syllable_index(lexicon.readings)
 
     def split(self, word: str) -> list[str] | None:
         """Split a lower-case word into pinyin syllables (fewest syllables), or None."""

@@ -4,10 +4,24 @@
 
 Parts (``--part``, default all):
 
-- **jobs**: ``concord batch`` on a folder of 24 documents (our 8 releases, three times under
-  other names, or with ``--gold`` the first 24 pol-dev and wmt22 documents of ../shared) at
-  ``--jobs 1`` and ``--jobs 2``, each run as the command a user types, side by side in one run:
-  documents per second, seconds per document, the ratio (target ≥ 1.7 on 2 cores).
+- **jobs**: ``concord batch`` on a folder of 24 documents at ``--jobs 1`` and ``--jobs 2``,
+  each run as the command a user types, side by side in one run (``--rounds``, medians): wall and
+  CPU time (the command and its workers), the ratio (target ≥ 1.7 on 2 cores). The folder
+  (``--folder``): ``releases``, our 8 releases three times under other names; ``gold`` (or
+  ``--gold``), the first 24 pol-dev and wmt22 documents of ../shared, ``--presplit``; ``long``,
+  24 longer distinct texts of ../shared (the 6 mac-dev chapters, the 9 pol-dev documents, the 2
+  white papers, 7 stretches of 300 beads of the Bible), segmented by Concord. Since the machine
+  may be shared, the ratio is also estimated from CPU times (Amdahl): the fixed cost S is the
+  CPU time of the same command on one short sentence pair, the parallel part W the rest of the
+  ``--jobs 1`` CPU time; on two idle cores ``--jobs 2`` would give (S + W) / (S + W/2).
+- **fixed**: what a ``concord`` process costs before its first document, step by step, in CPU
+  time of fresh processes (median of ``--rounds``): the interpreter, the imports a batch run
+  needs, loading the lexicon, and ``concord batch`` on one short pair.
+
+Every command runs with its bytecode cached (``PYTHONPYCACHEPREFIX`` in the temporary folder,
+written by a first run), as an installed package has it, whatever ``PYTHONDONTWRITEBYTECODE``
+says. ``--peer DIR`` runs the jobs and fixed parts with the Concord of another tree too
+(``PYTHONPATH=DIR``), interleaved with this one: a before/after comparison in one run.
 - **overhead**: in one process with the lexicon loaded, the same documents aligned by
   ``concord.pipeline.align_files`` alone, then through ``run_batch`` (hashing, writing, journal,
   corpus.tmx, summary): the difference per document (target < 50 ms).
@@ -22,7 +36,8 @@ Parts (``--part``, default all):
 - **dask**: the jobs folder on a ``dask scheduler`` with two ``dask worker`` processes (one thread
   each) on 127.0.0.1 beside the local ``--jobs 2`` run, outputs compared byte for byte.
 
-Usage: ``.venv/bin/python scripts/bench_batch.py [--part jobs] [--gold] [--sizes 1000 10000]``
+Usage: ``.venv/bin/python scripts/bench_batch.py [--part jobs] [--folder releases|gold|long]
+[--peer ../main] [--sizes 1000 10000]``
 """
 from __future__ import annotations
 
@@ -32,6 +47,7 @@ import resource
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,17 +62,31 @@ from concord.corpus.synthetic import (gold_pairs, release_pairs, scrambled,  # n
 
 RELEASES = ROOT / "corpora" / "releases"
 SHARED = Path(os.environ.get("CONCORD_SHARED", ROOT.parent / "shared"))
-ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "PYTHONPATH": str(ROOT)}
+#: where the commands run (not a Concord tree, which ``python -m`` would put first on the path)
+WORKDIR = Path(tempfile.gettempdir())
+#: our own sentence pair: the command's fixed cost is its CPU time on this folder
+SHORT_PAIR = ("双方同意加强合作。\n", "The two sides agreed to strengthen cooperation.\n")
 
 
-def concord(*args: str) -> float:
-    """Run ``concord ARGS`` as a user would; returns the wall time (the CPU time it and its
-    worker processes used is kept in ``LAST_CPU``)."""
+def concord(*args: str, tree: Path = ROOT) -> float:
+    """Run ``concord ARGS`` as a user would (the Concord of ``tree``); returns the wall time (the
+    CPU time it and its worker processes used is kept in ``LAST_CPU``)."""
+    return python("-m", "concord", *args, tree=tree)
+
+
+def python(*args: str, tree: Path = ROOT) -> float:
+    """Run Python with ``ARGS`` and the Concord of ``tree``; returns the wall time, and keeps
+    the CPU time in ``LAST_CPU``."""
     global LAST_CPU
+    env = dict(ENV, PYTHONPATH=str(tree))
+    if PYCACHE is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE / tree.resolve().name)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "concord", *args], env=ENV, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, *args], env=env, check=True, stdout=subprocess.DEVNULL,
+                   cwd=WORKDIR)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     LAST_CPU = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -64,17 +94,32 @@ def concord(*args: str) -> float:
 
 
 LAST_CPU = 0.0
+#: the commands' bytecode caches (set by main, in the temporary folder)
+PYCACHE: Path | None = None
 
 
-def folder_of_24(base: Path, gold: bool) -> Path:
+def folder_of_24(base: Path, which: str) -> Path:
+    """The jobs part's folder (see the module's description)."""
     folder = base / "docs24"
     folder.mkdir(parents=True)
-    if gold:
+    if which == "gold":
         pairs = gold_pairs(SHARED)
         pairs = [p for p in pairs if "mac-dev" not in str(p[0])][:24]
         for k, (zh, en) in enumerate(pairs):
             shutil.copy(zh, folder / f"doc{k:02d}.zh")
             shutil.copy(en, folder / f"doc{k:02d}.en")
+        return folder
+    if which == "long":
+        gold = SHARED / "corpora" / "gold"
+        for name in ("mac-dev", "pol-dev"):
+            for zh in sorted((gold / name).glob("*.zh")):
+                shutil.copy(zh, folder / f"{name}-{zh.stem}.zh")
+                shutil.copy(zh.with_suffix(".en"), folder / f"{name}-{zh.stem}.en")
+        for zh in sorted((SHARED / "corpora" / "raw" / "scio-whitepapers").glob("*.zh.txt")):
+            stem = zh.name[:-len(".zh.txt")]
+            shutil.copy(zh, folder / f"whitepaper-{stem}.zh.txt")
+            shutil.copy(zh.with_name(f"{stem}.en.txt"), folder / f"whitepaper-{stem}.en.txt")
+        _bible_parts(gold / "bible-en-zh", folder, 24 - len(list(folder.glob("*.en*"))))
         return folder
     for copy in range(3):
         for zh, en in release_pairs(RELEASES):
@@ -84,22 +129,103 @@ def folder_of_24(base: Path, gold: bool) -> Path:
     return folder
 
 
-def part_jobs(base: Path, gold: bool) -> None:
-    folder = folder_of_24(base, gold)
-    extra = ["--presplit"] if gold else []
-    concord("batch", str(folder), "-o", str(base / "warm"), "-q", "--jobs", "1", *extra)
-    times = {}
-    for jobs in (1, 2):
-        out = base / f"jobs{jobs}"
-        times[jobs] = concord("batch", str(folder), "-o", str(out), "-q", "--jobs", str(jobs),
-                              *extra)
-        print(f"jobs {jobs}: {times[jobs]:.2f} s for 24 documents = "
-              f"{24 / times[jobs]:.2f} documents/s, {times[jobs] / 24:.3f} s/document"
-              # the workers of --jobs 2 are children of the fork server: not counted here
-              + (f" (CPU {LAST_CPU:.2f} s)" if jobs == 1 else ""))
-    same = _outputs(base / "jobs1") == _outputs(base / "jobs2")
-    print(f"speed-up jobs 2 / jobs 1: {times[1] / times[2]:.2f}x (target >= 1.7); "
-          f"outputs identical: {same}; load average {os.getloadavg()[0]:.1f}")
+def _bible_parts(bible: Path, folder: Path, count: int, beads: int = 300) -> None:
+    """``count`` stretches of ``beads`` gold beads, spread over the Bible, as document pairs."""
+    from align.evaluate import read_beads
+
+    zh = (bible / "001.zh").read_text(encoding="utf-8").splitlines()
+    en = (bible / "001.en").read_text(encoding="utf-8").splitlines()
+    gold = read_beads(bible / "001.align")
+    step = len(gold) // count
+    for k in range(count):
+        part = gold[k * step:k * step + beads]
+        (folder / f"bible-{k:02d}.zh").write_text(
+            "".join(zh[i] + "\n" for src, _ in part for i in src), encoding="utf-8")
+        (folder / f"bible-{k:02d}.en").write_text(
+            "".join(en[j] + "\n" for _, tgt in part for j in tgt), encoding="utf-8")
+
+
+def part_jobs(base: Path, which: str, trees: list[Path], rounds: int) -> None:
+    folder = folder_of_24(base, which)
+    extra = ["--presplit"] if which == "gold" else []
+    short = base / "short"
+    short.mkdir()
+    ending = "" if which == "gold" else ".txt"   # the folder's layout: NAME.zh or NAME.zh.txt
+    for lang, text in zip(("zh", "en"), SHORT_PAIR):
+        (short / f"short.{lang}{ending}").write_text(text, encoding="utf-8")
+    documents = len(list(folder.glob("*.en*")))
+    sentences = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in folder.iterdir())
+    print(f"folder {which}: {documents} documents, {sentences:,} lines in all")
+    fixed: dict[Path, list[float]] = {t: [] for t in trees}
+    wall: dict[tuple[Path, int], list[float]] = {(t, j): [] for t in trees for j in (1, 2)}
+    cpu: dict[tuple[Path, int], list[float]] = {(t, j): [] for t in trees for j in (1, 2)}
+    for tree in trees:   # warm: the bytecode caches and the lexicon cache are written
+        concord("batch", str(folder), "-o", str(base / "warm"), "-q", "--jobs", "1", *extra,
+                tree=tree)
+        shutil.rmtree(base / "warm")
+    for _ in range(rounds):
+        for tree in trees:
+            concord("batch", str(short), "-o", str(base / "short-out"), "-q", "--jobs", "1",
+                    *extra, tree=tree)
+            fixed[tree].append(LAST_CPU)
+            shutil.rmtree(base / "short-out")
+            for jobs in (1, 2):
+                out = base / f"jobs{jobs}"
+                if out.exists():
+                    shutil.rmtree(out)
+                wall[tree, jobs].append(concord("batch", str(folder), "-o", str(out), "-q",
+                                                "--jobs", str(jobs), *extra, tree=tree))
+                cpu[tree, jobs].append(LAST_CPU)
+            same = _outputs(base / "jobs1") == _outputs(base / "jobs2")
+            if not same:
+                print(f"{tree}: OUTPUTS DIFFER between --jobs 1 and --jobs 2")
+    for tree in trees:
+        name = "" if len(trees) == 1 else f"[{tree.resolve().name}] "
+        s = median(fixed[tree])
+        w = median(cpu[tree, 1]) - s
+        w1, w2 = median(wall[tree, 1]), median(wall[tree, 2])
+        print(f"{name}jobs 1: {w1:.2f} s wall, CPU {median(cpu[tree, 1]):.2f} s; jobs 2: "
+              f"{w2:.2f} s wall, CPU {median(cpu[tree, 2]):.2f} s (command and workers; "
+              f"medians of {rounds})")
+        print(f"{name}fixed cost S (CPU on one short pair) {s:.2f} s, parallel part W "
+              f"{w:.2f} s ({w / documents * 1000:.0f} ms a document): expected jobs 2 / jobs 1 "
+              f"on 2 idle cores (S+W)/(S+W/2) = {(s + w) / (s + w / 2):.2f}x; measured "
+              f"{w1 / w2:.2f}x wall (target >= 1.7)")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
+def part_fixed(base: Path, trees: list[Path], rounds: int) -> None:
+    short = base / "short"
+    short.mkdir()
+    for lang, text in zip(("zh", "en"), SHORT_PAIR):
+        (short / f"short.{lang}.txt").write_text(text, encoding="utf-8")
+    imports = ("import concord.cli, concord.commands.batch, concord.corpus.run, align.aligner, "
+               "align.document, concord.pipeline, concord.bitext, tmx.writer")
+    steps = {"interpreter": ["-c", "pass"],
+             "imports": ["-c", imports],
+             "+ lexicon": ["-c", imports + "; from align.lexicon import load_lexicon; "
+                           "load_lexicon()"],
+             "batch, one short pair": ["-m", "concord", "batch", str(short), "-o",
+                                       str(base / "out"), "-q", "--jobs", "1"]}
+    times: dict[tuple[Path, str], list[float]] = {(t, s): [] for t in trees for s in steps}
+    for tree in trees:
+        python(*steps["batch, one short pair"], tree=tree)   # bytecode and lexicon caches
+        shutil.rmtree(base / "out")
+    for _ in range(rounds):
+        for step, args in steps.items():
+            for tree in trees:
+                python(*args, tree=tree)
+                times[tree, step].append(LAST_CPU)
+                shutil.rmtree(base / "out", ignore_errors=True)
+    print(f"fixed cost of a concord process, CPU seconds (median of {rounds} fresh processes):")
+    for step in steps:
+        print(f"  {step:24}" + "".join(f"  {t.resolve().name}: {median(times[t, step]):.3f}"
+                                         for t in trees))
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
 
 
 def part_overhead(base: Path) -> None:
@@ -108,7 +234,7 @@ def part_overhead(base: Path) -> None:
     from concord.corpus.task import BatchOptions, warm_up
     from concord.pipeline import align_files
 
-    folder = folder_of_24(base / "o", False)
+    folder = folder_of_24(base / "o", "releases")
     pairs, _ = pairs_by_name([str(folder)])
     warm_up(BatchOptions())
     rounds = []
@@ -132,7 +258,7 @@ def part_overhead(base: Path) -> None:
 def part_memory(base: Path) -> None:
     import psutil
 
-    folder = folder_of_24(base / "m", False)
+    folder = folder_of_24(base / "m", "releases")
     for jobs in (1, 2):
         process = psutil.Popen([sys.executable, "-m", "concord", "batch", str(folder), "-o",
                                 str(base / f"m{jobs}"), "-q", "--jobs", str(jobs)], env=ENV)
@@ -212,7 +338,7 @@ def _pairing_run(folder: Path, truth: set, label: str) -> float:
 
 
 def part_dask(base: Path) -> None:
-    folder = folder_of_24(base / "d", False)
+    folder = folder_of_24(base / "d", "releases")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -252,18 +378,26 @@ def _outputs(out: Path) -> dict[str, bytes]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["jobs", "overhead", "memory", "resume", "pairing",
-                                           "dask", "all"], default="all")
-    parser.add_argument("--gold", action="store_true",
-                        help="jobs: 24 longer documents from ../shared instead of our releases")
+    parser.add_argument("--part", choices=["jobs", "fixed", "overhead", "memory", "resume",
+                                           "pairing", "dask", "all"], default="all")
+    parser.add_argument("--folder", choices=["releases", "gold", "long"], default="releases",
+                        help="jobs: which 24 documents (see the description)")
+    parser.add_argument("--gold", action="store_const", const="gold", dest="folder",
+                        help="jobs: --folder gold")
+    parser.add_argument("--peer", type=Path, help="jobs, fixed: also the Concord of this tree")
+    parser.add_argument("--rounds", type=int, default=3, help="jobs, fixed: runs of each")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--resume-docs", type=int, default=1000)
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
           f"Python {sys.version.split()[0]}")
+    trees = [ROOT] + ([args.peer.resolve()] if args.peer else [])
+    global PYCACHE
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         base = Path(tmp)
-        parts = {"jobs": lambda: part_jobs(base / "j", args.gold),
+        PYCACHE = base / "pycache"
+        parts = {"jobs": lambda: part_jobs(base / "j", args.folder, trees, args.rounds),
+                 "fixed": lambda: part_fixed(base / "f", trees, args.rounds),
                  "overhead": lambda: part_overhead(base / "o"),
                  "memory": lambda: part_memory(base / "m"),
                  "resume": lambda: part_resume(base / "r", args.resume_docs),

@@ -157,10 +157,25 @@ def output_names(doc_id: str, options: BatchOptions) -> list[str]:
 
 
 def warm_up(options: BatchOptions) -> None:
-    """Load what every document needs once per worker: the lexicon, the glossary, the checker."""
+    """Load what every document needs once per worker: the aligner, readers and writers, the
+    tables they build on first use, the lexicon, the glossary, the checker (nothing the second
+    time)."""
+    import numpy.ma  # noqa: F401  (numpy.median imports it on first use)
+
+    import align.document  # noqa: F401
+    import align.evaluate  # noqa: F401
+    import align.learned  # noqa: F401
+    import concord.bitext  # noqa: F401
+    import concord.pipeline  # noqa: F401
+    import tmx.writer  # noqa: F401
+    from align.aligner import align  # noqa: F401
+    from align.normalize import one_to_one_table
+
+    one_to_one_table()
     if options.scorer == "lexical":
+        from align.anchors import PinyinNames
         from align.lexicon import load_lexicon
-        load_lexicon()
+        PinyinNames(load_lexicon())  # its index of the lexicon's readings, made once
     _anchors(options.glossary or options.check)
     if options.check:
         _checker(options.check, options.config)
