@@ -54,8 +54,11 @@ class UI:
         self.err.print(f"concord: error: {message}", markup=False, style="bold red")
 
     @contextlib.contextmanager
-    def progress(self, description: str, total: int | None) -> Iterator[Advance]:
-        """A progress bar while the block runs; yields a function that advances it."""
+    def progress(self, description: str, total: int | None, *,
+                 ticking: bool = True) -> Iterator[Advance]:
+        """A progress bar while the block runs; yields a function that advances it. Without
+        ``ticking`` the bar is redrawn only when advanced, and runs no thread of its own (so
+        that worker processes may be forked from this one while it is shown)."""
         if not self.interactive:
             yield _no_progress
             return
@@ -64,11 +67,13 @@ class UI:
 
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn())
-        with Progress(*columns, console=self.err, transient=True) as bar:
+        with Progress(*columns, console=self.err, transient=True, auto_refresh=ticking) as bar:
             task = bar.add_task(description, total=total)
 
             def advance(n: int = 1) -> None:
                 bar.advance(task, n)
+                if not ticking:
+                    bar.refresh()
 
             yield advance
 

@@ -91,7 +91,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
                          "or give --pairs or --pair-by content)",
                          path=" ".join(args.inputs) or args.pairs)
     results = []
-    with ui.progress("aligning documents", len(pairs)) as advance:
+    # no progress thread: the workers are forked from this process (concord.corpus.pool)
+    with ui.progress("aligning documents", len(pairs), ticking=False) as advance:
         for result in run_batch(pairs, options, args.output, jobs=args.jobs,
                                 scheduler=args.scheduler, unpaired=unpaired):
             results.append(result)

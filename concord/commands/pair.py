@@ -49,7 +49,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     total = sum(1 for path in document_files(args.inputs) if is_document(path))
-    with ui.progress("reading documents", total) as advance:
+    # no progress thread: the workers are forked from this process (concord.corpus.pool)
+    with ui.progress("reading documents", total, ticking=False) as advance:
         pairing = pair_folders(args.inputs, min_confidence=args.min_confidence,
                                glossary=args.glossary, jobs=args.jobs or default_jobs(),
                                progress=advance)

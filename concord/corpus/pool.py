@@ -36,6 +36,7 @@ def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
     this process the initializer runs here first, so that what it loads is shared: it must do
     nothing the second time."""
     forked = fork_here()
+    context: multiprocessing.context.BaseContext
     if forked:
         if lexicon:
             from align.lexicon import load_lexicon

@@ -7,6 +7,7 @@ documents: :func:`warm_up` loads them when the worker starts.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -156,21 +157,19 @@ def output_names(doc_id: str, options: BatchOptions) -> list[str]:
     return names
 
 
+#: what aligning and writing a document imports (numpy.median imports numpy.ma on first use)
+_WORKER_MODULES = ("numpy.ma", "align.aligner", "align.document", "align.evaluate",
+                   "align.learned", "concord.bitext", "concord.pipeline", "tmx.writer")
+
+
 def warm_up(options: BatchOptions) -> None:
     """Load what every document needs once per worker: the aligner, readers and writers, the
     tables they build on first use, the lexicon, the glossary, the checker (nothing the second
     time)."""
-    import numpy.ma  # noqa: F401  (numpy.median imports it on first use)
-
-    import align.document  # noqa: F401
-    import align.evaluate  # noqa: F401
-    import align.learned  # noqa: F401
-    import concord.bitext  # noqa: F401
-    import concord.pipeline  # noqa: F401
-    import tmx.writer  # noqa: F401
-    from align.aligner import align  # noqa: F401
     from align.normalize import one_to_one_table
 
+    for name in _WORKER_MODULES:
+        importlib.import_module(name)
     one_to_one_table()
     if options.scorer == "lexical":
         from align.anchors import PinyinNames
