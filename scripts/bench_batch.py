@@ -137,12 +137,12 @@ def _bible_parts(bible: Path, folder: Path, count: int, beads: int = 300) -> Non
     en = (bible / "001.en").read_text(encoding="utf-8").splitlines()
     gold = read_beads(bible / "001.align")
     step = len(gold) // count
-    for k in range(count):
+    for k in range(count):   # bible-en-zh's beads are English first
         part = gold[k * step:k * step + beads]
         (folder / f"bible-{k:02d}.zh").write_text(
-            "".join(zh[i] + "\n" for src, _ in part for i in src), encoding="utf-8")
+            "".join(zh[i] + "\n" for _, ids in part for i in ids), encoding="utf-8")
         (folder / f"bible-{k:02d}.en").write_text(
-            "".join(en[j] + "\n" for _, tgt in part for j in tgt), encoding="utf-8")
+            "".join(en[i] + "\n" for ids, _ in part for i in ids), encoding="utf-8")
 
 
 def part_jobs(base: Path, which: str, trees: list[Path], rounds: int) -> None:
