@@ -17,8 +17,6 @@ import codecs
 import functools
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from align.errors import DocumentError
 
 #: file signatures of common binary formats people hand to a text tool by mistake
@@ -175,6 +173,8 @@ def _guess_other(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's reading of ``data``; among near-equal candidates, the Western default
     Windows-1252 is preferred (the detector otherwise picks Baltic or Central European pages for
     French or German text)."""
+    from charset_normalizer import from_bytes   # only for text in no Unicode or CJK encoding
+
     matches = list(from_bytes(data))
     if not matches:
         return None

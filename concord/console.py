@@ -10,8 +10,11 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Advance = Callable[[int], None]
 
@@ -22,12 +25,24 @@ class UI:
     def __init__(self, quiet: bool = False, verbose: int = 0, color: bool | None = None) -> None:
         self.quiet = quiet
         self.verbose = verbose
-        self.err = Console(stderr=True, no_color=color is False, force_terminal=color or None,
-                           highlight=False, soft_wrap=True)
-        self.out = Console(no_color=color is False, force_terminal=color or None, highlight=False,
-                           soft_wrap=True)
+        self.color = color
         level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
         logging.basicConfig(level=level, format="concord: %(message)s", stream=sys.stderr)
+
+    # the consoles are made when first used (rich takes 40 ms to import; a quiet run prints nothing)
+    @cached_property
+    def err(self) -> Console:
+        """Standard error, for messages and progress bars."""
+        from rich.console import Console
+        return Console(stderr=True, no_color=self.color is False,
+                       force_terminal=self.color or None, highlight=False, soft_wrap=True)
+
+    @cached_property
+    def out(self) -> Console:
+        """Standard output, for results."""
+        from rich.console import Console
+        return Console(no_color=self.color is False, force_terminal=self.color or None,
+                       highlight=False, soft_wrap=True)
 
     @property
     def interactive(self) -> bool:

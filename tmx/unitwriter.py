@@ -3,15 +3,18 @@ around an open stream that writes units one at a time — and the tool version t
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from importlib import metadata
+from functools import cache
 from types import TracebackType
 from typing import Self
 
 from tmx.model import Unit, Variant
 
 
+@cache
 def tool_version() -> str:
     """The installed Concord version ("0" when running from a tree that is not installed)."""
+    from importlib import metadata   # 30 ms to import: only when a memory is written
+
     try:
         return metadata.version("concord")
     except metadata.PackageNotFoundError:

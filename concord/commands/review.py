@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -260,6 +259,7 @@ def _serve(review, annotator, args: argparse.Namespace, ui, panel=None) -> int:
           f"confirmed. Open:\n{url}", flush=True)
     ui.note(f"every edit is saved at once in {review.path}; press Ctrl-C to stop")
     if not args.no_browser:
+        import webbrowser   # not at the top: every command's start would import it
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
         serve(create_app(app, token), sock, log_level="warning")
