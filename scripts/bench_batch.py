@@ -188,9 +188,9 @@ def part_jobs(base: Path, which: str, trees: list[Path], rounds: int) -> None:
               f"{w2:.2f} s wall, CPU {median(cpu[tree, 2]):.2f} s (command and workers; "
               f"medians of {rounds})")
         print(f"{name}fixed cost S (CPU on one short pair) {s:.2f} s, parallel part W "
-              f"{w:.2f} s ({w / documents * 1000:.0f} ms a document): expected jobs 2 / jobs 1 "
-              f"on 2 idle cores (S+W)/(S+W/2) = {(s + w) / (s + w / 2):.2f}x; measured "
-              f"{w1 / w2:.2f}x wall (target >= 1.7)")
+              f"{w:.2f} s ({w / documents * 1000:.0f} ms a document): on 2 idle cores jobs 1 "
+              f"would take S+W = {s + w:.2f} s, jobs 2 S+W/2 = {s + w / 2:.2f} s, "
+              f"{(s + w) / (s + w / 2):.2f}x; measured {w1 / w2:.2f}x wall (target >= 1.7)")
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
