@@ -170,15 +170,15 @@ def part_jobs(base: Path, which: str, trees: list[Path], rounds: int) -> None:
             fixed[tree].append(LAST_CPU)
             shutil.rmtree(base / "short-out")
             for jobs in (1, 2):
-                out = base / f"jobs{jobs}"
+                out = base / f"{tree.resolve().name}-jobs{jobs}"
                 if out.exists():
                     shutil.rmtree(out)
                 wall[tree, jobs].append(concord("batch", str(folder), "-o", str(out), "-q",
                                                 "--jobs", str(jobs), *extra, tree=tree))
                 cpu[tree, jobs].append(LAST_CPU)
-            same = _outputs(base / "jobs1") == _outputs(base / "jobs2")
-            if not same:
-                print(f"{tree}: OUTPUTS DIFFER between --jobs 1 and --jobs 2")
+    outputs = [_outputs(base / f"{t.resolve().name}-jobs{j}") for t in trees for j in (1, 2)]
+    print(f"outputs identical (--jobs 1 and 2{', both trees' if len(trees) > 1 else ''}): "
+          f"{all(o == outputs[0] for o in outputs)}")
     for tree in trees:
         name = "" if len(trees) == 1 else f"[{tree.resolve().name}] "
         s = median(fixed[tree])
