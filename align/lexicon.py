@@ -10,7 +10,7 @@ Parsing takes a few seconds, so the parsed lexicon is cached on disk (``marshal`
 ``$XDG_CACHE_HOME/concord/`` (``~/.cache/concord/``), keyed by the data file's hash and a format
 version; an unreadable cache is ignored and rebuilt. The cache holds the lexicon's objects as they
 are used (sets, the longest headword), so that loading it is one ``marshal.loads`` of the file's
-bytes (a tenth of a second; ``marshal.load`` of the open file reads it piece by piece, five times
+bytes (a tenth of a second; ``marshal.load`` of the open file reads it piece by piece, four times
 slower) and nothing is derived again. A few words of official documents that
 CC-CEDICT lacks or glosses otherwise (前言 "foreword", 结束语 "conclusion") are added from our
 own ``lexicon_supplement.txt``.
