@@ -31,7 +31,8 @@ CREATE TABLE tm_units (
     tuid TEXT, src_lang TEXT NOT NULL, zh_tag TEXT NOT NULL, en_tag TEXT NOT NULL,
     zh TEXT NOT NULL, en TEXT NOT NULL, src_key TEXT NOT NULL, tgt_key TEXT NOT NULL,
     version INTEGER NOT NULL, doc TEXT, status TEXT, confidence DOUBLE PRECISION,
-    unit_date TEXT NOT NULL, origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL);
+    unit_date TEXT NOT NULL, origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL,
+    zh_len INTEGER, en_len INTEGER);
 CREATE INDEX tm_units_src_key ON tm_units (src_key);
 CREATE INDEX tm_units_zh_trgm ON tm_units USING gin (zh gin_trgm_ops);
 CREATE INDEX tm_units_en_trgm ON tm_units USING gin (en gin_trgm_ops)
@@ -101,14 +102,17 @@ class PostgresStore(Store):
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.conn.execute(self.q(sql), params)
 
-    def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
+    def _candidates(self, lang: str, text: str, lengths: tuple[int, int], length: int,
+                    limit: int) -> list[tuple[int, str]]:
         if self._threshold != SIMILARITY[lang]:
             self._threshold = SIMILARITY[lang]
             self.conn.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
                               (str(self._threshold),))
         return self.conn.execute(
             f"SELECT id, {lang} FROM tm_units WHERE {lang} %% %s "
-            f"ORDER BY similarity({lang}, %s) DESC LIMIT %s", (text, text, limit)).fetchall()
+            f"AND {lang}_len BETWEEN %s AND %s "
+            f"ORDER BY similarity({lang}, %s) DESC LIMIT %s",
+            (text, *lengths, text, limit)).fetchall()
 
     def finish_import(self) -> None:
         """Statistics for the planner, so that lookups use the trigram indexes."""

@@ -24,6 +24,7 @@ MAX_TERMS = 16      # trigrams read for one lookup, at most
 MIN_TERMS = 3       # ... and at least, however common
 ROW_BUDGET = 20_000 # rows read for one lookup (the rarest trigrams' rows), beyond MIN_TERMS
 REFRESH_GROWTH = 1.25  # the trigram counts are made again once the store grew by this factor
+WIDE = 2000         # rows holding most trigrams whose lengths are read, for ``limit`` of them
 BUSY_MS = 3000
 CACHE_KB = 65536   # page cache of a write: the FTS segments and the key indexes an import writes
 
@@ -35,7 +36,8 @@ CREATE TABLE tm_units (
     tuid TEXT, src_lang TEXT NOT NULL, zh_tag TEXT NOT NULL, en_tag TEXT NOT NULL,
     zh TEXT NOT NULL, en TEXT NOT NULL, src_key TEXT NOT NULL, tgt_key TEXT NOT NULL,
     version INTEGER NOT NULL, doc TEXT, status TEXT, confidence REAL, unit_date TEXT NOT NULL,
-    origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL);
+    origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL,
+    zh_len INTEGER, en_len INTEGER);
 CREATE INDEX tm_units_src_key ON tm_units (src_key);
 CREATE TABLE tm_trigram_df (lang TEXT NOT NULL, term TEXT NOT NULL, doc INTEGER NOT NULL,
                             PRIMARY KEY (lang, term)) WITHOUT ROWID;
@@ -160,7 +162,13 @@ class SQLiteStore(Store):
                 raise self._locked(exc) from None
             raise
 
-    def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
+    def _length_index(self) -> None:
+        # the lengths of a row by its id, without reading the row (a lookup reads thousands)
+        self.execute("CREATE INDEX IF NOT EXISTS tm_units_lengths ON tm_units "
+                     "(id, zh_len, en_len)")
+
+    def _candidates(self, lang: str, text: str, lengths: tuple[int, int], length: int,
+                    limit: int) -> list[tuple[int, str]]:
         grams = trigrams(text)
         if not grams:
             return []
@@ -174,14 +182,18 @@ class SQLiteStore(Store):
         chosen = choose(grams, counts)
         if not chosen:
             return []
-        # the rows holding most of the chosen trigrams, counted by SQLite
+        # the rows holding most of the chosen trigrams, counted by SQLite; of those, the ones
+        # of a length that can score, closest in length first among those holding as many
         holding = " UNION ALL ".join(f"SELECT rowid FROM tm_{lang} WHERE tm_{lang} MATCH ?"
                                      for _ in chosen)
         return self.execute(
-            f"SELECT u.id, u.{lang} FROM (SELECT rowid, COUNT(*) AS n FROM ({holding}) "
-            f"GROUP BY rowid ORDER BY n DESC, rowid DESC LIMIT ?) AS h "
-            f"JOIN tm_units AS u ON u.id = h.rowid",
-            (*map(_quote, chosen), limit)).fetchall()
+            f"SELECT u.id, u.{lang} FROM (SELECT h.rowid AS id FROM (SELECT rowid, COUNT(*) "
+            f"AS n FROM ({holding}) GROUP BY rowid ORDER BY n DESC LIMIT ?) AS h "
+            f"JOIN tm_units AS s INDEXED BY tm_units_lengths ON s.id = h.rowid "
+            f"WHERE s.{lang}_len BETWEEN ? AND ? "
+            f"ORDER BY h.n DESC, abs(s.{lang}_len - ?), h.rowid LIMIT ?) AS c "
+            f"JOIN tm_units AS u ON u.id = c.id",
+            (*map(_quote, chosen), WIDE, *lengths, length, limit)).fetchall()
 
     def finish_import(self) -> None:
         """Count again how many rows hold each trigram, when the store grew by a quarter since
