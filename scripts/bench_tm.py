@@ -224,20 +224,50 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def timed_lookups(lookup, asked: list[tuple[str, str]],
-                  cpu: list[float] | None = None) -> tuple[list[float], list[float]]:
-    """Milliseconds (wall) and best score of each query; each one's CPU milliseconds of this
-    process are added to ``cpu`` when given (SQLite works in this process: on a loaded machine
-    its CPU time is what a quiet one's wall time would be)."""
-    times, scores = [], []
+def cpu_clock(store=None):
+    """A clock of the CPU seconds a lookup costs: this process's, plus for a PostgreSQL store
+    those of the server process serving its connection (read from /proc: the cluster runs on
+    this machine). On a loaded machine CPU time is what a quiet one's wall time would be."""
+    pid = getattr(getattr(getattr(store, "conn", None), "info", None), "backend_pid", None)
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def server() -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+
+    if pid is None:
+        return time.process_time
+    return lambda: time.process_time() + server()
+
+
+def timed_lookups(lookup, asked: list[tuple[str, str]], clock=time.process_time
+                  ) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds (wall), milliseconds of CPU (``clock``) and best score of each query."""
+    times, cpu, scores = [], [], []
     for text, lang in asked:
-        start, started = time.perf_counter(), time.process_time()
+        start, started = time.perf_counter(), clock()
         found = lookup(text, lang)
         times.append((time.perf_counter() - start) * 1000)
-        if cpu is not None:
-            cpu.append((time.process_time() - started) * 1000)
+        cpu.append((clock() - started) * 1000)
         scores.append(found[0].score if found else 0.0)
-    return times, scores
+    return times, cpu, scores
+
+
+def latency(asked: list[tuple[str, str]], times: list[float], cpu: list[float],
+            prefix: str = "lookup_") -> dict:
+    """p50 and p95 of the wall and CPU milliseconds, in all and by language."""
+    result = {}
+    for lang in (None, "zh", "en"):
+        mine = [i for i, (_, lg) in enumerate(asked) if lang in (None, lg)]
+        tag = f"_{lang}" if lang else ""
+        for name, values in (("", times), ("cpu_", cpu)):
+            picked = [values[i] for i in mine]
+            result[f"{prefix}{name}p50_ms{tag}"] = round(statistics.median(picked), 1)
+            result[f"{prefix}{name}p95_ms{tag}"] = round(percentile(picked, 95), 1)
+    return result
 
 
 def time_store(url: str, asked: list[tuple[str, str]], truth: Path | None = None) -> dict:
@@ -247,9 +277,8 @@ def time_store(url: str, asked: list[tuple[str, str]], truth: Path | None = None
     from concord.tm import open_store
     with open_store(url) as store:
         store.lookup(asked[0][0], asked[0][1])
-        cpu: list[float] = []
-        times, scores = timed_lookups(lambda text, lang: store.lookup(text, lang, 5, 0.5),
-                                      asked, cpu)
+        times, cpu, scores = timed_lookups(lambda text, lang: store.lookup(text, lang, 5, 0.5),
+                                           asked, cpu_clock(store))
         units = store.stats()["units"]
         key = {"store": url, "units": units, "queries": asked}
         best = None
@@ -262,10 +291,7 @@ def time_store(url: str, asked: list[tuple[str, str]], truth: Path | None = None
             if truth is not None:
                 truth.write_text(json.dumps({"key": key, "best": best}), encoding="utf-8")
     result = {"store": url, "units": units, "queries": len(asked),
-              "lookup_p50_ms": round(statistics.median(times), 1),
-              "lookup_p95_ms": round(percentile(times, 95), 1),
-              "lookup_cpu_p50_ms": round(statistics.median(cpu), 1),
-              "lookup_cpu_p95_ms": round(percentile(cpu, 95), 1)}
+              "load_average": os.getloadavg()[0], **latency(asked, times, cpu)}
     result.update(recall(asked, best, scores))
     return result
 
@@ -341,20 +367,16 @@ def measure(backend: str, url: str, size: int, pairs, asked, folder: Path) -> di
     with open_store(url) as store:
         result["units"] = store.stats()["units"]
         store.lookup(asked[0][0], asked[0][1])  # warm the caches once
-        cpu: list[float] = []
-        times, scores = timed_lookups(
-            lambda text, lang: store.lookup(text, lang, 5, 0.5), asked, cpu)
-        result["lookup_client_cpu_ms"] = round(statistics.mean(cpu), 1)
-        result["lookup_cpu_p95_ms"] = round(percentile(cpu, 95), 1)
-        result["lookup_p50_ms"] = round(statistics.median(times), 1)
-        result["lookup_p95_ms"] = round(percentile(times, 95), 1)
+        times, cpu, scores = timed_lookups(
+            lambda text, lang: store.lookup(text, lang, 5, 0.5), asked, cpu_clock(store))
+        result["load_average"] = os.getloadavg()[0]
+        result.update(latency(asked, times, cpu))
         best = exhaustive_best(store, asked)
         result.update(recall(asked, best, scores))
         if backend == "sqlite":
             baseline = WordOrBaseline(folder / f"baseline-{size}.db", store)
-            b_times, b_scores = timed_lookups(baseline.lookup, asked)
-            result["word_or_p50_ms"] = round(statistics.median(b_times), 1)
-            result["word_or_p95_ms"] = round(percentile(b_times, 95), 1)
+            b_times, b_cpu, b_scores = timed_lookups(baseline.lookup, asked)
+            result.update(latency(asked, b_times, b_cpu, "word_or_"))
             result.update(recall(asked, best, b_scores, "word_or_"))
     checked = child(["check", "--tm", url, "-f", "json", "-o", str(folder / "check.json")])
     result["check_tm_seconds"] = checked["seconds"]
@@ -418,7 +440,8 @@ def main() -> int:
         print(json.dumps(results, indent=2))
         return 0
     columns = ["backend", "size", "import_units_per_s", "import_cpu_seconds", "import_peak_mb",
-               "lookup_p50_ms", "lookup_p95_ms", "lookup_client_cpu_ms", "recall", "word_or_p50_ms", "word_or_p95_ms", "word_or_recall",
+               "lookup_p50_ms", "lookup_p95_ms", "lookup_cpu_p50_ms", "lookup_cpu_p95_ms", "recall",
+               "recall_zh", "recall_en", "word_or_p50_ms", "word_or_p95_ms", "word_or_recall",
                "check_tm_peak_mb", "check_tmx_peak_mb"]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))

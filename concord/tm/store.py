@@ -133,8 +133,9 @@ class Store(abc.ABC):
         """Up to ``limit`` ``(id, text)`` rows whose ``lang`` text is likely close to ``text``
         (``length`` tokens), of a length within ``lengths`` (both included)."""
 
-    def _length_index(self) -> None:  # noqa: B027  (a hook: most back ends need nothing)
-        """Index the lengths (once they are filled in, by a new store or an upgrade)."""
+    def _schema_2(self) -> None:  # noqa: B027  (a hook: most back ends need nothing)
+        """Create the indexes schema 2 adds, once the lengths are filled in (in a new store,
+        and by the upgrade of a store of schema 1)."""
 
     @abc.abstractmethod
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
@@ -173,7 +174,7 @@ class Store(abc.ABC):
                                  "import)", path=self.location)
             with self.transaction():
                 self._create_schema()
-                self._length_index()
+                self._schema_2()
                 self.execute(f"INSERT INTO {META} (key, value) VALUES (?, ?), (?, ?), (?, ?)",
                              ("application", APPLICATION, "schema", str(SCHEMA_VERSION),
                               "created", now()))
@@ -209,7 +210,7 @@ class Store(abc.ABC):
                     "UPDATE tm_units SET zh_len = ?, en_len = ? WHERE id = ?"),
                     [(fuzzy.size(zh, "zh"), fuzzy.size(en, "en"), i) for i, zh, en in rows])
                 last = rows[-1][0]
-            self._length_index()
+            self._schema_2()
             self.execute(f"UPDATE {META} SET value = ? WHERE key = 'schema'",
                          (str(SCHEMA_VERSION),))
 

@@ -206,7 +206,12 @@ def test_lookup_text_output_shows_what_differs(store_url, tmp_path, capsys):
 def test_a_store_of_schema_1_gets_its_lengths_when_opened(store_url, tmp_path, capsys):
     run(["tm", "import", "--db", store_url, write_memory(tmp_path / "a.tmx")], capsys)
     with open_store(store_url) as store, store.transaction():  # as the first version made it
-        store.execute("DROP INDEX IF EXISTS tm_units_lengths")
+        added = ["DROP TABLE tm_word_df"] + (
+            ["DROP TRIGGER tm_units_words", "DROP TABLE tm_en_words_vocab",
+             "DROP TABLE tm_en_words", "DROP INDEX tm_units_lengths"]
+            if store.backend == "sqlite" else ["DROP INDEX tm_units_en_words"])
+        for statement in added:
+            store.execute(statement)
         for lang in ("zh", "en"):
             store.execute(f"ALTER TABLE tm_units DROP COLUMN {lang}_len")
         store.execute("UPDATE concord_tm_meta SET value = '1' WHERE key = 'schema'")
