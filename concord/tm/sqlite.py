@@ -23,7 +23,7 @@ from concord.tm.store import Store, StoreError
 from concord.tm.terms import choose, rarest, trigrams, words
 
 REFRESH_GROWTH = 1.25  # the term counts are made again once the store grew by this factor
-WIDE = 2000         # rows holding most trigrams whose lengths are read, for ``limit`` of them
+WIDE = 1000         # rows holding most terms whose lengths are read, for ``limit`` of them
 BUSY_MS = 3000
 CACHE_KB = 65536   # page cache of a write: the FTS segments and the key indexes an import writes
 

@@ -13,7 +13,7 @@ import re
 
 MAX_TERMS = 16       # terms read for one lookup, at most
 MIN_TERMS = 3        # ... and at least, however common
-ROW_BUDGET = 20_000  # rows read for one lookup (the rarest terms' rows), beyond MIN_TERMS
+ROW_BUDGET = 10_000  # rows read for one lookup (the rarest terms' rows), beyond MIN_TERMS
 
 _WORD = re.compile(r"[^\W_]+")
 
