@@ -135,17 +135,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
 def _emit(report: Report, args: argparse.Namespace, ui: UI, checked: str) -> int:
     """Write the report (``-o`` or standard output) and return the exit status."""
-    from concord.atomic import write_text_atomic
-    from concord.reports import render, severity_counts
+    from concord.atomic import atomic_output
+    from concord.reports import render_chunks, severity_counts
 
     color = args.format == "text" and not args.output and (
         args.color == "always" or args.color == "auto" and sys.stdout.isatty())
-    text = render(report, args.format, color=color)
-    if args.output:
-        write_text_atomic(args.output, text)
+    if args.output:  # written a finding at a time: a large report is never held whole
+        with atomic_output(args.output, "w", encoding="utf-8") as handle:
+            handle.writelines(render_chunks(report, args.format, color=color))
         ui.note(f"report written to {shown(args.output)}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(render_chunks(report, args.format, color=color))
         sys.stdout.flush()
     if (args.format != "text" or args.output) and not args.quiet:
         ui.note(f"{severity_counts(report.summary)} in {checked}")

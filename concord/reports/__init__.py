@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
@@ -158,9 +159,18 @@ def marked(span: Span | None, text: str) -> TypeGuard[Span]:
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str:
     """The report in ``fmt`` (one of :data:`FORMATS`) as text."""
+    return "".join(render_chunks(report, fmt, color=color))
+
+
+def render_chunks(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
+    """The report in ``fmt`` as pieces of text to write one after the other: a finding at a
+    time for JSON and SARIF (a large report is never held whole), the whole text otherwise."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
     module = importlib.import_module(f"{__name__}.{'json_report' if fmt == 'json' else fmt}")
     if fmt == "text":
-        return module.render(report, color=color)
-    return module.render(report)
+        yield module.render(report, color=color)
+    elif hasattr(module, "chunks"):
+        yield from module.chunks(report)
+    else:
+        yield module.render(report)

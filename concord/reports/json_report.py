@@ -9,6 +9,7 @@ least ``rule``, ``severity``, ``unit``, ``message`` and ``suggestion``, plus ``s
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from concord.reports import Report
@@ -42,17 +43,22 @@ def to_data(report: Report, findings: bool = True) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    """The report as indented JSON text (UTF-8, Chinese kept readable). The findings are
-    encoded one by one: an indented ``json.dumps`` of them all at once holds millions of small
-    pieces (380 MB for a 62 MB report of 78,000 findings)."""
+def chunks(report: Report) -> Iterator[str]:
+    """The report as indented JSON text (UTF-8, Chinese kept readable), a finding at a time:
+    an indented ``json.dumps`` of them all at once holds millions of small pieces (380 MB for
+    a 62 MB report of 78,000 findings)."""
     text = json.dumps(to_data(report, findings=False), ensure_ascii=False, indent=2) + "\n"
     if not report.findings:
-        return text
+        yield text
+        return
     before, after = text.split('"findings": []', 1)
-    parts = [before, '"findings": [']
+    yield before + '"findings": ['
     for n, f in enumerate(report.findings):
         item = json.dumps(finding_data(report, f), ensure_ascii=False, indent=2)
-        parts.append(("\n    " if n == 0 else ",\n    ") + item.replace("\n", "\n    "))
-    parts += ["\n  ]", after]
-    return "".join(parts)
+        yield ("\n    " if n == 0 else ",\n    ") + item.replace("\n", "\n    ")
+    yield "\n  ]" + after
+
+
+def render(report: Report) -> str:
+    """The report as indented JSON text."""
+    return "".join(chunks(report))

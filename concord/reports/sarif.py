@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -97,17 +98,23 @@ def _result(report: Report, f: Finding, index: dict[str, int],
     return result
 
 
-def to_data(report: Report) -> dict[str, Any]:
-    """The report as a SARIF log (JSON-ready data)."""
+def _results(report: Report) -> Iterator[dict[str, Any]]:
     index = {rule_id: i for i, rule_id in enumerate(RULES)}
-    results = [_result(report, f, index) for f in report.findings]
-    results += [_result(report, f, index, s) for f, s in report.suppressed]
+    for f in report.findings:
+        yield _result(report, f, index)
+    for f, s in report.suppressed:
+        yield _result(report, f, index, s)
+
+
+def to_data(report: Report, results: bool = True) -> dict[str, Any]:
+    """The report as a SARIF log (JSON-ready data; ``results=False``: an empty list in their
+    place)."""
     artifacts = [{"location": artifact_location(p)} for p in report.inputs]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "concord", "version": report.tool_version or "0",
                             "rules": _rules()}},
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri().rstrip("/") + "/"}},
-        "results": results,
+        "results": list(_results(report)) if results else [],
         "columnKind": "unicodeCodePoints",
     }
     if artifacts:
@@ -115,6 +122,19 @@ def to_data(report: Report) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def chunks(report: Report) -> Iterator[str]:
+    """The SARIF log as indented JSON text, a result at a time (as the JSON report writes its
+    findings: one ``json.dumps`` of them all holds millions of small pieces)."""
+    text = json.dumps(to_data(report, results=False), ensure_ascii=False, indent=2) + "\n"
+    before, after = text.split('"results": []', 1)
+    yield before + '"results": ['
+    n = -1
+    for n, result in enumerate(_results(report)):
+        item = json.dumps(result, ensure_ascii=False, indent=2)
+        yield ("\n        " if n == 0 else ",\n        ") + item.replace("\n", "\n        ")
+    yield ("\n      ]" if n >= 0 else "]") + after
+
+
 def render(report: Report) -> str:
     """The SARIF log as indented JSON text."""
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))

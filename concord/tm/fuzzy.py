@@ -9,6 +9,7 @@ costs :data:`PLACEABLE_PENALTY` and is listed in the match. 1.0 is kept for the 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,21 @@ def placeables(text: str, lang: str) -> Placeables:
         at = end
     out += quick_tokens(text[at:])
     return Placeables(out, values)
+
+
+def size(text: str, lang: str) -> int:
+    """How many tokens :func:`score` compares ``text`` as (its :func:`placeables` tokens): the
+    length the store keeps beside each segment."""
+    return len(placeables(text, lang).tokens)
+
+
+def length_bounds(length: int, min_score: float) -> tuple[int, int]:
+    """The sizes a segment may have and still score ``min_score`` against one of ``length``
+    tokens: a score is at most ``min(a, b) / max(a, b)`` of the two sizes (every token one
+    has beyond the other is an edit)."""
+    if min_score <= 0:
+        return 0, 1 << 62
+    return math.ceil(length * min_score - 1e-9), math.floor(length / min_score + 1e-9)
 
 
 @dataclass(frozen=True, slots=True)

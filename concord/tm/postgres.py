@@ -1,11 +1,18 @@
-"""The team back end: a PostgreSQL database, candidates from pg_trgm GIN indexes.
+"""The team back end: a PostgreSQL database, candidates from GIN indexes.
 
 ``psycopg`` (``pip install 'concord[postgres]'``) connects to a ``postgresql://`` URL. The
 store's tables live in the connection's current schema; ``pg_trgm`` is created with them (a
-role that may not create extensions needs it created once by the database's owner). A lookup
-asks the index for rows whose trigram similarity to the query is at least
-:data:`SIMILARITY` (by language), most similar first; imports take a transaction-scoped advisory lock so that
-two imports never interleave.
+role that may not create extensions needs it created once by the database's owner).
+
+A Chinese lookup asks pg_trgm's index for rows whose trigram similarity to the query is at least
+:data:`SIMILARITY`, of a length that can score, most similar first. English trigrams are few and
+common (" th", "the", "ion"): pg_trgm reads every row's entry for each of them and rechecks tens
+of thousands of rows (seconds at 100,000 units). An English lookup reads instead the rows of
+the query's rarest words (:mod:`concord.tm.terms`) in a full-text index of the words
+(``to_tsvector('simple', en)``), and takes the rows holding most of them, closest in length
+first — how many rows hold each word is kept in ``tm_word_df`` (``ts_stat``), counted again at
+the end of an import that grew the store by a quarter. Imports take a transaction-scoped
+advisory lock so that two imports never interleave.
 """
 from __future__ import annotations
 
@@ -16,10 +23,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from concord.tm.store import Store, StoreError
+from concord.tm.terms import rarest, words
 
-#: pg_trgm similarity at or above which a row is a candidate: a changed Chinese character breaks
-#: three trigrams, an English word's change stays within the word's own
-SIMILARITY = {"zh": 0.3, "en": 0.4}
+#: pg_trgm similarity at or above which a Chinese row is a candidate (a changed character breaks
+#: three trigrams)
+SIMILARITY = 0.3
+REFRESH_GROWTH = 1.25  # the word counts are made again once the store grew by this factor
 LOCK_KEY = 0x636f6e63  # "conc": the advisory lock of imports
 
 _SCHEMA = """
@@ -31,11 +40,17 @@ CREATE TABLE tm_units (
     tuid TEXT, src_lang TEXT NOT NULL, zh_tag TEXT NOT NULL, en_tag TEXT NOT NULL,
     zh TEXT NOT NULL, en TEXT NOT NULL, src_key TEXT NOT NULL, tgt_key TEXT NOT NULL,
     version INTEGER NOT NULL, doc TEXT, status TEXT, confidence DOUBLE PRECISION,
-    unit_date TEXT NOT NULL, origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL);
+    unit_date TEXT NOT NULL, origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL,
+    zh_len INTEGER, en_len INTEGER);
 CREATE INDEX tm_units_src_key ON tm_units (src_key);
 CREATE INDEX tm_units_zh_trgm ON tm_units USING gin (zh gin_trgm_ops);
 CREATE INDEX tm_units_en_trgm ON tm_units USING gin (en gin_trgm_ops)
 """
+_SCHEMA_2 = """
+CREATE TABLE IF NOT EXISTS tm_word_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS tm_units_en_words ON tm_units USING gin (to_tsvector('simple', en))
+"""
+_WORDS = "to_tsvector('simple', en)"
 _counter = itertools.count()
 
 
@@ -69,7 +84,7 @@ class PostgresStore(Store):
             raise StoreError(f"cannot connect to the store: {reason}",
                              path=self.location) from None
         self.check_schema(create)
-        self._threshold: float | None = None
+        self._threshold = False  # set for this connection
 
     def _tables(self) -> set[str]:
         rows = self.conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = "
@@ -101,18 +116,60 @@ class PostgresStore(Store):
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.conn.execute(self.q(sql), params)
 
-    def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
-        if self._threshold != SIMILARITY[lang]:
-            self._threshold = SIMILARITY[lang]
+    def _schema_2(self) -> None:
+        for statement in _SCHEMA_2.split(";"):
+            self.conn.execute(statement)
+        self._count_words()
+
+    def _candidates(self, lang: str, text: str, lengths: tuple[int, int], length: int,
+                    limit: int) -> list[tuple[int, str]]:
+        if lang == "en":
+            return self._by_words(text, lengths, length, limit)
+        if not self._threshold:
+            self._threshold = True
             self.conn.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
-                              (str(self._threshold),))
+                              (str(SIMILARITY),))
         return self.conn.execute(
             f"SELECT id, {lang} FROM tm_units WHERE {lang} %% %s "
-            f"ORDER BY similarity({lang}, %s) DESC LIMIT %s", (text, text, limit)).fetchall()
+            f"AND {lang}_len BETWEEN %s AND %s "
+            f"ORDER BY similarity({lang}, %s) DESC LIMIT %s",
+            (text, *lengths, text, limit)).fetchall()
+
+    def _by_words(self, text: str, lengths: tuple[int, int], length: int,
+                  limit: int) -> list[tuple[int, str]]:
+        terms = words(text)
+        counts = dict(self.conn.execute("SELECT term, doc FROM tm_word_df WHERE term = ANY(%s)",
+                                        (terms,)).fetchall())
+        chosen = rarest(terms, counts)
+        if not chosen:
+            return []
+        holding = " UNION ALL ".join(
+            f"SELECT id, en_len FROM tm_units WHERE {_WORDS} @@ plainto_tsquery('simple', %s)"
+            for _ in chosen)
+        return self.conn.execute(
+            f"SELECT u.id, u.en FROM (SELECT id, COUNT(*) AS n, MIN(en_len) AS len "
+            f"FROM ({holding}) AS w WHERE en_len BETWEEN %s AND %s GROUP BY id "
+            f"ORDER BY n DESC, abs(MIN(en_len) - %s), id LIMIT %s) AS h "
+            f"JOIN tm_units AS u ON u.id = h.id", (*chosen, *lengths, length, limit)).fetchall()
 
     def finish_import(self) -> None:
-        """Statistics for the planner, so that lookups use the trigram indexes."""
+        """Statistics for the planner, so that lookups use the indexes; the English words
+        counted again when the store grew by a quarter since they were."""
         self.conn.execute("ANALYZE tm_units")
+        (units,) = self.conn.execute("SELECT COUNT(*) FROM tm_units").fetchone()
+        row = self.conn.execute("SELECT value FROM concord_tm_meta WHERE key = 'df_units'"
+                                ).fetchone()
+        if row is None or units >= REFRESH_GROWTH * int(row[0]):
+            self._count_words()
+
+    def _count_words(self) -> None:
+        self.conn.execute("DELETE FROM tm_word_df")
+        self.conn.execute(f"INSERT INTO tm_word_df (term, doc) SELECT word, ndoc FROM "
+                          f"ts_stat('SELECT {_WORDS.replace(chr(39), chr(39) * 2)} "
+                          f"FROM tm_units')")
+        self.conn.execute("INSERT INTO concord_tm_meta (key, value) SELECT 'df_units', "
+                          "COUNT(*)::text FROM tm_units ON CONFLICT (key) DO UPDATE "
+                          "SET value = excluded.value")
 
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
         operator = "LIKE" if lang == "zh" else "ILIKE"

@@ -2,10 +2,11 @@
 
 A row keeps the unit whole (``data``: :mod:`tmx.serial` JSON, inline codes, properties and notes
 included) beside the columns the store searches and filters on: the Chinese and English plain
-text, the tuid, the document, review status and confidence, the unit's date, the file it came
-from and when. ``content_key`` (a hash of both segments and their languages) makes importing the
-same unit twice add nothing; ``src_key`` (the source folded as the consistency rule folds it)
-numbers the versions of one source: a changed translation is a new row, version 2.
+text and their lengths in the tokens a lookup compares, the tuid, the document, review status
+and confidence, the unit's date, the file it came from and when. ``content_key`` (a hash of
+both segments and their languages) makes importing the same unit twice add nothing;
+``src_key`` (the source folded as the consistency rule folds it) numbers the versions of one
+source: a changed translation is a new row, version 2.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from concord.tm.fuzzy import size
 from terms.checks.consistency import normalise
 from tmx import props as P
 from tmx.langtags import primary_language
@@ -40,6 +42,8 @@ class Row:
     confidence: float | None
     unit_date: str
     data: str
+    zh_len: int  # tokens as a lookup scores them (fuzzy.size): bounds a match's length
+    en_len: int
 
 
 def unit_row(unit: Unit) -> Row | None:
@@ -61,7 +65,8 @@ def unit_row(unit: Unit) -> Row | None:
                src_key=f"{src_lang}:{normalise(source.segment.text)}",
                tgt_key=normalise(target.segment.text), doc=P.doc(unit), status=P.status(unit),
                confidence=P.confidence(unit), unit_date=unit.date,
-               data=json.dumps(unit_to_json(unit), ensure_ascii=False, separators=(",", ":")))
+               data=json.dumps(unit_to_json(unit), ensure_ascii=False, separators=(",", ":")),
+               zh_len=size(zh.segment.text, "zh"), en_len=size(en.segment.text, "en"))
 
 
 def source_key(text: str, lang: str) -> str:

@@ -1,14 +1,15 @@
-"""The embedded back end: one SQLite file, candidates from FTS5 trigram indexes.
+"""The embedded back end: one SQLite file, candidates from FTS5 indexes.
 
 Each language has an external-content FTS5 table with the trigram tokenizer over ``tm_units``
-(kept by a trigger). A lookup takes the query's trigrams (those holding digits are left out:
-numbers are placeables) and reads the rows of the rarest ones only — spread over the query, up
-to :data:`MAX_TERMS` and :data:`ROW_BUDGET` rows in all — and the rows holding most of them are
-the candidates: common trigrams ("the", " of") would touch most of the store and say nothing.
-How many rows hold each trigram comes from ``tm_trigram_df``, a copy of the ``fts5vocab``
-counts (reading those counts from FTS5 itself costs a walk of each trigram's rows), made again
-at the end of an import that grew the store by a quarter; a trigram it does not know yet counts
-as rare.
+(kept by a trigger; concordance reads them), and English also one of its words (the
+``unicode61`` tokenizer): a Chinese lookup reads the rows of the query's rarest trigrams, an
+English one those of its rarest words (:mod:`concord.tm.terms`: a sentence's trigrams are all
+common in a large English memory, its words are not). SQLite counts which rows hold most of
+them; of the :data:`WIDE` first, those of a length that can score are the candidates, the
+closest in length first among rows holding as many. How many rows hold each term comes from
+``tm_trigram_df`` and ``tm_word_df``, copies of the ``fts5vocab`` counts (reading those counts
+from FTS5 itself costs a walk of each term's rows), made again at the end of an import that grew
+the store by a quarter.
 """
 from __future__ import annotations
 
@@ -19,11 +20,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from concord.tm.store import Store, StoreError
+from concord.tm.terms import choose, rarest, trigrams, words
 
-MAX_TERMS = 16      # trigrams read for one lookup, at most
-MIN_TERMS = 3       # ... and at least, however common
-ROW_BUDGET = 20_000 # rows read for one lookup (the rarest trigrams' rows), beyond MIN_TERMS
-REFRESH_GROWTH = 1.25  # the trigram counts are made again once the store grew by this factor
+REFRESH_GROWTH = 1.25  # the term counts are made again once the store grew by this factor
+WIDE = 1000         # rows holding most terms whose lengths are read, for ``limit`` of them
 BUSY_MS = 3000
 CACHE_KB = 65536   # page cache of a write: the FTS segments and the key indexes an import writes
 
@@ -35,7 +35,8 @@ CREATE TABLE tm_units (
     tuid TEXT, src_lang TEXT NOT NULL, zh_tag TEXT NOT NULL, en_tag TEXT NOT NULL,
     zh TEXT NOT NULL, en TEXT NOT NULL, src_key TEXT NOT NULL, tgt_key TEXT NOT NULL,
     version INTEGER NOT NULL, doc TEXT, status TEXT, confidence REAL, unit_date TEXT NOT NULL,
-    origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL);
+    origin TEXT NOT NULL, imported TEXT NOT NULL, data TEXT NOT NULL,
+    zh_len INTEGER, en_len INTEGER);
 CREATE INDEX tm_units_src_key ON tm_units (src_key);
 CREATE TABLE tm_trigram_df (lang TEXT NOT NULL, term TEXT NOT NULL, doc INTEGER NOT NULL,
                             PRIMARY KEY (lang, term)) WITHOUT ROWID;
@@ -50,40 +51,17 @@ END;
 CREATE VIRTUAL TABLE tm_zh_vocab USING fts5vocab (tm_zh, 'row');
 CREATE VIRTUAL TABLE tm_en_vocab USING fts5vocab (tm_en, 'row');
 """
-
-
-def trigrams(text: str) -> dict[str, int]:
-    """The distinct trigrams of ``text`` as the FTS5 trigram tokenizer folds them (without
-    those holding a digit or only spaces), each with where it first starts."""
-    folded = " ".join(text.lower().split())
-    found: dict[str, int] = {}
-    for i in range(len(folded) - 2):
-        gram = folded[i:i + 3]
-        if gram not in found and gram.strip() and not any(c.isdigit() for c in gram):
-            found[gram] = i
-    return found
-
-
-def choose(grams: dict[str, int], counts: dict[str, int]) -> list[str]:
-    """The trigrams to read: rarest first, first those not overlapping one already chosen (a
-    rare name alone would find only the units with that name), within the budgets."""
-    ranked = sorted(grams, key=lambda g: (counts.get(g, 0), grams[g]))
-    chosen: list[str] = []
-    taken: set[int] = set()
-    rows = 0
-    for spread in (True, False):
-        for gram in ranked:
-            if len(chosen) >= MAX_TERMS:
-                return chosen
-            at = grams[gram]
-            if gram in chosen or (spread and taken & {at - 2, at - 1, at, at + 1, at + 2}):
-                continue
-            if len(chosen) >= MIN_TERMS and rows + counts.get(gram, 0) > ROW_BUDGET:
-                continue
-            chosen.append(gram)
-            taken.add(at)
-            rows += counts.get(gram, 0)
-    return chosen
+_SCHEMA_2 = """
+CREATE INDEX IF NOT EXISTS tm_units_lengths ON tm_units (id, zh_len, en_len);
+CREATE VIRTUAL TABLE IF NOT EXISTS tm_en_words USING fts5 (en, content='tm_units',
+    content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+CREATE TRIGGER IF NOT EXISTS tm_units_words AFTER INSERT ON tm_units BEGIN
+    INSERT INTO tm_en_words (rowid, en) VALUES (new.id, new.en);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS tm_en_words_vocab USING fts5vocab (tm_en_words, 'row');
+CREATE TABLE IF NOT EXISTS tm_word_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL)
+    WITHOUT ROWID;
+"""
 
 
 def _quote(term: str) -> str:
@@ -119,9 +97,12 @@ class SQLiteStore(Store):
         return {name for (name,) in rows if not name.startswith("sqlite_")}
 
     def _create_schema(self) -> None:
+        self._script(_SCHEMA)
+
+    def _script(self, script: str) -> None:
         statement = ""
-        for line in _SCHEMA.splitlines(keepends=True):  # one statement at a time: an
-            statement += line                           # executescript would commit first
+        for line in script.splitlines(keepends=True):  # one statement at a time: an
+            statement += line                          # executescript would commit first
             if sqlite3.complete_statement(statement):
                 self.conn.execute(statement)
                 statement = ""
@@ -160,40 +141,64 @@ class SQLiteStore(Store):
                 raise self._locked(exc) from None
             raise
 
-    def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
-        grams = trigrams(text)
-        if not grams:
+    def _schema_2(self) -> None:
+        self._script(_SCHEMA_2)
+        self.execute("INSERT INTO tm_en_words (tm_en_words) VALUES ('rebuild')")
+        self._count_terms()
+
+    def _candidates(self, lang: str, text: str, lengths: tuple[int, int], length: int,
+                    limit: int) -> list[tuple[int, str]]:
+        if lang == "en":
+            index = "tm_en_words"
+            terms = words(text)
+            chosen = rarest(terms, self._counts("tm_word_df WHERE", (), terms))
+        else:
+            index = f"tm_{lang}"
+            grams = trigrams(text)
+            chosen = choose(grams, self._counts("tm_trigram_df WHERE lang = ? AND", (lang,),
+                                                list(grams)))
+        if not chosen:
             return []
+        # the rows holding most of the chosen terms, counted by SQLite; of those, the ones
+        # of a length that can score, closest in length first among those holding as many
+        holding = " UNION ALL ".join(f"SELECT rowid FROM {index} WHERE {index} MATCH ?"
+                                     for _ in chosen)
+        return self.execute(
+            f"SELECT u.id, u.{lang} FROM (SELECT h.rowid AS id FROM (SELECT rowid, COUNT(*) "
+            f"AS n FROM ({holding}) GROUP BY rowid ORDER BY n DESC LIMIT ?) AS h "
+            f"JOIN tm_units AS s INDEXED BY tm_units_lengths ON s.id = h.rowid "
+            f"WHERE s.{lang}_len BETWEEN ? AND ? "
+            f"ORDER BY h.n DESC, abs(s.{lang}_len - ?), h.rowid LIMIT ?) AS c "
+            f"JOIN tm_units AS u ON u.id = c.id",
+            (*map(_quote, chosen), WIDE, *lengths, length, limit)).fetchall()
+
+    def _counts(self, where: str, params: tuple[Any, ...], terms: list[str]) -> dict[str, int]:
+        """How many rows hold each of ``terms`` (those counted), from ``FROM {where}``."""
         counts: dict[str, int] = {}
-        terms = list(grams)
         for start in range(0, len(terms), 500):
             chunk = terms[start:start + 500]
             counts.update(self.execute(
-                f"SELECT term, doc FROM tm_trigram_df WHERE lang = ? AND term IN "
-                f"({', '.join('?' * len(chunk))})", (lang, *chunk)).fetchall())
-        chosen = choose(grams, counts)
-        if not chosen:
-            return []
-        # the rows holding most of the chosen trigrams, counted by SQLite
-        holding = " UNION ALL ".join(f"SELECT rowid FROM tm_{lang} WHERE tm_{lang} MATCH ?"
-                                     for _ in chosen)
-        return self.execute(
-            f"SELECT u.id, u.{lang} FROM (SELECT rowid, COUNT(*) AS n FROM ({holding}) "
-            f"GROUP BY rowid ORDER BY n DESC, rowid DESC LIMIT ?) AS h "
-            f"JOIN tm_units AS u ON u.id = h.rowid",
-            (*map(_quote, chosen), limit)).fetchall()
+                f"SELECT term, doc FROM {where} term IN ({', '.join('?' * len(chunk))})",
+                (*params, *chunk)).fetchall())
+        return counts
 
     def finish_import(self) -> None:
-        """Count again how many rows hold each trigram, when the store grew by a quarter since
+        """Count again how many rows hold each term, when the store grew by a quarter since
         they were counted (inside the import's transaction)."""
         units = self.execute("SELECT COUNT(*) FROM tm_units").fetchone()[0]
         row = self.execute("SELECT value FROM concord_tm_meta WHERE key = 'df_units'").fetchone()
         if row is not None and units < REFRESH_GROWTH * int(row[0]):
             return
+        self._count_terms()
+
+    def _count_terms(self) -> None:
         self.execute("DELETE FROM tm_trigram_df")
         for lang in ("zh", "en"):
             self.execute(f"INSERT INTO tm_trigram_df (lang, term, doc) SELECT ?, term, doc "
                          f"FROM tm_{lang}_vocab", (lang,))
+        self.execute("DELETE FROM tm_word_df")
+        self.execute("INSERT INTO tm_word_df (term, doc) SELECT term, doc FROM tm_en_words_vocab")
+        units = self.execute("SELECT COUNT(*) FROM tm_units").fetchone()[0]
         self.execute("INSERT INTO concord_tm_meta (key, value) VALUES ('df_units', ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(units),))
 

@@ -22,7 +22,7 @@ from concord.tm.records import LANGS, Row, row_unit, source_key, unit_props, uni
 from tmx.model import Unit
 
 APPLICATION = "concord-tm"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: the segments' lengths (zh_len, en_len); a store of 1 is upgraded
 META = "concord_tm_meta"
 CANDIDATES = 200     # rows the index proposes for one lookup, reranked by token edit distance
 RESCORED = 30        # best of those scored again with numbers and dates as placeables
@@ -128,8 +128,14 @@ class Store(abc.ABC):
         """A transaction; ``write`` takes the store's write lock (or fails saying it is locked)."""
 
     @abc.abstractmethod
-    def _candidates(self, lang: str, text: str, limit: int) -> list[tuple[int, str]]:
-        """Up to ``limit`` ``(id, text)`` rows whose ``lang`` text is likely close to ``text``."""
+    def _candidates(self, lang: str, text: str, lengths: tuple[int, int], length: int,
+                    limit: int) -> list[tuple[int, str]]:
+        """Up to ``limit`` ``(id, text)`` rows whose ``lang`` text is likely close to ``text``
+        (``length`` tokens), of a length within ``lengths`` (both included)."""
+
+    def _schema_2(self) -> None:  # noqa: B027  (a hook: most back ends need nothing)
+        """Create the indexes schema 2 adds, once the lengths are filled in (in a new store,
+        and by the upgrade of a store of schema 1)."""
 
     @abc.abstractmethod
     def _containing(self, lang: str, term: str) -> Iterator[tuple[Any, ...]]:
@@ -168,6 +174,7 @@ class Store(abc.ABC):
                                  "import)", path=self.location)
             with self.transaction():
                 self._create_schema()
+                self._schema_2()
                 self.execute(f"INSERT INTO {META} (key, value) VALUES (?, ?), (?, ?), (?, ?)",
                              ("application", APPLICATION, "schema", str(SCHEMA_VERSION),
                               "created", now()))
@@ -180,6 +187,32 @@ class Store(abc.ABC):
         if version > SCHEMA_VERSION:
             raise StoreError(f"the store has schema version {version}, newer than this Concord "
                              f"reads ({SCHEMA_VERSION}): upgrade Concord", path=self.location)
+        if version < SCHEMA_VERSION:
+            self._upgrade(version)
+
+    def _upgrade(self, version: int) -> None:
+        """Bring a store of an older schema to this one, in one transaction (a store of
+        schema 1 gets the lengths of its segments: about a minute a million units)."""
+        with self.transaction():
+            (now_version,) = self.execute(f"SELECT value FROM {META} WHERE key = 'schema'"
+                                          ).fetchone()
+            if int(now_version) >= SCHEMA_VERSION:  # another process upgraded it meanwhile
+                return
+            for lang in LANGS:
+                self.execute(f"ALTER TABLE tm_units ADD COLUMN {lang}_len INTEGER")
+            last = 0
+            while True:
+                rows = self.execute("SELECT id, zh, en FROM tm_units WHERE id > ? ORDER BY id "
+                                    "LIMIT ?", (last, BATCH * 5)).fetchall()
+                if not rows:
+                    break
+                self.conn.cursor().executemany(self.q(
+                    "UPDATE tm_units SET zh_len = ?, en_len = ? WHERE id = ?"),
+                    [(fuzzy.size(zh, "zh"), fuzzy.size(en, "en"), i) for i, zh, en in rows])
+                last = rows[-1][0]
+            self._schema_2()
+            self.execute(f"UPDATE {META} SET value = ? WHERE key = 'schema'",
+                         (str(SCHEMA_VERSION),))
 
     def __enter__(self) -> Self:
         return self
@@ -234,13 +267,13 @@ class Store(abc.ABC):
             values.append((row.content_key, row.tuid, row.src_lang, row.zh_tag, row.en_tag,
                            row.zh, row.en, row.src_key, row.tgt_key, before + 1, row.doc,
                            row.status, row.confidence, row.unit_date, origin, imported,
-                           row.data))
+                           row.data, row.zh_len, row.en_len))
         if values:
             self.conn.cursor().executemany(self.q(
                 "INSERT INTO tm_units (content_key, tuid, src_lang, zh_tag, en_tag, zh, en, "
                 "src_key, tgt_key, version, doc, status, confidence, unit_date, origin, "
-                "imported, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                values)
+                "imported, data, zh_len, en_len) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), values)
             summary.added += len(values)
 
     # -- lookup -------------------------------------------------------------------------------
@@ -258,10 +291,13 @@ class Store(abc.ABC):
         if not text:
             return []
         query = fuzzy.quick_tokens(text)
-        ranked = sorted(((fuzzy.quick_score(query, fuzzy.quick_tokens(t)), i, t)
-                         for i, t in self._candidates(lang, text, CANDIDATES)), reverse=True)
-        floor = min_score - 0.1
         placed = fuzzy.placeables(text, lang)
+        length = len(placed.tokens)
+        candidates = self._candidates(lang, text, fuzzy.length_bounds(length, min_score),
+                                      length, CANDIDATES)
+        ranked = sorted(((fuzzy.quick_score(query, fuzzy.quick_tokens(t)), i, t)
+                         for i, t in candidates), reverse=True)
+        floor = min_score - 0.1
         scored = []
         for _, row_id, candidate in (r for r in ranked[:max(RESCORED, 3 * limit)] if r[0] >= floor):
             result = fuzzy.score(text, candidate, lang, placed)

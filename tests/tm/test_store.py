@@ -8,7 +8,7 @@ import sys
 
 from concord.bitext import read_units, write_units
 from concord.cli import main
-from concord.tm import open_store
+from concord.tm import fuzzy, open_store
 from tests.tm.sample import PAIRS, harbour_units, write_memory
 from tmx.model import Unit
 
@@ -201,3 +201,26 @@ def test_lookup_text_output_shows_what_differs(store_url, tmp_path, capsys):
     assert "0.99  The city's output grew by 5.2 percent in 2023." in out
     assert "2023年全市生产总值增长5.2%。" in out and "harbour:3" in out
     assert "differs: 4.8 percent here, 5.2 percent in the match" in out
+
+
+def test_a_store_of_schema_1_gets_its_lengths_when_opened(store_url, tmp_path, capsys):
+    run(["tm", "import", "--db", store_url, write_memory(tmp_path / "a.tmx")], capsys)
+    with open_store(store_url) as store, store.transaction():  # as the first version made it
+        added = ["DROP TABLE tm_word_df"] + (
+            ["DROP TRIGGER tm_units_words", "DROP TABLE tm_en_words_vocab",
+             "DROP TABLE tm_en_words", "DROP INDEX tm_units_lengths"]
+            if store.backend == "sqlite" else ["DROP INDEX tm_units_en_words"])
+        for statement in added:
+            store.execute(statement)
+        for lang in ("zh", "en"):
+            store.execute(f"ALTER TABLE tm_units DROP COLUMN {lang}_len")
+        store.execute("UPDATE concord_tm_meta SET value = '1' WHERE key = 'schema'")
+    assert stats(store_url, capsys)["schema"] == 2
+    with open_store(store_url) as store:
+        lengths = store.execute("SELECT zh, en, zh_len, en_len FROM tm_units").fetchall()
+        assert len(lengths) == len(PAIRS) + 1
+        assert all(zh_len == fuzzy.size(zh, "zh") and en_len == fuzzy.size(en, "en")
+                   for zh, en, zh_len, en_len in lengths)
+    best = lookup(store_url, "The mayor attended the opening ceremony.", "en", capsys)[0]
+    assert best["source"] == PAIRS[1][1]
+
