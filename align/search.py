@@ -416,8 +416,10 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     back = np.full(lattice.outside + 1, -1, dtype=np.int8)
     prev_rows = lattice.prev[row_types]
     score_rows = lattice.scores[row_types]
+    cums, segments, broken = _row_gap_runs(lattice.starts, lattice.scores[t01], reverse=False)
+    starts = lattice.starts.tolist()
     for i in range(n + 1):
-        cells = lattice.row(i)
+        cells = slice(starts[i], starts[i + 1])
         width = cells.stop - cells.start
         if width == 0:
             continue
@@ -428,11 +430,12 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
         else:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
             pick = np.argmax(cand, axis=0)
-            base = cand[pick, np.arange(width)]
+            base = cand.max(axis=0)
             choice = row_types[pick].astype(np.int8)
-        cum, segment = _gap_runs(lattice.scores[t01, cells])
+        cum = cums[cells]
         adjusted = base - cum
-        run = _segmented(np.maximum, adjusted, segment)
+        run = (_segmented(np.maximum, adjusted, segments[cells]) if broken[i]
+               else np.maximum.accumulate(adjusted))
         row = run + cum
         choice = np.where(run > adjusted, t01, choice).astype(np.int8)
         value[cells] = np.where(row > NEG / 2, row, NEG)
@@ -449,27 +452,39 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     return path
 
 
-def _gap_runs(step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For the 0-1 step scores into each column of a row: their running sum, and the run of
-    columns each column belongs to (a closed step, ``NEG``, starts a new run: 0-1 steps cannot
-    cross it)."""
-    open_ = step > NEG / 2
-    cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
-    segment = np.concatenate([[0], np.cumsum(~open_[1:])])
-    return cum, segment
+#: rows of the lattice whose gap runs are computed in one padded block
+RUN_BLOCK = 256
 
 
-def _segmented(ufunc: np.ufunc, values: np.ndarray, segment: np.ndarray) -> np.ndarray:
-    """``ufunc.accumulate`` (running maximum, running log-sum) that restarts where ``segment``
-    changes."""
-    if segment[-1] == 0:
-        return ufunc.accumulate(values)
-    out = values.copy()
-    starts = np.flatnonzero(np.diff(segment, prepend=-1))
-    bounds = np.append(starts, len(values))
-    for s, e in zip(bounds[:-1], bounds[1:]):
-        out[s:e] = ufunc.accumulate(values[s:e])
-    return out
+def _row_gap_runs(starts: np.ndarray, step: np.ndarray, reverse: bool
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_gap_runs` of every row of the lattice at once (the same values, bit for bit: the
+    running sums run along each row of a padded block), laid out as the cells; with ``reverse``,
+    of each row read from its last cell back (``step[k]`` then scores the 0-1 leaving cell
+    ``k - 1`` of the row, as :func:`_scan_left` reads it). Also, for every row, whether a closed
+    step splits it into several runs."""
+    cells = int(starts[-1])
+    cum = np.zeros(cells, dtype=step.dtype)
+    segment = np.zeros(cells, dtype=np.int64)
+    broken = np.zeros(len(starts) - 1, dtype=bool)
+    widths = np.diff(starts)
+    for first in range(0, len(widths), RUN_BLOCK):
+        last = min(len(widths), first + RUN_BLOCK)
+        width = widths[first:last]
+        top = int(width.max()) if len(width) else 0
+        if top <= 1:
+            continue
+        k = np.arange(1, top)
+        inside = k < width[:, None]
+        source = starts[first + 1:last + 1, None] - k if reverse else starts[first:last, None] + k
+        values = np.where(inside, step[np.where(inside, source, 0)], NEG)
+        open_ = values > NEG / 2
+        where = (starts[first:last, None] + k)[inside]
+        cum[where] = np.cumsum(np.where(open_, values, 0.0), axis=1)[inside]
+        runs = np.cumsum(~open_ & inside, axis=1)
+        segment[where] = runs[inside]
+        broken[first:last] = runs[:, -1] > 0
+    return cum, segment, broken
 
 
 def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float) -> np.ndarray:
@@ -485,33 +500,36 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
         values = values.astype(np.float64)
         return np.where(values > NEG / 2, values * scale, NEG)
 
-    s01 = lattice.scores[t01]
-    s_rows = lattice.scores[row_types]
+    s01 = scaled(lattice.scores[t01])
+    s_rows = scaled(lattice.scores[row_types])
+    starts = lattice.starts.tolist()
     fwd = np.full(lattice.outside + 1, NEG)
-    for i in range(n + 1):
-        cells = lattice.row(i)
-        width = cells.stop - cells.start
-        if width == 0:
-            continue
-        if i == 0:
-            base = np.full(width, NEG)
-            base[0] = 0.0
-        else:
-            base = _logsumexp0(fwd[prev_rows[:, cells]] + scaled(s_rows[:, cells]))
-        fwd[cells] = _scan_right(base, scaled(s01[cells]))
-    bwd = np.full(lattice.outside + 1, NEG)
-    end = lattice.end_cell()
-    type_index = np.arange(len(row_types))[:, None]
-    for i in range(n, -1, -1):
-        cells = lattice.row(i)
-        if cells.stop == cells.start:
-            continue
-        ends = next_rows[:, cells]
-        base = _logsumexp0(scaled(s_rows[type_index, ends]) + bwd[ends])
-        if i == n:
-            base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
-        step = np.concatenate([scaled(s01[cells])[1:], [NEG]])
-        bwd[cells] = _scan_left(base, step)
+    cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=False)
+    with np.errstate(under="ignore", divide="ignore"):
+        for i in range(n + 1):
+            cells = slice(starts[i], starts[i + 1])
+            if cells.stop == cells.start:
+                continue
+            if i == 0:
+                base = np.full(cells.stop - cells.start, NEG)
+                base[0] = 0.0
+            else:
+                base = _logsumexp0(fwd[prev_rows[:, cells]] + s_rows[:, cells])
+            fwd[cells] = _scan(base, cums[cells], segments[cells], broken[i])
+        bwd = np.full(lattice.outside + 1, NEG)
+        end = lattice.end_cell()
+        type_index = np.arange(len(row_types))[:, None]
+        cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=True)
+        for i in range(n, -1, -1):
+            cells = slice(starts[i], starts[i + 1])
+            if cells.stop == cells.start:
+                continue
+            ends = next_rows[:, cells]
+            base = _logsumexp0(s_rows[type_index, ends] + bwd[ends])
+            if i == n:
+                base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
+            # out[k] = logaddexp(base[k], out[k+1] + step[k]): the forward scan, read backwards
+            bwd[cells] = _scan(base[::-1], cums[cells], segments[cells], broken[i])[::-1]
     total = fwd[end]
     out = np.zeros(len(path))
     for x, (t, cell) in enumerate(path):
@@ -522,21 +540,19 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
 
 
 def _logsumexp0(cand: np.ndarray) -> np.ndarray:
+    """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
+    the caller ignores underflow."""
     top = cand.max(axis=0)
     safe = np.where(top > NEG / 2, top, 0.0)
-    with np.errstate(under="ignore", divide="ignore"):
-        total = np.log(np.exp(cand - safe).sum(axis=0)) + safe
+    total = np.log(np.exp(cand - safe).sum(axis=0)) + safe
     return np.where(top > NEG / 2, total, NEG)
 
 
-def _scan_right(base: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """out[k] = logaddexp(base[k], out[k-1] + step[k]) (step[k] scores the 0-1 into column k)."""
-    cum, segment = _gap_runs(step)
-    out = _segmented(np.logaddexp, base - cum, segment) + cum
+def _scan(base: np.ndarray, cum: np.ndarray, segment: np.ndarray, broken: bool) -> np.ndarray:
+    """out[k] = logaddexp(base[k], out[k-1] + step[k]), given the gap runs of the steps (the
+    0-1 step into column k scores step[k])."""
+    shifted = base - cum
+    run = (_segmented(np.logaddexp, shifted, segment) if broken
+           else np.logaddexp.accumulate(shifted))
+    out = run + cum
     return np.where(out > NEG / 2, out, NEG)
-
-
-def _scan_left(base: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """out[k] = logaddexp(base[k], out[k+1] + step[k]) (step[k] scores the 0-1 leaving k)."""
-    rev_step = np.concatenate([[NEG], step[::-1][1:]])
-    return _scan_right(base[::-1], rev_step)[::-1]
