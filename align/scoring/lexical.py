@@ -223,29 +223,46 @@ class LexicalPrepared(PreparedScorer):
         cover = group_coverage(matches, side.tok_sent[start:stop] - first,
                                side.tok_type[start:stop], side.tok_weight[start:stop], lo, hi,
                                max_b)
+        # gathers from the flat array: cell (row, col, size) is at (row * width + col) * sizes + size
+        flat = np.ascontiguousarray(cover).reshape(-1)
+        width, sizes = cover.shape[1], cover.shape[2]
+        whole = len(i) > 0 and int(a.min()) > 0     # every group has a first sentence
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
         if members:
             multi = b >= 2                       # groups of the other side that can lose one
             drop_first = np.zeros(len(i))
             drop_last = np.zeros(len(i))
+            own_first = own_last = None
+            if whole:
+                own_last = np.zeros(len(i))
         for k in range(max_a):
-            sel = np.flatnonzero(a > k)
-            rows = local[sel] + k
-            cols = j[sel] - lo[rows]
-            total_c[sel] += cover[rows, cols, b[sel] - 1]
+            if k == 0 and whole:
+                sel, rows, j_sel, b_sel = slice(None), local, j, b
+            else:
+                sel = np.flatnonzero(a > k)
+                rows, j_sel, b_sel = local[sel] + k, j[sel], b[sel]
+            at = (rows * width + (j_sel - lo[rows])) * sizes
+            got = flat.take(at + (b_sel - 1))
+            total_c[sel] += got
             total_w[sel] += side.weight[rows + first]
             if members:
+                if whole:
+                    if k == 0:
+                        own_first = got
+                    ends = a[sel] == k + 1
+                    own_last[np.flatnonzero(ends) if k == 0 else sel[ends]] = got[ends]
                 part = multi[sel]
-                sel, rows, cols = sel[part], rows[part], cols[part]
-                smaller = b[sel] - 2
-                drop_first[sel] += cover[rows, cols + 1, smaller]
-                drop_last[sel] += cover[rows, cols, smaller]
+                at, b_sel = at[part], b_sel[part]
+                sel = np.flatnonzero(part) if k == 0 and whole else sel[part]
+                drop_first[sel] += flat.take(at + (sizes + b_sel - 2))
+                drop_last[sel] += flat.take(at + (b_sel - 2))
         if not members:
             return total_c, total_w
         last = local + a - 1
-        own_first = cover[local, j - lo[local], b - 1]
-        own_last = cover[last, j - lo[last], b - 1]
+        if own_first is None or own_last is None:
+            own_first = cover[local, j - lo[local], b - 1]
+            own_last = cover[last, j - lo[last], b - 1]
         single = ~multi
         drop_first[single] = total_c[single]
         drop_last[single] = total_c[single]
