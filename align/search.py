@@ -192,35 +192,33 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
     cand_i, cand_j, cand_s = cand_i[order], cand_j[order], cand_s[order]
     bounds = np.searchsorted(cand_i, np.arange(n + 1))
     back = np.zeros((n + 1, width), dtype=np.int8)   # 0 diagonal, 1 up (1-0), 2 left (0-1)
-    prev = np.full(width + 2, NEG)
     row0 = np.full(width, NEG)
     valid0 = band.hi[0] - lo[0]
     row0[:valid0] = 0.0                              # (0, j): reached by 0-1 steps, free
     back[0, :] = 2
-    prev[:width] = row0
+    prev = np.full(3 * width, NEG)                   # the row above at [width, 2 * width)
+    prev[width:2 * width] = row0
+    outside = np.full(width, NEG)
+    lo_at, hi_at = lo.tolist(), band.hi.tolist()
+    steps = np.zeros((0, width))
+    block = 0
     for i in range(1, n + 1):
-        shift = lo[i] - lo[i - 1]                    # column k here is column k + shift above
-        cols = np.arange(width) + shift
-        up = np.where((cols >= 0) & (cols < width), prev[np.clip(cols, 0, width - 1)], NEG)
-        diag_cols = cols - 1
-        diag = np.where((diag_cols >= 0) & (diag_cols < width),
-                        prev[np.clip(diag_cols, 0, width - 1)], NEG)
-        s_row = np.zeros(width)
-        a, z = bounds[i - 1], bounds[i]
-        if z > a:
-            k = cand_j[a:z] + 1 - lo[i]
-            ok = (k >= 0) & (k < width)
-            np.maximum.at(s_row, k[ok], cand_s[a:z][ok])
-        diag = diag + s_row
+        if i - block >= len(steps):                  # 1-1 step scores of the next rows
+            block = i
+            steps = _step_scores(lo, width, i, min(n + 1, i + ANCHOR_BLOCK),
+                                 cand_i, cand_j, cand_s, bounds)
+        shift = lo_at[i] - lo_at[i - 1]              # column k here is column k + shift above
+        up = prev[width + shift:2 * width + shift] if -width <= shift <= width else outside
+        diag = (prev[width + shift - 1:2 * width + shift - 1] if -width < shift <= width + 1
+                else outside)
+        diag = diag + steps[i - block]
         best = np.maximum(diag, up)
-        choice = np.where(diag >= up, 0, 1).astype(np.int8)
-        valid = band.hi[i] - lo[i]
-        best[valid:] = NEG
+        choice = (diag < up).astype(np.int8)
+        best[hi_at[i] - lo_at[i]:] = NEG
         run = np.maximum.accumulate(best)
-        left = run > best
-        choice[left] = 2
+        choice[run > best] = 2
         back[i] = choice
-        prev[:width] = run
+        prev[width:2 * width] = run
     # trace back from (n, m)
     path = []
     i, k = n, m - lo[n]
@@ -244,6 +242,23 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
     path.append((0, 0))
     path.reverse()
     return path
+
+
+#: rows of the anchor pass whose 1-1 step scores are laid out at once
+ANCHOR_BLOCK = 512
+
+
+def _step_scores(lo: np.ndarray, width: int, first: int, last: int, cand_i: np.ndarray,
+                 cand_j: np.ndarray, cand_s: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """For rows ``first .. last - 1`` of the anchor band, the score of the 1-1 step into each
+    column (the best candidate ending there; 0 where none does, or only negative ones)."""
+    out = np.zeros((last - first, width))
+    a, z = bounds[first - 1], bounds[last - 1]
+    rows = cand_i[a:z] + 1
+    k = cand_j[a:z] + 1 - lo[rows]
+    ok = (k >= 0) & (k < width)
+    np.maximum.at(out, (rows[ok] - first, k[ok]), cand_s[a:z][ok])
+    return out
 
 
 def window_around(path: list[tuple[int, int]], n: int, m: int, margin: int) -> Window:
