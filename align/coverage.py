@@ -84,8 +84,7 @@ def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.n
     tokens matching more sentences than that in their window are left out (they anchor nothing).
     """
     base = tok_type.astype(np.int64) * matches.stride
-    start = np.searchsorted(matches.keyed, base + lo)
-    stop = np.searchsorted(matches.keyed, base + hi)
+    start, stop = _search_sorted(matches.keyed, base + lo, base + hi)
     counts = stop - start
     if max_count is not None:
         counts = np.where(counts > max_count, 0, counts)
@@ -100,6 +99,17 @@ def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.n
     other = matches.flat[pos]
     prev = np.where(offsets > 0, matches.flat[pos - 1], np.repeat(lo, counts) - 1)
     return tok, other, prev
+
+
+def _search_sorted(keyed: np.ndarray, *queries: np.ndarray) -> list[np.ndarray]:
+    """``np.searchsorted(keyed, q)`` of each query array, the queries searched in ascending
+    order (numpy then starts each search where the last ended: several times faster than
+    searching in token order on a large ``keyed``)."""
+    every = np.concatenate(queries)
+    order = np.argsort(every, kind="stable")
+    found = np.empty(len(every), dtype=np.int64)
+    found[order] = np.searchsorted(keyed, every[order])
+    return np.split(found, np.cumsum([len(q) for q in queries])[:-1])
 
 
 def group_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,
