@@ -467,6 +467,29 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     return path
 
 
+def _gap_runs(step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the 0-1 step scores into each column of a row: their running sum, and the run of
+    columns each column belongs to (a closed step, ``NEG``, starts a new run: 0-1 steps cannot
+    cross it)."""
+    open_ = step > NEG / 2
+    cum = np.concatenate([[0.0], np.cumsum(np.where(open_, step, 0.0)[1:])])
+    segment = np.concatenate([[0], np.cumsum(~open_[1:])])
+    return cum, segment
+
+
+def _segmented(ufunc: np.ufunc, values: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    """``ufunc.accumulate`` (running maximum, running log-sum) that restarts where ``segment``
+    changes."""
+    if segment[-1] == 0:
+        return ufunc.accumulate(values)
+    out = values.copy()
+    starts = np.flatnonzero(np.diff(segment, prepend=-1))
+    bounds = np.append(starts, len(values))
+    for s, e in zip(bounds[:-1], bounds[1:]):
+        out[s:e] = ufunc.accumulate(values[s:e])
+    return out
+
+
 #: rows of the lattice whose gap runs are computed in one padded block
 RUN_BLOCK = 256
 
@@ -476,7 +499,7 @@ def _row_gap_runs(starts: np.ndarray, step: np.ndarray, reverse: bool
     """:func:`_gap_runs` of every row of the lattice at once (the same values, bit for bit: the
     running sums run along each row of a padded block), laid out as the cells; with ``reverse``,
     of each row read from its last cell back (``step[k]`` then scores the 0-1 leaving cell
-    ``k - 1`` of the row, as :func:`_scan_left` reads it). Also, for every row, whether a closed
+    ``k - 1`` of the row, as the backward pass of :func:`posteriors` reads it). Also, for every row, whether a closed
     step splits it into several runs."""
     cells = int(starts[-1])
     cum = np.zeros(cells, dtype=step.dtype)
