@@ -408,11 +408,21 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
 
 def second_best(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """The second-highest value of every row that has at least two (one value per row)."""
-    order = np.lexsort((-values, rows))
-    rows, values = rows[order], values[order]
-    first = np.searchsorted(rows, rows, side="left")
-    second = (np.arange(len(rows)) - first) == 1
-    return values[second]
+    if len(rows) > 1 and not (rows[1:] >= rows[:-1]).all():
+        order = np.argsort(rows, kind="stable")
+        rows, values = rows[order], values[order]
+    if len(rows) < 2:
+        return values[:0]
+    starts = np.flatnonzero(np.concatenate([[True], rows[1:] != rows[:-1]]))
+    sizes = np.diff(np.append(starts, len(rows)))
+    group = np.repeat(np.arange(len(starts)), sizes)
+    top = np.maximum.reduceat(values, starts)
+    # take out one occurrence of each row's best; the best of the rest is the second best
+    at_top = np.flatnonzero(values == top[group])
+    first_top = at_top[np.concatenate([[True], group[at_top][1:] != group[at_top][:-1]])]
+    rest = values.copy()
+    rest[first_top] = -np.inf
+    return np.maximum.reduceat(rest, starts)[sizes >= 2]
 
 
 def noise_level(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> float:
