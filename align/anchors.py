@@ -110,6 +110,7 @@ class PinyinNames:
                     syllables.setdefault(syl, set()).add(char)
         self.chars_by_syllable = syllables
         self.max_syl = max((len(s) for s in syllables), default=6)
+        self._splits: dict[str, list[str] | None] = {}
 
     def split(self, word: str) -> list[str] | None:
         """Split a lower-case word into pinyin syllables (fewest syllables), or None."""
@@ -142,7 +143,9 @@ class PinyinNames:
             word = match.group().replace("-", "").lower()
             parts = None
             if word not in STOP_WORDS and word not in common:
-                parts = self.split(word)
+                if word not in self._splits:    # a word's syllables, worked out once
+                    self._splits[word] = self.split(word)
+                parts = self._splits[word]
             if parts is None or (run and text[last_end:match.start()].strip() not in ("", "-")):
                 flush()
             if parts is not None:
