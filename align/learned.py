@@ -92,12 +92,13 @@ def learn_links(zh: Sequence[Sequence[str]], en: Sequence[Sequence[int]], *,
     be, bz, bt, _ = model1(en_ids, zh_ids, n_en, n_zh, iterations)
     dice = 2.0 * fc / np.maximum(zh_freq[fz] + en_freq[fe], 1)
     llr = log_likelihood_ratio(fc, zh_freq[fz], en_freq[fe], len(zh_ids))
-    forward = {(int(z), int(e)) for z, e, p, c, d, g in zip(fz, fe, ft, fc, dice, llr)
-               if p >= threshold and c >= min_count and d >= min_dice and g >= min_llr}
+    kept = (ft >= threshold) & (fc >= min_count) & (dice >= min_dice) & (llr >= min_llr)
+    forward = set(zip(fz[kept].tolist(), fe[kept].tolist()))
     words = list(vocab)
     keys = list(en_vocab)
     links: dict[str, set[int]] = {}
-    for e, z, p in zip(be, bz, bt):
-        if p >= threshold and (int(z), int(e)) in forward:
-            links.setdefault(words[int(z)], set()).add(keys[int(e)])
+    back = bt >= threshold
+    for e, z in zip(be[back].tolist(), bz[back].tolist()):
+        if (z, e) in forward:
+            links.setdefault(words[z], set()).add(keys[e])
     return links
