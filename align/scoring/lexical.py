@@ -296,6 +296,8 @@ class LexicalPrepared(PreparedScorer):
         drop_last = np.zeros(len(i))
         own_first = np.zeros(len(i))
         own_last = np.zeros(len(i))
+        weight_first = np.zeros(len(i))
+        weight_last = np.zeros(len(i))
         weight = side.weight[first:]
         for size, other, s, e in shapes:
             starts, cols = local[s:e], j[s:e]
@@ -304,13 +306,16 @@ class LexicalPrepared(PreparedScorer):
                 at = (rows * width + (cols - lo[rows])) * sizes
                 got = flat.take(at + (other - 1))
                 total_c[s:e] += got
-                total_w[s:e] += weight.take(rows)
+                own = weight.take(rows)
+                total_w[s:e] += own
                 if not members:
                     continue
                 if k == 0:
                     own_first[s:e] = got
+                    weight_first[s:e] = own
                 if k == size - 1:
                     own_last[s:e] = got
+                    weight_last[s:e] = own
                 if other >= 2:                   # a group of the other side that can lose one
                     drop_first[s:e] += flat.take(at + (sizes + other - 2))
                     drop_last[s:e] += flat.take(at + (other - 2))
@@ -319,9 +324,8 @@ class LexicalPrepared(PreparedScorer):
                 drop_last[s:e] = total_c[s:e]
         if not members:
             return total_c, total_w
-        return total_c, total_w, MemberCover(drop_first, drop_last, own_first,
-                                             weight.take(local), own_last,
-                                             weight.take(local + a - 1))
+        return total_c, total_w, MemberCover(drop_first, drop_last, own_first, weight_first,
+                                             own_last, weight_last)
 
     # -- first-pass candidates ----------------------------------------------------------------
     def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
