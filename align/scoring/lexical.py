@@ -219,13 +219,7 @@ class LexicalPrepared(PreparedScorer):
             sel = a > k
             np.minimum.at(lo, local[sel] + k, j[sel])
             np.maximum.at(hi, local[sel] + k, j[sel] + reach)
-        unused = hi < 0
-        lo[unused] = 0
-        hi[unused] = 0
-        start, stop = np.searchsorted(side.tok_sent, [first, first + rows_n])
-        cover = group_coverage(matches, side.tok_sent[start:stop] - first,
-                               side.tok_type[start:stop], side.tok_weight[start:stop], lo, hi,
-                               max_b)
+        cover = _window_cover(side, matches, first, lo, hi, max_b)
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
         if members:
@@ -280,13 +274,7 @@ class LexicalPrepared(PreparedScorer):
             for k in range(size):
                 np.minimum(lo[k:], size_lo[:rows_n - k], out=lo[k:])
                 np.maximum(hi[k:], size_hi[:rows_n - k], out=hi[k:])
-        unused = hi < 0
-        lo[unused] = 0
-        hi[unused] = 0
-        start, stop = np.searchsorted(side.tok_sent, [first, first + rows_n])
-        cover = group_coverage(matches, side.tok_sent[start:stop] - first,
-                               side.tok_type[start:stop], side.tok_weight[start:stop], lo, hi,
-                               max_b)
+        cover = _window_cover(side, matches, first, lo, hi, max_b)
         # cell (row, col, size) of the flat coverage is at (row * width + col) * sizes + size
         flat = np.ascontiguousarray(cover).reshape(-1)
         width, sizes = cover.shape[1], cover.shape[2]
@@ -367,6 +355,18 @@ def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
     last = np.searchsorted(lo, np.arange(n_other), side="right")   # rows with lo <= p
     t_lo = np.minimum(first, n).astype(np.int64)
     return t_lo, np.maximum(last, t_lo).astype(np.int64)
+
+def _window_cover(side: Side, matches: Matches, first: int, lo: Array, hi: Array,
+                  max_b: int) -> Array:
+    """:func:`group_coverage` of the sentences ``first ..`` of ``side`` (``lo``/``hi`` per
+    sentence from ``first``; a sentence no group reaches has ``hi`` -1, and gets none)."""
+    unused = hi < 0
+    lo[unused] = 0
+    hi[unused] = 0
+    start, stop = np.searchsorted(side.tok_sent, [first, first + len(lo)])
+    return group_coverage(matches, side.tok_sent[start:stop] - first, side.tok_type[start:stop],
+                          side.tok_weight[start:stop], lo, hi, max_b)
+
 
 #: most runs of one bead shape for which :meth:`LexicalPrepared._side_cover` takes slices
 MAX_SHAPE_RUNS = 64
