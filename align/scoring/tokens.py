@@ -195,10 +195,9 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
             builder.add_key(s, span.key, keys)
         # words of a name or a number count once, as the anchor; a glossary term keeps its words
         mask = _covered(len(text), spans) if spans else None
-        for match in _EN_WORD.finditer(text):
-            if mask is not None and mask[match.start()]:
-                continue
-            word = match.group()
+        words = (_EN_WORD.findall(text) if mask is None
+                 else [m.group() for m in _EN_WORD.finditer(text) if not mask[m.start()]])
+        for word in words:
             t = word_types.get(word)
             if t is None:
                 lower = word.lower()
