@@ -591,9 +591,11 @@ def _logsumexp0(cand: np.ndarray) -> np.ndarray:
     """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
     the caller ignores underflow."""
     top = cand.max(axis=0)
-    safe = np.where(top > NEG / 2, top, 0.0)
-    total = np.log(np.exp(cand - safe).sum(axis=0)) + safe
-    return np.where(top > NEG / 2, total, NEG)
+    finite = top > NEG / 2
+    safe = np.where(finite, top, 0.0)
+    terms = cand - safe
+    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + safe
+    return np.where(finite, total, NEG)
 
 
 def _scan(base: np.ndarray, cum: np.ndarray, segment: np.ndarray, broken: bool) -> np.ndarray:
