@@ -213,7 +213,7 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
                 else outside)
         diag = diag + steps[i - block]
         best = np.maximum(diag, up)
-        choice = (diag < up).astype(np.int8)
+        choice = np.where(diag >= up, 0, 1).astype(np.int8)
         best[hi_at[i] - lo_at[i]:] = NEG
         run = np.maximum.accumulate(best)
         choice[run > best] = 2
