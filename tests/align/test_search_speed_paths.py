@@ -74,3 +74,21 @@ def test_a_lattice_with_closed_steps_still_gives_a_path_and_posteriors(prepared)
     path = viterbi(lattice)
     post = posteriors(lattice, path, 0.07)
     assert path and ((post >= 0) & (post <= 1)).all()
+
+
+def test_names_found_in_all_texts_at_once_are_those_the_regex_finds(corpora):
+    from align.anchors import PinyinNames
+    from align.lexicon import load_lexicon
+    from align.scoring.tokens import _fold
+
+    names = PinyinNames(load_lexicon())
+    rng = np.random.default_rng(5)
+    syllables = sorted(names.chars_by_syllable)
+    # many short names, so that matches overlap and the earlier name must win
+    keys = {"~" + " ".join(rng.choice(syllables, rng.integers(1, 4))) for _ in range(300)}
+    pattern = names.pattern(keys)
+    zh = read_sentence_file(corpora / "releases" / f"{RELEASE}.zh.sents", "zh")
+    texts = [_fold(s.text) for s in zh.sentences] + ["", "ABC", "\U00020000" + zh.sentences[0].text]
+    found = pattern.find_all(texts)
+    assert found == [pattern.find(text) for text in texts]
+    assert sum(map(len, found)) > 50
