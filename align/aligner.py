@@ -17,6 +17,7 @@ import numpy as np
 
 from align import MAX_BEAD
 from align.drift import drift_warnings
+from align.heap import retained_heap
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
@@ -56,6 +57,7 @@ DEFAULT_SETTINGS = SearchSettings()
 SAME_LANGUAGE_CAP = 0.3
 
 
+@retained_heap()
 def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical",
           anchors: Sequence[tuple[str, Sequence[str]]] = (), max_bead: int = 4,
           progress: Callable[[int], None] | None = None,

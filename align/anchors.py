@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from align.lexicon import STOP_WORDS, Lexicon, english_key
 from align.numbers import extract_mentions
 
@@ -121,6 +123,7 @@ class PinyinNames:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.chars_by_syllable, self.max_syl = _syllable_index(lexicon.readings)
+        self._splits: dict[str, list[str] | None] = {}
 
     def split(self, word: str) -> list[str] | None:
         """Split a lower-case word into pinyin syllables (fewest syllables), or None."""
@@ -153,7 +156,9 @@ class PinyinNames:
             word = match.group().replace("-", "").lower()
             parts = None
             if word not in STOP_WORDS and word not in common:
-                parts = self.split(word)
+                if word not in self._splits:    # a word's syllables, worked out once
+                    self._splits[word] = self.split(word)
+                parts = self._splits[word]
             if parts is None or (run and text[last_end:match.start()].strip() not in ("", "-")):
                 flush()
             if parts is not None:
@@ -167,17 +172,23 @@ class PinyinNames:
         no name can be written with the lexicon's characters)."""
         branches = []
         names = []
+        char_sets = []
         for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
             classes = []
+            sets = []
             for syl in key[1:].split():
                 chars = self.chars_by_syllable.get(syl)
                 if not chars:
                     break
                 classes.append("[" + "".join(sorted(chars)) + "]")
+                sets.append(frozenset(chars))
             else:
                 branches.append(f"({''.join(classes)})")
                 names.append(key)
-        return NamePattern(re.compile("|".join(branches)), names) if branches else None
+                char_sets.append(tuple(sets))
+        if not branches:
+            return None
+        return NamePattern(re.compile("|".join(branches)), names, tuple(char_sets))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +198,52 @@ class NamePattern:
 
     regex: re.Pattern[str]
     names: list[str]
+    #: the characters each syllable of each name may be written with (the regex's classes)
+    char_sets: tuple[tuple[frozenset[str], ...], ...] = ()
 
     def find(self, text: str) -> list[Span]:
         """The names written in ``text``."""
         return [Span(self.names[(m.lastindex or 0) - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]
+
+    def find_all(self, texts: Sequence[str]) -> list[list[Span]]:
+        """``find`` of every text, the same spans, for a whole document at once: each name is
+        looked for in all texts by numpy over their code points (the regex tries every name at
+        every character), then overlapping matches are resolved as the regex does (leftmost
+        first, the earlier name at one position)."""
+        if not self.char_sets:
+            return [self.find(text) for text in texts]
+        joined = "\0".join(texts)              # NUL is in no class: no match crosses a text
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        size = len(codes)
+        table_size = 1 + max(ord(c) for sets in self.char_sets for chars in sets for c in chars)
+        codes = np.where(codes < table_size, codes, 0)
+        member: dict[frozenset[str], np.ndarray] = {}
+        hits: list[tuple[np.ndarray, int]] = []
+        for branch, sets in enumerate(self.char_sets):
+            ok = np.ones(max(size - len(sets) + 1, 0), dtype=bool)
+            for offset, chars in enumerate(sets):
+                inside = member.get(chars)
+                if inside is None:
+                    table = np.zeros(table_size, dtype=bool)
+                    table[[ord(c) for c in chars]] = True
+                    table[0] = False
+                    inside = member[chars] = table[codes]
+                ok &= inside[offset:offset + len(ok)]
+            hits.append((np.flatnonzero(ok), branch))
+        starts = np.concatenate([np.zeros(1, np.int64)] +
+                                [np.cumsum([len(t) + 1 for t in texts], dtype=np.int64)])
+        out: list[list[Span]] = [[] for _ in texts]
+        pos = np.concatenate([h[0] for h in hits])
+        branch_of = np.concatenate([np.full(len(h[0]), h[1]) for h in hits])
+        order = np.lexsort((branch_of, pos))
+        free_from = -1
+        for p, branch in zip(pos[order].tolist(), branch_of[order].tolist()):
+            if p < free_from:
+                continue                         # inside a match, or a later name at p
+            end = p + len(self.char_sets[branch])
+            text_no = int(np.searchsorted(starts, p, side="right")) - 1
+            base = int(starts[text_no])
+            out[text_no].append(Span(self.names[branch], p - base, end - base))
+            free_from = end
+        return out

@@ -84,8 +84,7 @@ def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.n
     tokens matching more sentences than that in their window are left out (they anchor nothing).
     """
     base = tok_type.astype(np.int64) * matches.stride
-    start = np.searchsorted(matches.keyed, base + lo)
-    stop = np.searchsorted(matches.keyed, base + hi)
+    start, stop = _search_by_type(matches.keyed, tok_type, base + lo, base + hi)
     counts = stop - start
     if max_count is not None:
         counts = np.where(counts > max_count, 0, counts)
@@ -100,6 +99,22 @@ def token_pairs(matches: Matches, tok_type: np.ndarray, lo: np.ndarray, hi: np.n
     other = matches.flat[pos]
     prev = np.where(offsets > 0, matches.flat[pos - 1], np.repeat(lo, counts) - 1)
     return tok, other, prev
+
+
+def _search_by_type(keyed: np.ndarray, tok_type: np.ndarray, *queries: np.ndarray
+                    ) -> list[np.ndarray]:
+    """``np.searchsorted(keyed, q)`` of each query array (one query per token, ``keyed`` sorted
+    by type first), the tokens taken type by type: the queries then come nearly in ascending
+    order, and numpy starts each search where the last ended (several times faster than in
+    token order on a large ``keyed``)."""
+    small = len(tok_type) > 0 and int(tok_type.min()) >= 0 and int(tok_type.max()) < 2**16
+    order = np.argsort(tok_type.astype(np.uint16) if small else tok_type, kind="stable")
+    out = []
+    for query in queries:
+        found = np.empty(len(query), dtype=np.int64)
+        found[order] = np.searchsorted(keyed, query[order])
+        out.append(found)
+    return out
 
 
 def group_coverage(matches: Matches, tok_sent: np.ndarray, tok_type: np.ndarray,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from align.coverage import unique_inverse
+from align.coverage import run_offsets, unique_inverse
 
 
 def model1(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], n_src: int, n_tgt: int,
@@ -22,23 +22,27 @@ def model1(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], n_src: in
     Returns the distinct (src, tgt) pairs, their probability and the number of sentence pairs in
     which both occur.
     """
-    bead_s: list[int] = []
-    pair_s: list[int] = []
-    pair_t: list[int] = []
+    # every (source word, target word) of every sentence pair, pair by pair, source-major
+    words_s: list[int] = []
+    words_t: list[int] = []
+    sizes: list[tuple[int, int, int]] = []      # (pair, source words, target words)
     for b, (ss, tt) in enumerate(zip(src, tgt)):
-        ss = sorted(set(ss)) + [n_src]
         tt = sorted(set(tt))
         if not tt:
             continue
-        pair_s.extend(s for s in ss for _ in tt)
-        pair_t.extend(t for _ in ss for t in tt)
-        bead_s.extend([b] * (len(ss) * len(tt)))
-    if not pair_s:
+        ss = sorted(set(ss)) + [n_src]
+        words_s += ss
+        words_t += tt
+        sizes.append((b, len(ss), len(tt)))
+    if not sizes:
         empty = np.zeros(0, np.int64)
         return empty, empty, np.zeros(0), empty
-    ps = np.array(pair_s, dtype=np.int64)
-    pt = np.array(pair_t, dtype=np.int64)
-    pb = np.array(bead_s, dtype=np.int64)
+    bead, n_s, n_t = (np.array(x, dtype=np.int64) for x in zip(*sizes))
+    t_of_s = np.repeat(n_t, n_s)                 # each source word meets its pair's targets
+    ps = np.repeat(np.array(words_s, dtype=np.int64), t_of_s)
+    t_start = np.repeat(np.cumsum(n_t) - n_t, n_s)
+    pt = np.array(words_t, dtype=np.int64)[np.repeat(t_start, t_of_s) + run_offsets(t_of_s)]
+    pb = np.repeat(np.repeat(bead, n_s), t_of_s)
     stride = n_tgt + 1
     ids, inverse = unique_inverse(ps * stride + pt)
     id_src, id_tgt = ids // stride, ids % stride
@@ -88,12 +92,13 @@ def learn_links(zh: Sequence[Sequence[str]], en: Sequence[Sequence[int]], *,
     be, bz, bt, _ = model1(en_ids, zh_ids, n_en, n_zh, iterations)
     dice = 2.0 * fc / np.maximum(zh_freq[fz] + en_freq[fe], 1)
     llr = log_likelihood_ratio(fc, zh_freq[fz], en_freq[fe], len(zh_ids))
-    forward = {(int(z), int(e)) for z, e, p, c, d, g in zip(fz, fe, ft, fc, dice, llr)
-               if p >= threshold and c >= min_count and d >= min_dice and g >= min_llr}
+    kept = (ft >= threshold) & (fc >= min_count) & (dice >= min_dice) & (llr >= min_llr)
+    forward = set(zip(fz[kept].tolist(), fe[kept].tolist()))
     words = list(vocab)
     keys = list(en_vocab)
     links: dict[str, set[int]] = {}
-    for e, z, p in zip(be, bz, bt):
-        if p >= threshold and (int(z), int(e)) in forward:
-            links.setdefault(words[int(z)], set()).add(keys[int(e)])
+    back = bt >= threshold
+    for e, z in zip(be[back].tolist(), bz[back].tolist()):
+        if (z, e) in forward:
+            links.setdefault(words[z], set()).add(keys[e])
     return links

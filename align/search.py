@@ -192,35 +192,33 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
     cand_i, cand_j, cand_s = cand_i[order], cand_j[order], cand_s[order]
     bounds = np.searchsorted(cand_i, np.arange(n + 1))
     back = np.zeros((n + 1, width), dtype=np.int8)   # 0 diagonal, 1 up (1-0), 2 left (0-1)
-    prev = np.full(width + 2, NEG)
     row0 = np.full(width, NEG)
     valid0 = band.hi[0] - lo[0]
     row0[:valid0] = 0.0                              # (0, j): reached by 0-1 steps, free
     back[0, :] = 2
-    prev[:width] = row0
+    prev = np.full(3 * width, NEG)                   # the row above at [width, 2 * width)
+    prev[width:2 * width] = row0
+    outside = np.full(width, NEG)
+    lo_at, hi_at = lo.tolist(), band.hi.tolist()
+    steps = np.zeros((0, width))
+    block = 0
     for i in range(1, n + 1):
-        shift = lo[i] - lo[i - 1]                    # column k here is column k + shift above
-        cols = np.arange(width) + shift
-        up = np.where((cols >= 0) & (cols < width), prev[np.clip(cols, 0, width - 1)], NEG)
-        diag_cols = cols - 1
-        diag = np.where((diag_cols >= 0) & (diag_cols < width),
-                        prev[np.clip(diag_cols, 0, width - 1)], NEG)
-        s_row = np.zeros(width)
-        a, z = bounds[i - 1], bounds[i]
-        if z > a:
-            k = cand_j[a:z] + 1 - lo[i]
-            ok = (k >= 0) & (k < width)
-            np.maximum.at(s_row, k[ok], cand_s[a:z][ok])
-        diag = diag + s_row
+        if i - block >= len(steps):                  # 1-1 step scores of the next rows
+            block = i
+            steps = _step_scores(lo, width, i, min(n + 1, i + ANCHOR_BLOCK),
+                                 cand_i, cand_j, cand_s, bounds)
+        shift = lo_at[i] - lo_at[i - 1]              # column k here is column k + shift above
+        up = prev[width + shift:2 * width + shift] if -width <= shift <= width else outside
+        diag = (prev[width + shift - 1:2 * width + shift - 1] if -width < shift <= width + 1
+                else outside)
+        diag = diag + steps[i - block]
         best = np.maximum(diag, up)
         choice = np.where(diag >= up, 0, 1).astype(np.int8)
-        valid = band.hi[i] - lo[i]
-        best[valid:] = NEG
+        best[hi_at[i] - lo_at[i]:] = NEG
         run = np.maximum.accumulate(best)
-        left = run > best
-        choice[left] = 2
+        choice[run > best] = 2
         back[i] = choice
-        prev[:width] = run
+        prev[width:2 * width] = run
     # trace back from (n, m)
     path = []
     i, k = n, m - lo[n]
@@ -244,6 +242,23 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
     path.append((0, 0))
     path.reverse()
     return path
+
+
+#: rows of the anchor pass whose 1-1 step scores are laid out at once
+ANCHOR_BLOCK = 512
+
+
+def _step_scores(lo: np.ndarray, width: int, first: int, last: int, cand_i: np.ndarray,
+                 cand_j: np.ndarray, cand_s: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """For rows ``first .. last - 1`` of the anchor band, the score of the 1-1 step into each
+    column (the best candidate ending there; 0 where none does, or only negative ones)."""
+    out = np.zeros((last - first, width))
+    a, z = bounds[first - 1], bounds[last - 1]
+    rows = cand_i[a:z] + 1
+    k = cand_j[a:z] + 1 - lo[rows]
+    ok = (k >= 0) & (k < width)
+    np.maximum.at(out, (rows[ok] - first, k[ok]), cand_s[a:z][ok])
+    return out
 
 
 def window_around(path: list[tuple[int, int]], n: int, m: int, margin: int) -> Window:
@@ -393,11 +408,21 @@ def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
 
 def second_best(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """The second-highest value of every row that has at least two (one value per row)."""
-    order = np.lexsort((-values, rows))
-    rows, values = rows[order], values[order]
-    first = np.searchsorted(rows, rows, side="left")
-    second = (np.arange(len(rows)) - first) == 1
-    return values[second]
+    if len(rows) > 1 and not (rows[1:] >= rows[:-1]).all():
+        order = np.argsort(rows, kind="stable")
+        rows, values = rows[order], values[order]
+    if len(rows) < 2:
+        return values[:0]
+    starts = np.flatnonzero(np.concatenate([[True], rows[1:] != rows[:-1]]))
+    sizes = np.diff(np.append(starts, len(rows)))
+    group = np.repeat(np.arange(len(starts)), sizes)
+    top = np.maximum.reduceat(values, starts)
+    # take out one occurrence of each row's best; the best of the rest is the second best
+    at_top = np.flatnonzero(values == top[group])
+    first_top = at_top[np.concatenate([[True], group[at_top][1:] != group[at_top][:-1]])]
+    rest = values.copy()
+    rest[first_top] = -np.inf
+    return np.maximum.reduceat(rest, starts)[sizes >= 2]
 
 
 def noise_level(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> float:
@@ -416,8 +441,10 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     back = np.full(lattice.outside + 1, -1, dtype=np.int8)
     prev_rows = lattice.prev[row_types]
     score_rows = lattice.scores[row_types]
+    cums, segments, broken = _row_gap_runs(lattice.starts, lattice.scores[t01], reverse=False)
+    starts = lattice.starts.tolist()
     for i in range(n + 1):
-        cells = lattice.row(i)
+        cells = slice(starts[i], starts[i + 1])
         width = cells.stop - cells.start
         if width == 0:
             continue
@@ -428,11 +455,12 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
         else:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
             pick = np.argmax(cand, axis=0)
-            base = cand[pick, np.arange(width)]
+            base = cand.max(axis=0)
             choice = row_types[pick].astype(np.int8)
-        cum, segment = _gap_runs(lattice.scores[t01, cells])
+        cum = cums[cells]
         adjusted = base - cum
-        run = _segmented(np.maximum, adjusted, segment)
+        run = (_segmented(np.maximum, adjusted, segments[cells]) if broken[i]
+               else np.maximum.accumulate(adjusted))
         row = run + cum
         choice = np.where(run > adjusted, t01, choice).astype(np.int8)
         value[cells] = np.where(row > NEG / 2, row, NEG)
@@ -472,6 +500,41 @@ def _segmented(ufunc: np.ufunc, values: np.ndarray, segment: np.ndarray) -> np.n
     return out
 
 
+#: rows of the lattice whose gap runs are computed in one padded block
+RUN_BLOCK = 256
+
+
+def _row_gap_runs(starts: np.ndarray, step: np.ndarray, reverse: bool
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_gap_runs` of every row of the lattice at once (the same values, bit for bit: the
+    running sums run along each row of a padded block), laid out as the cells; with ``reverse``,
+    of each row read from its last cell back (``step[k]`` then scores the 0-1 leaving cell
+    ``k - 1`` of the row, as the backward pass of :func:`posteriors` reads it). Also, for every row, whether a closed
+    step splits it into several runs."""
+    cells = int(starts[-1])
+    cum = np.zeros(cells, dtype=step.dtype)
+    segment = np.zeros(cells, dtype=np.int64)
+    broken = np.zeros(len(starts) - 1, dtype=bool)
+    widths = np.diff(starts)
+    for first in range(0, len(widths), RUN_BLOCK):
+        last = min(len(widths), first + RUN_BLOCK)
+        width = widths[first:last]
+        top = int(width.max()) if len(width) else 0
+        if top <= 1:
+            continue
+        k = np.arange(1, top)
+        inside = k < width[:, None]
+        source = starts[first + 1:last + 1, None] - k if reverse else starts[first:last, None] + k
+        values = np.where(inside, step[np.where(inside, source, 0)], NEG)
+        open_ = values > NEG / 2
+        where = (starts[first:last, None] + k)[inside]
+        cum[where] = np.cumsum(np.where(open_, values, 0.0), axis=1)[inside]
+        runs = np.cumsum(~open_ & inside, axis=1)
+        segment[where] = runs[inside]
+        broken[first:last] = runs[:, -1] > 0
+    return cum, segment, broken
+
+
 def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float) -> np.ndarray:
     """Posterior probability of each bead of ``path`` among all paths through the lattice."""
     types, n = lattice.types, lattice.n
@@ -485,33 +548,36 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
         values = values.astype(np.float64)
         return np.where(values > NEG / 2, values * scale, NEG)
 
-    s01 = lattice.scores[t01]
-    s_rows = lattice.scores[row_types]
+    s01 = scaled(lattice.scores[t01])
+    s_rows = scaled(lattice.scores[row_types])
+    starts = lattice.starts.tolist()
     fwd = np.full(lattice.outside + 1, NEG)
-    for i in range(n + 1):
-        cells = lattice.row(i)
-        width = cells.stop - cells.start
-        if width == 0:
-            continue
-        if i == 0:
-            base = np.full(width, NEG)
-            base[0] = 0.0
-        else:
-            base = _logsumexp0(fwd[prev_rows[:, cells]] + scaled(s_rows[:, cells]))
-        fwd[cells] = _scan_right(base, scaled(s01[cells]))
-    bwd = np.full(lattice.outside + 1, NEG)
-    end = lattice.end_cell()
-    type_index = np.arange(len(row_types))[:, None]
-    for i in range(n, -1, -1):
-        cells = lattice.row(i)
-        if cells.stop == cells.start:
-            continue
-        ends = next_rows[:, cells]
-        base = _logsumexp0(scaled(s_rows[type_index, ends]) + bwd[ends])
-        if i == n:
-            base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
-        step = np.concatenate([scaled(s01[cells])[1:], [NEG]])
-        bwd[cells] = _scan_left(base, step)
+    cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=False)
+    with np.errstate(under="ignore", divide="ignore"):
+        for i in range(n + 1):
+            cells = slice(starts[i], starts[i + 1])
+            if cells.stop == cells.start:
+                continue
+            if i == 0:
+                base = np.full(cells.stop - cells.start, NEG)
+                base[0] = 0.0
+            else:
+                base = _logsumexp0(fwd[prev_rows[:, cells]] + s_rows[:, cells])
+            fwd[cells] = _scan(base, cums[cells], segments[cells], broken[i])
+        bwd = np.full(lattice.outside + 1, NEG)
+        end = lattice.end_cell()
+        type_index = np.arange(len(row_types))[:, None]
+        cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=True)
+        for i in range(n, -1, -1):
+            cells = slice(starts[i], starts[i + 1])
+            if cells.stop == cells.start:
+                continue
+            ends = next_rows[:, cells]
+            base = _logsumexp0(s_rows[type_index, ends] + bwd[ends])
+            if i == n:
+                base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
+            # out[k] = logaddexp(base[k], out[k+1] + step[k]): the forward scan, read backwards
+            bwd[cells] = _scan(base[::-1], cums[cells], segments[cells], broken[i])[::-1]
     total = fwd[end]
     out = np.zeros(len(path))
     for x, (t, cell) in enumerate(path):
@@ -522,21 +588,21 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
 
 
 def _logsumexp0(cand: np.ndarray) -> np.ndarray:
+    """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
+    the caller ignores underflow."""
     top = cand.max(axis=0)
-    safe = np.where(top > NEG / 2, top, 0.0)
-    with np.errstate(under="ignore", divide="ignore"):
-        total = np.log(np.exp(cand - safe).sum(axis=0)) + safe
-    return np.where(top > NEG / 2, total, NEG)
+    finite = top > NEG / 2
+    safe = np.where(finite, top, 0.0)
+    terms = cand - safe
+    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + safe
+    return np.where(finite, total, NEG)
 
 
-def _scan_right(base: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """out[k] = logaddexp(base[k], out[k-1] + step[k]) (step[k] scores the 0-1 into column k)."""
-    cum, segment = _gap_runs(step)
-    out = _segmented(np.logaddexp, base - cum, segment) + cum
+def _scan(base: np.ndarray, cum: np.ndarray, segment: np.ndarray, broken: bool) -> np.ndarray:
+    """out[k] = logaddexp(base[k], out[k-1] + step[k]), given the gap runs of the steps (the
+    0-1 step into column k scores step[k])."""
+    shifted = base - cum
+    run = (_segmented(np.logaddexp, shifted, segment) if broken
+           else np.logaddexp.accumulate(shifted))
+    out = run + cum
     return np.where(out > NEG / 2, out, NEG)
-
-
-def _scan_left(base: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """out[k] = logaddexp(base[k], out[k+1] + step[k]) (step[k] scores the 0-1 leaving k)."""
-    rev_step = np.concatenate([[NEG], step[::-1][1:]])
-    return _scan_right(base[::-1], rev_step)[::-1]

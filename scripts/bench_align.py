@@ -6,7 +6,8 @@ loads the dictionary (from its disk cache, as every run after the first does), r
 sentence files, repeats them ``--times`` times (1 and 6 by default: the 6x input is the text
 concatenated six times) and aligns them with the lexical scorer. Reported per run: wall time of
 the whole child (start-up, dictionary loading and reading included), sentences per second (source
-plus target), peak resident memory of the child (its ``getrusage`` maximum RSS), and for 1x the
+plus target), CPU time of the whole child and of its start-up (imports and dictionary) and of
+``align()`` alone, peak resident memory of the child (its ``getrusage`` maximum RSS), and for 1x the
 strict F1 against the verse-derived gold. The 6x/1x time ratio (30,000 x 37,806 sentences) is
 the linearity check (target <= 6.5), the 1x time should stay within twice hunalign's whole
 process on the same pair and the peak memory under 2 GB. (hunalign is not packaged for this
@@ -15,12 +16,14 @@ is the reference.) scripts/eval_long.py checks long documents made of different 
 
 Usage: .venv/bin/python scripts/bench_align.py [--shared ../shared] [--times 1 6]
        [--scorer lexical] [--cold]     (--cold: also time a first run that parses CC-CEDICT)
+       [--against DIR [--repeat 4]]    (1x side by side with another checkout, alternating)
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,15 +42,18 @@ from align.evaluate import read_beads, read_sentence_file, score_documents
 from align.lexicon import load_lexicon
 load_lexicon()
 loaded = time.perf_counter()
+start_cpu = time.process_time()
 gold_dir, times, scorer = sys.argv[2], int(sys.argv[3]), sys.argv[4]
 source = read_sentence_file(os.path.join(gold_dir, "001.en"), "en")
 target = read_sentence_file(os.path.join(gold_dir, "001.zh"), "zh")
 source.sentences = source.sentences * times
 target.sentences = target.sentences * times
+align_cpu = time.process_time()
 result = align(source, target, scorer=scorer)
 done = time.perf_counter()
 out = {"sentences": len(source) + len(target), "beads": len(result.beads),
        "import_and_dictionary_s": loaded - start, "align_s": done - loaded,
+       "start_cpu_s": start_cpu, "align_cpu_s": time.process_time() - align_cpu,
        "cpu_s": time.process_time(),
        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 if times == 1:
@@ -59,10 +65,12 @@ print(json.dumps(out))
 """
 
 
-def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str]) -> dict:
-    """One aligner run in a fresh process; wall time and peak memory measured from outside."""
+def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str],
+              root: Path = ROOT) -> dict:
+    """One aligner run in a fresh process (the code of ``root``); wall time and peak memory
+    measured from outside."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(gold_dir), str(times),
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(root), str(gold_dir), str(times),
                            scorer], capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
@@ -70,7 +78,7 @@ def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str]) -> d
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     report.update(times=times, wall_s=round(wall, 2),
                   sentences_per_s=round(report["sentences"] / wall))
-    for key in ("import_and_dictionary_s", "align_s", "cpu_s"):
+    for key in ("import_and_dictionary_s", "align_s", "start_cpu_s", "align_cpu_s", "cpu_s"):
         report[key] = round(report[key], 2)
     return report
 
@@ -82,6 +90,10 @@ def main() -> int:
     parser.add_argument("--scorer", default="lexical", choices=["lexical", "embed", "hybrid"])
     parser.add_argument("--cold", action="store_true",
                         help="first time one run with an empty dictionary cache")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="another checkout (e.g. main): 1x runs of both, alternating, and "
+                             "the ratio of their CPU times (the machine's load hits both alike)")
+    parser.add_argument("--repeat", type=int, default=4, help="runs of each with --against")
     args = parser.parse_args()
     gold_dir = Path(args.shared) / "corpora" / "gold" / "bible-en-zh"
     if not (gold_dir / "001.en").is_file():
@@ -94,6 +106,9 @@ def main() -> int:
             cold = run_child(gold_dir, 1, args.scorer, dict(env, XDG_CACHE_HOME=cache))
         print(f"cold dictionary cache: {json.dumps(cold)}")
     run_child(gold_dir, 1, args.scorer, env)   # make sure the dictionary cache exists
+    if args.against:
+        side_by_side(gold_dir, args.scorer, env, args.against, args.repeat)
+        return 0
     results = []
     for times in sorted(args.times):
         report = run_child(gold_dir, times, args.scorer, env)
@@ -110,9 +125,29 @@ def main() -> int:
             print(f"{times}x / 1x: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x (linear: <= "
                   f"{times * 6.5 / 6:.1f}x, as 6.5x for 6x); {times}x peak "
                   f"{report['peak_rss_mb']} MB (target < 2048 MB)")
-        print(f"1x: wall {one['wall_s']} s, CPU {one['cpu_s']} s, "
+        print(f"1x: wall {one['wall_s']} s, CPU {one['cpu_s']} s (start-up and dictionary "
+              f"{one['start_cpu_s']} s, align() {one['align_cpu_s']} s), "
               f"{1000 * one['wall_s'] / one['sentences']:.2f} s wall per 1,000 sentences")
     return 0
+
+
+def side_by_side(gold_dir: Path, scorer: str, env: dict[str, str], other: Path,
+                 repeat: int) -> None:
+    """1x runs of this checkout and ``other``, alternating; medians and their ratios."""
+    runs: dict[Path, list[dict]] = {ROOT: [], other: []}
+    for k in range(repeat):
+        for root in (ROOT, other) if k % 2 == 0 else (other, ROOT):
+            report = run_child(gold_dir, 1, scorer, env, root)
+            runs[root].append(report)
+            print(json.dumps(dict(report, root=str(root), load=round(os.getloadavg()[0], 1))))
+    keys = ("cpu_s", "start_cpu_s", "align_cpu_s", "wall_s")
+    medians = {root: {key: statistics.median(r[key] for r in reports) for key in keys}
+               for root, reports in runs.items()}
+    for root, values in medians.items():
+        print(f"{root}: median " + ", ".join(f"{key} {value:.2f}" for key, value in values.items())
+              + f"; strict F1 {runs[root][0]['f1_strict']}")
+    print("this / other: " + ", ".join(f"{key} {medians[ROOT][key] / medians[other][key]:.2f}"
+                                       for key in keys))
 
 
 if __name__ == "__main__":

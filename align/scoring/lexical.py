@@ -204,6 +204,9 @@ class LexicalPrepared(PreparedScorer):
         other group without its first / last sentence, and of the group's own first / last
         sentence by the whole other group (what each edge sentence of a merge contributes).
         """
+        runs = _shape_runs(a, b)
+        if runs is not None:
+            return self._side_cover_runs(side, matches, i, a, j, b, members, runs)
         first = int(i.min())
         rows_n = int((i + a).max()) - first
         max_a = int(a.max())
@@ -216,13 +219,7 @@ class LexicalPrepared(PreparedScorer):
             sel = a > k
             np.minimum.at(lo, local[sel] + k, j[sel])
             np.maximum.at(hi, local[sel] + k, j[sel] + reach)
-        unused = hi < 0
-        lo[unused] = 0
-        hi[unused] = 0
-        start, stop = np.searchsorted(side.tok_sent, [first, first + rows_n])
-        cover = group_coverage(matches, side.tok_sent[start:stop] - first,
-                               side.tok_type[start:stop], side.tok_weight[start:stop], lo, hi,
-                               max_b)
+        cover = _window_cover(side, matches, first, lo, hi, max_b)
         total_c = np.zeros(len(i))
         total_w = np.zeros(len(i))
         if members:
@@ -252,6 +249,71 @@ class LexicalPrepared(PreparedScorer):
         return total_c, total_w, MemberCover(drop_first, drop_last, own_first,
                                              side.weight[local + first], own_last,
                                              side.weight[last + first])
+
+    def _side_cover_runs(self, side: Side, matches: Matches, i, a, j, b, members: bool,
+                         runs: list[tuple[int, int]]):
+        """:meth:`_side_cover` of beads that come in runs of one shape (as the lattice asks for
+        them, one bead type after the other): the same sums in the same order, over slices of
+        each run instead of selections of the beads whose group reaches each sentence."""
+        first = int(i.min())
+        rows_n = int((i + a).max()) - first
+        max_b = int(b.max())
+        local = i - first
+        reach = 2 if members else 1          # the group without its first sentence starts at j+1
+        # the other side's columns each sentence is covered from: per group size, the least
+        # and greatest start of the groups starting at each sentence, then spread over the group
+        shapes = [(int(a[s]), int(b[s]), s, e) for s, e in runs]
+        lo = np.full(rows_n, np.iinfo(np.int64).max, dtype=np.int64)
+        hi = np.full(rows_n, -1, dtype=np.int64)
+        for size in sorted({shape[0] for shape in shapes}):
+            size_lo = np.full(rows_n, np.iinfo(np.int64).max, dtype=np.int64)
+            size_hi = np.full(rows_n, -1, dtype=np.int64)
+            for _, _, s, e in (shape for shape in shapes if shape[0] == size):
+                np.minimum.at(size_lo, local[s:e], j[s:e])
+                np.maximum.at(size_hi, local[s:e], j[s:e] + reach)
+            for k in range(size):
+                np.minimum(lo[k:], size_lo[:rows_n - k], out=lo[k:])
+                np.maximum(hi[k:], size_hi[:rows_n - k], out=hi[k:])
+        cover = _window_cover(side, matches, first, lo, hi, max_b)
+        # cell (row, col, size) of the flat coverage is at (row * width + col) * sizes + size
+        flat = np.ascontiguousarray(cover).reshape(-1)
+        width, sizes = cover.shape[1], cover.shape[2]
+        total_c = np.zeros(len(i))
+        total_w = np.zeros(len(i))
+        drop_first = np.zeros(len(i))
+        drop_last = np.zeros(len(i))
+        own_first = np.zeros(len(i))
+        own_last = np.zeros(len(i))
+        weight_first = np.zeros(len(i))
+        weight_last = np.zeros(len(i))
+        weight = side.weight[first:]
+        for size, other, s, e in shapes:
+            starts, cols = local[s:e], j[s:e]
+            for k in range(size):
+                rows = starts + k
+                at = (rows * width + (cols - lo[rows])) * sizes
+                got = flat.take(at + (other - 1))
+                total_c[s:e] += got
+                own = weight.take(rows)
+                total_w[s:e] += own
+                if not members:
+                    continue
+                if k == 0:
+                    own_first[s:e] = got
+                    weight_first[s:e] = own
+                if k == size - 1:
+                    own_last[s:e] = got
+                    weight_last[s:e] = own
+                if other >= 2:                   # a group of the other side that can lose one
+                    drop_first[s:e] += flat.take(at + (sizes + other - 2))
+                    drop_last[s:e] += flat.take(at + (other - 2))
+            if members and other < 2:
+                drop_first[s:e] = total_c[s:e]
+                drop_last[s:e] = total_c[s:e]
+        if not members:
+            return total_c, total_w
+        return total_c, total_w, MemberCover(drop_first, drop_last, own_first, weight_first,
+                                             own_last, weight_last)
 
     # -- first-pass candidates ----------------------------------------------------------------
     def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
@@ -294,3 +356,29 @@ def _transpose_band(lo: Array, hi: Array, n_other: int) -> tuple[Array, Array]:
     t_lo = np.minimum(first, n).astype(np.int64)
     return t_lo, np.maximum(last, t_lo).astype(np.int64)
 
+def _window_cover(side: Side, matches: Matches, first: int, lo: Array, hi: Array,
+                  max_b: int) -> Array:
+    """:func:`group_coverage` of the sentences ``first ..`` of ``side`` (``lo``/``hi`` per
+    sentence from ``first``; a sentence no group reaches has ``hi`` -1, and gets none)."""
+    unused = hi < 0
+    lo[unused] = 0
+    hi[unused] = 0
+    start, stop = np.searchsorted(side.tok_sent, [first, first + len(lo)])
+    return group_coverage(matches, side.tok_sent[start:stop] - first, side.tok_type[start:stop],
+                          side.tok_weight[start:stop], lo, hi, max_b)
+
+
+#: most runs of one bead shape for which :meth:`LexicalPrepared._side_cover` takes slices
+MAX_SHAPE_RUNS = 64
+
+
+def _shape_runs(a: Array, b: Array) -> list[tuple[int, int]] | None:
+    """(start, stop) of the runs of beads of one shape (``a``, ``b``), or None when there are
+    many (beads in no order) or a group is empty."""
+    if len(a) == 0 or int(a.min()) < 1 or int(b.min()) < 1:
+        return None
+    change = np.flatnonzero((a[1:] != a[:-1]) | (b[1:] != b[:-1])) + 1
+    if len(change) >= MAX_SHAPE_RUNS:
+        return None
+    bounds = [0, *change.tolist(), len(a)]
+    return list(zip(bounds[:-1], bounds[1:]))

@@ -125,11 +125,13 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
     names_pattern = names.pattern(name_keys)
     all_anchors: list[list[str]] = []
     all_words: list[list[str]] = []
-    for sentence in doc.sentences:
-        text = _fold(sentence.text)
+    texts = [_fold(sentence.text) for sentence in doc.sentences]
+    found_names = names_pattern.find_all(texts) if names_pattern is not None else None
+    segmented: dict[str, list[str]] = {}    # a run of characters is often met again
+    for s, text in enumerate(texts):
         spans = number_keys(text, "zh")
-        if names_pattern is not None:
-            spans += names_pattern.find(text)
+        if found_names is not None:
+            spans += found_names[s]
         latin = latin_words(text)
         terms = glossary_spans(text, "zh", anchors)
         keys = [span.key for span in spans + terms] + [span.key[1:] for span in latin]
@@ -143,7 +145,11 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
                 pieces = "".join(c if not mask[run.start() + k] else " "
                                  for k, c in enumerate(run.group())).split()
             for piece in pieces:
-                words.extend(w for w in lexicon.segment(piece) if w not in ZH_STOP)
+                kept = segmented.get(piece)
+                if kept is None:
+                    kept = segmented[piece] = [w for w in lexicon.segment(piece)
+                                               if w not in ZH_STOP]
+                words.extend(kept)
         all_anchors.append(keys)
         all_words.append(words)
     return ChineseUnits(all_anchors, all_words)
@@ -189,10 +195,9 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
             builder.add_key(s, span.key, keys)
         # words of a name or a number count once, as the anchor; a glossary term keeps its words
         mask = _covered(len(text), spans) if spans else None
-        for match in _EN_WORD.finditer(text):
-            if mask is not None and mask[match.start()]:
-                continue
-            word = match.group()
+        words = (_EN_WORD.findall(text) if mask is None
+                 else [m.group() for m in _EN_WORD.finditer(text) if not mask[m.start()]])
+        for word in words:
             t = word_types.get(word)
             if t is None:
                 lower = word.lower()
