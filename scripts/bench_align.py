@@ -40,6 +40,9 @@ from align.lexicon import load_lexicon
 load_lexicon()
 loaded = time.perf_counter()
 gold_dir, times, scorer = sys.argv[2], int(sys.argv[3]), sys.argv[4]
+if sys.argv[5] != "default":
+    from align.scoring import make_scorer
+    scorer = make_scorer(scorer, pieces=sys.argv[5] == "on")
 source = read_sentence_file(os.path.join(gold_dir, "001.en"), "en")
 target = read_sentence_file(os.path.join(gold_dir, "001.zh"), "zh")
 source.sentences = source.sentences * times
@@ -59,11 +62,12 @@ print(json.dumps(out))
 """
 
 
-def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str]) -> dict:
+def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str],
+              pieces: str = "default") -> dict:
     """One aligner run in a fresh process; wall time and peak memory measured from outside."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(gold_dir), str(times),
-                           scorer], capture_output=True, text=True, env=env, check=False)
+                           scorer, pieces], capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{proc.stderr}")
@@ -82,6 +86,9 @@ def main() -> int:
     parser.add_argument("--scorer", default="lexical", choices=["lexical", "embed", "hybrid"])
     parser.add_argument("--cold", action="store_true",
                         help="first time one run with an empty dictionary cache")
+    parser.add_argument("--compare-pieces", type=int, metavar="ROUNDS", default=0,
+                        help="instead: ROUNDS pairs of 1x runs without and with the piece links "
+                             "(align.pieces), interleaved, and the ratio of their median CPU")
     args = parser.parse_args()
     gold_dir = Path(args.shared) / "corpora" / "gold" / "bible-en-zh"
     if not (gold_dir / "001.en").is_file():
@@ -94,6 +101,8 @@ def main() -> int:
             cold = run_child(gold_dir, 1, args.scorer, dict(env, XDG_CACHE_HOME=cache))
         print(f"cold dictionary cache: {json.dumps(cold)}")
     run_child(gold_dir, 1, args.scorer, env)   # make sure the dictionary cache exists
+    if args.compare_pieces:
+        return compare_pieces(gold_dir, args.scorer, env, args.compare_pieces)
     results = []
     for times in sorted(args.times):
         report = run_child(gold_dir, times, args.scorer, env)
@@ -112,6 +121,23 @@ def main() -> int:
                   f"{report['peak_rss_mb']} MB (target < 2048 MB)")
         print(f"1x: wall {one['wall_s']} s, CPU {one['cpu_s']} s, "
               f"{1000 * one['wall_s'] / one['sentences']:.2f} s wall per 1,000 sentences")
+    return 0
+
+
+def compare_pieces(gold_dir: Path, scorer: str, env: dict[str, str], rounds: int) -> int:
+    """1x runs without and with the piece links, interleaved: CPU, memory and F1 of each."""
+    runs: dict[str, list[dict]] = {"off": [], "on": []}
+    for _ in range(rounds):
+        for pieces in ("off", "on"):
+            report = run_child(gold_dir, 1, scorer, env, pieces)
+            runs[pieces].append(report)
+            print(json.dumps({"pieces": pieces, **report}))
+    median = {k: sorted(r["cpu_s"] for r in v)[len(v) // 2] for k, v in runs.items()}
+    for pieces in ("off", "on"):
+        last = runs[pieces][-1]
+        print(f"pieces {pieces}: median CPU {median[pieces]} s, peak {last['peak_rss_mb']} MB, "
+              f"strict F1 {last['f1_strict']}")
+    print(f"with / without pieces: CPU {median['on'] / median['off']:.3f}x")
     return 0
 
 

@@ -27,6 +27,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     add_scorer_option(parser, help="how beads are scored (default: lexical; embed and hybrid need "
                                    "pip install 'concord[embed]')")
     add_max_bead_option(parser, help="largest number of sentences on one side of a bead")
+    parser.add_argument("--pieces", action=argparse.BooleanOptionalAction, default=None,
+                        help="the lexical scorer also learns links from pieces of a unigram "
+                             "model trained on each document's Chinese (default: the scorer's)")
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="report as a readable table (default) or JSON")
     parser.add_argument("--documents", action="store_true",
@@ -38,13 +41,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import discover_gold, evaluate_directory
+    from align.scoring import make_scorer
 
+    scorer = args.scorer if args.pieces is None else make_scorer(args.scorer, pieces=args.pieces)
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)
         ui.info(f"{directory}: {len(docs)} documents")
         with ui.progress(f"aligning {directory}", len(docs)) as advance:
-            result = evaluate_directory(directory, scorer=args.scorer, max_bead=args.max_bead,
+            result = evaluate_directory(directory, scorer=scorer, max_bead=args.max_bead,
                                         progress=advance, documents=docs)
         report = {"gold": directory, "scorer": args.scorer, "max_bead": args.max_bead,
                   "seconds": round(result.seconds, 2), **result.score.as_dict()}
