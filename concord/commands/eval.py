@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from concord.commands import add_max_bead_option, add_scorer_option
+from concord.commands import (add_max_bead_option, add_pieces_option, add_scorer_option,
+                              chosen_scorer)
 
 ORDER = 60
 
@@ -27,9 +28,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     add_scorer_option(parser, help="how beads are scored (default: lexical; embed and hybrid need "
                                    "pip install 'concord[embed]')")
     add_max_bead_option(parser, help="largest number of sentences on one side of a bead")
-    parser.add_argument("--pieces", action=argparse.BooleanOptionalAction, default=None,
-                        help="the lexical scorer also learns links from pieces of a unigram "
-                             "model trained on each document's Chinese (default: the scorer's)")
+    add_pieces_option(parser)
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="report as a readable table (default) or JSON")
     parser.add_argument("--documents", action="store_true",
@@ -41,9 +40,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import discover_gold, evaluate_directory
-    from align.scoring import make_scorer
 
-    scorer = args.scorer if args.pieces is None else make_scorer(args.scorer, pieces=args.pieces)
+    scorer = chosen_scorer(args)
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)
