@@ -110,8 +110,8 @@ def _train(runs: list[str], settings: PieceSettings) -> PieceModel | None:
             hard_vocab_limit=False, model_type="unigram", character_coverage=0.9995,
             max_sentencepiece_length=settings.max_piece_length, add_dummy_prefix=False,
             normalization_rule_name="identity", bos_id=-1, eos_id=-1, num_threads=1,
-            input_sentence_size=0, seed_sentencepiece_size=max(10 * vocab, 50000),
-            minloglevel=2)
+            input_sentence_size=0, seed_sentencepiece_size=4 * vocab, shrinking_factor=0.5,
+            num_sub_iterations=1, minloglevel=2)    # half the default EM rounds: ~2x faster
     except RuntimeError as exc:      # e.g. fewer distinct strings than its smallest vocabulary
         log.debug("pieces: not trained (%s)", exc)
         return None
