@@ -1,19 +1,19 @@
 """Chinese cut into pieces by a unigram model trained on the document, as evidence for the
 learned lexicon.
 
-CC-CEDICT lacks most names, transliterations and a document's own terms (陈清扬, 尼布甲尼撒,
-军代表), and its segmentation cuts them into single characters whose glosses say nothing of
-"Chen Qingyang" or "Nebuchadnezzar". A sentencepiece unigram model trained in process on the
-Chinese text being aligned (nothing is downloaded or stored) finds the strings that recur in
-it; IBM Model 1 over the confident 1-1 beads of the first pass (:func:`align.learned.learn_links`,
-the same filters as for words) then links pieces with English keys. A link is kept only for
-keys the dictionary (and the words already learned) do not give the words inside the piece, so
-pieces add only what the dictionary misses.
+CC-CEDICT lacks most names, transliterations and a document's own terms (米拉利, 可拉, 搞破鞋),
+and its segmentation cuts them into shorter words whose glosses say nothing of "Merari", "Korah"
+or "affair". A sentencepiece unigram model trained in process on the Chinese text being aligned
+(nothing is downloaded or stored) finds the strings that recur in it; IBM Model 1 over the
+confident 1-1 beads of the first pass (:func:`align.learned.learn_links`, the same filters as for
+words) then links pieces with English keys. A link is kept only for keys that neither the
+dictionary nor the words already learned give the words inside the piece, and that no number or
+name anchor of the Chinese already matches, so pieces add only what the rest misses.
 
 Bounds: training reads at most ``max_chars`` characters (runs of Chinese characters evenly
-spaced over the document), the vocabulary is at most ``max_vocab`` pieces of at most ``max_piece_length``
-characters; a document with fewer than ``min_chars`` Chinese characters is not trained on (a
-debug log says so).
+spaced over the document); the vocabulary is at most ``max_vocab`` pieces of at most
+``max_piece_length`` characters; a document with fewer than ``min_chars`` Chinese characters is
+not trained on (a debug log says so).
 """
 from __future__ import annotations
 
