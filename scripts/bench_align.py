@@ -44,6 +44,9 @@ load_lexicon()
 loaded = time.perf_counter()
 start_cpu = time.process_time()
 gold_dir, times, scorer = sys.argv[2], int(sys.argv[3]), sys.argv[4]
+if sys.argv[5] != "default":
+    from align.scoring import make_scorer
+    scorer = make_scorer(scorer, pieces=sys.argv[5] == "on")
 source = read_sentence_file(os.path.join(gold_dir, "001.en"), "en")
 target = read_sentence_file(os.path.join(gold_dir, "001.zh"), "zh")
 source.sentences = source.sentences * times
@@ -66,12 +69,12 @@ print(json.dumps(out))
 
 
 def run_child(gold_dir: Path, times: int, scorer: str, env: dict[str, str],
-              root: Path = ROOT) -> dict:
+              root: Path = ROOT, pieces: str = "default") -> dict:
     """One aligner run in a fresh process (the code of ``root``); wall time and peak memory
     measured from outside."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", CHILD, str(root), str(gold_dir), str(times),
-                           scorer], capture_output=True, text=True, env=env, check=False)
+                           scorer, pieces], capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{proc.stderr}")
@@ -94,6 +97,9 @@ def main() -> int:
                         help="another checkout (e.g. main): 1x runs of both, alternating, and "
                              "the ratio of their CPU times (the machine's load hits both alike)")
     parser.add_argument("--repeat", type=int, default=4, help="runs of each with --against")
+    parser.add_argument("--compare-pieces", type=int, metavar="ROUNDS", default=0,
+                        help="instead: ROUNDS pairs of 1x runs without and with the piece links "
+                             "(align.pieces), interleaved, and the ratio of their median CPU")
     args = parser.parse_args()
     gold_dir = Path(args.shared) / "corpora" / "gold" / "bible-en-zh"
     if not (gold_dir / "001.en").is_file():
@@ -109,6 +115,8 @@ def main() -> int:
     if args.against:
         side_by_side(gold_dir, args.scorer, env, args.against, args.repeat)
         return 0
+    if args.compare_pieces:
+        return compare_pieces(gold_dir, args.scorer, env, args.compare_pieces)
     results = []
     for times in sorted(args.times):
         report = run_child(gold_dir, times, args.scorer, env)
@@ -148,6 +156,23 @@ def side_by_side(gold_dir: Path, scorer: str, env: dict[str, str], other: Path,
               + f"; strict F1 {runs[root][0]['f1_strict']}")
     print("this / other: " + ", ".join(f"{key} {medians[ROOT][key] / medians[other][key]:.2f}"
                                        for key in keys))
+
+
+def compare_pieces(gold_dir: Path, scorer: str, env: dict[str, str], rounds: int) -> int:
+    """1x runs without and with the piece links, interleaved: CPU, memory and F1 of each."""
+    runs: dict[str, list[dict]] = {"off": [], "on": []}
+    for _ in range(rounds):
+        for pieces in ("off", "on"):
+            report = run_child(gold_dir, 1, scorer, env, pieces=pieces)
+            runs[pieces].append(report)
+            print(json.dumps({"pieces": pieces, **report}))
+    median = {k: sorted(r["cpu_s"] for r in v)[len(v) // 2] for k, v in runs.items()}
+    for pieces in ("off", "on"):
+        last = runs[pieces][-1]
+        print(f"pieces {pieces}: median CPU {median[pieces]} s, peak {last['peak_rss_mb']} MB, "
+              f"strict F1 {last['f1_strict']}")
+    print(f"with / without pieces: CPU {median['on'] / median['off']:.3f}x")
+    return 0
 
 
 if __name__ == "__main__":

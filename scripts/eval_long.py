@@ -11,7 +11,7 @@ the first source sentence where the path leaves the gold for good (if it does), 
 the aligner's warnings.
 
 Usage: .venv/bin/python scripts/eval_long.py [--shared ../shared] [--sizes 5k 17k 35k]
-       [--scorer lexical] [--seed 1]
+       [--scorer lexical] [--seed 1] [--pieces | --no-pieces]
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from align.aligner import align  # noqa: E402
 from align.evaluate import BeadIds, discover_gold, score_documents  # noqa: E402
 from align.model import Document  # noqa: E402
+from align.scoring import make_scorer  # noqa: E402
 from align.synthetic import concatenate, drop_runs  # noqa: E402
 
 Part = tuple[Document, Document, list[BeadIds]]
@@ -100,7 +101,10 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
     parser.add_argument("--scorer", default="lexical")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pieces", action=argparse.BooleanOptionalAction, default=None,
+                        help="switch the lexical scorer's piece links (default: the scorer's)")
     args = parser.parse_args()
+    scorer = args.scorer if args.pieces is None else make_scorer(args.scorer, pieces=args.pieces)
     shared = Path(args.shared)
     if not (shared / "corpora" / "gold" / "pol-dev").is_dir():
         raise SystemExit(f"gold sets not found under {shared}")
@@ -113,7 +117,7 @@ def main() -> int:
         changed, runs = damage(source, target, gold, rng, passages)
         n, m = len(changed.source), len(changed.target)
         started = time.perf_counter()
-        result = align(changed.source, changed.target, scorer=args.scorer)
+        result = align(changed.source, changed.target, scorer=scorer)
         wall = time.perf_counter() - started
         test = [(b.src, b.tgt) for b in result.beads]
         score = score_documents([(changed.gold, test)])

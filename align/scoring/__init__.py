@@ -24,17 +24,22 @@ from align.scoring.lexical import LexicalPrepared, LexicalScorer
 from align.scoring.use import use_scorer
 
 
-def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]]] = ()) -> Scorer:
-    """A scorer from its name (``lexical``, ``embed``, ``hybrid``) or the scorer itself."""
+def make_scorer(scorer: str | Scorer, anchors: Sequence[tuple[str, Sequence[str]]] = (),
+                pieces: bool | None = None) -> Scorer:
+    """A scorer from its name (``lexical``, ``embed``, ``hybrid``) or the scorer itself;
+    ``pieces`` switches the lexical scorer's piece links (:mod:`align.pieces`) from its default."""
     if not isinstance(scorer, str):
         return scorer
+    lexical = LexicalScorer(anchors=anchors)
+    if pieces is not None:
+        lexical.pieces = pieces
     if scorer == "lexical":
-        return LexicalScorer(anchors=anchors)
+        return lexical
     if scorer in ("embed", "hybrid"):
         embed = use_scorer()
         if scorer == "embed":
             return embed
-        return HybridScorer(LexicalScorer(anchors=anchors), embed)
+        return HybridScorer(lexical, embed)
     raise ValueError(f"unknown scorer {scorer!r} (choose {', '.join(SCORERS)})")
 
 __all__ = ["EmbeddingPrepared", "EmbeddingScorer", "HybridPrepared", "HybridScorer", "LengthModel",

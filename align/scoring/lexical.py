@@ -19,8 +19,8 @@ from align.lexicon import load_lexicon
 from align.model import Bead, Document
 from align.scoring.base import Array, PreparedScorer, top_k
 from align.scoring.length import LengthModel
-from align.scoring.tokens import (KeySpace, Side, chinese_side, chinese_units, key_postings,
-                                  tokenize_english, type_matches)
+from align.scoring.tokens import (ChineseUnits, KeySpace, Side, chinese_side, chinese_units,
+                                  key_postings, tokenize_english, type_matches)
 
 
 @dataclass(slots=True)
@@ -53,6 +53,7 @@ class LexicalScorer:
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
     learn_min_llr: float = 6.6    # ... and a log-likelihood ratio at least this (p < 0.01)
     learn_min_beads: int = 20     # ... and only when there are this many beads to learn from
+    pieces: bool = False          # ... and pieces of a unigram model of the Chinese (align.pieces)
     merge_cost: float = 0.3       # most a bead pays for an edge sentence that adds nothing
     merge_own: float = 0.4        # ... full credit when this share of its weight is covered
     merge_gain: float = 0.07      # ... or it raises the other group's coverage this much
@@ -81,6 +82,7 @@ class LexicalPrepared(PreparedScorer):
         self.en, name_keys = tokenize_english(en_doc, keys, names, lexicon.common_words,
                                               config.anchors)
         self.units = chinese_units(zh_doc, lexicon, names, name_keys, config.anchors)
+        self.zh_texts = [s.text for s in zh_doc.sentences]
         self.lexicon, self.keys = lexicon, keys
         self.learned: dict[str, set[int]] = {}
         self.en_postings = key_postings(self.en)
@@ -101,7 +103,7 @@ class LexicalPrepared(PreparedScorer):
         if not self.config.learn:
             return None
 
-        zh_words, en_keys = [], []
+        zh_words, en_keys, zh_sents = [], [], []
         en_tok_key = np.array([k[0] for k in self.en.type_keys], dtype=np.int64)
         bounds = np.searchsorted(self.en.tok_sent, np.arange(self.en.n + 1))
         largest = self.config.learn_max_group
@@ -111,6 +113,7 @@ class LexicalPrepared(PreparedScorer):
                 continue
             zs, es = (bead.tgt, bead.src) if self.swapped else (bead.src, bead.tgt)
             zh_words.append([w for z in zs for w in self.units.words[z]])
+            zh_sents.append(zs)
             en_keys.append([k for e in es
                             for k in en_tok_key[self.en.tok_type[bounds[e]:bounds[e + 1]]].tolist()])
         if len(zh_words) < self.config.learn_min_beads:
@@ -122,12 +125,31 @@ class LexicalPrepared(PreparedScorer):
         entries = self.lexicon.entries
         new = {w: ks - set(entries.get(w, ())) for w, ks in links.items()}
         new = {w: ks for w, ks in new.items() if ks}
+        units = self.units
+        if self.config.pieces:
+            units, new = self._add_pieces(units, new, list(zip(zh_sents, en_keys)))
         if not new:
             return None
         other = copy.copy(self)
         other.learned = new
-        other._index(chinese_side(self.units, self.lexicon, self.keys, new))
+        other._index(chinese_side(units, self.lexicon, self.keys, new))
         return other
+
+    def _add_pieces(self, units: ChineseUnits, learned: dict[str, set[int]],
+                    beads: list[tuple[tuple[int, ...], list[int]]]
+                    ) -> tuple[ChineseUnits, dict[str, set[int]]]:
+        """The units and links with the pieces' links added (:mod:`align.pieces`)."""
+        from align.pieces import learn_piece_links
+
+        cfg = self.config
+        anchored = frozenset(self.keys.id(k) for keys in units.anchors for k in keys)
+        found = learn_piece_links(self.zh_texts, beads, self.lexicon, learned, anchored=anchored,
+                                  threshold=cfg.learn_threshold, min_count=cfg.learn_min_count,
+                                  min_dice=cfg.learn_min_dice, min_llr=cfg.learn_min_llr)
+        if found is None:
+            return units, learned
+        words = [w + p for w, p in zip(units.words, found.sentence_pieces)]
+        return ChineseUnits(units.anchors, words), {**learned, **found.links}
 
     # -- full scores --------------------------------------------------------------------------
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from align import INPUT_FORMATS, MAX_BEAD, SCORERS
 from align.limits import DEFAULT_LIMITS, Limits
 from concord.errors import UsageError
+
+if TYPE_CHECKING:
+    from align.scoring import Scorer
 
 
 def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
@@ -21,6 +25,25 @@ def add_scorer_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     """``--scorer`` (the aligner's scorer by name, default lexical), shared by the commands
     that align."""
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=help)
+
+
+def add_pieces_option(parser: argparse.ArgumentParser) -> None:
+    """``--pieces``/``--no-pieces`` (the lexical scorer's piece links), shared by align and eval."""
+    parser.add_argument("--pieces", action=argparse.BooleanOptionalAction, default=None,
+                        help="the lexical scorer also learns links from pieces of a unigram "
+                             "model (sentencepiece) trained on each document's Chinese: names "
+                             "and terms CC-CEDICT lacks (default: off)")
+
+
+def chosen_scorer(args: argparse.Namespace, anchors: Sequence[tuple[str, Sequence[str]]] = ()
+                  ) -> str | Scorer:
+    """The scorer ``--scorer`` and ``--pieces`` ask for: its name, or the scorer itself when
+    ``--pieces``/``--no-pieces`` is given (``anchors``: the glossary's)."""
+    if args.pieces is None:
+        return args.scorer
+    from align.scoring import make_scorer
+
+    return make_scorer(args.scorer, anchors, pieces=args.pieces)
 
 
 def add_max_bead_option(parser: argparse.ArgumentParser, help: str) -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from concord.commands import (add_input_format_option, add_limit_options, add_max_bead_option,
-                              add_po_output_options, add_scorer_option, document_limits,
-                              po_output_options, refuse_overwrite)
+                              add_pieces_option, add_po_output_options, add_scorer_option,
+                              chosen_scorer, document_limits, po_output_options,
+                              refuse_overwrite)
 from concord.errors import UsageError
 from tmx.formats import EXTENSIONS
 from tmx.langtags import DEFAULT_EN, DEFAULT_ZH, is_valid_tag
@@ -50,6 +51,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     add_scorer_option(parser, help="how beads are scored: lexical (dictionary, default), embed "
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
+    add_pieces_option(parser)
     add_max_bead_option(parser, help="largest number of sentences on one side of a bead; beads "
                                      "have at most N+1 sentences in all")
     add_po_output_options(parser)
@@ -94,7 +96,8 @@ def run(args: argparse.Namespace, ui) -> int:
         refuse_overwrite(output, inputs, "-o/--output")
     anchors = _glossary_anchors(args.glossary, ui) if args.glossary else ()
     alignment = align_files(args.source, args.target, src_lang=args.src_lang,
-                            tgt_lang=args.tgt_lang, presplit=args.presplit, scorer=args.scorer,
+                            tgt_lang=args.tgt_lang, presplit=args.presplit,
+                            scorer=chosen_scorer(args, anchors),
                             anchors=anchors, ui=ui, max_bead=args.max_bead,
                             fmt=args.input_format, limits=document_limits(args))
     if args.zh_tag is None and fmt != "beads":

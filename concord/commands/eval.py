@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from concord.commands import add_max_bead_option, add_scorer_option
+from concord.commands import (add_max_bead_option, add_pieces_option, add_scorer_option,
+                              chosen_scorer)
 
 ORDER = 60
 
@@ -27,6 +28,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     add_scorer_option(parser, help="how beads are scored (default: lexical; embed and hybrid need "
                                    "pip install 'concord[embed]')")
     add_max_bead_option(parser, help="largest number of sentences on one side of a bead")
+    add_pieces_option(parser)
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="report as a readable table (default) or JSON")
     parser.add_argument("--documents", action="store_true",
@@ -39,12 +41,13 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui) -> int:
     from align.evaluate import discover_gold, evaluate_directory
 
+    scorer = chosen_scorer(args)
     reports = []
     for directory in args.gold:
         docs = discover_gold(directory)
         ui.info(f"{directory}: {len(docs)} documents")
         with ui.progress(f"aligning {directory}", len(docs)) as advance:
-            result = evaluate_directory(directory, scorer=args.scorer, max_bead=args.max_bead,
+            result = evaluate_directory(directory, scorer=scorer, max_bead=args.max_bead,
                                         progress=advance, documents=docs)
         report = {"gold": directory, "scorer": args.scorer, "max_bead": args.max_bead,
                   "seconds": round(result.seconds, 2), **result.score.as_dict()}
