@@ -59,6 +59,15 @@ def test_numbers_and_dates_anchor_sentences():
     assert scores[1, 1] > scores[1, 0]
 
 
+def test_a_question_matches_a_question():
+    # the same words either way: only the question and exclamation marks tell the pairs apart
+    zh = ["他说：“你去不去北京？”", "他说：“你去北京！”"]
+    en = ["He said: 'Are you going to Beijing?'", "He said: 'You are going to Beijing!'"]
+    scores = pair_score(zh, en)
+    assert scores[0, 0] > scores[0, 1]
+    assert scores[1, 1] > scores[1, 0]
+
+
 def test_romanised_names_and_latin_words_match():
     zh = ["陈清扬出席了APEC会议。", "他出席了会议。"]
     en = ["Chen Qingyang attended the APEC meeting.", "He attended the meeting."]
