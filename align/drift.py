@@ -33,8 +33,9 @@ class Stretch:
 def weak_stretches(beads: Sequence[Bead], window: int = WINDOW, weak: float = WEAK,
                    share: float = SHARE) -> list[Stretch]:
     """Runs of beads where windows of ``window`` beads hold at least ``share`` of beads whose
-    confidence is below ``weak`` or that leave a sentence unaligned (overlapping windows merged, each run cut to its first and
-    last weak bead; runs fewer than ``window`` beads apart are one run)."""
+    confidence is below ``weak`` or that leave a sentence unaligned (overlapping windows merged,
+    each run cut to its first and last weak bead; runs fewer than ``window`` beads apart are one
+    run)."""
     if len(beads) < window:
         return []
     low = np.array([b.confidence < weak or not (b.src and b.tgt) for b in beads],

@@ -388,15 +388,8 @@ class GoldResult:
     def confident(self, threshold: float = CONFIDENT) -> dict:
         """How far the confident beads can be trusted: the beads of confidence ``threshold`` or
         more, and the share of them exactly in the gold (None when there are none)."""
-        total = correct = 0
-        for doc in self.documents:
-            gold = set(doc.gold)
-            for bead, conf in zip(doc.test, doc.confidence):
-                if conf >= threshold:
-                    total += 1
-                    correct += bead in gold
-        return {"threshold": threshold, "beads": total,
-                "precision": round(correct / total, 4) if total else None}
+        row = self.confidence_buckets((threshold, 1.0001))[0]
+        return {"threshold": threshold, "beads": row["beads"], "precision": row["precision"]}
 
     def confidence_buckets(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.9, 0.97, 1.0001)
                            ) -> list[dict]:
