@@ -3,7 +3,9 @@
 A path that leaves the true alignment keeps pairing sentences, but the pairs it makes have
 almost no evidence, so their confidences fall and stay low (median about 0.1 where a collapsed
 35,000-sentence document was lost, against 0.9-1.0 around it). A passage that one side leaves
-out looks the same (a run of unaligned sentences), and deserves the same look.
+out looks the same (a run of unaligned sentences), and deserves the same look: a bead that leaves
+a sentence unaligned counts as weak whatever its confidence (it is capped at 0.5, and a sure skip
+reaches 0.3-0.4, so the threshold alone would cut a left-out passage into pieces).
 """
 from __future__ import annotations
 
@@ -31,11 +33,13 @@ class Stretch:
 def weak_stretches(beads: Sequence[Bead], window: int = WINDOW, weak: float = WEAK,
                    share: float = SHARE) -> list[Stretch]:
     """Runs of beads where windows of ``window`` beads hold at least ``share`` of beads whose
-    confidence is below ``weak`` (overlapping windows merged, each run cut to its first and
-    last weak bead; runs fewer than ``window`` beads apart are one run)."""
+    confidence is below ``weak`` or that leave a sentence unaligned (overlapping windows merged,
+    each run cut to its first and last weak bead; runs fewer than ``window`` beads apart are one
+    run)."""
     if len(beads) < window:
         return []
-    low = np.array([b.confidence < weak for b in beads], dtype=np.float64)
+    low = np.array([b.confidence < weak or not (b.src and b.tgt) for b in beads],
+                   dtype=np.float64)
     counts = np.convolve(low, np.ones(window), mode="valid")      # weak beads of each window
     starts = np.flatnonzero(counts >= share * window)
     out: list[Stretch] = []

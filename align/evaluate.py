@@ -348,6 +348,10 @@ def _lang_of(path: Path) -> str:
     return "zh" if any(part.startswith("zh") for part in parts) else "en"
 
 
+#: beads at least this confident should be right (issue 15: at least 95 % of them)
+CONFIDENT = 0.9
+
+
 @dataclass
 class DocumentResult:
     name: str
@@ -380,6 +384,12 @@ class GoldResult:
         if len(groups) < 2:
             return {}
         return {k: score_documents((d.gold, d.test) for d in v) for k, v in sorted(groups.items())}
+
+    def confident(self, threshold: float = CONFIDENT) -> dict:
+        """How far the confident beads can be trusted: the beads of confidence ``threshold`` or
+        more, and the share of them exactly in the gold (None when there are none)."""
+        row = self.confidence_buckets((threshold, 1.0001))[0]
+        return {"threshold": threshold, "beads": row["beads"], "precision": row["precision"]}
 
     def confidence_buckets(self, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.9, 0.97, 1.0001)
                            ) -> list[dict]:

@@ -48,7 +48,7 @@ class LexicalScorer:
     learn: bool = True            # second pass with a lexicon learned from confident 1-1 beads
     learn_from: float = 0.7       # ... beads at least this confident
     learn_max_group: int = 1      # ... with at most this many sentences a side
-    learn_threshold: float = 0.3  # ... links with Model 1 probability this high both ways
+    learn_threshold: float = 0.2  # ... links with Model 1 probability this high both ways
     learn_min_count: int = 2      # ... seen in at least this many beads
     learn_min_dice: float = 0.5   # ... with a Dice coefficient at least this
     learn_min_llr: float = 6.6    # ... and a log-likelihood ratio at least this (p < 0.01)

@@ -111,6 +111,16 @@ class _Builder:
         return Side(n, tok_sent, tok_type, weight, self.type_keys, per_sent, df)
 
 
+#: sentence punctuation both languages keep (after NFKC folding): a question stays a question,
+#: an exclamation an exclamation (quotes, ellipses and dashes were tried: no gain, BENCHMARKS.md)
+PUNCTUATION = {"?": "?question", "!": "?exclamation"}
+
+
+def punctuation_keys(text: str) -> list[str]:
+    """One key per kind of sentence punctuation the (folded) text holds."""
+    return [key for mark, key in PUNCTUATION.items() if mark in text]
+
+
 @dataclass(slots=True)
 class ChineseUnits:
     """The units of each Chinese sentence: anchor keys, and dictionary words (stop words out)."""
@@ -135,6 +145,7 @@ def chinese_units(doc: Document, lexicon: Lexicon, names: PinyinNames, name_keys
         latin = latin_words(text)
         terms = glossary_spans(text, "zh", anchors)
         keys = [span.key for span in spans + terms] + [span.key[1:] for span in latin]
+        keys += punctuation_keys(text)
         # a glossary term adds its key and keeps its words; numbers and names replace theirs
         mask = _covered(len(text), spans + latin) if spans or latin else None
         words: list[str] = []
@@ -193,6 +204,8 @@ def tokenize_english(doc: Document, keys: KeySpace, names: PinyinNames, common: 
         spans += name_spans
         for span in spans + glossary_spans(text, "en", anchors):
             builder.add_key(s, span.key, keys)
+        for key in punctuation_keys(text):
+            builder.add_key(s, key, keys)
         # words of a name or a number count once, as the anchor; a glossary term keeps its words
         mask = _covered(len(text), spans) if spans else None
         words = (_EN_WORD.findall(text) if mask is None

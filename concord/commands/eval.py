@@ -51,6 +51,7 @@ def run(args: argparse.Namespace, ui) -> int:
                                         progress=advance, documents=docs)
         report = {"gold": directory, "scorer": args.scorer, "max_bead": args.max_bead,
                   "seconds": round(result.seconds, 2), **result.score.as_dict()}
+        report["confident"] = result.confident()
         groups = result.by_translation()
         if groups:
             report["by_translation"] = {k: {"f1_strict": round(v.f1_strict, 4),
@@ -86,6 +87,10 @@ def _text(report: dict) -> str:
                        for name in ("precision", "recall"))
     lines.append(f"  unaligned sentences: gold {alone['gold']}, test {alone['test']}, correct "
                  f"{alone['correct']} ({shares})")
+    sure = report["confident"]
+    share = "-" if sure["precision"] is None else f"{sure['precision']:.4f}"
+    lines.append(f"  confidence >= {sure['threshold']:.2f}: {sure['beads']} beads, {share} of them "
+                 "exactly in the gold")
     for name, row in report.get("by_translation", {}).items():
         lines.append(f"  translation {name}: F1 strict {row['f1_strict']:.4f}, lax "
                      f"{row['f1_lax']:.4f} ({row['documents']} documents)")

@@ -32,3 +32,11 @@ def test_a_short_firm_gap_does_not_split_one_lost_passage():
     assert [(s.first, s.last) for s in weak_stretches(gap)] == [(300, 2159)]
     apart = beads([0.95] * 300 + [0.1] * 300 + [0.95] * 400 + [0.1] * 300 + [0.95] * 300)
     assert [(s.first, s.last) for s in weak_stretches(apart)] == [(300, 599), (1000, 1299)]
+
+
+def test_a_passage_one_side_leaves_out_is_one_stretch_however_sure_the_skips():
+    """Sentences left unaligned are weak beads even when the aligner is fairly sure of them
+    (their confidence is capped at 0.5): a left-out passage is not cut where it rises past 0.3."""
+    skipped = [Bead((), (k,), 0.35 if 100 <= k < 250 else 0.2) for k in range(400)]
+    run = beads([0.95] * 300) + skipped + beads([0.95] * 300)
+    assert [(s.first, s.last) for s in weak_stretches(run)] == [(300, 699)]

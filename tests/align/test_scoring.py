@@ -51,9 +51,14 @@ def test_either_language_order_gives_the_same_scores():
     np.testing.assert_allclose(forward, backward.T if backward.shape != forward.shape else backward)
 
 
-def test_numbers_and_dates_anchor_sentences():
-    zh = ["2022年1月10日，双方签署12项文件。", "双方签署文件。"]
-    en = ["The two sides signed 12 documents on January 10, 2022.", "The two sides signed documents."]
+@pytest.mark.parametrize("zh, en", [
+    (["2022年1月10日，双方签署12项文件。", "双方签署文件。"],
+     ["The two sides signed 12 documents on January 10, 2022.", "The two sides signed documents."]),
+    # the same words either way: only the question and exclamation marks tell the pairs apart
+    (["他说：“你去不去北京？”", "他说：“你去北京！”"],
+     ["He said: 'Are you going to Beijing?'", "He said: 'You are going to Beijing!'"]),
+], ids=["numbers and dates", "question and exclamation marks"])
+def test_anchors_tell_translations_apart(zh, en):
     scores = pair_score(zh, en)
     assert scores[0, 0] > scores[0, 1]
     assert scores[1, 1] > scores[1, 0]

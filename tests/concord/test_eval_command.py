@@ -21,6 +21,11 @@ def test_json_report_on_our_own_releases(capsys):
     assert len(report["per_document"]) == report["documents"]
     assert sum(row["beads"] for row in report["confidence_buckets"]) == sum(
         row["test"] for row in report["bead_types"].values())
+    # the confident beads (>= 0.9) are the two top buckets, and nearly all of them are right
+    confident = report["confident"]
+    assert confident["beads"] == sum(row["beads"] for row in report["confidence_buckets"]
+                                     if row["low"] >= confident["threshold"])
+    assert confident["precision"] >= 0.95
     # NAME.zh.sents is read as Chinese: most beads are confident (not capped as same-language)
     assert report["confidence_buckets"][-1]["beads"] > report["documents"] * 5
     one_sided = sum(line.strip().startswith("[]") or line.strip().endswith("[]")
@@ -40,6 +45,7 @@ def test_text_report_and_wmt_layout(tmp_path, capsys):
     assert "F1" in out and "1-1" in out
     assert "unaligned sentences: gold 0, test 0, correct 0 (precision -, recall -)" in out
     assert "2 documents" in out
+    assert "confidence >= 0.90:" in out
     assert "translation zhA: F1 strict 1.0000" in out and "translation zhB" in out
 
 
