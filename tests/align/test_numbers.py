@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from align.numbers import (extract_dates, extract_numbers, parse_chinese_numeral,
@@ -323,11 +323,13 @@ _PIECES = list("abc .,%0123456789一二三十百千万亿两零〇第年月日�
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.sampled_from(["en", "zh"]))
+@example("0点0分", "zh")  # a time of day, as the number forms read it
+@example("70年代", "zh")  # a decade
 def test_any_text_gives_mentions_with_exact_spans(text, lang):
     found = extract_numbers(text, lang)
     for n in found:
         assert text[n.span[0]:n.span[1]] == n.text and n.text
-        assert n.kind in ("cardinal", "percent", "ordinal", "year")
+        assert n.kind in ("cardinal", "percent", "ordinal", "year", "time", "decade")
     assert [n.span for n in found] == sorted(n.span for n in found)
     for d in extract_dates(text, lang):
         assert text[d.span[0]:d.span[1]] == d.text
