@@ -34,11 +34,16 @@ def _glibc() -> ctypes.CDLL | None:
     """The C library when it is glibc (mallopt and malloc_trim are glibc's), else None."""
     if not sys.platform.startswith("linux"):
         return None
-    name = ctypes.util.find_library("c") or "libc.so.6"
-    try:
-        libc = ctypes.CDLL(name)
+    try:    # glibc's name first: find_library runs ldconfig in a child process
+        libc = ctypes.CDLL("libc.so.6")
     except OSError:
-        return None
+        name = ctypes.util.find_library("c")
+        if name is None:
+            return None
+        try:
+            libc = ctypes.CDLL(name)
+        except OSError:
+            return None
     if not all(hasattr(libc, f) for f in ("gnu_get_libc_version", "mallopt", "malloc_trim")):
         return None
     return libc
