@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from terms.checks.conceptfacts import concept_facts
 from terms.english import in_form_of
 from terms.findings import Finding
 from terms.glossary import Concept, Glossary
@@ -71,6 +72,7 @@ class TermContext:
     def __init__(self, matcher: TermMatcher, source: str, target: str, src_lang: str,
                  tgt_lang: str) -> None:
         self.glossary: Glossary = matcher.glossary
+        self.facts = concept_facts(matcher)
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.source_matches, self.source_all, source_other = matcher.find_cased(source, src_lang)
         self.target_matches, self.target_all, self.target_other_case = \
@@ -100,19 +102,23 @@ class TermContext:
 
     def applies(self, index: int) -> bool:
         """True when the concept's scope (if any) matches the Chinese segment."""
+        if not self.facts.scopes[index]:
+            return True
         known = self._applies.get(index)
         if known is None:
-            known = self._applies[index] = self.concept(index).applies_to(self._chinese)
+            known = self._applies[index] = self.facts.applies_to(index, self._chinese)
         return known
 
     def expected_concepts(self, match: TermMatch) -> list[int]:
         """The concepts a source match stands for here: scoped ones win when their scope holds.
         A source term the glossary deprecates for a concept asks for nothing of it: the check
         cannot tell what it means there ("Foreign Secretary" of a British minister)."""
+        scopes = self.facts.scopes
         applicable = [c for c in sorted(match.allowed) if self.applies(c)]
-        scoped = [c for c in applicable if self.concept(c).scopes]
+        scoped = [c for c in applicable if scopes[c]]
         chosen = scoped or applicable
-        return [c for c in chosen if self.concept(c).allowed(self.tgt_lang)]
+        allowed = self.facts.with_allowed(self.tgt_lang)
+        return [c for c in chosen if c in allowed]
 
 
 def check_terms(ctx: TermContext, unit: str, known: set[int] | None = None
@@ -199,12 +205,9 @@ def _source_span_of(ctx: TermContext, concepts: set[int]) -> tuple[tuple[int, in
 
 def _deprecated(ctx: TermContext, unit: str, seen: set[int]) -> Iterator[Finding]:
     for m in ctx.target_matches:
-        allowed_here = [e for e in m.entries if e.term.allowed and e.concept in ctx.source_concepts
-                        and ctx.applies(e.concept)]
-        if allowed_here:
-            continue
         bad = [e for e in m.entries if e.term.status in _DISALLOWED]
-        if not bad:
+        if not bad or any(e.term.allowed and e.concept in ctx.source_concepts
+                          and ctx.applies(e.concept) for e in m.entries):
             continue
         # prefer the concept the source speaks of
         bad.sort(key=lambda e: e.concept not in ctx.source_concepts)
@@ -303,31 +306,31 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
     named = ctx.source_named  # "Iran's president"
+    with_source_terms = ctx.facts.with_terms(ctx.src_lang)
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
         if not named.isdisjoint(m.allowed) and not any(source_count.get(c) for c in m.allowed):
             continue  # the source names it, in a case a case-sensitive term does not match
-        concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
+        concepts = [c for c in sorted(m.allowed) if c in with_source_terms]
         if not concepts or any(source_count.get(c, 0) and (
                 ctx.concept(c).category not in missing or target_count[c] <= source_count[c])
                 for c in concepts):
             continue
         concept = ctx.concept(concepts[0])
-        source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
-            [t.text for t in concept.terms_in(ctx.src_lang)]
+        source_term = ctx.facts.named_by(concepts[0], ctx.src_lang)
         times = source_count.get(concepts[0], 0)
         if not times and concept.category not in _CHANGES_MEANING \
                 and not _replaces_source_term(ctx, m):
             yield Finding("term-added", "info", unit,
-                          f"{m.text!r} renders {source_terms[0]!r}, which the source leaves "
+                          f"{m.text!r} renders {source_term!r}, which the source leaves "
                           f"implicit", suggestion=f"check that {m.text!r} is meant",
                           source_span=None, target_span=m.span, term=m.text, concept=concept.id)
             continue
-        message = (f"{m.text!r} renders {source_terms[0]!r}, which the source does not have"
+        message = (f"{m.text!r} renders {source_term!r}, which the source does not have"
                    if not times else
                    f"{m.text!r} is used {target_count[concepts[0]]} times, but the source has "
-                   f"{_source_span_of(ctx, {concepts[0]})[1] or source_terms[0]!r} only "
+                   f"{_source_span_of(ctx, {concepts[0]})[1] or source_term!r} only "
                    f"{'once' if times == 1 else f'{times} times'}")
         yield Finding("term-unexpected", "warning", unit, message,
                       suggestion=f"check that {m.text!r} is what the source says",
