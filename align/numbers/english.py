@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from align.numbers.common import ARABIC as _ARABIC
-from align.numbers.common import Found
+from align.numbers.common import Found, lacks_all
 from align.numbers.common import overlaps as _overlaps
 from align.numbers.common import to_float as _to_float
 
@@ -97,6 +97,11 @@ _EN_ONE_IN = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<d>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\b"
     r"(?!\s*(?:%|percent|per cent))", re.IGNORECASE)
+#: what _EN_FRACTION and _EN_ONE_IN need (lower case): a text without them has no fraction
+_DENOMINATOR_HINTS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
+                      "eighth", "ninth", "tenth", "hundredth")
+_NUMERATOR_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ANY_DIGIT = re.compile(r"\d")
 #: phrases whose numbers are no figures (一对一, 一个一个)
 _EN_SET_PHRASE = re.compile(r"\b(?:1-to-1|one-to-one|1-on-1|one-on-one|one by one)\b",
                             re.IGNORECASE)
@@ -118,8 +123,9 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     numerals (3, 30%, 3rd, 1.5 billion, 2022) and number words ("twenty-five"), each kept
     only where no earlier one (or a date in ``taken``) already is."""
     found: list[tuple[int, int, float, str]] = []
-    candidates = [*_en_fractions(folded), *_en_numerals(folded)]
-    if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
+    lower = folded.lower()
+    candidates = [*_en_fractions(folded, lower), *_en_numerals(folded)]
+    if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(lower)):
         candidates += _en_number_words(folded)  # the long pattern, only when a word may match
     if "-" in folded or " by " in folded:
         taken.extend(m.span() for m in _EN_SET_PHRASE.finditer(folded))
@@ -134,12 +140,15 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _en_fractions(folded: str) -> Iterator[tuple[int, int, float, str]]:
-    for m in _EN_FRACTION.finditer(folded):
-        n = m["n"].lower()
-        num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
-        yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
-    if " in " in folded or " out of " in folded:
+def _en_fractions(folded: str, lower: str) -> Iterator[tuple[int, int, float, str]]:
+    """Fractions of ``folded`` (``lower``: its lower case): "two thirds", "1 in 10"."""
+    if not lacks_all(folded, lower, _DENOMINATOR_HINTS):
+        for m in _EN_FRACTION.finditer(folded):
+            n = m["n"].lower()
+            num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
+            yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
+    if (" in " in folded or " out of " in folded) and (
+            _ANY_DIGIT.search(folded) or not lacks_all(folded, lower, _NUMERATOR_HINTS)):
         for m in _EN_ONE_IN.finditer(folded):
             n, d = (int(x) if x.isdigit() else _EN_SMALL[x.lower()] for x in (m["n"], m["d"]))
             if 0 < n < d:

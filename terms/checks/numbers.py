@@ -57,6 +57,23 @@ _MAY_HAVE_STRONG = {
                      r"per cent|twelfth)", re.IGNORECASE),
 }
 
+#: what the English pattern above matches holds a digit or "%", or one of these (in lower case):
+#: an ASCII text with none of them is decided without the pattern, which tries three
+#: alternatives at every place of the text
+_STRONG_EN_HINTS = ("teen", "tieth", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+                    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+                    "billion", "trillion", "percent", "per cent", "twelfth")
+_DIGIT_OR_PERCENT = re.compile(r"[0-9%]")
+
+
+def _may_have_strong(text: str, lang: str) -> bool:
+    """``_MAY_HAVE_STRONG[lang]`` matches ``text`` (see :data:`_STRONG_EN_HINTS`)."""
+    if lang == "en" and text.isascii() and not _DIGIT_OR_PERCENT.search(text):
+        lower = text.lower()
+        if not any(hint in lower for hint in _STRONG_EN_HINTS):
+            return False
+    return bool(_MAY_HAVE_STRONG[lang].search(text))
+
 
 def _lang(lang: str) -> str:
     return "zh" if lang.split("-", 1)[0].lower() in ("zh", "ja") else "en"
@@ -367,7 +384,7 @@ def check_numbers(pair: Pair, checker: Checker,
                       suggestion=f"number the item {s_value:.0f}", source_span=s_span,
                       target_span=t_span, term=source[slice(*s_span)])
     src = _mentions(source, _lang(pair.src_lang))[0]
-    if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
+    if not src and not _may_have_strong(target, _lang(pair.tgt_lang)):
         return  # nothing to match, and only weak numbers (never reported alone) could be left
     tgt = _mentions(target, _lang(pair.tgt_lang))[0]
     # counterparts of one kind first (两国 "two", 第二 "second"), then of any kind (三成 = 30%)
