@@ -103,6 +103,7 @@ _DENOMINATOR_HINTS = ("half", "halves", "third", "quarter", "fourth", "fifth", "
 _NUMERATOR_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _ANY_DIGIT = re.compile(r"\d")
 #: phrases whose numbers are no figures (一对一, 一个一个)
+_SET_PHRASES = ("1-to-1", "one-to-one", "1-on-1", "one-on-one", "one by one")
 _EN_SET_PHRASE = re.compile(r"\b(?:1-to-1|one-to-one|1-on-1|one-on-one|one by one)\b",
                             re.IGNORECASE)
 _EN_SMALL = {**_EN_UNITS, **_EN_TENS, "hundred": 100, "thousand": 1000}
@@ -125,9 +126,11 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     found: list[tuple[int, int, float, str]] = []
     lower = folded.lower()
     candidates = [*_en_fractions(folded, lower), *_en_numerals(folded)]
-    if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(lower)):
-        candidates += _en_number_words(folded)  # the long pattern, only when a word may match
-    if "-" in folded or " by " in folded:
+    number_words = _EN_NUMBER_WORDS.intersection(_LATIN_WORD.findall(lower))
+    if number_words:  # the long pattern, only when a word may match, from the first one on
+        first = min(map(lower.find, number_words)) if folded.isascii() else 0
+        candidates += _en_number_words(folded, first)
+    if ("-" in folded or " by " in folded) and not lacks_all(folded, lower, _SET_PHRASES):
         taken.extend(m.span() for m in _EN_SET_PHRASE.finditer(folded))
     for mention in candidates:
         start, end = mention[:2]
@@ -176,8 +179,10 @@ def _en_numerals(folded: str) -> Iterator[tuple[int, int, float, str]]:
         yield start, end, value, kind
 
 
-def _en_number_words(folded: str) -> Iterator[tuple[int, int, float, str]]:
-    for m in _EN_WORDS.finditer(folded):
+def _en_number_words(folded: str, first: int = 0) -> Iterator[tuple[int, int, float, str]]:
+    """Numbers in words of ``folded``, where none starts before ``first`` (a match starts with
+    a whole number word: in an ASCII text, not before the first place its lower case has one)."""
+    for m in _EN_WORDS.finditer(folded, first):
         for start, end in _number_phrases(m):
             yield from _en_number_phrase(folded, start, end, bool(m["pct"]), m.end())
 

@@ -42,6 +42,8 @@ SENTENCES = [
     "Cooperation between the parties deepened this year.",
     "The ſixty-ſeventh ſeſſion, ﬁfty-ﬁve members, an İnternational fıfth.",
     "Growth reached 6.5% in the ’90s.",
+    "They met one-to-one, then one by one; twenty-one of them, Twenty Five in all.",
+    "Money for everyone: the eleventh plan, not the second.",
 ]
 
 
@@ -75,3 +77,13 @@ def test_the_untranslated_shortcut_agrees_with_folding(source, target):
 def test_an_untranslated_target_is_still_reported():
     findings = Checker().check_pair(Pair("u", "ＡＢＣ Report", "ABC Report"))
     assert [f.rule for f in findings] == ["untranslated"]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_number_words_are_looked_for_from_the_first_one_on(text):
+    lower = text.lower()
+    words = number_english._EN_NUMBER_WORDS.intersection(number_english._LATIN_WORD.findall(lower))
+    if words and text.isascii():
+        first = min(map(lower.find, words))
+        assert list(number_english._en_number_words(text, first)) == \
+            list(number_english._en_number_words(text))
