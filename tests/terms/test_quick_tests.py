@@ -10,6 +10,7 @@ from align.numbers import english as number_english
 from align.numbers import extract_mentions
 from align.numbers import forms as number_forms
 from terms.checks import Checker, Pair
+from terms.checks.consistency import _PUNCT, normalise
 from terms.checks.numbers import _MAY_HAVE_STRONG, _may_have_strong
 from terms.checks.untranslated import _same_text
 from terms.textfold import fold_text
@@ -87,3 +88,8 @@ def test_number_words_are_looked_for_from_the_first_one_on(text):
         first = min(map(lower.find, words))
         assert list(number_english._en_number_words(text, first)) == \
             list(number_english._en_number_words(text))
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, "  a__b\t\x1fC--d ", "", "_", "x\x00y", "R&D, 2.5%"])
+def test_the_ascii_normal_form_is_the_folded_one(text):
+    assert normalise(text) == _PUNCT.sub(" ", fold_text(text).text.casefold()).strip()
