@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -83,6 +84,7 @@ class _Payload:
         self.exclusions: dict[int, list[tuple[str, int]]] = {}
 
 
+@lru_cache(maxsize=256)  # asked for both sides of every pair
 def is_character_lang(lang: str) -> bool:
     """True for languages written without spaces between words (matched by characters)."""
     return lang.split("-", 1)[0].lower() in CHARACTER_LANGS

@@ -53,17 +53,20 @@ def _record_uses(ctx: "TermContext", unit: str,
     rightly become different Chinese terms; one source form rendered two ways may not) and the
     document (two releases may speak of two people with one title: 首相 and 总理 for two
     prime ministers)."""
+    source_concepts = ctx.source_concepts
+    renderings = [(m, e) for m in ctx.target_matches for e in m.entries
+                  if e.concept in source_concepts and e.term.allowed]
+    if not renderings:
+        return
     document = unit.rpartition(":")[0]
     forms: dict[int, set[str]] = {}
     for m in ctx.source_all:
         for c in m.concepts:
             forms.setdefault(c, set()).add(m.text.casefold())
-    for m in ctx.target_matches:
-        for e in m.entries:
-            if e.term.allowed and e.concept in ctx.source_concepts:
-                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
-                places = uses.setdefault(key, {}).setdefault(e.term.text, [])
-                places.append((unit, m.text, m.span))
+    for m, e in renderings:
+        key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
+        places = uses.setdefault(key, {}).setdefault(e.term.text, [])
+        places.append((unit, m.text, m.span))
 
 
 class TermContext:
