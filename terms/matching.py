@@ -207,7 +207,7 @@ class TermMatcher:
 
     def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
                          overlapping: bool) -> list[TermMatch]:
-        text = folded.text
+        text, original, origin = folded.text, folded.original, folded.origin
         hits = automaton.iter(text) if overlapping else automaton.iter_long(text)
         out = []
         for end, p in hits:
@@ -221,9 +221,8 @@ class TermMatcher:
                     continue
                 concepts = frozenset(e.concept for e in entries)
                 allowed = frozenset(e.concept for e in entries if e.term.allowed)
-            start, stop = folded.span(first, end + 1)
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
-                                 allowed))
+            start, stop = folded.span(first, end + 1) if origin is not None else (first, end + 1)
+            out.append(TermMatch(start, stop, original[start:stop], entries, concepts, allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -258,8 +257,7 @@ class TermMatcher:
         """The matching form of a segment's words: one character a word, ``_UNKNOWN_WORD``
         for a word no term has."""
         chars = self._word_chars
-        get = chars.get
-        spelled = [get(w) for w in found]
+        spelled = list(map(chars.get, found))
         if None in spelled:
             if len(chars) > _WORD_CHARS_LIMIT:
                 chars.clear()
@@ -283,6 +281,7 @@ class TermMatcher:
         if not hits:
             return []
         starts = word_starts(text, found)
+        original, origin = folded.original, folded.origin
         out = []
         for end, p in hits:
             first = end - p.length + 1
@@ -301,9 +300,10 @@ class TermMatcher:
                     continue
                 concepts = frozenset(e.concept for e in entries)
                 allowed = frozenset(e.concept for e in entries if e.term.allowed)
-            start, stop = folded.span(starts[first], starts[end] + len(found[end]))
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
-                                 allowed))
+            start, stop = starts[first], starts[end] + len(found[end])
+            if origin is not None:
+                start, stop = folded.span(start, stop)
+            out.append(TermMatch(start, stop, original[start:stop], entries, concepts, allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out

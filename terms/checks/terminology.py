@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from terms.checks.conceptfacts import concept_facts
@@ -77,17 +78,21 @@ class TermContext:
         self.glossary: Glossary = matcher.glossary
         self.facts = concept_facts(matcher)
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.source_matches, self.source_all, source_other = matcher.find_cased(source, src_lang)
+        self.source_matches, self.source_all, self._source_other = \
+            matcher.find_cased(source, src_lang)
         self.target_matches, self.target_all, self.target_other_case = \
             matcher.find_cased(target, tgt_lang)
-        #: every concept the source names, a case-sensitive term in any case included
-        #: ("Iran's president" names 总统)
-        self.source_named = {c for m in (*self.source_all, *source_other) for c in m.concepts}
         chinese = source if is_character_lang(src_lang) else target
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
         self._target = target
+
+    @cached_property
+    def source_named(self) -> set[int]:
+        """Every concept the source names, a case-sensitive term in any case included
+        ("Iran's president" names 总统)."""
+        return {c for m in (*self.source_all, *self._source_other) for c in m.concepts}
 
     @property
     def target_folded(self) -> str:
@@ -117,6 +122,10 @@ class TermContext:
         A source term the glossary deprecates for a concept asks for nothing of it: the check
         cannot tell what it means there ("Foreign Secretary" of a British minister)."""
         scopes = self.facts.scopes
+        if len(match.allowed) == 1:  # the usual case, without the lists
+            (only,) = match.allowed
+            return [only] if self.applies(only) and \
+                only in self.facts.with_allowed(self.tgt_lang) else []
         applicable = [c for c in sorted(match.allowed) if self.applies(c)]
         scoped = [c for c in applicable if scopes[c]]
         chosen = scoped or applicable
