@@ -9,7 +9,9 @@ One Aho-Corasick automaton per language, built once per glossary:
   private alphabet, a term becomes a string of those characters and a segment the string of its
   words' characters, so matches always fall on word boundaries and ignore hyphen/dash/space,
   quote and inflection variants. Case-sensitive terms are checked against the words' case after
-  the match.
+  the match. Every occurrence (``overlapping=True``, what the checks use) is found by a
+  :class:`~terms.wordtrie.WordTrie` of the same forms instead: with thousands of first words, the
+  automaton's root is slow to leave.
 
 Chinese has no spaces between words: a Chinese term does not match inside a longer dictionary
 word (CC-CEDICT) that is not itself a glossary term (大使 in 大使馆 "embassy", 南海 in the place
@@ -23,16 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
 from terms.english import KEYS, key, same_case, word_starts, words, words_of
 from terms.glossary import Glossary, Term
 from terms.textfold import Folded, fold_term, fold_text
+from terms.wordtrie import WordTrie
 
 CHARACTER_LANGS = frozenset({"zh", "ja", "ko"})
 _UNKNOWN_WORD = "\x00"
 _FIRST_WORD_CHAR = 0xE000  # word ids are spelled from here on, skipping surrogates
+_WORD_CHARS_LIMIT = 500_000  # text words whose character is kept (see TermMatcher._spell_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class _Payload:
         self.exclusions: dict[int, list[tuple[str, int]]] = {}
 
 
+@lru_cache(maxsize=256)  # asked for both sides of every pair
 def is_character_lang(lang: str) -> bool:
     """True for languages written without spaces between words (matched by characters)."""
     return lang.split("-", 1)[0].lower() in CHARACTER_LANGS
@@ -94,6 +100,9 @@ class TermMatcher:
         self.glossary = glossary
         self._vocab: dict[str, str] = {}
         self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._tries: dict[str, WordTrie[_Payload]] = {}
+        #: a text word → the character spelling it (its key's, or _UNKNOWN_WORD)
+        self._word_chars: dict[str, str] = {}
         self._payloads: dict[str, dict[str, list[Entry]]] = {}
         self._term_words: dict[int, list[str]] = {}
         for index, concept in enumerate(glossary.concepts):
@@ -104,10 +113,16 @@ class TermMatcher:
                         Entry(index, term))
         for lang, payload in self._payloads.items():
             automaton = ahocorasick.Automaton()
+            trie: WordTrie[_Payload] | None = None if is_character_lang(lang) else WordTrie()
             for form, entries in payload.items():
-                automaton.add_word(form, self._payload(form, entries))
+                value = self._payload(form, entries)
+                automaton.add_word(form, value)
+                if trie is not None:
+                    trie.add(form, value)
             automaton.make_automaton()
             self._automata[lang] = automaton
+            if trie is not None:
+                self._tries[lang] = trie
         self._dictionary_source = dictionary
         self._dictionary: Dictionary | None = None
 
@@ -169,7 +184,7 @@ class TermMatcher:
             return []
         if is_character_lang(lang):
             return self._find_characters(automaton, fold_text(text, chinese=True), overlapping)
-        return self._find_words(automaton, fold_text(text), overlapping)
+        return self._find_words(lang, fold_text(text), overlapping)
 
     def find_both(self, text: str, lang: str) -> tuple[list[TermMatch], list[TermMatch]]:
         """(leftmost-longest matches, every match) with one pass over ``text``."""
@@ -187,12 +202,12 @@ class TermMatcher:
             every = self._find_characters(automaton, fold_text(text, chinese=True), True)
             return longest_of(every), every, []
         other: list[TermMatch] = []
-        every = self._find_words(automaton, fold_text(text), True, other)
+        every = self._find_words(lang, fold_text(text), True, other)
         return longest_of(every), every, other
 
     def _find_characters(self, automaton: ahocorasick.Automaton, folded: Folded,
                          overlapping: bool) -> list[TermMatch]:
-        text = folded.text
+        text, original, origin = folded.text, folded.original, folded.origin
         hits = automaton.iter(text) if overlapping else automaton.iter_long(text)
         out = []
         for end, p in hits:
@@ -206,9 +221,8 @@ class TermMatcher:
                     continue
                 concepts = frozenset(e.concept for e in entries)
                 allowed = frozenset(e.concept for e in entries if e.term.allowed)
-            start, stop = folded.span(first, end + 1)
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
-                                 allowed))
+            start, stop = folded.span(first, end + 1) if origin is not None else (first, end + 1)
+            out.append(TermMatch(start, stop, original[start:stop], entries, concepts, allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -221,37 +235,53 @@ class TermMatcher:
             d = self._dictionary = Dictionary.of(self._dictionary_source)
             if not d.words:
                 self._dictionary_source = ()
-        if not d.words:
+        words, prefixes, max_len = d.words, d.prefixes, d.max_len
+        if not words:
             return False
         forms = self._payloads.get("zh", {})
-        for begin in range(first, max(-1, stop - d.max_len - 1), -1):
+        size = len(text)
+        for begin in range(first, max(-1, stop - max_len - 1), -1):
             head = text[begin:stop]
-            if begin < first and head not in d.words and head not in d.prefixes:
+            if begin < first and head not in words and head not in prefixes:
                 continue
-            for end in range(stop, min(len(text), begin + d.max_len) + 1):
+            for end in range(stop, min(size, begin + max_len) + 1):
                 piece = text[begin:end]
-                if piece in d.words:
+                if piece in words:
                     if (begin, end) != (first, stop) and piece not in forms:
                         return True
-                elif piece not in d.prefixes:
+                elif piece not in prefixes:
                     break
         return False
 
-    def _find_words(self, automaton: ahocorasick.Automaton, folded: Folded,
-                    overlapping: bool, other_case: list[TermMatch] | None = None
-                    ) -> list[TermMatch]:
+    def _spell_words(self, found: list[str]) -> str:
+        """The matching form of a segment's words: one character a word, ``_UNKNOWN_WORD``
+        for a word no term has."""
+        chars = self._word_chars
+        spelled = list(map(chars.get, found))
+        if None in spelled:
+            if len(chars) > _WORD_CHARS_LIMIT:
+                chars.clear()
+            vocab = self._vocab
+            for i, w in enumerate(found):
+                if spelled[i] is None:
+                    spelled[i] = chars[w] = vocab.get(KEYS.get(w) or key(w), _UNKNOWN_WORD)
+        return "".join(spelled)  # type: ignore[arg-type]  # no None is left
+
+    def _find_words(self, lang: str, folded: Folded, overlapping: bool,
+                    other_case: list[TermMatch] | None = None) -> list[TermMatch]:
         """Matches of word terms; the matches of case-sensitive terms in another case go to
         ``other_case`` when it is given."""
         text = folded.text
         found = words_of(text)
         if not found:
             return []
-        vocab, keys = self._vocab, KEYS
-        spelled = "".join([vocab.get(keys.get(w) or key(w), _UNKNOWN_WORD) for w in found])
-        hits = list(automaton.iter(spelled) if overlapping else automaton.iter_long(spelled))
+        spelled = self._spell_words(found)
+        hits = self._tries[lang].iter(spelled) if overlapping else \
+            list(self._automata[lang].iter_long(spelled))
         if not hits:
             return []
         starts = word_starts(text, found)
+        original, origin = folded.original, folded.origin
         out = []
         for end, p in hits:
             first = end - p.length + 1
@@ -270,9 +300,10 @@ class TermMatcher:
                     continue
                 concepts = frozenset(e.concept for e in entries)
                 allowed = frozenset(e.concept for e in entries if e.term.allowed)
-            start, stop = folded.span(starts[first], starts[end] + len(found[end]))
-            out.append(TermMatch(start, stop, folded.original[start:stop], entries, concepts,
-                                 allowed))
+            start, stop = starts[first], starts[end] + len(found[end])
+            if origin is not None:
+                start, stop = folded.span(start, stop)
+            out.append(TermMatch(start, stop, original[start:stop], entries, concepts, allowed))
         if overlapping:
             out.sort(key=lambda m: (m.start, -m.end))
         return out

@@ -161,8 +161,11 @@ def _is_numeral(ch: str) -> bool:
 def _mask_set_words(folded: str) -> str:
     """``folded`` with the set words that hold numeral characters (一些, 统一, 千万 …) blanked
     out, except where they are part of a number after all (三千万, 二十分钟, 三万一千, 千万元)."""
+    words = list(_ZH_NOT_NUMBERS_RE.finditer(folded))
+    if not words:
+        return folded
     masked = list(folded)
-    for m in _ZH_NOT_NUMBERS_RE.finditer(folded):
+    for m in words:
         start, end = m.span()
         word = m.group()
         if start and word[0] in _ZH_NUMERAL_CHARS and _is_numeral(folded[start - 1]):
@@ -180,7 +183,7 @@ def _mask_set_words(folded: str) -> str:
 def zh_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     found: list[tuple[int, int, float, str]] = []
     text = _mask_set_words(folded)
-    for m in _ZH_FRACTION.finditer(text):
+    for m in _ZH_FRACTION.finditer(text) if "分之" in text else ():
         d, n = parse_chinese_numeral(m["d"]), parse_chinese_numeral(m["n"])
         if d == 100 and n is not None:
             continue  # 百分之…: a percentage, handled below

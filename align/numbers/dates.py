@@ -56,6 +56,7 @@ _EN_NEXT_DAY = re.compile(
 _EN_FIRST_DAY = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|&)\s*$")
 #: every English month pattern above starts with one of these: a cheap test before them
 _MAY_HAVE_EN_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_ANY_DIGIT = re.compile(r"\d")
 _ZH_NUM = rf"[\d{_ZH_NUMERAL_CHARS}]"
 _ZH_DATE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[{_ZH_DIGIT_CHARS}]{{4}})\s*年\s*)?(?P<month>{_ZH_NUM}{{1,3}})\s*月"
@@ -138,8 +139,8 @@ def _add_en_dates(folded: str, add: Callable[[int, int, int | None, int | None, 
         year = int(m["year"]) if m["year"] else None
         if add(*m.span("first"), year, _MONTHS[m["first"].rstrip(".").lower()], None):
             add(m.start("month"), m.end(), year, _MONTHS[m["month"].rstrip(".").lower()], None)
-    for index, pattern in enumerate(_EN_DATES):
-        for m in pattern.finditer(folded):
+    for index, pattern in enumerate(_EN_DATES if _ANY_DIGIT.search(folded) else ()):
+        for m in pattern.finditer(folded):  # each has a day or a year
             month = _MONTHS[m["month"].rstrip(".").lower()]
             day = int(m["day"]) if m.groupdict().get("day") else None
             year = int(m["year"]) if m["year"] else None

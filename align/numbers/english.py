@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from align.numbers.common import ARABIC as _ARABIC
-from align.numbers.common import Found
+from align.numbers.common import Found, lacks_all
 from align.numbers.common import overlaps as _overlaps
 from align.numbers.common import to_float as _to_float
 
@@ -97,7 +97,13 @@ _EN_ONE_IN = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<d>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\b"
     r"(?!\s*(?:%|percent|per cent))", re.IGNORECASE)
+#: what _EN_FRACTION and _EN_ONE_IN need (lower case): a text without them has no fraction
+_DENOMINATOR_HINTS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
+                      "eighth", "ninth", "tenth", "hundredth")
+_NUMERATOR_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ANY_DIGIT = re.compile(r"\d")
 #: phrases whose numbers are no figures (一对一, 一个一个)
+_SET_PHRASES = ("1-to-1", "one-to-one", "1-on-1", "one-on-one", "one by one")
 _EN_SET_PHRASE = re.compile(r"\b(?:1-to-1|one-to-one|1-on-1|one-on-one|one by one)\b",
                             re.IGNORECASE)
 _EN_SMALL = {**_EN_UNITS, **_EN_TENS, "hundred": 100, "thousand": 1000}
@@ -118,10 +124,13 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     numerals (3, 30%, 3rd, 1.5 billion, 2022) and number words ("twenty-five"), each kept
     only where no earlier one (or a date in ``taken``) already is."""
     found: list[tuple[int, int, float, str]] = []
-    candidates = [*_en_fractions(folded), *_en_numerals(folded)]
-    if not _EN_NUMBER_WORDS.isdisjoint(_LATIN_WORD.findall(folded.lower())):
-        candidates += _en_number_words(folded)  # the long pattern, only when a word may match
-    if "-" in folded or " by " in folded:
+    lower = folded.lower()
+    candidates = [*_en_fractions(folded, lower), *_en_numerals(folded)]
+    number_words = _EN_NUMBER_WORDS.intersection(_LATIN_WORD.findall(lower))
+    if number_words:  # the long pattern, only when a word may match, from the first one on
+        first = min(map(lower.find, number_words)) if folded.isascii() else 0
+        candidates += _en_number_words(folded, first)
+    if ("-" in folded or " by " in folded) and not lacks_all(folded, lower, _SET_PHRASES):
         taken.extend(m.span() for m in _EN_SET_PHRASE.finditer(folded))
     for mention in candidates:
         start, end = mention[:2]
@@ -134,12 +143,15 @@ def en_numbers(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _en_fractions(folded: str) -> Iterator[tuple[int, int, float, str]]:
-    for m in _EN_FRACTION.finditer(folded):
-        n = m["n"].lower()
-        num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
-        yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
-    if " in " in folded or " out of " in folded:
+def _en_fractions(folded: str, lower: str) -> Iterator[tuple[int, int, float, str]]:
+    """Fractions of ``folded`` (``lower``: its lower case): "two thirds", "1 in 10"."""
+    if not lacks_all(folded, lower, _DENOMINATOR_HINTS):
+        for m in _EN_FRACTION.finditer(folded):
+            n = m["n"].lower()
+            num = 1 if n in ("a", "an", "one") else _EN_UNITS[n]
+            yield m.start(), m.end(), num / _EN_FRACTIONS[m["d"].lower()], "cardinal"
+    if (" in " in folded or " out of " in folded) and (
+            _ANY_DIGIT.search(folded) or not lacks_all(folded, lower, _NUMERATOR_HINTS)):
         for m in _EN_ONE_IN.finditer(folded):
             n, d = (int(x) if x.isdigit() else _EN_SMALL[x.lower()] for x in (m["n"], m["d"]))
             if 0 < n < d:
@@ -167,8 +179,10 @@ def _en_numerals(folded: str) -> Iterator[tuple[int, int, float, str]]:
         yield start, end, value, kind
 
 
-def _en_number_words(folded: str) -> Iterator[tuple[int, int, float, str]]:
-    for m in _EN_WORDS.finditer(folded):
+def _en_number_words(folded: str, first: int = 0) -> Iterator[tuple[int, int, float, str]]:
+    """Numbers in words of ``folded``, where none starts before ``first`` (a match starts with
+    a whole number word: in an ASCII text, not before the first place its lower case has one)."""
+    for m in _EN_WORDS.finditer(folded, first):
         for start, end in _number_phrases(m):
             yield from _en_number_phrase(folded, start, end, bool(m["pct"]), m.end())
 

@@ -16,9 +16,13 @@ from __future__ import annotations
 import re
 
 from align.numbers.chinese import _ZH_NUMERAL_CHARS, parse_chinese_numeral
-from align.numbers.common import Found
+from align.numbers.common import Found, lacks_all
 
 _ANY_DIGIT = re.compile(r"\d")
+#: what every match of _EN_TIME holds: a digit before a.m./p.m., or a colon (a quick test)
+_EN_TIME_HINT = re.compile(r"\d\s*[ap]\.?m|:", re.IGNORECASE)
+#: what every match of _EN_DECADE holds in an ASCII text (lower case)
+_EN_DECADE_HINTS = ("0s", "0'", "ties")
 _EN_TIME = re.compile(
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*"
     r"(?P<ampm>[ap]\.?m\b\.?)"
@@ -62,7 +66,7 @@ def _zh_value(s: str) -> float | None:
 def en_forms(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Times, decades and spans of years of an English text (see the module docstring)."""
     found: list[Found] = []
-    if _ANY_DIGIT.search(folded):
+    if _ANY_DIGIT.search(folded) and _EN_TIME_HINT.search(folded):
         for m in _EN_TIME.finditer(folded):
             if m["h24"]:
                 hour, minutes = int(m["h24"]), int(m["m24"])
@@ -84,7 +88,7 @@ def en_forms(folded: str, taken: list[tuple[int, int]]) -> list[Found]:
             if m["pm"] and hour < 12:
                 hour += 12
             _add(found, taken, m.start(), m.end(), hour, "time")
-    if "0s" in lower or "ies" in lower:
+    if ("0s" in lower or "ies" in lower) and not lacks_all(folded, lower, _EN_DECADE_HINTS):
         for m in _EN_DECADE.finditer(folded):
             if m["full"]:
                 value = int(m["full"])

@@ -71,8 +71,11 @@ class Checker:
         """Findings of the per-unit rules on ``pair``, configured and unsuppressed; ``memory``
         carries what the units before it in one memory taught (see :meth:`run`)."""
         out: list[Finding] = []
+        config = self.config
+        as_found = not (config.disabled or config.severities or config.suppressions)
         for rule in self._pair_rules:
-            out.extend(self._configured(rule(pair, self, memory)))
+            found = rule(pair, self, memory)
+            out.extend(found if as_found else self._configured(found))
         return out
 
     def run(self, pairs: Iterable[Pair], progress: Callable[[int], None] | None = None

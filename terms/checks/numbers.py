@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from align.numbers import (
     DateMention,
     NumberMention,
+    extract_dates,
     extract_mentions,
     parse_chinese_numeral,
 )
@@ -57,23 +58,72 @@ _MAY_HAVE_STRONG = {
                      r"per cent|twelfth)", re.IGNORECASE),
 }
 
+#: what the English pattern above matches holds a digit or "%", or one of these (in lower case):
+#: an ASCII text with none of them is decided without the pattern, which tries three
+#: alternatives at every place of the text
+_STRONG_EN_HINTS = ("teen", "tieth", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+                    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+                    "billion", "trillion", "percent", "per cent", "twelfth")
+_DIGIT_OR_PERCENT = re.compile(r"[0-9%]")
 
+
+def _may_have_strong(text: str, lang: str) -> bool:
+    """``_MAY_HAVE_STRONG[lang]`` matches ``text`` (see :data:`_STRONG_EN_HINTS`)."""
+    if lang == "en" and text.isascii() and not _DIGIT_OR_PERCENT.search(text):
+        lower = text.lower()
+        if not any(hint in lower for hint in _STRONG_EN_HINTS):
+            return False
+    return bool(_MAY_HAVE_STRONG[lang].search(text))
+
+
+@lru_cache(maxsize=256)  # asked several times for every pair
 def _lang(lang: str) -> str:
+    """The extractor's language for a language tag: zh (characters) or en (words)."""
     return "zh" if lang.split("-", 1)[0].lower() in ("zh", "ja") else "en"
 
 
-@lru_cache(maxsize=8)
+#: (text, language) → its numbers (None when only its dates were asked for) and dates, kept for
+#: the rule that asks next: the number and date rules read the same texts one after the other
+_READ: dict[tuple[str, str], tuple[tuple[NumberMention, ...] | None, tuple[DateMention, ...]]] = {}
+_READ_KEPT = 8
+
+
+def _keep(text: str, lang: str,
+          found: tuple[tuple[NumberMention, ...] | None, tuple[DateMention, ...]]) -> None:
+    if len(_READ) >= _READ_KEPT:
+        _READ.clear()
+    _READ[text, lang] = found
+
+
 def _mentions(text: str, lang: str) -> tuple[tuple[NumberMention, ...], tuple[DateMention, ...]]:
-    """The numbers (without an enumeration label such as 1. or 一、) and dates of a text, kept
-    for the next rule that asks: the number and date rules read the same texts one after the
-    other."""
+    """The numbers (without an enumeration label such as 1. or 一、) and dates of a text."""
+    known = _READ.get((text, lang))
+    if known is not None:
+        numbers, dates = known
+        if numbers is not None:
+            return numbers, dates
     if not _MAY_HAVE_MENTION[lang].search(text):
-        return (), ()
-    numbers, dates = extract_mentions(text, lang)
-    label = _LABEL.match(text)
-    if label is not None:
-        numbers = [m for m in numbers if m.span[1] > label.end()]
-    return tuple(numbers), tuple(dates)
+        found: tuple[tuple[NumberMention, ...], tuple[DateMention, ...]] = (), ()
+    else:
+        all_numbers, all_dates = extract_mentions(text, lang)
+        label = _LABEL.match(text)
+        if label is not None:
+            all_numbers = [m for m in all_numbers if m.span[1] > label.end()]
+        found = tuple(all_numbers), tuple(all_dates)
+    _keep(text, lang, found)
+    return found
+
+
+def _dates(text: str, lang: str) -> tuple[DateMention, ...]:
+    """The dates of a text: those :func:`_mentions` read, or, when no rule asked for its
+    numbers (the number rule does not read a target when the source has no number and the
+    target none that counts alone), the dates alone, which is quicker."""
+    known = _READ.get((text, lang))
+    if known is None:
+        dates = tuple(extract_dates(text, lang)) if _MAY_HAVE_MENTION[lang].search(text) else ()
+        known = (None, dates)
+        _keep(text, lang, known)
+    return known[1]
 
 
 def _label(text: str) -> tuple[float, tuple[int, int]] | None:
@@ -367,7 +417,7 @@ def check_numbers(pair: Pair, checker: Checker,
                       suggestion=f"number the item {s_value:.0f}", source_span=s_span,
                       target_span=t_span, term=source[slice(*s_span)])
     src = _mentions(source, _lang(pair.src_lang))[0]
-    if not src and not _MAY_HAVE_STRONG[_lang(pair.tgt_lang)].search(target):
+    if not src and not _may_have_strong(target, _lang(pair.tgt_lang)):
         return  # nothing to match, and only weak numbers (never reported alone) could be left
     tgt = _mentions(target, _lang(pair.tgt_lang))[0]
     # counterparts of one kind first (两国 "two", 第二 "second"), then of any kind (三成 = 30%)
@@ -480,8 +530,8 @@ def check_dates(pair: Pair, checker: Checker,
     source, target = pair.source, pair.target
     if not source.strip() or not target.strip():
         return
-    src = _mentions(source, _lang(pair.src_lang))[1]
-    tgt = _mentions(target, _lang(pair.tgt_lang))[1]
+    src = _dates(source, _lang(pair.src_lang))
+    tgt = _dates(target, _lang(pair.tgt_lang))
     if not src and not tgt:
         return
     left_src, left_tgt = _leftovers(src, tgt, _compatible)

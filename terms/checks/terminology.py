@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from terms.checks.conceptfacts import concept_facts
 from terms.english import in_form_of
 from terms.findings import Finding
 from terms.glossary import Concept, Glossary
@@ -52,17 +54,20 @@ def _record_uses(ctx: "TermContext", unit: str,
     rightly become different Chinese terms; one source form rendered two ways may not) and the
     document (two releases may speak of two people with one title: 首相 and 总理 for two
     prime ministers)."""
+    source_concepts = ctx.source_concepts
+    renderings = [(m, e) for m in ctx.target_matches for e in m.entries
+                  if e.concept in source_concepts and e.term.allowed]
+    if not renderings:
+        return
     document = unit.rpartition(":")[0]
     forms: dict[int, set[str]] = {}
     for m in ctx.source_all:
         for c in m.concepts:
             forms.setdefault(c, set()).add(m.text.casefold())
-    for m in ctx.target_matches:
-        for e in m.entries:
-            if e.term.allowed and e.concept in ctx.source_concepts:
-                key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
-                places = uses.setdefault(key, {}).setdefault(e.term.text, [])
-                places.append((unit, m.text, m.span))
+    for m, e in renderings:
+        key = (e.concept, "|".join(sorted(forms.get(e.concept, ()))), document)
+        places = uses.setdefault(key, {}).setdefault(e.term.text, [])
+        places.append((unit, m.text, m.span))
 
 
 class TermContext:
@@ -71,18 +76,23 @@ class TermContext:
     def __init__(self, matcher: TermMatcher, source: str, target: str, src_lang: str,
                  tgt_lang: str) -> None:
         self.glossary: Glossary = matcher.glossary
+        self.facts = concept_facts(matcher)
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self.source_matches, self.source_all, source_other = matcher.find_cased(source, src_lang)
+        self.source_matches, self.source_all, self._source_other = \
+            matcher.find_cased(source, src_lang)
         self.target_matches, self.target_all, self.target_other_case = \
             matcher.find_cased(target, tgt_lang)
-        #: every concept the source names, a case-sensitive term in any case included
-        #: ("Iran's president" names 总统)
-        self.source_named = {c for m in (*self.source_all, *source_other) for c in m.concepts}
         chinese = source if is_character_lang(src_lang) else target
         self._chinese = chinese
         self._applies: dict[int, bool] = {}
         self.source_concepts = {e.concept for m in self.source_all for e in m.entries}
         self._target = target
+
+    @cached_property
+    def source_named(self) -> set[int]:
+        """Every concept the source names, a case-sensitive term in any case included
+        ("Iran's president" names 总统)."""
+        return {c for m in (*self.source_all, *self._source_other) for c in m.concepts}
 
     @property
     def target_folded(self) -> str:
@@ -100,19 +110,27 @@ class TermContext:
 
     def applies(self, index: int) -> bool:
         """True when the concept's scope (if any) matches the Chinese segment."""
+        if not self.facts.scopes[index]:
+            return True
         known = self._applies.get(index)
         if known is None:
-            known = self._applies[index] = self.concept(index).applies_to(self._chinese)
+            known = self._applies[index] = self.facts.applies_to(index, self._chinese)
         return known
 
     def expected_concepts(self, match: TermMatch) -> list[int]:
         """The concepts a source match stands for here: scoped ones win when their scope holds.
         A source term the glossary deprecates for a concept asks for nothing of it: the check
         cannot tell what it means there ("Foreign Secretary" of a British minister)."""
+        scopes = self.facts.scopes
+        if len(match.allowed) == 1:  # the usual case, without the lists
+            (only,) = match.allowed
+            return [only] if self.applies(only) and \
+                only in self.facts.with_allowed(self.tgt_lang) else []
         applicable = [c for c in sorted(match.allowed) if self.applies(c)]
-        scoped = [c for c in applicable if self.concept(c).scopes]
+        scoped = [c for c in applicable if scopes[c]]
         chosen = scoped or applicable
-        return [c for c in chosen if self.concept(c).allowed(self.tgt_lang)]
+        allowed = self.facts.with_allowed(self.tgt_lang)
+        return [c for c in chosen if c in allowed]
 
 
 def check_terms(ctx: TermContext, unit: str, known: set[int] | None = None
@@ -199,12 +217,9 @@ def _source_span_of(ctx: TermContext, concepts: set[int]) -> tuple[tuple[int, in
 
 def _deprecated(ctx: TermContext, unit: str, seen: set[int]) -> Iterator[Finding]:
     for m in ctx.target_matches:
-        allowed_here = [e for e in m.entries if e.term.allowed and e.concept in ctx.source_concepts
-                        and ctx.applies(e.concept)]
-        if allowed_here:
-            continue
         bad = [e for e in m.entries if e.term.status in _DISALLOWED]
-        if not bad:
+        if not bad or any(e.term.allowed and e.concept in ctx.source_concepts
+                          and ctx.applies(e.concept) for e in m.entries):
             continue
         # prefer the concept the source speaks of
         bad.sort(key=lambda e: e.concept not in ctx.source_concepts)
@@ -303,31 +318,31 @@ def _unexpected(ctx: TermContext, unit: str, unconsumed: list[TermMatch],
         for c in m.allowed:
             target_count[c] = target_count.get(c, 0) + 1
     named = ctx.source_named  # "Iran's president"
+    with_source_terms = ctx.facts.with_terms(ctx.src_lang)
     for m in unconsumed:
         if len(m.allowed) < len(m.concepts) or any(not e.term.allowed for e in m.entries):
             continue  # a form that is also deprecated somewhere is the other rule's business
         if not named.isdisjoint(m.allowed) and not any(source_count.get(c) for c in m.allowed):
             continue  # the source names it, in a case a case-sensitive term does not match
-        concepts = [c for c in sorted(m.allowed) if ctx.concept(c).terms_in(ctx.src_lang)]
+        concepts = [c for c in sorted(m.allowed) if c in with_source_terms]
         if not concepts or any(source_count.get(c, 0) and (
                 ctx.concept(c).category not in missing or target_count[c] <= source_count[c])
                 for c in concepts):
             continue
         concept = ctx.concept(concepts[0])
-        source_terms = [t.text for t in concept.terms_in(ctx.src_lang) if t.allowed] or \
-            [t.text for t in concept.terms_in(ctx.src_lang)]
+        source_term = ctx.facts.named_by(concepts[0], ctx.src_lang)
         times = source_count.get(concepts[0], 0)
         if not times and concept.category not in _CHANGES_MEANING \
                 and not _replaces_source_term(ctx, m):
             yield Finding("term-added", "info", unit,
-                          f"{m.text!r} renders {source_terms[0]!r}, which the source leaves "
+                          f"{m.text!r} renders {source_term!r}, which the source leaves "
                           f"implicit", suggestion=f"check that {m.text!r} is meant",
                           source_span=None, target_span=m.span, term=m.text, concept=concept.id)
             continue
-        message = (f"{m.text!r} renders {source_terms[0]!r}, which the source does not have"
+        message = (f"{m.text!r} renders {source_term!r}, which the source does not have"
                    if not times else
                    f"{m.text!r} is used {target_count[concepts[0]]} times, but the source has "
-                   f"{_source_span_of(ctx, {concepts[0]})[1] or source_terms[0]!r} only "
+                   f"{_source_span_of(ctx, {concepts[0]})[1] or source_term!r} only "
                    f"{'once' if times == 1 else f'{times} times'}")
         yield Finding("term-unexpected", "warning", unit, message,
                       suggestion=f"check that {m.text!r} is what the source says",
