@@ -139,8 +139,15 @@ def test_the_lexical_scorer_scores_with_piece_links_when_asked(corpus):
     source = Document([Sentence(t, k, k + 1) for k, t in enumerate(zh)], "zh")
     target = Document([Sentence(t, k, k + 1) for k, t in enumerate(en)], "en")
     beads = [Bead((k,), (k,), 1.0) for k in range(len(zh))]
-    with_pieces = LexicalScorer(pieces=True).prepare(source, target, 4).refine(beads)
-    without = LexicalScorer(pieces=False).prepare(source, target, 4).refine(beads)
+    # At the default word-learning threshold (0.2) the word learner links every character of
+    # these invented names to the English name, so the pieces have nothing left to add (checked
+    # below); at 0.3 the characters stay unlinked and the pieces must carry the names.
+    default = LexicalScorer(pieces=True).prepare(source, target, 4).refine(beads)
+    assert default is not None and all(ch in default.learned for ch in "萨瓦提尼")
+    with_pieces = LexicalScorer(pieces=True, learn_threshold=0.3).prepare(
+        source, target, 4).refine(beads)
+    without = LexicalScorer(pieces=False, learn_threshold=0.3).prepare(
+        source, target, 4).refine(beads)
     assert with_pieces is not None
     assert PREFIX + "萨瓦提尼" in with_pieces.learned
     assert without is None or not any(w.startswith(PREFIX) for w in without.learned)
@@ -151,5 +158,5 @@ def test_the_lexical_scorer_scores_with_piece_links_when_asked(corpus):
     assert len(named) >= len(mentioned) / 3
     one = np.ones(len(named), dtype=np.int64)
     idx = np.array(named)
-    base = without or LexicalScorer(pieces=False).prepare(source, target, 4)
+    base = without or LexicalScorer(pieces=False, learn_threshold=0.3).prepare(source, target, 4)
     assert (with_pieces.score(idx, one, idx, one) > base.score(idx, one, idx, one)).all()
