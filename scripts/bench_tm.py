@@ -77,27 +77,25 @@ def real_pairs() -> list[tuple[str, str]]:
     return list(pairs)
 
 
-def edit_zh(text: str, rng: random.Random, donor: str, edits: int) -> str:
-    chars = list(text)
+def edit_tokens(tokens: list[str], spare: list[str] | str, edits: int, rng: random.Random,
+                keep: int) -> list[str]:
+    """``edits`` random edits: a token dropped (while more than ``keep`` are left) or replaced
+    by one of ``spare``."""
     for _ in range(edits):
-        at = rng.randrange(len(chars))
-        if rng.random() < 0.5 and len(chars) > 8:
-            del chars[at]
+        at = rng.randrange(len(tokens))
+        if rng.random() < 0.5 and len(tokens) > keep:
+            del tokens[at]
         else:
-            chars[at] = rng.choice(donor)
-    return "".join(chars)
+            tokens[at] = rng.choice(spare)
+    return tokens
+
+
+def edit_zh(text: str, rng: random.Random, donor: str, edits: int) -> str:
+    return "".join(edit_tokens(list(text), donor, edits, rng, keep=8))
 
 
 def edit_en(text: str, rng: random.Random, donor: str, edits: int) -> str:
-    words = text.split(" ")
-    spare = donor.split(" ")
-    for _ in range(edits):
-        at = rng.randrange(len(words))
-        if rng.random() < 0.5 and len(words) > 4:
-            del words[at]
-        else:
-            words[at] = rng.choice(spare)
-    return " ".join(words)
+    return " ".join(edit_tokens(text.split(" "), donor.split(" "), edits, rng, keep=4))
 
 
 def renumber(text: str, rng: random.Random) -> str:
