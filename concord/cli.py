@@ -47,8 +47,9 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``concord`` parser with every command of :mod:`concord.commands` registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``concord`` parser with every command of :mod:`concord.commands` registered, or only
+    ``command`` when that names one (the others' modules are then not imported)."""
     parser = argparse.ArgumentParser(
         prog="concord",
         description="Align Chinese and English releases into translation memories (TMX) "
@@ -58,8 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(quiet=False, verbose=0, color="auto")
     parser.add_argument("--version", action="version", version=f"concord {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    modules = [importlib.import_module(f"{commands.__name__}.{m.name}")
-               for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    names = [m.name for m in pkgutil.iter_modules(commands.__path__)
+             if not m.name.startswith("_")]
+    if command in names:
+        names = [command]
+    modules = [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub, common_options())
     _remember_parsers(parser)
@@ -88,7 +92,8 @@ def _unknown_options(parser: argparse.ArgumentParser, extras: list[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv``); returns the exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_named(argv))
     args, extras = parser.parse_known_args(argv)
     if extras:
         command_parser = getattr(args, "command_parser", parser)
@@ -121,6 +126,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is no global option (None for none)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--color":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def describe_os_error(exc: OSError) -> str:

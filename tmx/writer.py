@@ -26,6 +26,12 @@ from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import safe_parser
 
 TMX_VERSION = "1.4"
+#: how every file this writer writes begins, and how its body ends
+_OPENING = b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n<header "
+_BODY = b"\n<body>\n"
+_CLOSING = b"</body></tmx>\n"
+#: how far into a file its header may reach for :meth:`TMXWriter.copy_units` to copy it
+_HEADER_LIMIT = 1 << 20
 SEGTYPES = ("block", "paragraph", "sentence", "phrase")
 _LANG = XML_NS + "lang"
 
@@ -134,6 +140,29 @@ class TMXWriter(UnitWriter):
         self._xf.write("\n")
         self.units_written += 1
 
+    def copy_units(self, path: str | os.PathLike[str]) -> int | None:
+        """Copy the units of the memory at ``path`` as they are, bytes unparsed, when this
+        writer would write them the same: the file was written by a :class:`TMXWriter` (pretty
+        printed, no document type) whose header had the same ``srclang``, which the caller has
+        checked. Returns how many bytes were copied, None (nothing written) when the file does
+        not have that form. Copied units are not counted in :attr:`units_written`."""
+        if self._xf is None:
+            raise RuntimeError("TMXWriter.copy_units() called outside its 'with' block")
+        with open(path, "rb") as source:
+            head = source.read(_HEADER_LIMIT)
+            start = head.find(_BODY) + len(_BODY)
+            end = source.seek(0, os.SEEK_END) - len(_CLOSING)
+            if not (self._pretty and head.startswith(_OPENING) and len(_BODY) < start <= end
+                    and (start == end or _indented(head[start:]))):
+                return None
+            source.seek(end)
+            if source.read() != _CLOSING:
+                return None
+            self._xf.flush()   # what lxml holds goes out first; the copy follows it
+            source.seek(start)
+            _copy_bytes(source, self._stream, end - start)
+        return end - start
+
     def element(self, unit: Unit) -> etree._Element:
         """The ``tu`` element for ``unit``."""
         clean = self._clean
@@ -204,6 +233,22 @@ class TMXWriter(UnitWriter):
             self._stack.__exit__(exc_type, exc, tb)
         if exc_type is None:
             self._stream.write(b"\n")
+
+
+def _indented(body: bytes) -> bool:
+    """Whether ``body``, the start of a ``body`` element's content, is pretty printed: a ``tu``
+    whose children start on lines of their own (lxml escapes ``>`` in attribute values)."""
+    return body.startswith(b"<tu") and body[body.find(b">") + 1:].startswith(b"\n  <")
+
+
+def _copy_bytes(source: IO[bytes], target: IO[bytes], count: int) -> None:
+    """Copy ``count`` bytes from ``source``'s position to ``target``."""
+    while count > 0:
+        block = source.read(min(count, 1 << 20))
+        if not block:
+            raise OSError(f"{source.name} was cut short while being copied")
+        target.write(block)
+        count -= len(block)
 
 
 def _ude_element(text: str) -> etree._Element:

@@ -66,8 +66,10 @@ def _corpus_date(done: list[DocumentResult]) -> str:
 
 
 def write_corpus(path: Path, memories: list[Path], date: str) -> None:
-    """Concatenate the units of ``memories`` into one TMX file, unit by unit. Its source
-    language is the memories' (``*all*`` when they differ)."""
+    """Concatenate the units of ``memories`` into one TMX file. Its source language is the
+    memories' (``*all*`` when they differ). Under the memories' own source language their units
+    are copied as bytes (what the writer would write again); under ``*all*``, where a one-sided
+    bead is written otherwise, they are read and written unit by unit."""
     from tmx.reader import TMXReader, read_header
     from tmx.writer import TMXWriter
 
@@ -77,8 +79,9 @@ def write_corpus(path: Path, memories: list[Path], date: str) -> None:
             TMXWriter(stream, srclang=srclang or "*all*", creationdate=date,
                       normalize_langs=False) as writer:
         for memory in memories:
-            for unit in TMXReader(memory):
-                writer.write(unit)
+            if srclang == "*all*" or writer.copy_units(memory) is None:
+                for unit in TMXReader(memory):
+                    writer.write(unit)
 
 
 def write_index(path: Path, results: list[DocumentResult], options: BatchOptions) -> None:

@@ -168,9 +168,12 @@ def warm_up(options: BatchOptions) -> None:
     time)."""
     from align.normalize import one_to_one_table
 
+    from tmx.unitwriter import tool_version
+
     for name in _WORKER_MODULES:
         importlib.import_module(name)
     one_to_one_table()
+    tool_version()  # what every memory records, read from the package's metadata
     if options.scorer == "lexical":
         from align.anchors import PinyinNames
         from align.lexicon import load_lexicon

@@ -59,6 +59,28 @@ def test_every_pair_is_aligned_with_a_merged_memory_and_a_summary(tmp_path):
     assert main(["tmx", "validate", str(out / "corpus.tmx"), "-q"]) == 0
 
 
+def test_the_merged_memory_holds_each_documents_units_as_written_again(tmp_path):
+    from tmx.reader import read_header
+    from tmx.writer import TMXWriter
+
+    inputs = corpus(tmp_path / "in", NAMES + ["2022-01-14-spokesperson-press-conference"])
+    out = tmp_path / "out"
+    assert main(["batch", str(inputs), "-o", str(out), "--jobs", "1", "-q"]) == 0
+    memories = sorted(p for p in out.glob("*.tmx") if p.name != "corpus.tmx")
+    merged = out / "corpus.tmx"
+    header = read_header(merged)
+    expected = tmp_path / "expected.tmx"
+    with open(expected, "wb") as stream, \
+            TMXWriter(stream, srclang=header.srclang, creationdate=header.attrs["creationdate"],
+                      normalize_langs=False) as writer:
+        for memory in memories:
+            for unit in iter_units(memory):
+                writer.write(unit)
+    assert merged.read_bytes() == expected.read_bytes()
+    assert any(len(u.variants) == 2 and any(v.segment.is_empty for v in u.variants)
+               for u in iter_units(merged))   # one-sided beads among them
+
+
 def test_outputs_are_the_same_whatever_the_number_of_jobs(tmp_path):
     inputs = corpus(tmp_path / "in")
     assert main(["batch", str(inputs), "-o", str(tmp_path / "one"), "--jobs", "1", "-q"]) == 0

@@ -183,3 +183,53 @@ def test_a_single_variant_unit_of_another_tool_stays_single(tmp_path):
     units = list(iter_units(path))
     assert [u.langs for u in units] == [["zh-CN"]]
     assert b"x-concord-empty" not in write(units)
+
+
+def _write_file(path, units, **options) -> None:
+    path.write_bytes(write(units, **options))
+
+
+def _merged(memories, *, copy: bool, srclang: str = "zh-CN") -> tuple[bytes, list]:
+    """One memory made of ``memories``: their units copied as bytes, or read and written."""
+    stream = io.BytesIO()
+    copied = []
+    with TMXWriter(stream, srclang=srclang, creationdate="20260101T000000Z",
+                   normalize_langs=False) as writer:
+        writer.write(Unit.bilingual("first", "zh-CN", "前。", "en-US", "Before."))
+        for memory in memories:
+            copied.append(writer.copy_units(memory) if copy else None)
+            if copied[-1] is None:
+                for unit in iter_units(memory):
+                    writer.write(unit)
+        writer.write(Unit.bilingual("last", "zh-CN", "后。", "en-US", "After."))
+    return stream.getvalue(), copied
+
+
+def test_copied_units_are_the_bytes_writing_them_again_gives(sample_units, tmp_path):
+    one_sided = Unit.bilingual("x:1", "zh-CN", "只有中文。", "en-US", "")
+    variety = Unit.bilingual("x:2", "zh-TW", "港口。", "en-US", "The port.")
+    _write_file(tmp_path / "a.tmx", sample_units)
+    _write_file(tmp_path / "b.tmx", [one_sided, variety], srclang="zh-CN")
+    _write_file(tmp_path / "empty.tmx", [])
+    memories = [tmp_path / "a.tmx", tmp_path / "empty.tmx", tmp_path / "b.tmx"]
+    copied, sizes = _merged(memories, copy=True)
+    rewritten, _ = _merged(memories, copy=False)
+    assert copied == rewritten
+    assert sizes[1] == 0 and sizes[0] > 0 and sizes[2] > 0
+    (tmp_path / "merged.tmx").write_bytes(copied)
+    assert [u.tuid for u in iter_units(tmp_path / "merged.tmx")] == \
+        ["first"] + [u.tuid for u in sample_units] + ["x:1", "x:2", "last"]
+
+
+def test_files_not_written_this_way_are_not_copied(sample_units, tmp_path):
+    _write_file(tmp_path / "compact.tmx", sample_units, pretty=False)
+    text = write(sample_units)
+    (tmp_path / "doctype.tmx").write_bytes(text.replace(
+        b"<tmx ", b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx ', 1))
+    (tmp_path / "cut.tmx").write_bytes(text[:-40])
+    (tmp_path / "latin1.tmx").write_bytes(text.replace(b"UTF-8", b"ISO-8859-1", 1))
+    for name in ("compact", "doctype", "cut", "latin1"):
+        stream = io.BytesIO()
+        with TMXWriter(stream, srclang="zh-CN") as writer:
+            assert writer.copy_units(tmp_path / f"{name}.tmx") is None, name
+        assert b"<tu" not in stream.getvalue(), name
