@@ -1,0 +1,61 @@
+"""Fragments of a layout unit: lines cut by verses, and the confidence of short beads there."""
+from __future__ import annotations
+
+import numpy as np
+
+from align.layout import fragment_factors, layout_lines, mid_sentence_ends
+from align.model import Bead, Document, Sentence
+
+
+def document(texts, lang="en"):
+    return Document([Sentence(t, k, k + 1) for k, t in enumerate(texts)], lang, "made-up")
+
+
+def verses(count, short=()):
+    """English lines of a made-up verse layout: every fifth line ends on a colon (a verse ending
+    in mid-sentence); the lines in ``short`` are a third of the usual length."""
+    lines = []
+    for k in range(count):
+        text = f"And the keeper of the orchard number {k} walked along the river to the hill"
+        if k in short:
+            text = text[:26]
+        lines.append(text + (":" if k % 5 == 0 else "."))
+    return lines
+
+
+def test_a_line_ending_on_a_comma_or_colon_ends_in_mid_sentence():
+    doc = document(["He said, “Go on,”", "Then he left.", "他说：", "是吗？」", "列表、"])
+    assert mid_sentence_ends(doc).tolist() == [True, False, True, False, True]
+
+
+def test_prose_is_not_a_layout_and_verses_are():
+    prose = document([f"Sentence number {k} ends where sentences end." for k in range(500)])
+    assert not layout_lines(prose).any()
+    assert layout_lines(document(verses(500))).all()
+
+
+def test_a_short_document_has_too_few_lines_to_tell():
+    assert not layout_lines(document(verses(20))).any()
+
+
+def test_two_short_beads_of_a_layout_are_less_sure_than_the_others():
+    """Two third-length lines side by side make one bead of the usual length together: each
+    is a likely fragment of a unit, and its confidence factor is sqrt(its relative length)."""
+    en = document(verses(400, short={200, 201}))
+    zh = document(["果园看守人沿着河边走到山上" + ("，" if k % 5 == 0 else "。")
+                   if k not in (200, 201) else "看守人走了。" for k in range(400)], "zh")
+    beads = [Bead((k,), (k,), 0.99) for k in range(400)]
+    factors = fragment_factors(en, zh, beads)
+    assert (factors[[200, 201]] < 0.75).all()
+    assert np.allclose(np.delete(factors, [200, 201]), 1.0)
+
+
+def test_prose_and_unaligned_sentences_keep_their_confidence():
+    en = document([f"Sentence number {k} ends where sentences end." if k % 7 else "Short."
+                   for k in range(400)])
+    zh = document(["句子在句子结束的地方结束。" if k % 7 else "短。" for k in range(400)], "zh")
+    beads = [Bead((k,), (k,), 0.99) for k in range(400)]
+    assert np.allclose(fragment_factors(en, zh, beads), 1.0)
+    layout = document(verses(400, short={10, 11}))
+    alone = [Bead((k,), (), 0.4) for k in range(400)]
+    assert np.allclose(fragment_factors(layout, zh, alone), 1.0)
