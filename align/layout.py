@@ -11,7 +11,9 @@ document's usual bead, and together with its neighbour it makes a bead of the us
 
 :func:`fragment_factors` gives each bead a factor in (0, 1] for its confidence: where the lines
 around it are a layout's and merging it with a neighbouring bead brings the length nearer the
-usual one, ``sqrt(length / usual)``; 1 elsewhere. The alignment itself does not change.
+usual one, ``sqrt(length / usual)``; 1 elsewhere. A line ending in mid-sentence ends a unit (a
+sentence splitter does not cut there), so no merge is considered across it. The alignment itself
+does not change.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class Layout:
     """The layout lines and sentence lengths of two documents, to rate beads as fragments."""
 
     def __init__(self, source: Document, target: Document) -> None:
+        self.src_mid, self.tgt_mid = mid_sentence_ends(source), mid_sentence_ends(target)
         self.src_layout, self.tgt_layout = layout_lines(source), layout_lines(target)
         self.any = bool(self.src_layout.any() or self.tgt_layout.any())
         self.src_len = np.array([len(s.text) for s in source.sentences], dtype=float)
@@ -81,16 +84,16 @@ class Layout:
         paired = np.isfinite(length)
         common = _running_median(length, LENGTH_WINDOW) if usual is None else usual
         rel = np.where(paired, length / np.maximum(common, 1.0), np.nan)
+        # a line ending in mid-sentence ends a unit: no merging across it
+        unit_end = np.array([bool(s) and bool(self.src_mid[s[-1]]) or bool(t) and
+                             bool(self.tgt_mid[t[-1]]) for s, t in groups])
         # merging with a paired neighbour brings the length nearer the usual one
         with np.errstate(invalid="ignore", divide="ignore"):
             here = np.abs(np.log(rel))
             nearer = np.zeros(len(groups), dtype=bool)
-            for shift in (-1, 1):
-                neighbour = np.roll(rel, shift)
-                if shift == 1:
-                    neighbour[0] = np.nan
-                else:
-                    neighbour[-1] = np.nan
+            for shift, boundary in ((1, np.roll(unit_end, 1)), (-1, unit_end)):
+                neighbour = np.where(boundary, np.nan, np.roll(rel, shift))
+                neighbour[0 if shift == 1 else -1] = np.nan
                 nearer |= np.abs(np.log(rel + neighbour)) < here
         layout = np.array([(bool(s) and bool(self.src_layout[s[0]]))
                            or (bool(t) and bool(self.tgt_layout[t[0]])) for s, t in groups])

@@ -11,16 +11,21 @@ def document(texts, lang="en"):
     return Document([Sentence(t, k, k + 1) for k, t in enumerate(texts)], lang, "made-up")
 
 
-def verses(count, short=()):
-    """English lines of a made-up verse layout: every fifth line ends on a colon (a verse ending
-    in mid-sentence); the lines in ``short`` are a third of the usual length."""
+def verses(count, short=(), colon=()):
+    """English lines of a made-up verse layout: every fifth line and those in ``colon`` end on a
+    colon (a verse ending in mid-sentence); those in ``short`` are a third of the usual length."""
     lines = []
     for k in range(count):
         text = f"And the keeper of the orchard number {k} walked along the river to the hill"
         if k in short:
             text = text[:26]
-        lines.append(text + (":" if k % 5 == 0 else "."))
+        lines.append(text + (":" if k % 5 == 0 or k in colon else "."))
     return lines
+
+
+def chinese(count, short=()):
+    return document(["果园看守人沿着河边走到山上" + ("，" if k % 5 == 0 else "。")
+                     if k not in short else "看守人走了。" for k in range(count)], "zh")
 
 
 def test_a_line_ending_on_a_comma_or_colon_ends_in_mid_sentence():
@@ -41,13 +46,22 @@ def test_a_short_document_has_too_few_lines_to_tell():
 def test_two_short_beads_of_a_layout_are_less_sure_than_the_others():
     """Two third-length lines side by side make one bead of the usual length together: each
     is a likely fragment of a unit, and its confidence factor is sqrt(its relative length)."""
-    en = document(verses(400, short={200, 201}))
-    zh = document(["果园看守人沿着河边走到山上" + ("，" if k % 5 == 0 else "。")
-                   if k not in (200, 201) else "看守人走了。" for k in range(400)], "zh")
+    en = document(verses(400, short={201, 202}))
+    zh = chinese(400, short={201, 202})
     beads = [Bead((k,), (k,), 0.99) for k in range(400)]
     factors = fragment_factors(en, zh, beads)
-    assert (factors[[200, 201]] < 0.75).all()
-    assert np.allclose(np.delete(factors, [200, 201]), 1.0)
+    assert (factors[[201, 202]] < 0.75).all()
+    assert np.allclose(np.delete(factors, [201, 202]), 1.0)
+
+
+def test_a_short_bead_between_two_unit_ends_is_a_whole_unit():
+    """A line ending in mid-sentence ends a unit: a short line after one, ending on a colon
+    itself, is a short unit of its own, not a fragment."""
+    en = document(verses(400, short={201}, colon={201}))
+    beads = [Bead((k,), (k,), 0.99) for k in range(400)]
+    assert np.allclose(fragment_factors(en, chinese(400, short={201}), beads), 1.0)
+    en = document(verses(400, short={202}))
+    assert fragment_factors(en, chinese(400, short={202}), beads)[202] < 0.75
 
 
 def test_prose_and_unaligned_sentences_keep_their_confidence():
