@@ -109,11 +109,14 @@ def _running_sum(values: np.ndarray, half: int) -> np.ndarray:
     return total[np.minimum(idx + half + 1, len(values))] - total[np.maximum(idx - half, 0)]
 
 
-def _running_median(values: np.ndarray, half: int) -> np.ndarray:
+def _running_median(values: np.ndarray, half: int, block: int = 4096) -> np.ndarray:
     """The median of the non-NaN ``values`` over ``half`` places on either side of each (NaN
-    where there are none)."""
+    where there are none); ``block`` windows at a time, so that memory stays flat."""
     padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
     windows = sliding_window_view(padded, 2 * half + 1)
+    out = np.empty(len(values))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN windows: NaN
-        return np.nanmedian(windows, axis=1)
+        for first in range(0, len(values), block):
+            out[first:first + block] = np.nanmedian(windows[first:first + block], axis=1)
+    return out

@@ -73,3 +73,32 @@ def test_prose_and_unaligned_sentences_keep_their_confidence():
     layout = document(verses(400, short={10, 11}))
     alone = [Bead((k,), (), 0.4) for k in range(400)]
     assert np.allclose(fragment_factors(layout, zh, alone), 1.0)
+
+
+def numbered(short):
+    """A made-up verse layout in both languages, each line numbered (an anchor); the lines in
+    ``short`` say less."""
+    en = document([(f"And the keeper of the orchard number {k} walked along the river to the hill"
+                    if k not in short else f"The keeper {k} slept") + (":" if k % 5 == 0 else ".")
+                   for k in range(400)])
+    zh = document([(f"第{k}号果园看守人沿着河边走到山上" if k not in short else f"第{k}号看守人睡了")
+                   + ("，" if k % 5 == 0 else "。") for k in range(400)], "zh")
+    return en, zh
+
+
+def test_the_aligner_and_the_local_confidence_apply_the_factor():
+    from align.aligner import SearchSettings, align
+    from align.local import LocalConfidence
+
+    en, zh = numbered({201, 202})
+    result = align(en, zh)
+    assert [(b.src, b.tgt) for b in result.beads] == [((k,), (k,)) for k in range(400)]
+    sure = [b.confidence for k, b in enumerate(result.beads) if k not in (201, 202)]
+    assert min(sure) > 0.95
+    assert max(result.beads[201].confidence, result.beads[202].confidence) < 0.75
+    beads = result.beads
+    stretch = [((k,), (k,)) for k in range(199, 205)]
+    local = LocalConfidence(en, zh, beads=beads).confidences(stretch, [0, 2, 3])
+    plain = LocalConfidence(en, zh, beads=beads, settings=SearchSettings(fragments=False))
+    assert local[0] > 0.95 and max(local[1:]) < 0.75
+    assert min(plain.confidences(stretch, [2, 3])) > 0.95
