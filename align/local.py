@@ -46,7 +46,8 @@ class LocalConfidence:
             prepared = as_prepared(better) if better is not None else prepared
         self.scored = Structure(source, target, self.settings).wrap(prepared)
         self.layout = Layout(source, target) if self.settings.fragments else None
-        lengths = self.layout.lengths([(b.src, b.tgt) for b in beads]) if self.layout else []
+        lengths = (self.layout.lengths([(b.src, b.tgt) for b in beads]) if self.layout
+                   else np.zeros(0))
         # the usual bead length of the document, where an alignment of it was given
         self.usual = (float(np.nanmedian(lengths)) if np.isfinite(lengths).any() else None)
 
