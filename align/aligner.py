@@ -19,6 +19,7 @@ from align import MAX_BEAD
 from align.drift import drift_warnings
 from align.heap import retained_heap
 from align.language import detect_language
+from align.layout import fragment_factors
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
@@ -51,6 +52,7 @@ class SearchSettings:
     paragraph_bonus: float = 0.05  # a bead starting a paragraph on both sides
     paragraph_penalty: float = 0.1 # a bead running over a paragraph break
     kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
+    fragments: bool = True         # lower the confidence of likely fragments of a layout unit
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -85,6 +87,9 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     if better is not None:
         beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
                        beads if settings.again_margin else ())
+    if settings.fragments:
+        beads = [Bead(b.src, b.tgt, b.confidence * float(f))
+                 for b, f in zip(beads, fragment_factors(source, target, beads))]
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]

@@ -8,7 +8,9 @@ same quantity over a stretch of consecutive beads: every alignment of the stretc
 the aligner's bead shapes (up to ``max_bead`` a side, plus any larger shape the stretch holds) is
 scored with the aligner's prepared scorer (anchors, the lexicon learned from the confident beads,
 paragraph and kind structure) and summed by forward-backward at the aligner's temperature; the
-stretch's first and last sentences are its borders.
+stretch's first and last sentences are its borders. In text cut by a layout, a bead that looks
+like a fragment of a unit gets the aligner's factor for it (:mod:`align.layout`), measured against
+the median bead length of the alignment given.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import numpy as np
 
 from align.aligner import (DEFAULT_SETTINGS, SAME_LANGUAGE_CAP, SearchSettings, Structure,
                            bead_confidence, lattice_score, settings_lattice)
+from align.layout import Layout
 from align.model import Bead, Document
 from align.scoring import Scorer, as_prepared, make_scorer
 from align.search import Window, bead_types, posteriors
@@ -42,6 +45,11 @@ class LocalConfidence:
             better = prepared.refine(beads)
             prepared = as_prepared(better) if better is not None else prepared
         self.scored = Structure(source, target, self.settings).wrap(prepared)
+        self.layout = Layout(source, target) if self.settings.fragments else None
+        lengths = (self.layout.lengths([(b.src, b.tgt) for b in beads]) if self.layout
+                   else np.zeros(0))
+        # the usual bead length of the document, where an alignment of it was given
+        self.usual = (float(np.nanmedian(lengths)) if np.isfinite(lengths).any() else None)
 
     def confidences(self, stretch: Sequence[Grouping], wanted: Sequence[int]
                     ) -> list[float | None]:
@@ -81,6 +89,8 @@ class LocalConfidence:
                 np.array([g[1][0] for g in chosen]), np.array([len(g[1]) for g in chosen]))
         similarity = np.nan_to_num(similarity, nan=0.0, posinf=1.0, neginf=0.0)
         confidence = bead_confidence(posterior, similarity, paired, settings)
+        if self.layout is not None:
+            confidence = confidence * self.layout.factors(stretch, self.usual)[list(wanted)]
         if self.same_language:
             confidence = np.minimum(confidence, SAME_LANGUAGE_CAP)
         return [round(float(c), 4) for c in confidence]
