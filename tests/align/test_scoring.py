@@ -262,3 +262,15 @@ def test_the_lexical_scorer_learns_nothing_when_told_not_to():
     beads = [Bead((k,), (k,), 1.0) for k in range(30)]
     assert prepared.refine(beads) is None
 
+
+def test_a_word_said_again_in_a_sentence_counts_once():
+    """One English "river" covers one 河流, however often the Chinese repeats it: the sentence
+    that says it three times weighs what the one that says it once weighs, on either side."""
+    zh = ["河流很长。", "河流，河流，河流很长。", "会谈在友好气氛中进行。"]
+    en = ["The river is long.", "The river, the river, the river is long.",
+          "The talks were held in a friendly atmosphere."]
+    prepared = LexicalScorer(learn=False).prepare(doc(zh, "zh"), doc(en, "en"), 2)
+    for side in (prepared.zh, prepared.en):
+        pairs = side.tok_sent * len(side.type_keys) + side.tok_type
+        assert len(np.unique(pairs)) == len(pairs)
+        assert side.weight[0] == pytest.approx(side.weight[1]) and side.weight[0] > 0
