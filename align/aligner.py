@@ -19,12 +19,13 @@ from align import MAX_BEAD
 from align.drift import drift_warnings
 from align.heap import retained_heap
 from align.language import detect_language
+from align.large_beads import lift_limit
 from align.layout import fragment_factors
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
-                          coarse_band, diagonal_band, edge_rows, posteriors, viterbi, widen_band,
-                          window_around)
+                          coarse_band, diagonal_band, edge_rows, join_windows, posteriors,
+                          viterbi, widen_band, window_around)
 
 
 @dataclass
@@ -53,6 +54,11 @@ class SearchSettings:
     paragraph_penalty: float = 0.1 # a bead running over a paragraph break
     kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
     fragments: bool = True         # lower the confidence of likely fragments of a layout unit
+    lift_to: int = MAX_BEAD        # where the path has a bead of max_bead sentences a side (with
+                                   # evidence_ref similarity), shapes up to this many are tried
+    lift_context: int = 2          # ... over this many beads either side (align.large_beads)
+    lift_from: int = 4             # ... when max_bead is at least this (smaller limits are a
+                                   # choice of shapes, larger ones the search's economy)
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -85,8 +91,11 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         progress(done)
     better = prepared.refine(beads)
     if better is not None:
-        beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
-                       beads if settings.again_margin else ())
+        if settings.again_margin:
+            beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings, beads)
+        else:
+            beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
+                           earlier=beads)
     if settings.fragments:
         beads = [Bead(b.src, b.tgt, b.confidence * float(f))
                  for b, f in zip(beads, fragment_factors(source, target, beads))]
@@ -152,6 +161,7 @@ class _Structured(PreparedScorer):
     def __init__(self, inner: PreparedScorer, structure: Structure) -> None:
         self.inner, self.structure = inner, structure
         self.sparse = inner.sparse
+        self.any_group = inner.any_group
 
     def score(self, i, a, j, b):
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
@@ -182,13 +192,16 @@ def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]
 
 
 def search(prepared: PreparedScorer, n: int, m: int, max_bead: int,
-           settings: SearchSettings, start: Sequence[Bead] = ()) -> list[Bead]:
+           settings: SearchSettings, start: Sequence[Bead] = (),
+           earlier: Sequence[Bead] = ()) -> list[Bead]:
     """Both passes of the search with one prepared scorer; with ``start`` (the beads of an
-    earlier search), the bead pass looks within ``settings.again_margin`` of them instead."""
+    earlier search), the bead pass looks within ``settings.again_margin`` of them instead; with
+    ``earlier``, the anchor band also holds their path (``settings.coarse_pad`` around it)."""
     if start:
         window = window_around(bead_cells(start), n, m, max(settings.again_margin, max_bead))
     else:
-        window = window_around(anchor_pass(prepared, n, m, settings), n, m,
+        keep = window_around(bead_cells(earlier), n, m, settings.coarse_pad) if earlier else None
+        window = window_around(anchor_pass(prepared, n, m, settings, keep), n, m,
                                max(settings.margin, max_bead))
     return bead_pass(prepared, window, n, m, max_bead, settings)
 
@@ -205,9 +218,12 @@ def bead_cells(beads: Sequence[Bead]) -> list[tuple[int, int]]:
     return cells
 
 
-def anchor_pass(prepared: PreparedScorer, n: int, m: int, settings: SearchSettings
-                ) -> list[tuple[int, int]]:
-    """The first pass: the best path of 1-1, 1-0 and 0-1 steps through a band."""
+def anchor_pass(prepared: PreparedScorer, n: int, m: int, settings: SearchSettings,
+                keep: Window | None = None) -> list[tuple[int, int]]:
+    """The first pass: the best path of 1-1, 1-0 and 0-1 steps through a band (joined with
+    ``keep``: a search after learning keeps within reach the path the first search found, which
+    its own band, built again from the candidates, may miss where one side leaves out a long
+    passage)."""
     half = max(settings.first_half_width,
                min(settings.first_cap, int(settings.first_share * max(n, m))))
     if prepared.sparse and max(n, m) > settings.coarse_from:
@@ -216,6 +232,8 @@ def anchor_pass(prepared: PreparedScorer, n: int, m: int, settings: SearchSettin
         band = coarse_band(n, m, *everywhere, settings.coarse_grid, settings.coarse_pad)
     else:
         band = diagonal_band(n, m, half)
+    if keep is not None:
+        band = join_windows(band, keep)
     cand = first_candidates(prepared, band, n, settings.top_k)
     path = anchor_path(n, m, band, *cand)
     for _ in range(settings.widen):
@@ -241,6 +259,11 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
         a, b = types[t]
         i, j = lattice.position(cell)
         spans.append((i - a, a, j - b, b))
+    if prepared.any_group and settings.lift_from <= max_bead < settings.lift_to:
+        spans, post = lift_limit(lattice, spans, post, lattice_score(prepared),
+                                 prepared.raw_score, max_bead, settings.lift_to,
+                                 settings.lift_context, settings.evidence_ref,
+                                 settings.temperature)
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
     sims = np.zeros(len(spans))
     if both:

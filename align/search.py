@@ -87,6 +87,11 @@ def band_around(centre: np.ndarray, m: int, half: int) -> Window:
     return _connected(lo, hi)
 
 
+def join_windows(first: Window, second: Window) -> Window:
+    """The columns of either window in every row."""
+    return _connected(np.minimum(first.lo, second.lo), np.maximum(first.hi, second.hi))
+
+
 def _connected(lo: np.ndarray, hi: np.ndarray) -> Window:
     """The window of columns ``lo[i] .. hi[i] - 1`` of every row ``i``, widened so that its
     edges never move back and each row reaches back to the previous one (a steep diagonal, as

@@ -11,7 +11,8 @@ class gives every optional ability a default, so the search never asks what a sc
 - ``refine(beads)``: a better-informed copy after a first alignment, or ``None`` (default);
 - ``score_and_cost(i, a, j, b)``: the similarity and a merge cost beside it (default: no cost);
 - ``raw_score(i, a, j, b)``: the similarity before anything the search adds to it (structure),
-  which confidences use (default: ``score``).
+  which confidences use (default: ``score``);
+- ``any_group``: whether ``score`` takes groups larger than ``max_group`` (default: no).
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class PreparedScorer:
 
     #: True when :meth:`candidates` costs in proportion to the evidence, not to the band's area
     sparse: bool = False
+    #: True when :meth:`score` rates groups of any size, not only up to the ``max_group`` it was
+    #: prepared for (the search then tries larger beads where its path reaches the limit)
+    any_group: bool = False
 
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         """Similarity in [0, 1] of source group [i, i+a) and target group [j, j+b), elementwise."""

@@ -38,12 +38,16 @@ def group_texts(doc: Document, size: int) -> list[str]:
 
 
 class EmbeddingPrepared(PreparedScorer):
-    """Embeddings of every sentence group up to ``max_group`` sentences, computed once."""
+    """Embeddings of every sentence group up to ``max_group`` sentences, computed once (larger
+    groups, which the search asks for only where its path reaches the limit, when asked)."""
+
+    any_group = True
 
     def __init__(self, config: EmbeddingScorer, source: Document, target: Document,
                  max_group: int) -> None:
         self.config = config
         self.length = LengthModel.fit(source, target, config.length_power)
+        self.docs = (source, target)
         self.src = self._embed(config.encode, source, max_group, config.pool)
         self.tgt = self._embed(config.encode, target, max_group, config.pool)
 
@@ -73,10 +77,27 @@ class EmbeddingPrepared(PreparedScorer):
         for size_a in np.unique(a):
             for size_b in np.unique(b[a == size_a]):
                 sel = (a == size_a) & (b == size_b)
-                u = self.src[size_a - 1][i[sel]]
-                v = self.tgt[size_b - 1][j[sel]]
+                u = self._vectors(0, int(size_a), i[sel])
+                v = self._vectors(1, int(size_b), j[sel])
                 sims[sel] = np.einsum("ij,ij->i", u, v)
         return sims
+
+    def _vectors(self, side: int, size: int, starts: Array) -> np.ndarray:
+        """The embeddings of the groups of ``size`` sentences starting at ``starts`` on the
+        source (0) or target (1) side."""
+        groups = self.tgt if side else self.src
+        if size <= len(groups):
+            return groups[size - 1][starts]
+        if self.config.pool == "mean":
+            vecs = np.add.reduce([groups[0][starts + k] for k in range(size)])
+        else:
+            doc = self.docs[side]
+            sep = sentence_separator(doc.lang)
+            texts = doc.texts
+            vecs = np.asarray(self.config.encode([sep.join(texts[s:s + size])
+                                                  for s in starts.tolist()]), dtype=np.float32)
+            vecs = vecs.reshape(len(starts), -1)
+        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
 
     def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))

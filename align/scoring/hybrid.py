@@ -32,6 +32,7 @@ class HybridPrepared(PreparedScorer):
     def __init__(self, first: PreparedScorer, second: PreparedScorer, weight: float) -> None:
         self.first, self.second, self.weight = as_prepared(first), as_prepared(second), weight
         self.sparse = self.first.sparse
+        self.any_group = self.first.any_group and self.second.any_group
 
     def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
         """The first scorer's sparse candidates (4k of them), ranked again by the mixed score

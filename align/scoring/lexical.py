@@ -67,6 +67,7 @@ class LexicalPrepared(PreparedScorer):
     """The lexical scorer bound to one document pair (either language order)."""
 
     sparse = True
+    any_group = True
 
     def __init__(self, config: LexicalScorer, source: Document, target: Document,
                  max_group: int) -> None:

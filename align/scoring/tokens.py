@@ -96,8 +96,9 @@ class _Builder:
         self.type.append(t)
 
     def build(self, n: int) -> Side:
-        tok_sent = np.array(self.sent, dtype=np.int64)
-        tok_type = np.array(self.type, dtype=np.int64)
+        """The side's tokens, each type once per sentence (see :func:`once_per_sentence`)."""
+        tok_sent, tok_type = once_per_sentence(np.array(self.sent, dtype=np.int64),
+                                               np.array(self.type, dtype=np.int64))
         n_types = len(self.type_keys)
         if len(tok_sent):
             pairs = unique(tok_type * max(n, 1) + tok_sent)
@@ -109,6 +110,22 @@ class _Builder:
         weight = idf[tok_type] if len(tok_type) else np.zeros(0)
         per_sent = np.bincount(tok_sent, weights=weight, minlength=n) if n else np.zeros(0)
         return Side(n, tok_sent, tok_type, weight, self.type_keys, per_sent, df)
+
+
+def once_per_sentence(tok_sent: np.ndarray, tok_type: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens with each type kept once per sentence (the first time, in order).
+
+    A word said again in one sentence is no second piece of evidence: its translation is
+    usually said once, or taken up by a pronoun ("这条道路 ... 这条道路" is "this path ... it"),
+    so counting every occurrence lets one matched word cover much of a sentence (一切 four
+    times in one sentence, each covered by one English "every").
+    """
+    if len(tok_sent) < 2:
+        return tok_sent, tok_type
+    stride = int(tok_type.max()) + 1
+    _, first = np.unique(tok_sent * stride + tok_type, return_index=True)
+    keep = np.sort(first)
+    return tok_sent[keep], tok_type[keep]
 
 
 #: sentence punctuation both languages keep (after NFKC folding): a question stays a question,

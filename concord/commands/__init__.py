@@ -49,7 +49,9 @@ def chosen_scorer(args: argparse.Namespace, anchors: Sequence[tuple[str, Sequenc
 def add_max_bead_option(parser: argparse.ArgumentParser, help: str) -> None:
     """``--max-bead N`` (1 to :data:`align.MAX_BEAD`, default 4), shared by align and eval."""
     parser.add_argument("--max-bead", type=_max_bead, default=4, metavar="N",
-                        help=f"{help} (default: 4, at most {MAX_BEAD})")
+                        help=f"{help} (default: 4, at most {MAX_BEAD}; from 4 on, shapes of up "
+                             f"to {MAX_BEAD} are tried around a bead where the best path reaches "
+                             "N)")
 
 
 def _max_bead(value: str) -> int:

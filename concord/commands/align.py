@@ -52,8 +52,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                                    "(multilingual sentence embeddings) or hybrid (both); embed and "
                                    "hybrid need pip install 'concord[embed]'")
     add_pieces_option(parser)
-    add_max_bead_option(parser, help="largest number of sentences on one side of a bead; beads "
-                                     "have at most N+1 sentences in all")
+    add_max_bead_option(parser, help="largest number of sentences on one side of a bead that the "
+                                     "search tries everywhere, with at most N+1 in all")
     add_po_output_options(parser)
     parser.add_argument("-g", "--glossary", metavar="FILE",
                         help="a glossary (TBX, CSV, PO) whose terms anchor the alignment")

@@ -122,6 +122,18 @@ def test_any_encoder_plugs_into_the_embedding_scorer(pool):
     assert np.all((values >= 0) & (values <= 1))
 
 
+@pytest.mark.parametrize("pool", ["mean", "concat"])
+def test_the_embedding_scorer_embeds_larger_groups_when_asked(pool):
+    """Prepared for groups of 2, it scores groups of 3 and 4 as one prepared for 4 does."""
+    en = ["alpha beta", "gamma delta", "epsilon zeta", "eta theta", "iota kappa"]
+    scorer = EmbeddingScorer(bag_encoder, pool=pool)
+    small = scorer.prepare(doc(en, "en"), doc(en, "en"), 2)
+    large = scorer.prepare(doc(en, "en"), doc(en, "en"), 4)
+    assert small.any_group
+    i, a, j, b = np.array([0, 1, 0]), np.array([3, 4, 1]), np.array([0, 0, 2]), np.array([3, 2, 3])
+    np.testing.assert_allclose(small.score(i, a, j, b), large.score(i, a, j, b), rtol=1e-6)
+
+
 def test_hybrid_mixes_two_scorers():
     scorer = HybridScorer(LexicalScorer(learn=False), EmbeddingScorer(bag_encoder), weight=0.5)
     scores = pair_score(ZH, EN, scorer)
@@ -249,3 +261,16 @@ def test_the_lexical_scorer_learns_nothing_when_told_not_to():
     prepared = LexicalScorer(learn=False).prepare(doc(ZH * 10, "zh"), doc(EN * 10, "en"), 2)
     beads = [Bead((k,), (k,), 1.0) for k in range(30)]
     assert prepared.refine(beads) is None
+
+
+def test_a_word_said_again_in_a_sentence_counts_once():
+    """One English "river" covers one 河流, however often the Chinese repeats it: the sentence
+    that says it three times weighs what the one that says it once weighs, on either side."""
+    zh = ["河流很长。", "河流，河流，河流很长。", "会谈在友好气氛中进行。"]
+    en = ["The river is long.", "The river, the river, the river is long.",
+          "The talks were held in a friendly atmosphere."]
+    prepared = LexicalScorer(learn=False).prepare(doc(zh, "zh"), doc(en, "en"), 2)
+    for side in (prepared.zh, prepared.en):
+        pairs = side.tok_sent * len(side.type_keys) + side.tok_type
+        assert len(np.unique(pairs)) == len(pairs)
+        assert side.weight[0] == pytest.approx(side.weight[1]) and side.weight[0] > 0
