@@ -17,7 +17,7 @@ import numpy as np
 
 from align import MAX_BEAD
 from align.drift import drift_warnings
-from align.heap import retained_heap
+from align.heap import paused_collector, retained_heap
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
@@ -58,6 +58,7 @@ SAME_LANGUAGE_CAP = 0.3
 
 
 @retained_heap()
+@paused_collector()
 def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical",
           anchors: Sequence[tuple[str, Sequence[str]]] = (), max_bead: int = 4,
           progress: Callable[[int], None] | None = None,

@@ -1,6 +1,7 @@
 """The CC-CEDICT lexicon: parsing, English keys, segmentation and the disk cache."""
 from __future__ import annotations
 
+import gc
 import gzip
 
 import align.lexicon as lexicon_module
@@ -77,6 +78,20 @@ def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
     again = load_lexicon()                       # broken cache: parsed again, cache rewritten
     assert again.entries["朋友"] == first.entries["朋友"]
     assert caches[0].read_bytes() != b"not a marshal file"
+
+
+def test_the_loaded_lexicon_is_out_of_the_collectors_sight(tmp_path, monkeypatch):
+    data = tmp_path / "small_cedict.txt.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as handle:
+        handle.write("朋友 朋友 [peng2 you5] /friend/\n")
+    monkeypatch.setattr(lexicon_module, "data_path", lambda: data)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    before = gc.get_freeze_count()
+    lexicon = load_lexicon()
+    assert gc.get_freeze_count() > before     # frozen: full collections no longer scan it
+    assert gc.isenabled()
+    assert load_lexicon() is lexicon
 
 
 def test_front_matter_words_of_white_papers_come_from_our_supplement():
