@@ -47,6 +47,21 @@ def test_side_cover_by_runs_is_bit_for_bit_the_plain_one(prepared, monkeypatch, 
         assert x.dtype == y.dtype and np.array_equal(x.view(np.int64), y.view(np.int64))
 
 
+@pytest.mark.parametrize("swapped", [False, True])
+def test_merge_cost_by_runs_is_bit_for_bit_the_plain_one(corpora, monkeypatch, swapped):
+    zh = read_sentence_file(corpora / "releases" / f"{RELEASE}.zh.sents", "zh")
+    en = read_sentence_file(corpora / "releases" / f"{RELEASE}.en.sents", "en")
+    source, target = (en, zh) if swapped else (zh, en)
+    scorer = LexicalScorer(learn=False).prepare(source, target, 4)
+    i, a, j, b = _beads_in_runs(len(source), len(target), seed=5)
+    fast = scorer.score_and_cost(i, a, j, b)
+    assert fast[1].any()                                  # some merges do pay
+    monkeypatch.setattr(lexical, "MAX_SHAPE_RUNS", 0)     # every bead on its own
+    plain = scorer.score_and_cost(i, a, j, b)
+    for x, y in zip(fast, plain, strict=True):
+        assert x.dtype == y.dtype and np.array_equal(x.view(np.int64), y.view(np.int64))
+
+
 def test_gap_runs_of_all_rows_are_those_of_each_row(prepared):
     n, m = prepared.zh.n, prepared.en.n
     lattice = build_lattice(diagonal_band(n, m, 5), n, m, bead_types(4), prepared.score, -0.1,
