@@ -98,12 +98,13 @@ def write_alignment(alignment: Alignment, path: str | os.PathLike[str], fmt: str
     bead, tagged ``zh_tag``/``en_tag``, default zh-CN/en-US; the TMX header dated
     ``creationdate``, default now; ``writer_options`` go to the format's writer, e.g. the PO
     fuzzy options)."""
-    from align.evaluate import format_bead
     from concord.atomic import write_text_atomic
     from concord.bitext import units_from_alignment, write_units
     from tmx.langtags import DEFAULT_EN, DEFAULT_ZH
 
     if fmt == "beads":
+        from align.evaluate import format_bead
+
         write_text_atomic(path, "".join(format_bead(b.src, b.tgt) + "\n"
                                         for b in alignment.beads))
         return

@@ -7,6 +7,7 @@ import pytest
 import align.scoring.lexical as lexical
 from align.evaluate import read_sentence_file
 from align.scoring import LexicalScorer
+import align.search as search
 from align.search import (_gap_runs, _row_gap_runs, bead_types, build_lattice, diagonal_band,
                           posteriors, viterbi)
 
@@ -107,3 +108,11 @@ def test_names_found_in_all_texts_at_once_are_those_the_regex_finds(corpora):
     found = pattern.find_all(texts)
     assert found == [pattern.find(text) for text in texts]
     assert sum(map(len, found)) > 50
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 10, 1001])
+def test_median_is_numpys(size):
+    values = np.random.default_rng(size).normal(size=size)
+    values[-2:] = values[:2] if size > 3 else values[-2:]      # ties
+    assert search.median(values) == float(np.median(values))
+    assert type(search.median(values)) is float
