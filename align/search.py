@@ -448,6 +448,7 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     types, n = lattice.types, lattice.n
     t01 = types.index((0, 1))
     row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    row_types_i8 = row_types.astype(np.int8)
     value = np.full(lattice.outside + 1, NEG)
     back = np.full(lattice.outside + 1, -1, dtype=np.int8)
     prev_rows = lattice.prev[row_types]
@@ -467,15 +468,14 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
             pick = np.argmax(cand, axis=0)
             base = cand.max(axis=0)
-            choice = row_types[pick].astype(np.int8)
+            choice = row_types_i8[pick]
         cum = cums[cells]
         adjusted = base - cum
         run = (_segmented(np.maximum, adjusted, segments[cells]) if broken[i]
                else np.maximum.accumulate(adjusted))
         row = run + cum
-        choice = np.where(run > adjusted, t01, choice).astype(np.int8)
         value[cells] = np.where(row > NEG / 2, row, NEG)
-        back[cells] = choice
+        back[cells] = np.where(run > adjusted, t01, choice)     # stored as int8
     path = []
     cell = lattice.end_cell()
     while cell != 0:                       # cell 0 is (0, 0): windows always start there
@@ -577,14 +577,14 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
             fwd[cells] = _scan(base, cums[cells], segments[cells], broken[i])
         bwd = np.full(lattice.outside + 1, NEG)
         end = lattice.end_cell()
-        type_index = np.arange(len(row_types))[:, None]
+        # the score of the bead of each type leaving each cell, gathered once for all rows
+        s_next = np.take_along_axis(s_rows, next_rows, axis=1)
         cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=True)
         for i in range(n, -1, -1):
             cells = slice(starts[i], starts[i + 1])
             if cells.stop == cells.start:
                 continue
-            ends = next_rows[:, cells]
-            base = _logsumexp0(s_rows[type_index, ends] + bwd[ends])
+            base = _logsumexp0(s_next[:, cells] + bwd[next_rows[:, cells]])
             if i == n:
                 base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
             # out[k] = logaddexp(base[k], out[k+1] + step[k]): the forward scan, read backwards
@@ -602,11 +602,9 @@ def _logsumexp0(cand: np.ndarray) -> np.ndarray:
     """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
     the caller ignores underflow."""
     top = cand.max(axis=0)
-    finite = top > NEG / 2
-    safe = np.where(finite, top, 0.0)
-    terms = cand - safe
-    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + safe
-    return np.where(finite, total, NEG)
+    terms = cand - top        # columns where all are NEG come out NEG below, whatever this is
+    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + top
+    return np.where(top > NEG / 2, total, NEG)
 
 
 def _scan(base: np.ndarray, cum: np.ndarray, segment: np.ndarray, broken: bool) -> np.ndarray:
