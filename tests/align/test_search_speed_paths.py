@@ -116,3 +116,28 @@ def test_median_is_numpys(size):
     values[-2:] = values[:2] if size > 3 else values[-2:]      # ties
     assert search.median(values) == float(np.median(values))
     assert type(search.median(values)) is float
+
+
+def _top_k_by_sorting(src, tgt, score, k):
+    order = np.lexsort((-score, src))
+    src, tgt, score = src[order], tgt[order], score[order]
+    keep = np.arange(len(src)) - np.searchsorted(src, src, side="left") < k
+    return src[keep], tgt[keep], score[keep]
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5])
+def test_top_k_without_sorting_the_scores_keeps_what_sorting_keeps(k):
+    from align.scoring.base import _top_k_of_runs, top_k
+
+    rng = np.random.default_rng(k)
+    for n in (1, 2, 7, 60, 3000):
+        src = np.sort(rng.integers(0, max(1, n // 4), n))
+        tgt = rng.integers(0, 500, n)
+        for score in (rng.normal(size=n), rng.integers(0, 3, n).astype(float),   # ties
+                      np.where(rng.random(n) < 0.5, -0.0, 0.0)):
+            assert _top_k_of_runs(src, score, k) is not None
+            for x, y in zip(top_k(src, tgt, score, k), _top_k_by_sorting(src, tgt, score, k),
+                            strict=True):
+                assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
+    shuffled = rng.permutation(50)                  # sources out of order: sorted as before
+    assert _top_k_of_runs(shuffled, rng.normal(size=50), k) is None
