@@ -154,7 +154,7 @@ def coarse_path(blocks: np.ndarray) -> list[tuple[int, int]]:
             choice = np.full(big_m, 2, dtype=np.int8)
         else:
             diag = np.concatenate([[NEG], prev[:-1]])
-            choice = np.where(diag >= prev, 0, 1).astype(np.int8)
+            choice = np.logical_not(diag >= prev).view(np.int8)
             base = np.maximum(diag, prev) + blocks[r]
         cum = np.cumsum(blocks[r])
         run = np.maximum.accumulate(base - cum)
@@ -213,7 +213,7 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
                 else outside)
         diag = diag + steps[i - block]
         best = np.maximum(diag, up)
-        choice = np.where(diag >= up, 0, 1).astype(np.int8)
+        choice = np.logical_not(diag >= up).view(np.int8)     # 0 diagonal, 1 up
         best[hi_at[i] - lo_at[i]:] = NEG
         run = np.maximum.accumulate(best)
         choice[run > best] = 2
