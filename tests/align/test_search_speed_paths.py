@@ -141,3 +141,13 @@ def test_top_k_without_sorting_the_scores_keeps_what_sorting_keeps(k):
                 assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
     shuffled = rng.permutation(50)                  # sources out of order: sorted as before
     assert _top_k_of_runs(shuffled, rng.normal(size=50), k) is None
+
+
+def test_unique_of_integers_is_numpys():
+    from align.coverage import unique, unique_inverse
+
+    values = np.random.default_rng(0).integers(0, 50, 2000)       # many equal values
+    uniq, inverse = unique_inverse(values)
+    expected, expected_inverse = np.unique(values, return_inverse=True)
+    assert np.array_equal(uniq, expected) and np.array_equal(inverse, expected_inverse)
+    assert np.array_equal(unique(values), expected)
