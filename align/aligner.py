@@ -135,9 +135,11 @@ class Structure:
             out -= np.where(crosses, st.paragraph_penalty, 0.0)
         if self.use_kinds:
             sk, tk = self.src_kind, self.tgt_kind
-            special = (sk[i] > 0) | (tk[j] > 0)
-            same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
-            out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
+            # only beads starting at a title, date line or heading change (few of them)
+            special = np.flatnonzero((sk[i] > 0) | (tk[j] > 0))
+            si, sj = i[special], j[special]
+            same = (sk[si] == tk[sj]) & (a[special] == 1) & (b[special] == 1)
+            out[special] += np.where(same, st.kind_bonus, -st.kind_bonus)
         return out
 
 

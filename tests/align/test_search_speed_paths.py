@@ -151,3 +151,32 @@ def test_unique_of_integers_is_numpys():
     expected, expected_inverse = np.unique(values, return_inverse=True)
     assert np.array_equal(uniq, expected) and np.array_equal(inverse, expected_inverse)
     assert np.array_equal(unique(values), expected)
+
+
+def test_structure_adjusts_only_beads_starting_at_special_lines_as_every_bead_was():
+    from align.aligner import DEFAULT_SETTINGS, Structure
+    from align.model import Document, Sentence
+
+    rng = np.random.default_rng(2)
+    kinds = ["body", "title", "dateline", "heading"]
+
+    def document(n, lang):
+        return Document([Sentence("x", int(p), kind=kinds[k]) for p, k in
+                         zip(np.cumsum(rng.random(n) < 0.3), rng.choice(4, n, p=[.85, .05, .05, .05]))],
+                        lang)
+
+    source, target = document(80, "zh"), document(90, "en")
+    structure = Structure(source, target, DEFAULT_SETTINGS)
+    assert structure.use_paragraphs and structure.use_kinds
+    i, a, j, b = _beads_in_runs(80, 90, seed=7)
+    sp, tp, sk, tk = structure.src_par, structure.tgt_par, structure.src_kind, structure.tgt_kind
+    st = DEFAULT_SETTINGS
+    every = np.zeros(len(i))                # the adjustment computed for every bead
+    every += np.where(((i == 0) | (sp[i] != sp[np.maximum(i - 1, 0)]))
+                      & ((j == 0) | (tp[j] != tp[np.maximum(j - 1, 0)])), st.paragraph_bonus, 0.0)
+    every -= np.where((sp[i + a - 1] != sp[i]) | (tp[j + b - 1] != tp[j]), st.paragraph_penalty,
+                      0.0)
+    every += np.where((sk[i] > 0) | (tk[j] > 0), np.where((sk[i] == tk[j]) & (a == 1) & (b == 1),
+                                                          st.kind_bonus, -st.kind_bonus), 0.0)
+    got = structure.adjust(i, a, j, b)
+    assert np.array_equal(got.view(np.int64), every.view(np.int64))
