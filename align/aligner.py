@@ -234,10 +234,10 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
     lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
+    rows, cols = lattice.positions(np.array([cell for _, cell in best], dtype=np.int64))
     spans = []
-    for t, cell in best:
+    for (t, _), i, j in zip(best, rows.tolist(), cols.tolist()):
         a, b = types[t]
-        i, j = lattice.position(cell)
         spans.append((i - a, a, j - b, b))
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
     sims = np.zeros(len(spans))

@@ -322,6 +322,11 @@ class Lattice:
         i = int(np.searchsorted(self.starts, cell, side="right")) - 1
         return i, int(self.window.lo[i]) + cell - int(self.starts[i])
 
+    def positions(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and columns of many cells (:meth:`position` of each)."""
+        rows = np.searchsorted(self.starts, cells, side="right") - 1
+        return rows, self.window.lo[rows] + cells - self.starts[rows]
+
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
                   score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
