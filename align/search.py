@@ -213,12 +213,11 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
                 else outside)
         diag = diag + steps[i - block]
         best = np.maximum(diag, up)
-        choice = np.logical_not(diag >= up).view(np.int8)     # 0 diagonal, 1 up
+        choice = back[i]
+        np.logical_not(diag >= up, out=choice.view(bool))     # 0 diagonal, 1 up
         best[hi_at[i] - lo_at[i]:] = NEG
-        run = np.maximum.accumulate(best)
+        run = np.maximum.accumulate(best, out=prev[width:2 * width])   # the row above, next
         choice[run > best] = 2
-        back[i] = choice
-        prev[width:2 * width] = run
     # trace back from (n, m)
     path = []
     i, k = n, m - lo[n]
