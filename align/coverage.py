@@ -10,6 +10,7 @@ the tokens of ``s`` it covers, for ``b = 1 .. max_group`` at once, with no Pytho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -31,7 +32,7 @@ class Matches:
         return cls(flat, types * stride + flat, stride)
 
 
-def _sort_kind(values: np.ndarray) -> str | None:
+def _sort_kind(values: np.ndarray) -> Literal["stable"] | None:
     """How to sort ``values`` for :func:`unique` and :func:`unique_inverse`: integers with
     numpy's default sort (vectorised; equal integers are indistinguishable, so the results are
     the same as with a stable sort, 5–15 times faster), anything else stably."""

@@ -214,15 +214,15 @@ class LexicalPrepared(PreparedScorer):
         one sentence (``zh_group``/``en_group`` false) adds nothing and is not computed."""
         mz, me, cz, wz, ce, we = covers
         source, target = (en_group, zh_group) if self.swapped else (zh_group, en_group)
-        gains = self.length.edge_gains(*(x[part] for x in bead), source=source, target=target)
-        zh_len, en_len = gains[::-1] if self.swapped else gains
-        weak = None
-        if zh_group:
-            weak = self._idle_edge(mz, me, ce, we, a, zh_len, part)
-        if en_group:
-            idle = self._idle_edge(me, mz, cz, wz, b, en_len, part)
-            weak = idle if weak is None else np.maximum(weak, idle)
-        return weak
+        src_len, tgt_len = self.length.edge_gains(*(x[part] for x in bead), source=source,
+                                                  target=target)
+        zh_len, en_len = (tgt_len, src_len) if self.swapped else (src_len, tgt_len)
+        idle = []                       # a side's gains are there when its group was asked for
+        if zh_len is not None:
+            idle.append(self._idle_edge(mz, me, ce, we, a, zh_len, part))
+        if en_len is not None:
+            idle.append(self._idle_edge(me, mz, cz, wz, b, en_len, part))
+        return idle[0] if len(idle) == 1 else np.maximum(idle[0], idle[1])
 
     def _idle_edge(self, mine: MemberCover, other: MemberCover, other_c: Array,
                    other_w: Array, size: Array, length_gain: tuple[Array, Array],
