@@ -17,7 +17,7 @@ import numpy as np
 
 from align import MAX_BEAD
 from align.drift import drift_warnings
-from align.heap import retained_heap
+from align.heap import paused_collector, retained_heap
 from align.language import detect_language
 from align.large_beads import lift_limit
 from align.layout import fragment_factors
@@ -66,6 +66,7 @@ SAME_LANGUAGE_CAP = 0.3
 
 
 @retained_heap()
+@paused_collector()
 def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical",
           anchors: Sequence[tuple[str, Sequence[str]]] = (), max_bead: int = 4,
           progress: Callable[[int], None] | None = None,
@@ -148,9 +149,11 @@ class Structure:
             out -= np.where(crosses, st.paragraph_penalty, 0.0)
         if self.use_kinds:
             sk, tk = self.src_kind, self.tgt_kind
-            special = (sk[i] > 0) | (tk[j] > 0)
-            same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
-            out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
+            # only beads starting at a title, date line or heading change (few of them)
+            special = np.flatnonzero((sk[i] > 0) | (tk[j] > 0))
+            si, sj = i[special], j[special]
+            same = (sk[si] == tk[sj]) & (a[special] == 1) & (b[special] == 1)
+            out[special] += np.where(same, st.kind_bonus, -st.kind_bonus)
         return out
 
 
@@ -254,10 +257,10 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
     lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
+    rows, cols = lattice.positions(np.array([cell for _, cell in best], dtype=np.int64))
     spans = []
-    for t, cell in best:
+    for (t, _), i, j in zip(best, rows.tolist(), cols.tolist()):
         a, b = types[t]
-        i, j = lattice.position(cell)
         spans.append((i - a, a, j - b, b))
     if prepared.any_group and settings.lift_from <= max_bead < settings.lift_to:
         spans, post = lift_limit(lattice, spans, post, lattice_score(prepared),

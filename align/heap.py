@@ -1,4 +1,5 @@
-"""Keep freed memory for reuse while aligning (glibc's ``malloc`` only; elsewhere nothing).
+"""Memory management while aligning: freed memory kept for reuse (glibc's ``malloc`` only;
+elsewhere nothing), and the cyclic garbage collector paused.
 
 The aligner makes and frees many numpy arrays of a few megabytes (each block of lattice rows,
 each pass). glibc serves such sizes with ``mmap`` and gives them back on ``free``, so every new
@@ -7,11 +8,20 @@ array is fresh memory whose pages the kernel must map and zero again: on bible-e
 32 MiB come from the heap and up to 512 MiB of freed memory stays there for the next array;
 afterwards glibc's defaults are set back and the free memory is returned (``malloc_trim``). Peak
 memory is unchanged: what is kept is what was in use before.
+
+The aligner creates hundreds of thousands of small Python objects (tokens, lists, tuples) and no
+reference cycles; the collector, triggered every 700 new objects, scanned them ~500 times on
+bible-en-zh and, in its full collections, the ~400,000 objects of the lexicon too (0.2 s CPU, a
+twelfth of the run). :func:`paused_collector` turns it off for the duration of ``align()``
+(garbage without cycles is still freed at once, by reference counting) and turns it back on
+after; :func:`align.lexicon.load_lexicon` moves the lexicon, which lives as long as the process,
+out of the collector's sight (``gc.freeze``).
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import sys
 import threading
 from collections.abc import Iterator
@@ -27,6 +37,8 @@ _KEEP_TRIM = 512 * 1024 * 1024
 
 _lock = threading.Lock()
 _depth = 0
+_gc_depth = 0
+_gc_was_enabled = False
 
 
 @lru_cache(maxsize=1)
@@ -71,3 +83,22 @@ def retained_heap() -> Iterator[None]:
                 libc.mallopt(_M_MMAP_THRESHOLD, _DEFAULT)
                 libc.mallopt(_M_TRIM_THRESHOLD, _DEFAULT)
                 libc.malloc_trim(0)
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Inside the block the cyclic garbage collector does not run (nested blocks and threads:
+    it is turned back on when the outermost block ends, if it was on when that block began)."""
+    global _gc_depth, _gc_was_enabled
+    with _lock:
+        _gc_depth += 1
+        if _gc_depth == 1:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()

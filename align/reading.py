@@ -18,7 +18,6 @@ from align.blocks import Block
 from align.boilerplate import is_boilerplate
 from align.decoding import decode_bytes
 from align.errors import DocumentError
-from align.html_extract import html_blocks
 from align.limits import DEFAULT_LIMITS
 from align.plaintext import markdown_blocks, text_blocks
 
@@ -32,11 +31,19 @@ class DocumentFormat:
     blocks: Callable[[str], list[Block]]
 
 
+def _html_blocks(text: str) -> list[Block]:
+    """:func:`align.html_extract.html_blocks`, imported when a page is read (it imports
+    ``lxml.html``, which plain text does not need)."""
+    from align.html_extract import html_blocks
+
+    return html_blocks(text)
+
+
 #: the document formats by name, in the order of :data:`align.INPUT_FORMATS`
 REGISTRY: dict[str, DocumentFormat] = {f.name: f for f in (
     DocumentFormat("txt", (".txt", ".text", ".sents"), text_blocks),
     DocumentFormat("md", (".md", ".markdown", ".mdown"), markdown_blocks),
-    DocumentFormat("html", (".html", ".htm", ".xhtml", ".shtml"), html_blocks),
+    DocumentFormat("html", (".html", ".htm", ".xhtml", ".shtml"), _html_blocks),
 )}
 FORMATS = INPUT_FORMATS
 _EXTENSIONS = {ext: f.name for f in REGISTRY.values() for ext in f.extensions}

@@ -159,7 +159,7 @@ def coarse_path(blocks: np.ndarray) -> list[tuple[int, int]]:
             choice = np.full(big_m, 2, dtype=np.int8)
         else:
             diag = np.concatenate([[NEG], prev[:-1]])
-            choice = np.where(diag >= prev, 0, 1).astype(np.int8)
+            choice = np.logical_not(diag >= prev).view(np.int8)
             base = np.maximum(diag, prev) + blocks[r]
         cum = np.cumsum(blocks[r])
         run = np.maximum.accumulate(base - cum)
@@ -218,12 +218,11 @@ def anchor_path(n: int, m: int, band: Window, cand_i: np.ndarray, cand_j: np.nda
                 else outside)
         diag = diag + steps[i - block]
         best = np.maximum(diag, up)
-        choice = np.where(diag >= up, 0, 1).astype(np.int8)
+        choice = back[i]
+        np.logical_not(diag >= up, out=choice.view(bool))     # 0 diagonal, 1 up
         best[hi_at[i] - lo_at[i]:] = NEG
-        run = np.maximum.accumulate(best)
+        run = np.maximum.accumulate(best, out=prev[width:2 * width])   # the row above, next
         choice[run > best] = 2
-        back[i] = choice
-        prev[width:2 * width] = run
     # trace back from (n, m)
     path = []
     i, k = n, m - lo[n]
@@ -326,6 +325,11 @@ class Lattice:
         """Row and column of a cell."""
         i = int(np.searchsorted(self.starts, cell, side="right")) - 1
         return i, int(self.window.lo[i]) + cell - int(self.starts[i])
+
+    def positions(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and columns of many cells (:meth:`position` of each)."""
+        rows = np.searchsorted(self.starts, cells, side="right") - 1
+        return rows, self.window.lo[rows] + cells - self.starts[rows]
 
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
@@ -434,7 +438,18 @@ def noise_level(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> float
     """How well a sentence matches a sentence that is not its translation, in this document:
     the median over sentences (both sides) of their second-best 1-1 score in the window."""
     seconds = np.concatenate([second_best(values, rows), second_best(values, cols)])
-    return float(np.median(seconds)) if len(seconds) else 0.0
+    return median(seconds) if len(seconds) else 0.0
+
+
+def median(values: np.ndarray) -> float:
+    """``np.median`` of a non-empty 1-D array without NaN, the same value (the middle element,
+    or the two middle ones' sum halved), without the import of ``numpy.ma`` that ``np.median``
+    makes on its first call (a hundredth of a second of every process)."""
+    half = len(values) // 2
+    if len(values) % 2:
+        return float(np.partition(values, half)[half])
+    part = np.partition(values, (half - 1, half))
+    return float((part[half - 1] + part[half]) / 2)
 
 
 def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
@@ -442,6 +457,7 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
     types, n = lattice.types, lattice.n
     t01 = types.index((0, 1))
     row_types = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    row_types_i8 = row_types.astype(np.int8)
     value = np.full(lattice.outside + 1, NEG)
     back = np.full(lattice.outside + 1, -1, dtype=np.int8)
     prev_rows = lattice.prev[row_types]
@@ -461,15 +477,14 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
             pick = np.argmax(cand, axis=0)
             base = cand.max(axis=0)
-            choice = row_types[pick].astype(np.int8)
+            choice = row_types_i8[pick]
         cum = cums[cells]
         adjusted = base - cum
         run = (_segmented(np.maximum, adjusted, segments[cells]) if broken[i]
                else np.maximum.accumulate(adjusted))
         row = run + cum
-        choice = np.where(run > adjusted, t01, choice).astype(np.int8)
         value[cells] = np.where(row > NEG / 2, row, NEG)
-        back[cells] = choice
+        back[cells] = np.where(run > adjusted, t01, choice)     # stored as int8
     path = []
     cell = lattice.end_cell()
     while cell != 0:                       # cell 0 is (0, 0): windows always start there
@@ -571,14 +586,14 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
             fwd[cells] = _scan(base, cums[cells], segments[cells], broken[i])
         bwd = np.full(lattice.outside + 1, NEG)
         end = lattice.end_cell()
-        type_index = np.arange(len(row_types))[:, None]
+        # the score of the bead of each type leaving each cell, gathered once for all rows
+        s_next = np.take_along_axis(s_rows, next_rows, axis=1)
         cums, segments, broken = _row_gap_runs(lattice.starts, s01, reverse=True)
         for i in range(n, -1, -1):
             cells = slice(starts[i], starts[i + 1])
             if cells.stop == cells.start:
                 continue
-            ends = next_rows[:, cells]
-            base = _logsumexp0(s_rows[type_index, ends] + bwd[ends])
+            base = _logsumexp0(s_next[:, cells] + bwd[next_rows[:, cells]])
             if i == n:
                 base[end - cells.start] = np.logaddexp(base[end - cells.start], 0.0)
             # out[k] = logaddexp(base[k], out[k+1] + step[k]): the forward scan, read backwards
@@ -596,11 +611,9 @@ def _logsumexp0(cand: np.ndarray) -> np.ndarray:
     """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
     the caller ignores underflow."""
     top = cand.max(axis=0)
-    finite = top > NEG / 2
-    safe = np.where(finite, top, 0.0)
-    terms = cand - safe
-    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + safe
-    return np.where(finite, total, NEG)
+    terms = cand - top        # columns where all are NEG come out NEG below, whatever this is
+    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + top
+    return np.where(top > NEG / 2, total, NEG)
 
 
 def _scan(base: np.ndarray, cum: np.ndarray, segment: np.ndarray, broken: bool) -> np.ndarray:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.limits import DEFAULT_LIMITS, Limits
+from concord import __version__
 
 if TYPE_CHECKING:  # the aligner is imported when a pair is aligned: naming documents
     from align.model import Alignment  # (``document_id``) stays quick to import
@@ -98,12 +99,13 @@ def write_alignment(alignment: Alignment, path: str | os.PathLike[str], fmt: str
     bead, tagged ``zh_tag``/``en_tag``, default zh-CN/en-US; the TMX header dated
     ``creationdate``, default now; ``writer_options`` go to the format's writer, e.g. the PO
     fuzzy options)."""
-    from align.evaluate import format_bead
     from concord.atomic import write_text_atomic
     from concord.bitext import units_from_alignment, write_units
     from tmx.langtags import DEFAULT_EN, DEFAULT_ZH
 
     if fmt == "beads":
+        from align.evaluate import format_bead
+
         write_text_atomic(path, "".join(format_bead(b.src, b.tgt) + "\n"
                                         for b in alignment.beads))
         return
@@ -113,6 +115,8 @@ def write_alignment(alignment: Alignment, path: str | os.PathLike[str], fmt: str
     options: dict[str, object] = {"src_lang": src_tag, "tgt_lang": tgt_tag}
     if fmt == "tmx":  # the tags are written as given (normalising would make zh-Hant zh-TW)
         options["normalize_langs"] = False
+        # the version the installed package's metadata gives, without reading it (0.03 s)
+        options["creationtoolversion"] = __version__
         if creationdate is not None:
             options["creationdate"] = creationdate
     options.update(writer_options or {})

@@ -17,6 +17,8 @@ is the reference.) scripts/eval_long.py checks long documents made of different 
 Usage: .venv/bin/python scripts/bench_align.py [--shared ../shared] [--times 1 6]
        [--scorer lexical] [--cold]     (--cold: also time a first run that parses CC-CEDICT)
        [--against DIR [--repeat 4]]    (1x side by side with another checkout, alternating)
+       [--command --against DIR]        (the whole ``concord align --presplit -o bible.tmx``
+                                         command of both, alternating; the TMX files compared)
 """
 from __future__ import annotations
 
@@ -97,6 +99,10 @@ def main() -> int:
                         help="another checkout (e.g. main): 1x runs of both, alternating, and "
                              "the ratio of their CPU times (the machine's load hits both alike)")
     parser.add_argument("--repeat", type=int, default=4, help="runs of each with --against")
+    parser.add_argument("--command", action="store_true",
+                        help="with --against: time the whole concord align command (imports, "
+                             "dictionary, reading, aligning, writing the TMX) instead of the "
+                             "aligner's process, and check that both write the same memory")
     parser.add_argument("--compare-pieces", type=int, metavar="ROUNDS", default=0,
                         help="instead: ROUNDS pairs of 1x runs without and with the piece links "
                              "(align.pieces), interleaved, and the ratio of their median CPU")
@@ -112,6 +118,8 @@ def main() -> int:
             cold = run_child(gold_dir, 1, args.scorer, dict(env, XDG_CACHE_HOME=cache))
         print(f"cold dictionary cache: {json.dumps(cold)}")
     run_child(gold_dir, 1, args.scorer, env)   # make sure the dictionary cache exists
+    if args.against and args.command:
+        return command_side_by_side(gold_dir, env, args.against, args.repeat)
     if args.against:
         side_by_side(gold_dir, args.scorer, env, args.against, args.repeat)
         return 0
@@ -156,6 +164,56 @@ def side_by_side(gold_dir: Path, scorer: str, env: dict[str, str], other: Path,
               + f"; strict F1 {runs[root][0]['f1_strict']}")
     print("this / other: " + ", ".join(f"{key} {medians[ROOT][key] / medians[other][key]:.2f}"
                                        for key in keys))
+
+
+def run_command(gold_dir: Path, env: dict[str, str], root: Path, output: Path) -> dict:
+    """``concord align 001.en 001.zh --presplit -o output`` with the code of ``root`` in a
+    fresh process: its wall time, CPU time (user + system) and peak memory."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "concord", "align", str(gold_dir / "001.en"),
+                             str(gold_dir / "001.zh"), "--presplit", "-o", str(output), "-q"],
+                            cwd=root, env=dict(env, PYTHONPATH=str(root)),
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    error = proc.stderr.read().decode() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"concord align failed in {root}:\n{error}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def command_side_by_side(gold_dir: Path, env: dict[str, str], other: Path, repeat: int) -> int:
+    """The whole ``concord align`` command of this checkout and ``other``, alternating (each
+    run a fresh process with the bytecode cached); medians, their ratio, and whether the two
+    memories are byte for byte the same (``SOURCE_DATE_EPOCH`` fixes their creation date)."""
+    env = dict(env, SOURCE_DATE_EPOCH="1700000000")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs: dict[Path, list[dict]] = {ROOT: [], other: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        outputs = {ROOT: Path(tmp) / "this.tmx", other: Path(tmp) / "other.tmx"}
+        for root in (ROOT, other):               # bytecode written, dictionary cache there
+            run_command(gold_dir, env, root, outputs[root])
+        for k in range(repeat):
+            for root in (ROOT, other) if k % 2 == 0 else (other, ROOT):
+                report = run_command(gold_dir, env, root, outputs[root])
+                runs[root].append(report)
+                print(json.dumps(dict(report, root=str(root),
+                                      load=round(os.getloadavg()[0], 1))))
+        same = outputs[ROOT].read_bytes() == outputs[other].read_bytes()
+    keys = ("cpu_s", "wall_s")
+    medians = {root: {key: statistics.median(r[key] for r in reports) for key in keys}
+               for root, reports in runs.items()}
+    for root, values in medians.items():
+        print(f"{root}: median " + ", ".join(f"{key} {value:.2f}" for key, value in values.items())
+              + f", min cpu_s {min(r['cpu_s'] for r in runs[root]):.2f}")
+    ratios = sorted(a["cpu_s"] / b["cpu_s"] for a, b in zip(runs[ROOT], runs[other]))
+    print("this / other: " + ", ".join(f"{key} {medians[ROOT][key] / medians[other][key]:.2f}"
+                                       for key in keys)
+          + f"; CPU ratio of each pair of runs, median {statistics.median(ratios):.2f}")
+    print(f"TMX written: {'the same bytes' if same else 'DIFFERENT'}")
+    return 0 if same else 1
 
 
 def compare_pieces(gold_dir: Path, scorer: str, env: dict[str, str], rounds: int) -> int:

@@ -133,7 +133,9 @@ def plain_segment(text: str) -> Segment:
 
 
 def _as_segment(value: str | Segment) -> Segment:
-    return value if isinstance(value, Segment) else Segment.plain(value)
+    if isinstance(value, Segment):
+        return value
+    return plain_segment(value) if type(value) is str else Segment.plain(value)
 
 
 @dataclass(slots=True)

@@ -178,11 +178,16 @@ class TMXWriter(UnitWriter):
         props = [(k, v) for k, v in unit.props if k != EMPTY]
         if empty is not None:
             props.append((EMPTY, self._tag(empty.lang)))
-        self._add_notes_props(tu, unit.notes, props)
+        # indented as it is built (what _indent(tu, 1) would do, without visiting it again)
+        inner = "\n  " if self._pretty else None
+        self._add_notes_props(tu, unit.notes, props, inner)
         for variant in kept:
-            tu.append(self._tuv(variant))
-        if self._pretty:
-            _indent(tu, 1)
+            tuv = self._tuv(variant)
+            tuv.tail = inner
+            tu.append(tuv)
+        if self._pretty and len(tu):
+            tu.text = inner
+            tu[-1].tail = "\n"
         return tu
 
     def _own_srclang(self, variants: list[Variant], left_out: bool) -> str | None:
@@ -206,22 +211,32 @@ class TMXWriter(UnitWriter):
             if key not in ("xml:lang", "lang", _LANG):
                 attrs[key] = self._clean(value)
         tuv = etree.Element("tuv", attrs)
-        self._add_notes_props(tuv, variant.notes, variant.props)
+        inner = "\n    " if self._pretty else None
+        self._add_notes_props(tuv, variant.notes, variant.props, inner)
         seg = etree.SubElement(tuv, "seg")
         parts = variant.segment.parts
         if len(parts) == 1 and isinstance(parts[0], str):
             seg.text = self._clean(parts[0])
         else:
             fill_element(seg, parts, self._clean)
+        if self._pretty:                   # a tuv of a tu (level 2), as _indent indents it
+            tuv.text = inner
+            seg.tail = "\n  "
         return tuv
 
     def _add_notes_props(self, parent: etree._Element, notes: Iterable[str],
-                         props: Iterable[tuple[str, str]]) -> None:
+                         props: Iterable[tuple[str, str]], tail: str | None = None) -> None:
+        """Notes and props into ``parent``, each followed by ``tail`` (indentation)."""
         # the DTD orders notes before props (header: any order; tu and tuv: (note|prop)*)
+        clean = self._clean
         for note in notes:
-            etree.SubElement(parent, "note").text = self._clean(note)
+            element = etree.SubElement(parent, "note")
+            element.text = clean(note)
+            element.tail = tail
         for kind, value in props:
-            etree.SubElement(parent, "prop", type=self._clean(kind)).text = self._clean(value)
+            element = etree.SubElement(parent, "prop", {"type": clean(kind)})
+            element.text = clean(value)
+            element.tail = tail
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

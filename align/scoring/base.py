@@ -105,12 +105,41 @@ def as_prepared(prepared: object) -> PreparedScorer:
 
 
 def top_k(src: Array, tgt: Array, score: Array, k: int) -> tuple[Array, Array, Array]:
-    """Keep the ``k`` highest-scoring targets of every source sentence."""
+    """Keep the ``k`` highest-scoring targets of every source sentence (by source sentence, best
+    first, ties in the given order)."""
     if len(src) == 0:
         return src, tgt, score
+    picked = _top_k_of_runs(src, score, k)
+    if picked is not None:
+        return src[picked], tgt[picked], score[picked]
     order = np.lexsort((-score, src))
     src, tgt, score = src[order], tgt[order], score[order]
     starts = np.searchsorted(src, src, side="left")
     rank = np.arange(len(src)) - starts
     keep = rank < k
     return src[keep], tgt[keep], score[keep]
+
+
+def _top_k_of_runs(src: Array, score: Array, k: int) -> Array | None:
+    """What :func:`top_k` keeps, as indices in its order, when ``src`` is sorted (candidates come
+    so) and no score is NaN: the best of each run of one source, then the next best, ``k``
+    times (the first of equal scores first, as the stable sort has them), with no sort of the
+    scores; None otherwise."""
+    n = len(src)
+    if k < 1 or (n > 1 and not (src[1:] >= src[:-1]).all()) or np.isnan(score).any():
+        return None
+    starts = np.flatnonzero(np.concatenate([[True], src[1:] != src[:-1]]))
+    sizes = np.diff(np.append(starts, n))
+    group = np.repeat(np.arange(len(starts)), sizes)
+    kept = np.minimum(sizes, k)
+    first_out = np.cumsum(kept) - kept              # where each source's picks begin
+    out = np.empty(int(kept.sum()), dtype=np.int64)
+    left = np.asarray(score, dtype=np.float64).copy()
+    for rank in range(int(kept.max())):
+        top = np.maximum.reduceat(left, starts)
+        at_top = np.flatnonzero(left == top[group])
+        first = at_top[np.concatenate([[True], group[at_top][1:] != group[at_top][:-1]])]
+        first = first[sizes[group[first]] > rank]   # sources with that many targets
+        out[first_out[group[first]] + rank] = first
+        left[first] = -np.inf
+    return out

@@ -32,11 +32,13 @@ class LengthModel:
         return cls(np.concatenate([[0.0], np.cumsum(src)]), np.concatenate([[0.0], np.cumsum(tgt)]),
                    float(ratio), power)
 
-    def edge_gains(self, i: Array, a: Array, j: Array, b: Array
-                   ) -> tuple[tuple[Array, Array], tuple[Array, Array]]:
+    def edge_gains(self, i: Array, a: Array, j: Array, b: Array, *, source: bool = True,
+                   target: bool = True
+                   ) -> tuple[tuple[Array, Array] | None, tuple[Array, Array] | None]:
         """How much each edge sentence improves the plain length ratio (power 1) of a bead:
         ratio with it / ratio without it, for the first and the last source sentence, then the
-        first and the last target sentence (1.0 where that side has a single sentence)."""
+        first and the last target sentence (1.0 where that side has a single sentence). A side
+        not asked for (``source``/``target`` false) is ``None``."""
         scale = math.sqrt(self.ratio)
         smooth = self.smooth
         sc, tc = self.src_cum, self.tgt_cum
@@ -47,13 +49,20 @@ class LengthModel:
             return (np.minimum(x, y) + smooth) / (np.maximum(x, y) + smooth)
 
         full = plain(src, tgt)
-        src_first = np.where(a > 1, full / plain(src - (sc[i + 1] - sc[i]) * scale, tgt), 1.0)
-        src_last = np.where(a > 1, full / plain(src - (sc[i + a] - sc[i + a - 1]) * scale, tgt),
-                            1.0)
-        tgt_first = np.where(b > 1, full / plain(src, tgt - (tc[j + 1] - tc[j]) / scale), 1.0)
-        tgt_last = np.where(b > 1, full / plain(src, tgt - (tc[j + b] - tc[j + b - 1]) / scale),
-                            1.0)
-        return (src_first, src_last), (tgt_first, tgt_last)
+        src_gains = tgt_gains = None
+        if source:
+            src_first = np.where(a > 1, full / plain(src - (sc[i + 1] - sc[i]) * scale, tgt),
+                                 1.0)
+            src_last = np.where(a > 1, full / plain(src - (sc[i + a] - sc[i + a - 1]) * scale,
+                                                    tgt), 1.0)
+            src_gains = (src_first, src_last)
+        if target:
+            tgt_first = np.where(b > 1, full / plain(src, tgt - (tc[j + 1] - tc[j]) / scale),
+                                 1.0)
+            tgt_last = np.where(b > 1, full / plain(src, tgt - (tc[j + b] - tc[j + b - 1])
+                                                    / scale), 1.0)
+            tgt_gains = (tgt_first, tgt_last)
+        return src_gains, tgt_gains
 
     def factor(self, i: Array, a: Array, j: Array, b: Array) -> Array:
         # both lengths in the geometric mean of the two units, so either order gives one factor

@@ -178,12 +178,9 @@ class LexicalPrepared(PreparedScorer):
             return np.zeros(0), np.zeros(0)
         factor = self.length.factor(i, a, j, b)
         with_cost = with_cost and bool(((a > 1) | (b > 1)).any())
-        if with_cost:
-            src_len, tgt_len = self.length.edge_gains(i, a, j, b)
+        bead = (i, a, j, b)                 # as given: the length model's order
         if self.swapped:
             i, a, j, b = j, b, i, a
-            if with_cost:
-                src_len, tgt_len = tgt_len, src_len
         if with_cost:
             cz, wz, mz = self._side_cover(self.zh, self.zh_matches, i, a, j, b, members=True)
             ce, we, me = self._side_cover(self.en, self.en_matches, j, b, i, a, members=True)
@@ -198,22 +195,51 @@ class LexicalPrepared(PreparedScorer):
         similarity = ((1.0 - mix) * sim + mix) * factor
         if not with_cost:
             return similarity, np.zeros(len(i))
-        weak = np.maximum(self._idle_edge(mz, me, ce, we, a, src_len),
-                          self._idle_edge(me, mz, cz, wz, b, tgt_len))
+        covers = (mz, me, cz, wz, ce, we)
+        runs = _shape_runs(a, b)
+        if runs is None:
+            weak = self._weak_edge(bead, covers, a, b, slice(None))
+        else:   # runs of one shape: only where a group has two sentences or more, on slices
+            weak = np.zeros(len(i))
+            for s, e in runs:
+                if a[s] >= 2 or b[s] >= 2:
+                    weak[s:e] = self._weak_edge(bead, covers, a, b, slice(s, e),
+                                                zh_group=a[s] >= 2, en_group=b[s] >= 2)
         return similarity, self.config.merge_cost * weak
 
+    def _weak_edge(self, bead: tuple[Array, Array, Array, Array], covers: tuple,
+                   a: Array, b: Array, part: slice, zh_group: bool = True,
+                   en_group: bool = True) -> Array:
+        """How little the weaker edge sentence of either group adds, for the beads ``part``
+        (``a``, ``b``: the Chinese and English group sizes); a side whose group is known to be
+        one sentence (``zh_group``/``en_group`` false) adds nothing and is not computed."""
+        mz, me, cz, wz, ce, we = covers
+        source, target = (en_group, zh_group) if self.swapped else (zh_group, en_group)
+        src_len, tgt_len = self.length.edge_gains(*(x[part] for x in bead), source=source,
+                                                  target=target)
+        zh_len, en_len = (tgt_len, src_len) if self.swapped else (src_len, tgt_len)
+        idle = []                       # a side's gains are there when its group was asked for
+        if zh_len is not None:
+            idle.append(self._idle_edge(mz, me, ce, we, a, zh_len, part))
+        if en_len is not None:
+            idle.append(self._idle_edge(me, mz, cz, wz, b, en_len, part))
+        return idle[0] if len(idle) == 1 else np.maximum(idle[0], idle[1])
+
     def _idle_edge(self, mine: MemberCover, other: MemberCover, other_c: Array,
-                   other_w: Array, size: Array, length_gain: tuple[Array, Array]) -> Array:
-        """How little the weaker edge sentence of each group (``size`` >= 2) adds, in [0, 1]."""
+                   other_w: Array, size: Array, length_gain: tuple[Array, Array],
+                   part: slice = slice(None)) -> Array:
+        """How little the weaker edge sentence of each group (``size`` >= 2) adds, in [0, 1],
+        for the beads ``part`` (``length_gain`` is of those beads alone)."""
         cfg = self.config
         alpha = cfg.smoothing
         low, high = cfg.merge_length
+        size, other_c, other_w = size[part], other_c[part], other_w[part]
         worst = np.zeros(len(size))
         for own, weight, without, ratio_gain in (
                 (mine.own_first, mine.weight_first, other.without_first, length_gain[0]),
                 (mine.own_last, mine.weight_last, other.without_last, length_gain[1])):
-            share = np.maximum(own, 0.0) / (weight + alpha)
-            gain = np.maximum(other_c - without, 0.0) / (other_w + alpha)
+            share = np.maximum(own[part], 0.0) / (weight[part] + alpha)
+            gain = np.maximum(other_c - without[part], 0.0) / (other_w + alpha)
             lexical = np.maximum(0.0, 1.0 - np.maximum(share / cfg.merge_own,
                                                        gain / cfg.merge_gain))
             length = np.clip((high - ratio_gain) / (high - low), 0.0, 1.0)

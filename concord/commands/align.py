@@ -73,6 +73,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui) -> int:
+    from align.heap import paused_collector
+
+    # one pair, then the process ends: no cyclic garbage collection while reading, aligning
+    # and writing (units and their elements are freed by reference counting; align.heap)
+    with paused_collector():
+        return _run(args, ui)
+
+
+def _run(args: argparse.Namespace, ui) -> int:
     from concord.atomic import shown
     from concord.pipeline import align_files, write_alignment
 

@@ -157,8 +157,8 @@ def output_names(doc_id: str, options: BatchOptions) -> list[str]:
     return names
 
 
-#: what aligning and writing a document imports (numpy.median imports numpy.ma on first use)
-_WORKER_MODULES = ("numpy.ma", "align.aligner", "align.document", "align.evaluate",
+#: what aligning and writing a document imports
+_WORKER_MODULES = ("align.aligner", "align.document", "align.evaluate",
                    "align.learned", "concord.bitext", "concord.pipeline", "tmx.writer")
 
 

@@ -1,7 +1,10 @@
 """The CC-CEDICT lexicon: parsing, English keys, segmentation and the disk cache."""
 from __future__ import annotations
 
+import gc
 import gzip
+
+import pytest
 
 import align.lexicon as lexicon_module
 from align.lexicon import english_key, english_keys, gloss_keys, load_lexicon, parse_cedict
@@ -51,14 +54,20 @@ def test_parse_small_dictionary_text():
     assert "friend" in common
 
 
-def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
-    # a small dictionary file stands in for CC-CEDICT: parsing the real one twice takes seconds
+@pytest.fixture
+def small_dictionary(tmp_path, monkeypatch):
+    """A small dictionary file stands in for CC-CEDICT (parsing the real one takes seconds),
+    with its cache under ``tmp_path`` and no lexicon loaded yet."""
     data = tmp_path / "small_cedict.txt.gz"
     with gzip.open(data, "wt", encoding="utf-8") as handle:
         handle.write("朋友 朋友 [peng2 you5] /friend/\n合作 合作 [he2 zuo4] /to cooperate/\n")
     monkeypatch.setattr(lexicon_module, "data_path", lambda: data)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    return data
+
+
+def test_cache_is_written_and_a_broken_cache_is_ignored(small_dictionary, tmp_path, monkeypatch):
     first = load_lexicon()
     assert [first.keys[k] for k in first.entries["朋友"]] == ["friend"]
     caches = list((tmp_path / "concord").glob("cedict-*.marshal"))
@@ -77,6 +86,14 @@ def test_cache_is_written_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
     again = load_lexicon()                       # broken cache: parsed again, cache rewritten
     assert again.entries["朋友"] == first.entries["朋友"]
     assert caches[0].read_bytes() != b"not a marshal file"
+
+
+def test_the_loaded_lexicon_is_out_of_the_collectors_sight(small_dictionary):
+    before = gc.get_freeze_count()
+    lexicon = load_lexicon()
+    assert gc.get_freeze_count() > before     # frozen: full collections no longer scan it
+    assert gc.isenabled()
+    assert load_lexicon() is lexicon
 
 
 def test_front_matter_words_of_white_papers_come_from_our_supplement():

@@ -7,6 +7,7 @@ import pytest
 import align.scoring.lexical as lexical
 from align.evaluate import read_sentence_file
 from align.scoring import LexicalScorer
+import align.search as search
 from align.search import (_gap_runs, _row_gap_runs, bead_types, build_lattice, diagonal_band,
                           posteriors, viterbi)
 
@@ -44,6 +45,21 @@ def test_side_cover_by_runs_is_bit_for_bit_the_plain_one(prepared, monkeypatch, 
                                      p.weight_first, p.own_last, p.weight_last)
                                     if isinstance(p, lexical.MemberCover) else (p,))]
     for x, y in zip(flat(fast), flat(plain), strict=True):
+        assert x.dtype == y.dtype and np.array_equal(x.view(np.int64), y.view(np.int64))
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+def test_merge_cost_by_runs_is_bit_for_bit_the_plain_one(corpora, monkeypatch, swapped):
+    zh = read_sentence_file(corpora / "releases" / f"{RELEASE}.zh.sents", "zh")
+    en = read_sentence_file(corpora / "releases" / f"{RELEASE}.en.sents", "en")
+    source, target = (en, zh) if swapped else (zh, en)
+    scorer = LexicalScorer(learn=False).prepare(source, target, 4)
+    i, a, j, b = _beads_in_runs(len(source), len(target), seed=5)
+    fast = scorer.score_and_cost(i, a, j, b)
+    assert fast[1].any()                                  # some merges do pay
+    monkeypatch.setattr(lexical, "MAX_SHAPE_RUNS", 0)     # every bead on its own
+    plain = scorer.score_and_cost(i, a, j, b)
+    for x, y in zip(fast, plain, strict=True):
         assert x.dtype == y.dtype and np.array_equal(x.view(np.int64), y.view(np.int64))
 
 
@@ -92,3 +108,75 @@ def test_names_found_in_all_texts_at_once_are_those_the_regex_finds(corpora):
     found = pattern.find_all(texts)
     assert found == [pattern.find(text) for text in texts]
     assert sum(map(len, found)) > 50
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 10, 1001])
+def test_median_is_numpys(size):
+    values = np.random.default_rng(size).normal(size=size)
+    values[-2:] = values[:2] if size > 3 else values[-2:]      # ties
+    assert search.median(values) == float(np.median(values))
+    assert type(search.median(values)) is float
+
+
+def _top_k_by_sorting(src, tgt, score, k):
+    order = np.lexsort((-score, src))
+    src, tgt, score = src[order], tgt[order], score[order]
+    keep = np.arange(len(src)) - np.searchsorted(src, src, side="left") < k
+    return src[keep], tgt[keep], score[keep]
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5])
+def test_top_k_without_sorting_the_scores_keeps_what_sorting_keeps(k):
+    from align.scoring.base import _top_k_of_runs, top_k
+
+    rng = np.random.default_rng(k)
+    for n in (1, 2, 7, 60, 3000):
+        src = np.sort(rng.integers(0, max(1, n // 4), n))
+        tgt = rng.integers(0, 500, n)
+        for score in (rng.normal(size=n), rng.integers(0, 3, n).astype(float),   # ties
+                      np.where(rng.random(n) < 0.5, -0.0, 0.0)):
+            assert _top_k_of_runs(src, score, k) is not None
+            for x, y in zip(top_k(src, tgt, score, k), _top_k_by_sorting(src, tgt, score, k),
+                            strict=True):
+                assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
+    shuffled = rng.permutation(50)                  # sources out of order: sorted as before
+    assert _top_k_of_runs(shuffled, rng.normal(size=50), k) is None
+
+
+def test_unique_of_integers_is_numpys():
+    from align.coverage import unique, unique_inverse
+
+    values = np.random.default_rng(0).integers(0, 50, 2000)       # many equal values
+    uniq, inverse = unique_inverse(values)
+    expected, expected_inverse = np.unique(values, return_inverse=True)
+    assert np.array_equal(uniq, expected) and np.array_equal(inverse, expected_inverse)
+    assert np.array_equal(unique(values), expected)
+
+
+def test_structure_adjusts_only_beads_starting_at_special_lines_as_every_bead_was():
+    from align.aligner import DEFAULT_SETTINGS, Structure
+    from align.model import Document, Sentence
+
+    rng = np.random.default_rng(2)
+    kinds = ["body", "title", "dateline", "heading"]
+
+    def document(n, lang):
+        return Document([Sentence("x", int(p), kind=kinds[k]) for p, k in
+                         zip(np.cumsum(rng.random(n) < 0.3), rng.choice(4, n, p=[.85, .05, .05, .05]))],
+                        lang)
+
+    source, target = document(80, "zh"), document(90, "en")
+    structure = Structure(source, target, DEFAULT_SETTINGS)
+    assert structure.use_paragraphs and structure.use_kinds
+    i, a, j, b = _beads_in_runs(80, 90, seed=7)
+    sp, tp, sk, tk = structure.src_par, structure.tgt_par, structure.src_kind, structure.tgt_kind
+    st = DEFAULT_SETTINGS
+    every = np.zeros(len(i))                # the adjustment computed for every bead
+    every += np.where(((i == 0) | (sp[i] != sp[np.maximum(i - 1, 0)]))
+                      & ((j == 0) | (tp[j] != tp[np.maximum(j - 1, 0)])), st.paragraph_bonus, 0.0)
+    every -= np.where((sp[i + a - 1] != sp[i]) | (tp[j + b - 1] != tp[j]), st.paragraph_penalty,
+                      0.0)
+    every += np.where((sk[i] > 0) | (tk[j] > 0), np.where((sk[i] == tk[j]) & (a == 1) & (b == 1),
+                                                          st.kind_bonus, -st.kind_bonus), 0.0)
+    got = structure.adjust(i, a, j, b)
+    assert np.array_equal(got.view(np.int64), every.view(np.int64))

@@ -68,3 +68,18 @@ def test_helpers():
     assert not same_tag("zh-CN", "zh-TW")
     assert looks_like_tag("zh-CN") and looks_like_tag("zh_Hant_TW") and looks_like_tag("eng")
     assert not looks_like_tag("Hello") and not looks_like_tag("source")
+
+
+@pytest.mark.parametrize("options", [{}, {"zh": "zh-Hans", "zh_traditional": "zh-Hant",
+                                           "en": "en"}])
+def test_common_tags_read_without_langcodes_normalise_as_langcodes_reads_them(options,
+                                                                            monkeypatch):
+    from tmx import langtags
+
+    fast = {code: normalize_tag(code, **options) for code in langtags._SIMPLE}
+    langtags._normalize.cache_clear()
+    monkeypatch.setattr(langtags, "_SIMPLE", {})
+    try:
+        assert {code: normalize_tag(code, **options) for code in fast} == fast
+    finally:
+        langtags._normalize.cache_clear()
