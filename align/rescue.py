@@ -176,41 +176,58 @@ def path_value(lattice: Lattice, path: Sequence[tuple[int, int]], extend: float,
 
 def gap_viterbi(lattice: Lattice, extend: float, entry: int = 0,
                 bonus: Sequence[float] = (0.0, 0.0, 0.0)) -> tuple[list[tuple[int, int]], float]:
-    """The best path through a full-grid ``lattice`` when a skip continuing a run of skips on
-    its side pays ``extend`` times its score; the path as (type, end cell) steps, and its score.
-    Windows are a few beads wide, so plain loops do."""
-    types = lattice.types
+    """The best path through a full-grid ``lattice`` entered in state ``entry``, when a skip
+    continuing a run of skips on its side pays ``extend`` times its score and the path earns
+    ``bonus`` of the state it ends in; the path as (type, end cell) steps, and its score.
+
+    States: 0 after a paired bead, 1 after a source skip, 2 after a target skip. Row by row as
+    :func:`align.search.viterbi`: beads from earlier rows at once, target skips along the row.
+    """
+    types, n, width = lattice.types, lattice.n, lattice.m + 1
     cells = lattice.outside
-    scores = lattice.scores.tolist()
-    prev = lattice.prev.tolist()
-    value = [[NEG] * cells for _ in range(3)]
-    back: list[list[tuple[int, int] | None]] = [[None] * cells for _ in range(3)]
-    value[entry][0] = 0.0
-    shapes = [(t, shape, _state(shape)) for t, shape in enumerate(types)]
-    for c in range(1, cells):
-        for t, shape, state in shapes:
-            p = prev[t][c]
-            if p == cells:
-                continue
-            s = scores[t][c]
-            if s <= NEG / 2:
-                continue
-            for before in range(3):
-                v = value[before][p]
-                if v <= NEG / 2:
-                    continue
-                v += _gap_score(shape, before, s, extend)
-                if v > value[state][c]:
-                    value[state][c] = v
-                    back[state][c] = (t, before)
+    value = np.full((3, cells + 1), NEG)
+    back_type = np.full((3, cells + 1), -1, dtype=np.int64)
+    back_state = np.zeros((3, cells + 1), dtype=np.int64)
+    value[entry, 0] = 0.0
+    t01 = types.index((0, 1))
+    t10 = types.index((1, 0))
+    rows = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    paired = np.array([bool(types[t][1]) for t in rows])
+    prev_rows, score_rows = lattice.prev[rows], lattice.scores[rows].astype(np.float64)
+    discount = np.where(rows == t10, extend - 1.0, 0.0)[:, None]     # a source run goes on
+    for i in range(n + 1):
+        row = np.arange(i * width, (i + 1) * width)
+        if i:
+            p, s = prev_rows[:, row], score_rows[:, row]
+            cand = value[:, p] + s                                  # (state before, type, cell)
+            cand[1] += discount * s
+            before = np.argmax(cand, axis=0)
+            best = np.take_along_axis(cand, before[None], axis=0)[0]
+            best[(p == cells) | (s <= NEG / 2)] = NEG
+            for state, chosen in ((0, paired), (1, ~paired)):
+                part = np.where(chosen[:, None], best, NEG)
+                pick = np.argmax(part, axis=0)
+                top = part[pick, np.arange(width)]
+                ok = top > NEG / 2
+                value[state, row[ok]] = top[ok]
+                back_type[state, row[ok]] = rows[pick[ok]]
+                back_state[state, row[ok]] = before[pick[ok], np.arange(width)[ok]]
+        scores01 = lattice.scores[t01, row].tolist()
+        v0, v1, v2 = (value[k, row].tolist() for k in range(3))
+        b2t, b2s = back_type[2, row].tolist(), back_state[2, row].tolist()
+        for j in range(1, width):
+            s = scores01[j]
+            for before, v in ((0, v0[j - 1] + s), (1, v1[j - 1] + s), (2, v2[j - 1] + extend * s)):
+                if v > v2[j] and v > NEG / 2:
+                    v2[j], b2t[j], b2s[j] = v, t01, before
+        value[2, row], back_type[2, row], back_state[2, row] = v2, b2t, b2s
     end = cells - 1
-    state = max(range(3), key=lambda k: value[k][end] + bonus[k])
-    total = value[state][end] + bonus[state]
+    final = value[:, end] + np.asarray(bonus)
+    state = int(np.argmax(final))
+    total = float(final[state])
     path, c = [], end
     while c:
-        step = back[state][c]
-        assert step is not None
-        t, before = step
+        t = int(back_type[state, c])
         path.append((t, c))
-        c, state = prev[t][c], before
+        c, state = int(lattice.prev[t, c]), int(back_state[state, c])
     return path[::-1], total
