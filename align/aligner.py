@@ -22,6 +22,7 @@ from align.language import detect_language
 from align.large_beads import lift_limit
 from align.layout import fragment_factors
 from align.model import Alignment, Bead, Document
+from align.rescue import rescue
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, join_windows, posteriors,
@@ -59,6 +60,7 @@ class SearchSettings:
     lift_context: int = 2          # ... over this many beads either side (align.large_beads)
     lift_from: int = 4             # ... when max_bead is at least this (smaller limits are a
                                    # choice of shapes, larger ones the search's economy)
+    rescue: bool = True            # re-decode passages glued to a lopsided bead (align.rescue)
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -85,18 +87,21 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     model = make_scorer(scorer, anchors)
     prepared = as_prepared(model.prepare(source, target, max_bead))
     structure = Structure(source, target, settings)
-    beads = search(structure.wrap(prepared), n, m, max_bead, settings)
+    final = structure.wrap(prepared)
+    beads = search(final, n, m, max_bead, settings)
     done = 0
     if progress:
         done = n // 2          # the first search; a second one may follow
         progress(done)
     better = prepared.refine(beads)
     if better is not None:
+        final = structure.wrap(as_prepared(better))
         if settings.again_margin:
-            beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings, beads)
+            beads = search(final, n, m, max_bead, settings, beads)
         else:
-            beads = search(structure.wrap(as_prepared(better)), n, m, max_bead, settings,
-                           earlier=beads)
+            beads = search(final, n, m, max_bead, settings, earlier=beads)
+    if settings.rescue:
+        beads = rescue_passages(final, beads, max_bead, settings)
     if settings.fragments:
         beads = [Bead(b.src, b.tgt, b.confidence * float(f))
                  for b, f in zip(beads, fragment_factors(source, target, beads))]
@@ -267,15 +272,34 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
                                  prepared.raw_score, max_bead, settings.lift_to,
                                  settings.lift_context, settings.evidence_ref,
                                  settings.temperature)
+    confidence = span_confidence(prepared, post, spans, settings)
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))
+            for (i, a, j, b), c in zip(spans, confidence)]
+
+
+def span_confidence(prepared: PreparedScorer, posterior: np.ndarray,
+                    spans: Sequence[tuple[int, int, int, int]], settings: SearchSettings
+                    ) -> np.ndarray:
+    """:func:`bead_confidence` of beads given as ``(i, a, j, b)`` spans and their posteriors."""
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
     sims = np.zeros(len(spans))
     if both:
         ia, aa, ja, ba = (np.array([spans[x][y] for x in both]) for y in range(4))
         sims[both] = prepared.raw_score(ia, aa, ja, ba)
-    confidence = bead_confidence(post, sims, np.array([bool(a and b) for _, a, _, b in spans]),
-                                 settings)
-    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), float(c))
-            for (i, a, j, b), c in zip(spans, confidence)]
+    paired = np.array([bool(a and b) for _, a, _, b in spans], dtype=bool)
+    return bead_confidence(posterior, sims, paired, settings)
+
+
+def rescue_passages(prepared: PreparedScorer, beads: list[Bead], max_bead: int,
+                    settings: SearchSettings) -> list[Bead]:
+    """:func:`align.rescue.rescue` with the search's bead scores, skip costs and confidence."""
+
+    def confidence(posterior: np.ndarray, spans: list[tuple[int, int, int, int]]) -> np.ndarray:
+        return span_confidence(prepared, posterior, spans, settings)
+
+    return rescue(beads, lattice_score(prepared), bead_types(max_bead),
+                  (settings.skip, settings.skip_relative, settings.skip_noise),
+                  settings.temperature, confidence)
 
 
 def lattice_score(prepared: PreparedScorer) -> Callable[..., np.ndarray]:
