@@ -20,6 +20,7 @@ from align.drift import drift_warnings
 from align.heap import retained_heap
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
+from align.quotes import quote_states
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, posteriors, viterbi, widen_band,
@@ -51,6 +52,7 @@ class SearchSettings:
     paragraph_bonus: float = 0.05  # a bead starting a paragraph on both sides
     paragraph_penalty: float = 0.1 # a bead running over a paragraph break
     kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
+    quote_penalty: float = 0.2     # a bead ending inside a quotation on one side only
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -116,9 +118,13 @@ class Structure:
         self.use_paragraphs = all(1 < len(set(par.tolist())) < len(par)
                                   for par in (self.src_par, self.tgt_par))
         self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
+        self.src_quote = quote_states(source.texts, source.lang)
+        self.tgt_quote = quote_states(target.texts, target.lang)
+        self.use_quotes = (settings.quote_penalty > 0 and self.src_quote is not None
+                           and self.tgt_quote is not None)
 
     def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
-        if not (self.use_paragraphs or self.use_kinds):
+        if not (self.use_paragraphs or self.use_kinds or self.use_quotes):
             return prepared
         return _Structured(prepared, self)
 
@@ -137,6 +143,9 @@ class Structure:
             special = (sk[i] > 0) | (tk[j] > 0)
             same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
             out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
+        if self.use_quotes:
+            differ = self.src_quote[i + a - 1] != self.tgt_quote[j + b - 1]
+            out -= np.where(differ, st.quote_penalty, 0.0)
         return out
 
 

@@ -1,0 +1,51 @@
+"""Dialogue structure: the quotation state after each sentence, and how beads use it."""
+from __future__ import annotations
+
+import numpy as np
+
+from align.aligner import DEFAULT_SETTINGS, Structure
+from align.model import Document, Sentence
+from align.quotes import quote_states
+
+ZH = ["韦小宝道：“你先走。",
+      "我随后就来。”",
+      "老人点了点头。",
+      "他说：“好。”",
+      "两人便分开了。"]
+EN = ["'Go ahead,' said Trinket.",
+      "'I'll follow.'",
+      "The old man nodded.",
+      "'Very well,' he said.",
+      "The two of them parted."]
+
+
+def doc(lines, lang):
+    return Document([Sentence(t, k, k + 1) for k, t in enumerate(lines)], lang, f"test.{lang}")
+
+
+def test_a_quotation_left_open_carries_to_the_next_sentence():
+    assert quote_states(ZH, "zh").tolist() == [1, 0, 0, 0, 0]
+    texts = ["He said: “Wait.", "Come here!”", "She came.", "“Why?” he asked."]
+    assert quote_states(texts, "en").tolist() == [1, 0, 0, 0]
+
+
+def test_english_straight_quotes_are_told_from_apostrophes():
+    texts = ["'Very well.", "Come over here!' he said.", "It's the boys' turn, isn't it?",
+             "'Don't,' she said."]
+    assert quote_states(texts, "en").tolist() == [1, 0, 0, 0]
+
+
+def test_text_with_too_few_quotation_marks_says_nothing():
+    assert quote_states(["He left.", "She said “no”.", "Rain."], "en") is None
+
+
+def test_a_bead_ending_inside_a_quotation_on_one_side_only_pays():
+    structure = Structure(doc(ZH, "zh"), doc(EN, "en"), DEFAULT_SETTINGS)
+    assert structure.use_quotes
+
+    def adjust(i, a, j, b):
+        return float(structure.adjust(*(np.array([x]) for x in (i, a, j, b)))[0])
+
+    assert adjust(0, 2, 0, 2) == 0.0                 # both end outside the quotation
+    assert adjust(0, 1, 0, 1) < 0.0                  # Chinese still inside, English closed
+    assert adjust(0, 1, 0, 1) == -DEFAULT_SETTINGS.quote_penalty
