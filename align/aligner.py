@@ -20,7 +20,7 @@ from align.drift import drift_warnings
 from align.heap import retained_heap
 from align.language import detect_language
 from align.model import Alignment, Bead, Document
-from align.quotes import quote_states
+from align.quotes import EITHER, quote_states
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, posteriors, viterbi, widen_band,
@@ -144,7 +144,8 @@ class Structure:
             same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
             out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
         if self.use_quotes:
-            differ = self.src_quote[i + a - 1] != self.tgt_quote[j + b - 1]
+            src, tgt = self.src_quote[i + a - 1], self.tgt_quote[j + b - 1]
+            differ = (src != tgt) & (src != EITHER) & (tgt != EITHER)
             out -= np.where(differ, st.quote_penalty, 0.0)
         return out
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from align.aligner import DEFAULT_SETTINGS, Structure
 from align.model import Document, Sentence
-from align.quotes import quote_states
+from align.quotes import EITHER, quote_states
 
 ZH = ["韦小宝道：“你先走。",
       "我随后就来。”",
@@ -35,6 +35,20 @@ def test_english_straight_quotes_are_told_from_apostrophes():
     assert quote_states(texts, "en").tolist() == [1, 0, 0, 0]
 
 
+def test_a_quotation_inside_a_quotation_leaves_the_outer_one_open():
+    zh = ["他道：“俗话说：‘与人方便。’", "你放心。”", "她笑了：“好。”", "“走吧。”"]
+    en = ["'You know the saying, \"Help others.\"", "Don't worry.'", "She smiled.", "'Fine.'",
+          "'Let's go.'"]
+    assert quote_states(zh, "zh").tolist() == [1, 0, 0, 0]
+    assert quote_states(en, "en").tolist() == [1, 0, 0, 0, 0]
+
+
+def test_a_quotation_split_by_an_english_speech_tag_fits_either_state():
+    en = ["'No one is asking you to rob,' said Liu.", "'But we must think.'", "He left.",
+          "'Wait,' she said.", "He stopped."]
+    assert quote_states(en, "en").tolist() == [EITHER, 0, 0, 0, 0]
+
+
 def test_text_with_too_few_quotation_marks_says_nothing():
     assert quote_states(["He left.", "She said “no”.", "Rain."], "en") is None
 
@@ -47,5 +61,5 @@ def test_a_bead_ending_inside_a_quotation_on_one_side_only_pays():
         return float(structure.adjust(*(np.array([x]) for x in (i, a, j, b)))[0])
 
     assert adjust(0, 2, 0, 2) == 0.0                 # both end outside the quotation
-    assert adjust(0, 1, 0, 1) < 0.0                  # Chinese still inside, English closed
-    assert adjust(0, 1, 0, 1) == -DEFAULT_SETTINGS.quote_penalty
+    assert adjust(0, 1, 1, 1) == -DEFAULT_SETTINGS.quote_penalty   # Chinese inside, English not
+    assert adjust(0, 1, 0, 1) == 0.0                 # English closed for a speech tag only
