@@ -98,12 +98,14 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
 
 
 class Structure:
-    """Paragraphs and sentence kinds (title, date line, heading) as evidence for beads.
+    """Paragraphs, sentence kinds (title, date line, heading) and quotations as evidence for beads.
 
     A bead that starts a paragraph on both sides earns ``paragraph_bonus``; one that runs over a
     paragraph break on either side pays ``paragraph_penalty``; a title, date line or heading
     matched with a sentence of the same kind earns ``kind_bonus``, with one of another kind pays
-    it. Documents read one sentence per line carry no such structure, and nothing changes.
+    it. Documents read one sentence per line carry no such structure. A bead whose last
+    sentences end one inside a quotation and the other outside (:mod:`align.quotes`) pays
+    ``quote_penalty``, where both documents hold quotation marks.
     """
 
     KINDS: ClassVar[dict[str, int]] = {"body": 0, "title": 1, "dateline": 2, "heading": 3}
