@@ -53,14 +53,26 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray | None:
     if sum(1 for found in marks if found) < MIN_QUOTED:
         return None
     open_kinds: dict[str, int] = {}
+    since: dict[str, int] = {}           # the sentence each open kind was opened in
+    unsure = np.zeros(len(texts) + 1, dtype=np.int64)
     states = np.zeros(len(texts), dtype=np.int8)
     for k, found in enumerate(marks):
-        for kind, (_, is_open, opens) in list(found.items()):
+        for kind, (_, is_open, opens, first_opens) in list(found.items()):
             if not (is_open or opens or open_kinds.get(kind)):
                 del found[kind]          # a closing mark with nothing open: an apostrophe
                 continue
+            if open_kinds.get(kind) and first_opens:
+                unsure[since[kind]] += 1     # opened again, never closed: a mark is missing
+                unsure[k] -= 1
+            if is_open and not (open_kinds.get(kind) and not first_opens):
+                since[kind] = k
             open_kinds[kind] = is_open
         states[k] = 1 if any(open_kinds.values()) else 0
+    for kind, is_open in open_kinds.items():
+        if is_open:                          # still open at the end
+            unsure[since[kind]] += 1
+            unsure[len(texts)] -= 1
+    states[np.cumsum(unsure)[:-1] > 0] = EITHER
     if not chinese:
         for k in range(len(texts) - 1):
             if states[k] == 0 and _split_by_tag(texts[k], marks[k], texts[k + 1]):
@@ -68,19 +80,20 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray | None:
     return states
 
 
-def _zh_marks(text: str) -> dict[str, tuple[int, int, bool]]:
+def _zh_marks(text: str) -> dict[str, tuple[int, int, bool, bool]]:
     """For each kind of Chinese mark in ``text``: the position of its last one, 1 if that one
     opens, and whether one of the kind opens in the text."""
     out = {}
     for opening, closing in _ZH_KINDS:
-        first_open = text.find(opening)
+        first_open, first_close = text.find(opening), text.find(closing)
         last = max(text.rfind(opening), text.rfind(closing))
         if last >= 0:
-            out[opening] = (last, 1 if text[last] == opening else 0, first_open >= 0)
+            first_opens = first_open >= 0 and (first_close < 0 or first_open < first_close)
+            out[opening] = (last, 1 if text[last] == opening else 0, first_open >= 0, first_opens)
     return out
 
 
-def _en_marks(text: str) -> dict[str, tuple[int, int, bool]]:
+def _en_marks(text: str) -> dict[str, tuple[int, int, bool, bool]]:
     """For each kind of English mark in ``text``: as :func:`_zh_marks`."""
     out = {}
     for kind in ("single", "double"):
@@ -88,14 +101,15 @@ def _en_marks(text: str) -> dict[str, tuple[int, int, bool]]:
         closing = [m.start() for m in _EN_CLOSE[kind].finditer(text)]
         if opening or closing:
             last_open, last_close = max(opening, default=-1), max(closing, default=-1)
+            first_opens = bool(opening) and (not closing or opening[0] < closing[0])
             out[kind] = (max(last_open, last_close), 1 if last_open > last_close else 0,
-                         bool(opening))
+                         bool(opening), first_opens)
     return out
 
 
-def _split_by_tag(text: str, found: dict[str, tuple[int, int, bool]], following: str) -> bool:
+def _split_by_tag(text: str, found: dict[str, tuple[int, int, bool, bool]], following: str) -> bool:
     """Whether ``text`` closes its quotation before narration and ``following`` opens one."""
-    closes = [pos for pos, is_open, _ in found.values() if not is_open]
+    closes = [pos for pos, is_open, *_ in found.values() if not is_open]
     if not closes or len(closes) != len(found):
         return False
     if not _TAG_AFTER.search(text[max(closes) + 1:]):

@@ -63,3 +63,11 @@ def test_a_bead_ending_inside_a_quotation_on_one_side_only_pays():
     assert adjust(0, 2, 0, 2) == 0.0                 # both end outside the quotation
     assert adjust(0, 1, 1, 1) == -DEFAULT_SETTINGS.quote_penalty   # Chinese inside, English not
     assert adjust(0, 1, 0, 1) == 0.0                 # English closed for a speech tag only
+
+
+def test_a_quotation_never_closed_says_nothing_until_the_next_one():
+    zh = ["他说：“年轻，有梦想。", "警察赶到了。", "尸检显示他死于刺伤。", "她说：“我们很难过。”", "雨停了。",
+          "“走吧。”"]
+    states = quote_states(zh, "zh").tolist()
+    assert states[:3] == [EITHER, EITHER, EITHER]     # the first quotation lacks its closing mark
+    assert states[3:] == [0, 0, 0]
