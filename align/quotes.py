@@ -46,7 +46,9 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray | None:
 
     Each kind of mark (double and single; Chinese “”, 「」, 『』, ‘’) is followed apart, so a
     quotation inside a quotation leaves the outer one open; a kind's state after a sentence is
-    the direction of its last mark there, or the state before when it has none.
+    the direction of its last mark there, or the state before when it has none. A kind opened
+    again before it closed, or still open at the end, lacks a mark: the sentences from where it
+    opened fit either state.
     """
     chinese = lang.split("-", 1)[0].lower() in ("zh", "ja")
     marks = [_zh_marks(text) if chinese else _en_marks(text) for text in texts]
@@ -82,7 +84,7 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray | None:
 
 def _zh_marks(text: str) -> dict[str, tuple[int, int, bool, bool]]:
     """For each kind of Chinese mark in ``text``: the position of its last one, 1 if that one
-    opens, and whether one of the kind opens in the text."""
+    opens, whether one of the kind opens in the text, and whether its first mark opens."""
     out = {}
     for opening, closing in _ZH_KINDS:
         first_open, first_close = text.find(opening), text.find(closing)
