@@ -145,7 +145,7 @@ class Structure:
             special = (sk[i] > 0) | (tk[j] > 0)
             same = (sk[i] == tk[j]) & (a == 1) & (b == 1)
             out += np.where(special, np.where(same, st.kind_bonus, -st.kind_bonus), 0.0)
-        if self.use_quotes:
+        if self.use_quotes and self.src_quote is not None and self.tgt_quote is not None:
             src, tgt = self.src_quote[i + a - 1], self.tgt_quote[j + b - 1]
             differ = (src != tgt) & (src != EITHER) & (tgt != EITHER)
             out -= np.where(differ, st.quote_penalty, 0.0)
