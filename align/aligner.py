@@ -23,6 +23,7 @@ from align.large_beads import lift_limit
 from align.layout import fragment_factors
 from align.model import Alignment, Bead, Document
 from align.rescue import rescue
+from align.quotes import EITHER, quote_states
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
 from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, join_windows, posteriors,
@@ -61,6 +62,7 @@ class SearchSettings:
     lift_from: int = 4             # ... when max_bead is at least this (smaller limits are a
                                    # choice of shapes, larger ones the search's economy)
     rescue: bool = True            # re-decode passages glued to a lopsided bead (align.rescue)
+    quote_penalty: float = 0.2     # a bead ending inside a quotation on one side only
 
 
 DEFAULT_SETTINGS = SearchSettings()
@@ -116,12 +118,14 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
 
 
 class Structure:
-    """Paragraphs and sentence kinds (title, date line, heading) as evidence for beads.
+    """Paragraphs, sentence kinds (title, date line, heading) and quotations as evidence for beads.
 
     A bead that starts a paragraph on both sides earns ``paragraph_bonus``; one that runs over a
     paragraph break on either side pays ``paragraph_penalty``; a title, date line or heading
     matched with a sentence of the same kind earns ``kind_bonus``, with one of another kind pays
-    it. Documents read one sentence per line carry no such structure, and nothing changes.
+    it. Documents read one sentence per line carry no such structure. A bead whose last
+    sentences end one inside a quotation and the other outside (:mod:`align.quotes`) pays
+    ``quote_penalty``, where both documents hold quotation marks.
     """
 
     KINDS: ClassVar[dict[str, int]] = {"body": 0, "title": 1, "dateline": 2, "heading": 3}
@@ -136,9 +140,13 @@ class Structure:
         self.use_paragraphs = all(1 < len(set(par.tolist())) < len(par)
                                   for par in (self.src_par, self.tgt_par))
         self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
+        self.src_quote = quote_states(source.texts, source.lang)
+        self.tgt_quote = quote_states(target.texts, target.lang)
+        self.use_quotes = (settings.quote_penalty > 0 and self.src_quote is not None
+                           and self.tgt_quote is not None)
 
     def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
-        if not (self.use_paragraphs or self.use_kinds):
+        if not (self.use_paragraphs or self.use_kinds or self.use_quotes):
             return prepared
         return _Structured(prepared, self)
 
@@ -159,6 +167,10 @@ class Structure:
             si, sj = i[special], j[special]
             same = (sk[si] == tk[sj]) & (a[special] == 1) & (b[special] == 1)
             out[special] += np.where(same, st.kind_bonus, -st.kind_bonus)
+        if self.use_quotes and self.src_quote is not None and self.tgt_quote is not None:
+            src, tgt = self.src_quote[i + a - 1], self.tgt_quote[j + b - 1]
+            differ = (src != tgt) & (src != EITHER) & (tgt != EITHER)
+            out -= np.where(differ, st.quote_penalty, 0.0)
         return out
 
 
