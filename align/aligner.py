@@ -140,10 +140,9 @@ class Structure:
         self.use_paragraphs = all(1 < len(set(par.tolist())) < len(par)
                                   for par in (self.src_par, self.tgt_par))
         self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
-        self.src_quote = quote_states(source.texts, source.lang)
-        self.tgt_quote = quote_states(target.texts, target.lang)
-        self.use_quotes = (settings.quote_penalty > 0 and self.src_quote is not None
-                           and self.tgt_quote is not None)
+        self.src_quote, self.tgt_quote = (_quote_states(source, target)
+                                          if settings.quote_penalty > 0 else (None, None))
+        self.use_quotes = self.src_quote is not None and self.tgt_quote is not None
 
     def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
         if not (self.use_paragraphs or self.use_kinds or self.use_quotes):
@@ -172,6 +171,21 @@ class Structure:
             differ = (src != tgt) & (src != EITHER) & (tgt != EITHER)
             out -= np.where(differ, st.quote_penalty, 0.0)
         return out
+
+
+def _quote_states(source: Document, target: Document) -> tuple[np.ndarray | None,
+                                                               np.ndarray | None]:
+    """:func:`align.quotes.quote_states` of both documents, or None for both when either has
+    too few quotation marks. The Chinese side goes first: its marks are found by a quick
+    scan, and when it has none the English one (whose apostrophes take a closer look) is not
+    read."""
+    states: dict[int, np.ndarray | None] = {}
+    for side in sorted((0, 1), key=lambda k: (source, target)[k].lang != "zh"):
+        document = (source, target)[side]
+        states[side] = quote_states(document.texts, document.lang)
+        if states[side] is None:
+            return None, None
+    return states[0], states[1]
 
 
 class _Structured(PreparedScorer):
