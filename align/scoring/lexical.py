@@ -42,7 +42,7 @@ class LexicalScorer:
     name: str = "lexical"
     anchors: Sequence[tuple[str, Sequence[str]]] = ()
     smoothing: float = 2.0        # IDF weight of "nothing matched" added to every denominator
-    length_power: float = 0.5     # exponent of the length factor
+    length_power: float = 0.6     # exponent of the length factor
     length_mix: float = 0.05      # share of the score given by length alone
     anchor_matches: int = 16      # first pass: ignore words matching more sentences in the band
     learn: bool = True            # second pass with a lexicon learned from confident 1-1 beads
