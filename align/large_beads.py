@@ -15,19 +15,17 @@ cut made up); the other stretches keep theirs.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
-from align.search import Lattice, bead_types, build_lattice, posteriors, viterbi, window_around
+from align.search import (BeadScore, Lattice, bead_types, build_lattice, posteriors, viterbi,
+                          window_around)
 
 #: a bead as (first source sentence, source count, first target sentence, target count)
 Span = tuple[int, int, int, int]
-Score = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
-def lift_limit(lattice: Lattice, spans: list[Span], post: np.ndarray, score: Score,
-               similarity: Score, max_bead: int, largest: int, context: int, evidence: float,
+def lift_limit(lattice: Lattice, spans: list[Span], post: np.ndarray, score: BeadScore,
+               similarity: BeadScore, max_bead: int, largest: int, context: int, evidence: float,
                temperature: float) -> tuple[list[Span], np.ndarray]:
     """``spans`` (the best path of ``lattice``) and their posteriors, with the stretches around
     the beads of ``max_bead`` sentences on a side whose ``similarity`` is at least ``evidence``
@@ -66,7 +64,7 @@ def _stretches(centres: list[int], context: int, count: int) -> list[tuple[int, 
     return out
 
 
-def _search_stretch(stretch: list[Span], types: list[tuple[int, int]], score: Score,
+def _search_stretch(stretch: list[Span], types: list[tuple[int, int]], score: BeadScore,
                     src_skip: np.ndarray, tgt_skip: np.ndarray, temperature: float
                     ) -> tuple[list[Span], list[float]] | None:
     """The best path through the rectangle the beads of ``stretch`` span, with the larger

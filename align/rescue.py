@@ -20,9 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.model import Bead
-from align.search import NEG, Lattice, Window, build_lattice, posteriors
+from align.search import BeadScore, NEG, Lattice, Window, build_lattice, posteriors
 
-Score = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def near_skip(beads: Sequence[Bead], x: int, reach: int) -> bool:
     return any(not (b.src and b.tgt) for b in beads[max(0, x - reach):x + reach + 1])
 
 
-def rescue(beads: Sequence[Bead], score: Score, types: Sequence[tuple[int, int]],
+def rescue(beads: Sequence[Bead], score: BeadScore, types: Sequence[tuple[int, int]],
            skip: tuple[float, float, float], temperature: float,
            confidence: Callable[[np.ndarray, list[tuple[int, int, int, int]]], np.ndarray],
            settings: RescueSettings | None = None) -> list[Bead]:
@@ -90,7 +89,7 @@ def _window(beads: Sequence[Bead], x: int, fixed: int, context: int) -> tuple[in
     return first, last
 
 
-def redecode(window: Sequence[Bead], score: Score, types: list[tuple[int, int]],
+def redecode(window: Sequence[Bead], score: BeadScore, types: list[tuple[int, int]],
              skip: tuple[float, float, float], temperature: float,
              confidence: Callable[[np.ndarray, list[tuple[int, int, int, int]]], np.ndarray],
              settings: RescueSettings, entry: int = 0, leave: int = 0

@@ -19,6 +19,8 @@ import numpy as np
 
 NEG = -1e18
 ROW_BLOCK = 2048     # rows of the lattice scored in one call
+#: what scores beads: ``score(i, a, j, b)`` for arrays of bead positions and shapes
+BeadScore = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 def bead_types(max_bead: int) -> list[tuple[int, int]]:
@@ -333,8 +335,8 @@ class Lattice:
 
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
-                  score: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
-                  skip: float, skip_relative: float = 0.0, skip_noise: float = 0.0) -> Lattice:
+                  score: BeadScore, skip: float, skip_relative: float = 0.0,
+                  skip_noise: float = 0.0) -> Lattice:
     """Score every bead that fits the window with ``score(i, a, j, b)`` (vectorised calls).
 
     A 1-0 or 0-1 bead scores ``skip``, less ``skip_relative`` times the best 1-1 score its
