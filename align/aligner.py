@@ -25,7 +25,7 @@ from align.model import Alignment, Bead, Document
 from align.rescue import rescue
 from align.quotes import EITHER, quote_states
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
-from align.search import (Lattice, Window, anchor_path, bead_types, build_lattice,
+from align.search import (Lattice, Span, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, join_windows, posteriors,
                           viterbi, widen_band, window_around)
 
@@ -288,11 +288,7 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
     lattice = settings_lattice(window, n, m, types, lattice_score(prepared), settings)
     best = viterbi(lattice)
     post = posteriors(lattice, best, settings.temperature)
-    rows, cols = lattice.positions(np.array([cell for _, cell in best], dtype=np.int64))
-    spans = []
-    for (t, _), i, j in zip(best, rows.tolist(), cols.tolist()):
-        a, b = types[t]
-        spans.append((i - a, a, j - b, b))
+    spans = lattice.spans(best)
     if prepared.any_group and settings.lift_from <= max_bead < settings.lift_to:
         spans, post = lift_limit(lattice, spans, post, lattice_score(prepared),
                                  prepared.raw_score, max_bead, settings.lift_to,
@@ -304,7 +300,7 @@ def bead_pass(prepared: PreparedScorer, window: Window, n: int, m: int, max_bead
 
 
 def span_confidence(prepared: PreparedScorer, posterior: np.ndarray,
-                    spans: Sequence[tuple[int, int, int, int]], settings: SearchSettings
+                    spans: Sequence[Span], settings: SearchSettings
                     ) -> np.ndarray:
     """:func:`bead_confidence` of beads given as ``(i, a, j, b)`` spans and their posteriors."""
     both = [x for x, (_, a, _, b) in enumerate(spans) if a and b]
@@ -320,7 +316,7 @@ def rescue_passages(prepared: PreparedScorer, beads: list[Bead], max_bead: int,
                     settings: SearchSettings) -> list[Bead]:
     """:func:`align.rescue.rescue` with the search's bead scores, skip costs and confidence."""
 
-    def confidence(posterior: np.ndarray, spans: list[tuple[int, int, int, int]]) -> np.ndarray:
+    def confidence(posterior: np.ndarray, spans: list[Span]) -> np.ndarray:
         return span_confidence(prepared, posterior, spans, settings)
 
     return rescue(beads, lattice_score(prepared), bead_types(max_bead),

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.search import (BeadScore, Lattice, bead_types, build_lattice, posteriors, viterbi,
-                          window_around)
+from align.search import (BeadScore, Lattice, Span, bead_types, build_lattice, posteriors,
+                          viterbi, window_around)
 
-#: a bead as (first source sentence, source count, first target sentence, target count)
-Span = tuple[int, int, int, int]
 
 
 def lift_limit(lattice: Lattice, spans: list[Span], post: np.ndarray, score: BeadScore,
@@ -82,11 +80,7 @@ def _search_stretch(stretch: list[Span], types: list[tuple[int, int]], score: Be
     lattice = build_lattice(window, n, m, types, shifted, 0.0)
     _set_skips(lattice, src_skip[i0:i0 + n], tgt_skip[j0:j0 + m])
     best = viterbi(lattice)
-    found = []
-    for t, cell in best:
-        a, b = types[t]
-        i, j = lattice.position(cell)
-        found.append((i - a + i0, a, j - b + j0, b))
+    found = lattice.spans(best, i0, j0)
     if found == stretch:
         return None
     return found, posteriors(lattice, best, temperature).tolist()

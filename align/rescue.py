@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.model import Bead
-from align.search import BeadScore, NEG, Lattice, Window, build_lattice, posteriors
+from align.search import NEG, BeadScore, Lattice, Span, Window, build_lattice, posteriors
 
 
 
@@ -48,7 +48,7 @@ def near_skip(beads: Sequence[Bead], x: int, reach: int) -> bool:
 
 def rescue(beads: Sequence[Bead], score: BeadScore, types: Sequence[tuple[int, int]],
            skip: tuple[float, float, float], temperature: float,
-           confidence: Callable[[np.ndarray, list[tuple[int, int, int, int]]], np.ndarray],
+           confidence: Callable[[np.ndarray, list[Span]], np.ndarray],
            settings: RescueSettings | None = None) -> list[Bead]:
     """``beads`` with the glued passages around lopsided beads re-decoded (see the module).
 
@@ -91,7 +91,7 @@ def _window(beads: Sequence[Bead], x: int, fixed: int, context: int) -> tuple[in
 
 def redecode(window: Sequence[Bead], score: BeadScore, types: list[tuple[int, int]],
              skip: tuple[float, float, float], temperature: float,
-             confidence: Callable[[np.ndarray, list[tuple[int, int, int, int]]], np.ndarray],
+             confidence: Callable[[np.ndarray, list[Span]], np.ndarray],
              settings: RescueSettings, entry: int = 0, leave: int = 0
              ) -> list[Bead] | None:
     """The beads of ``window`` decoded again with the affine gap, or None when the old ones
@@ -122,11 +122,7 @@ def redecode(window: Sequence[Bead], score: BeadScore, types: list[tuple[int, in
     if best == old or value - before <= settings.margin:
         return None
     kept = {(bead.src, bead.tgt): bead.confidence for bead in window}
-    spans = []
-    for t, cell in best:
-        a, b = lattice.types[t]
-        i, j = divmod(cell, m + 1)
-        spans.append((i - a + s0, a, j - b + t0, b))
+    spans = lattice.spans(best, s0, t0)
     fresh = confidence(posteriors(lattice, best, temperature), spans)
     out = []
     for (i, a, j, b), c in zip(spans, fresh):

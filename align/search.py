@@ -12,7 +12,7 @@ Every row of the lattice is processed with numpy over its window: no Python loop
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +21,8 @@ NEG = -1e18
 ROW_BLOCK = 2048     # rows of the lattice scored in one call
 #: what scores beads: ``score(i, a, j, b)`` for arrays of bead positions and shapes
 BeadScore = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+#: a bead as (first source sentence, source count, first target sentence, target count)
+Span = tuple[int, int, int, int]
 
 
 def bead_types(max_bead: int) -> list[tuple[int, int]]:
@@ -332,6 +334,16 @@ class Lattice:
         """Rows and columns of many cells (:meth:`position` of each)."""
         rows = np.searchsorted(self.starts, cells, side="right") - 1
         return rows, self.window.lo[rows] + cells - self.starts[rows]
+
+    def spans(self, path: Sequence[tuple[int, int]], i0: int = 0, j0: int = 0) -> list[Span]:
+        """The beads of ``path`` ((type, end cell) steps, as :func:`viterbi` gives them) as
+        spans, their sentence numbers shifted by ``i0`` and ``j0``."""
+        rows, cols = self.positions(np.array([cell for _, cell in path], dtype=np.int64))
+        spans = []
+        for (t, _), i, j in zip(path, rows.tolist(), cols.tolist()):
+            a, b = self.types[t]
+            spans.append((i - a + i0, a, j - b + j0, b))
+        return spans
 
 
 def build_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],
