@@ -35,7 +35,7 @@ def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
     ``lexicon``, the workers start with the lexicon loaded. When the workers are forked from
     this process the initializer runs here first, so that what it loads is shared: it must do
     nothing the second time."""
-    forked = fork_here()
+    forked, thaw = fork_here(), False
     context: multiprocessing.context.BaseContext
     if forked:
         if lexicon:
@@ -43,6 +43,8 @@ def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
             load_lexicon()
         if initializer is not None:
             initializer(*initargs)
+        # what was frozen before (the lexicon freezes itself for good) stays frozen after
+        thaw = gc.get_freeze_count() == 0
         gc.freeze()
         context = multiprocessing.get_context("fork")
     else:
@@ -57,7 +59,7 @@ def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
                                     initargs=(initializer, initargs)) as pool:
             yield pool
     finally:
-        if forked:
+        if forked and thaw:
             gc.unfreeze()
 
 

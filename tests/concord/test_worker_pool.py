@@ -65,3 +65,22 @@ def test_a_progress_bar_without_ticking_runs_no_thread(monkeypatch):
         assert threading.active_count() == before
     with ui.progress("aligning documents", 3) as advance:     # the default bar ticks
         assert threading.active_count() == before + 1
+
+
+FREEZE_SCRIPT = """
+import gc
+from concord.corpus.pool import worker_pool
+
+with worker_pool(1) as pool:
+    pool.submit(int, 1).result()
+print(gc.get_freeze_count() > 0)
+"""
+
+
+def test_the_lexicon_stays_frozen_after_a_pool():
+    # the lexicon moves itself out of the collector's sight for good; a pool that forked
+    # workers from this process must not bring it back when it ends
+    done = subprocess.run([sys.executable, "-c", FREEZE_SCRIPT], capture_output=True,
+                          text=True, check=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "True"
