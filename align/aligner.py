@@ -179,13 +179,13 @@ def _quote_states(source: Document, target: Document) -> tuple[np.ndarray | None
     too few quotation marks. The Chinese side goes first: its marks are found by a quick
     scan, and when it has none the English one (whose apostrophes take a closer look) is not
     read."""
-    states: dict[int, np.ndarray | None] = {}
-    for side in sorted((0, 1), key=lambda k: (source, target)[k].lang != "zh"):
-        document = (source, target)[side]
-        states[side] = quote_states(document.texts, document.lang)
-        if states[side] is None:
-            return None, None
-    return states[0], states[1]
+    chinese_first = source.lang == "zh" or target.lang != "zh"
+    first, second = (source, target) if chinese_first else (target, source)
+    first_states = quote_states(first.texts, first.lang)
+    second_states = None if first_states is None else quote_states(second.texts, second.lang)
+    if first_states is None or second_states is None:
+        return None, None
+    return (first_states, second_states) if chinese_first else (second_states, first_states)
 
 
 class _Structured(PreparedScorer):
