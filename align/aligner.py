@@ -20,7 +20,8 @@ from align.drift import drift_warnings
 from align.heap import paused_collector, retained_heap
 from align.language import detect_language
 from align.large_beads import lift_limit
-from align.layout import fragment_factors
+from align.layout import Layout
+from align.layout_units import attach_lone_lines, close_units
 from align.model import Alignment, Bead, Document
 from align.rescue import rescue
 from align.quotes import EITHER, quote_states
@@ -56,6 +57,7 @@ class SearchSettings:
     paragraph_penalty: float = 0.1 # a bead running over a paragraph break
     kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
     fragments: bool = True         # lower the confidence of likely fragments of a layout unit
+    whole_units: bool = True       # a lone unaligned line of layout text joins a neighbour
     lift_to: int = MAX_BEAD        # where the path has a bead of max_bead sentences a side (with
                                    # evidence_ref similarity), shapes up to this many are tried
     lift_context: int = 2          # ... over this many beads either side (align.large_beads)
@@ -104,9 +106,15 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
             beads = search(final, n, m, max_bead, settings, earlier=beads)
     if settings.rescue:
         beads = rescue_passages(final, beads, max_bead, settings)
-    if settings.fragments:
-        beads = [Bead(b.src, b.tgt, b.confidence * float(f))
-                 for b, f in zip(beads, fragment_factors(source, target, beads))]
+    if settings.fragments or settings.whole_units:
+        layout = Layout(source, target)
+        if settings.whole_units:
+            beads = attach_lone_lines(beads, layout, lattice_score(final), max_bead)
+        if settings.fragments:
+            beads = [Bead(b.src, b.tgt, b.confidence * float(f))
+                     for b, f in zip(beads, layout.factors([(b.src, b.tgt) for b in beads]))]
+        if settings.whole_units:
+            beads = close_units(beads, layout, max_bead=max_bead)
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]

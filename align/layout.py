@@ -74,19 +74,35 @@ class Layout:
         return np.array([self.src_len[list(s)].sum() + self.tgt_len[list(t)].sum()
                          if s and t else np.nan for s, t in groups])
 
+    def relative_lengths(self, groups: Sequence[Grouping], usual: float | None = None
+                         ) -> np.ndarray:
+        """Each bead's length over the usual one: ``usual`` or, without it, the median length of
+        the paired beads within ``LENGTH_WINDOW`` of each (NaN for an unaligned sentence)."""
+        length = self.lengths(groups)
+        common = _running_median(length, LENGTH_WINDOW) if usual is None else usual
+        return length / np.maximum(common, 1.0)
+
+    def unit_ends(self, groups: Sequence[Grouping]) -> np.ndarray:
+        """Whether each bead's last line on either side ends in mid-sentence (ends a unit)."""
+        return np.array([bool(s) and bool(self.src_mid[s[-1]]) or bool(t) and
+                         bool(self.tgt_mid[t[-1]]) for s, t in groups], dtype=bool)
+
+    def in_layout(self, groups: Sequence[Grouping]) -> np.ndarray:
+        """Whether each bead starts on a line of layout text on either side."""
+        return np.array([(bool(s) and bool(self.src_layout[s[0]]))
+                         or (bool(t) and bool(self.tgt_layout[t[0]])) for s, t in groups],
+                        dtype=bool)
+
     def factors(self, groups: Sequence[Grouping], usual: float | None = None) -> np.ndarray:
         """The factor of each of a run of consecutive beads; the usual length is ``usual`` or,
         without it, the median length of the paired beads within ``LENGTH_WINDOW`` of each."""
         factors = np.ones(len(groups))
         if not groups or not self.any:
             return factors
-        length = self.lengths(groups)
-        paired = np.isfinite(length)
-        common = _running_median(length, LENGTH_WINDOW) if usual is None else usual
-        rel = np.where(paired, length / np.maximum(common, 1.0), np.nan)
+        rel = self.relative_lengths(groups, usual)
+        paired = np.isfinite(rel)
         # a line ending in mid-sentence ends a unit: no merging across it
-        unit_end = np.array([bool(s) and bool(self.src_mid[s[-1]]) or bool(t) and
-                             bool(self.tgt_mid[t[-1]]) for s, t in groups])
+        unit_end = self.unit_ends(groups)
         # merging with a paired neighbour brings the length nearer the usual one
         with np.errstate(invalid="ignore", divide="ignore"):
             here = np.abs(np.log(rel))
@@ -95,9 +111,7 @@ class Layout:
                 neighbour = np.where(boundary, np.nan, np.roll(rel, shift))
                 neighbour[0 if shift == 1 else -1] = np.nan
                 nearer |= np.abs(np.log(rel + neighbour)) < here
-        layout = np.array([(bool(s) and bool(self.src_layout[s[0]]))
-                           or (bool(t) and bool(self.tgt_layout[t[0]])) for s, t in groups])
-        fragment = paired & nearer & layout
+        fragment = paired & nearer & self.in_layout(groups)
         factors[fragment] = np.sqrt(np.clip(rel[fragment], 0.0, 1.0))
         return factors
 

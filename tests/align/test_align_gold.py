@@ -48,7 +48,8 @@ def test_low_confidence_beads_are_the_wrong_ones(lexical):
 
 def test_held_out_bible_alignment(shared):
     result = evaluate_directory(shared / "corpora" / "gold" / "bible-en-zh")
-    assert result.score.f1_strict >= 0.85
+    # 0.9074 before lone lines and short closing sentences joined their verse (align.layout_units)
+    assert result.score.f1_strict >= 0.91
     assert result.score.f1_lax >= 0.98
     # the short beads of its verse layout are less sure (align.layout): before, 91.7 % of the
     # beads of confidence >= 0.9 were right, 73.6 % of all beads
