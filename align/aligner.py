@@ -21,7 +21,7 @@ from align.heap import paused_collector, retained_heap
 from align.language import detect_language
 from align.large_beads import lift_limit
 from align.layout import Layout
-from align.layout_units import attach_lone_lines, close_units
+from align.layout_units import attach_lone_lines, close_units, keep_unit_ends
 from align.model import Alignment, Bead, Document
 from align.rescue import rescue
 from align.quotes import EITHER, quote_states
@@ -58,6 +58,7 @@ class SearchSettings:
     kind_bonus: float = 0.1        # title/date line/heading matched with its own kind
     fragments: bool = True         # lower the confidence of likely fragments of a layout unit
     whole_units: bool = True       # a lone unaligned line of layout text joins a neighbour
+    unit_end_penalty: float = 0.1  # ... and a bead running over a unit's end pays this
     lift_to: int = MAX_BEAD        # where the path has a bead of max_bead sentences a side (with
                                    # evidence_ref similarity), shapes up to this many are tried
     lift_context: int = 2          # ... over this many beads either side (align.large_beads)
@@ -91,7 +92,9 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
     model = make_scorer(scorer, anchors)
     prepared = as_prepared(model.prepare(source, target, max_bead))
     structure = Structure(source, target, settings)
-    final = structure.wrap(prepared)
+    layout = Layout(source, target)
+    penalty = settings.unit_end_penalty if settings.whole_units else 0.0
+    final = keep_unit_ends(structure.wrap(prepared), layout, penalty)
     beads = search(final, n, m, max_bead, settings)
     done = 0
     if progress:
@@ -99,22 +102,20 @@ def align(source: Document, target: Document, *, scorer: str | Scorer = "lexical
         progress(done)
     better = prepared.refine(beads)
     if better is not None:
-        final = structure.wrap(as_prepared(better))
+        final = keep_unit_ends(structure.wrap(as_prepared(better)), layout, penalty)
         if settings.again_margin:
             beads = search(final, n, m, max_bead, settings, beads)
         else:
             beads = search(final, n, m, max_bead, settings, earlier=beads)
     if settings.rescue:
         beads = rescue_passages(final, beads, max_bead, settings)
-    if settings.fragments or settings.whole_units:
-        layout = Layout(source, target)
-        if settings.whole_units:
-            beads = attach_lone_lines(beads, layout, lattice_score(final), max_bead)
-        if settings.fragments:
-            beads = [Bead(b.src, b.tgt, b.confidence * float(f))
-                     for b, f in zip(beads, layout.factors([(b.src, b.tgt) for b in beads]))]
-        if settings.whole_units:
-            beads = close_units(beads, layout, max_bead=max_bead)
+    if settings.whole_units:
+        beads = attach_lone_lines(beads, layout, lattice_score(final), max_bead)
+    if settings.fragments:
+        beads = [Bead(b.src, b.tgt, b.confidence * float(f))
+                 for b, f in zip(beads, layout.factors([(b.src, b.tgt) for b in beads]))]
+    if settings.whole_units:
+        beads = close_units(beads, layout, max_bead=max_bead)
     if source.lang == target.lang:
         # the scorers know Chinese-English evidence only: whatever matched is not a translation
         beads = [Bead(b.src, b.tgt, min(b.confidence, SAME_LANGUAGE_CAP)) for b in beads]

@@ -31,6 +31,8 @@ Grouping = tuple[tuple[int, ...], tuple[int, ...]]
 #: a line ending in one of these (closing quotes and brackets aside) ends in mid-sentence
 MID_SENTENCE = frozenset(",:;，：；、")
 _CLOSING = "\"'”’」』)）] \t"
+#: a line ending in one of these asks a question
+QUESTION = frozenset("?？")
 #: lines on either side of a sentence that tell whether the text around it is cut by a layout
 LAYOUT_WINDOW = 200
 #: ... when at least this share of them ends in mid-sentence (bible: 0.17 of the English lines
@@ -44,6 +46,12 @@ def mid_sentence_ends(document: Document) -> np.ndarray:
     """For each sentence of ``document``, whether its line ends in mid-sentence."""
     ends = [s.text.rstrip(_CLOSING)[-1:] for s in document.sentences]
     return np.array([e in MID_SENTENCE for e in ends], dtype=bool)
+
+
+def question_ends(document: Document) -> np.ndarray:
+    """For each sentence of ``document``, whether its line ends in a question mark."""
+    return np.array([s.text.rstrip(_CLOSING)[-1:] in QUESTION for s in document.sentences],
+                    dtype=bool)
 
 
 def layout_lines(document: Document, window: int = LAYOUT_WINDOW,
@@ -65,6 +73,7 @@ class Layout:
     def __init__(self, source: Document, target: Document) -> None:
         self.src_mid, self.tgt_mid = mid_sentence_ends(source), mid_sentence_ends(target)
         self.src_layout, self.tgt_layout = layout_lines(source), layout_lines(target)
+        self.src_question, self.tgt_question = question_ends(source), question_ends(target)
         self.any = bool(self.src_layout.any() or self.tgt_layout.any())
         self.src_len = np.array([len(s.text) for s in source.sentences], dtype=float)
         self.tgt_len = np.array([len(s.text) for s in target.sentences], dtype=float)

@@ -16,11 +16,14 @@ import numpy as np
 
 from align.layout import Layout
 from align.model import Bead
+from align.scoring import PreparedScorer
 
 #: at most this many consecutive unaligned lines of one side are taken for pieces of a unit
 MAX_LONE = 2
 #: a sentence pair shorter than this share of the usual bead closes the unit before it
 SHORT_CLOSING = 0.3
+#: ... or, after a question, shorter than this share (the answer closes the question's unit)
+SHORT_ANSWER = 0.7
 
 BeadScore = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
@@ -92,17 +95,21 @@ def _gains(score: BeadScore, pairs: Sequence[tuple[Bead, Bead]]) -> np.ndarray:
 
 
 def close_units(beads: Sequence[Bead], layout: Layout, short: float = SHORT_CLOSING,
-                max_bead: int = 4) -> list[Bead]:
+                answer: float = SHORT_ANSWER, max_bead: int = 4) -> list[Bead]:
     """``beads`` with each short closing sentence pair of layout text merged into the bead
-    before it: a 1-1 bead shorter than ``short`` times the usual bead length there, whose lines
-    and the previous bead's lines all end a sentence (a line ending in mid-sentence ends a
-    unit). The merged bead keeps the lower of the two confidences."""
+    before it: a 1-1 bead shorter than ``short`` times the usual bead length there (``answer``
+    times after a bead ending in a question on either side), whose lines and the previous
+    bead's lines all end a sentence (a line ending in mid-sentence ends a unit). The merged
+    bead keeps the lower of the two confidences."""
     out = list(beads)
     if not layout.any or len(out) < 2:
         return out
     groups = [(b.src, b.tgt) for b in out]
+    asks = np.array([bool(s) and bool(layout.src_question[s[-1]]) or bool(t) and
+                     bool(layout.tgt_question[t[-1]]) for s, t in groups], dtype=bool)
+    limit = np.where(np.roll(asks, 1), answer, short)
     with np.errstate(invalid="ignore"):
-        closing = ((layout.relative_lengths(groups) < short) & ~layout.unit_ends(groups)
+        closing = ((layout.relative_lengths(groups) < limit) & ~layout.unit_ends(groups)
                    & layout.in_layout(groups)
                    & np.array([len(s) == 1 and len(t) == 1 for s, t in groups]))
     merged: list[Bead] = [out[0]]
@@ -119,3 +126,47 @@ def close_units(beads: Sequence[Bead], layout: Layout, short: float = SHORT_CLOS
             merged.append(bead)
             took = False
     return merged
+
+
+def keep_unit_ends(prepared: PreparedScorer, layout: Layout, penalty: float) -> PreparedScorer:
+    """``prepared`` with ``penalty`` taken off the score of every bead that runs over a line of
+    layout text ending in mid-sentence (a unit ends there, so the line should end its bead);
+    ``prepared`` itself outside layout text or without a penalty."""
+    if not layout.any or penalty <= 0:
+        return prepared
+    return _UnitEnds(prepared, layout, penalty)
+
+
+class _UnitEnds(PreparedScorer):
+    """A prepared scorer whose beads pay for running over the end of a layout unit."""
+
+    def __init__(self, inner: PreparedScorer, layout: Layout, penalty: float) -> None:
+        self.inner, self.penalty = inner, penalty
+        self.sparse, self.any_group = inner.sparse, inner.any_group
+        # ends[x]: unit ends among the lines before line x
+        self.src_ends = np.concatenate([[0], np.cumsum(layout.src_mid & layout.src_layout)])
+        self.tgt_ends = np.concatenate([[0], np.cumsum(layout.tgt_mid & layout.tgt_layout)])
+
+    def _runs_over(self, i: np.ndarray, a: np.ndarray, j: np.ndarray, b: np.ndarray
+                   ) -> np.ndarray:
+        """Whether a line of the bead other than its last one ends a unit, on either side."""
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        src = self.src_ends[np.maximum(i + a - 1, i)] - self.src_ends[i]
+        tgt = self.tgt_ends[np.maximum(j + b - 1, j)] - self.tgt_ends[j]
+        return (src > 0) | (tgt > 0)
+
+    def score(self, i, a, j, b):
+        return self.inner.score(i, a, j, b) - self.penalty * self._runs_over(i, a, j, b)
+
+    def raw_score(self, i, a, j, b):
+        return self.inner.raw_score(i, a, j, b)
+
+    def score_and_cost(self, i, a, j, b):
+        similarity, cost = self.inner.score_and_cost(i, a, j, b)
+        return similarity - self.penalty * self._runs_over(i, a, j, b), cost
+
+    def candidates(self, lo, hi, k):
+        return self.inner.candidates(lo, hi, k)     # 1-1 pairs: nothing to run over
+
+    def refine(self, beads):
+        return self.inner.refine(beads)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from align.layout import Layout
-from align.layout_units import MAX_LONE, attach_lone_lines, close_units
+from align.layout_units import MAX_LONE, attach_lone_lines, close_units, keep_unit_ends
 from align.model import Bead, Document, Sentence
+from align.scoring import PreparedScorer
 
 
 def document(texts, lang="en"):
@@ -110,3 +111,38 @@ def test_the_aligner_keeps_prose_beads_and_joins_closing_sentences_of_verses():
     assert ((201, 202), (201, 202)) in beads and len(beads) == 399
     plain = align(en, zh, settings=SearchSettings(whole_units=False))
     assert [(b.src, b.tgt) for b in plain.beads] == [((k,), (k,)) for k in range(400)]
+
+
+def test_a_short_answer_closes_the_question_before_it():
+    """Half a usual bead is too long for a closing sentence, but not for the answer to a
+    question: the question and its answer make one unit."""
+    en = verses(400, short={202})
+    zh = chinese(400, short={202})
+    half = "And the keeper of the orchard said"      # about half the usual bead with its Chinese
+    en[202] = half + "."
+    zh.sentences[202] = Sentence("看守人说，是的。", 202, 203)
+    assert close_units(one_to_one(400), Layout(document(en), zh)) == one_to_one(400)
+    en[201] = en[201][:-1] + "?"
+    closed = close_units(one_to_one(400), Layout(document(en), zh))
+    assert closed[201] == Bead((201, 202), (201, 202), 0.99) and len(closed) == 399
+
+
+class Flat(PreparedScorer):
+    """Every bead scores 1."""
+
+    def score(self, i, a, j, b):
+        return np.ones(len(i))
+
+
+def test_a_bead_running_over_the_end_of_a_unit_pays_for_it():
+    en, zh = document(verses(400)), chinese(400)     # lines 0, 5, 10, ... end in mid-sentence
+    scorer = keep_unit_ends(Flat(), Layout(en, zh), 0.1)
+    i, a, j, b = (np.array(x) for x in ([5, 5, 6, 5, 4, 7], [1, 2, 2, 0, 1, 2],
+                                        [5, 5, 6, 4, 5, 7], [1, 1, 2, 1, 2, 0]))
+    assert np.allclose(scorer.score(i, a, j, b), [1, 0.9, 1, 1, 0.9, 1])
+    similarity, _ = scorer.score_and_cost(i, a, j, b)
+    assert np.allclose(similarity, scorer.score(i, a, j, b))
+    assert np.allclose(scorer.raw_score(i, a, j, b), 1)
+    prose_scorer = Flat()
+    zh = document(["句子在句子结束的地方结束。"] * 400, "zh")
+    assert keep_unit_ends(prose_scorer, Layout(prose(400), zh), 0.1) is prose_scorer
