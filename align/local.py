@@ -7,10 +7,10 @@ whole-document sum would take as long as aligning again, so :class:`LocalConfide
 same quantity over a stretch of consecutive beads: every alignment of the stretch's sentences with
 the aligner's bead shapes (up to ``max_bead`` a side, plus any larger shape the stretch holds) is
 scored with the aligner's prepared scorer (anchors, the lexicon learned from the confident beads,
-paragraph and kind structure) and summed by forward-backward at the aligner's temperature; the
-stretch's first and last sentences are its borders. In text cut by a layout, a bead that looks
-like a fragment of a unit gets the aligner's factor for it (:mod:`align.layout`), measured against
-the median bead length of the alignment given.
+paragraph and kind structure, unit ends of layout text) and summed by forward-backward at the
+aligner's temperature; the stretch's first and last sentences are its borders. In text cut by a
+layout, a bead that looks like a fragment of a unit gets the aligner's factor for it
+(:mod:`align.layout`), measured against the median bead length of the alignment given.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import numpy as np
 from align.aligner import (DEFAULT_SETTINGS, SAME_LANGUAGE_CAP, SearchSettings, Structure,
                            bead_confidence, lattice_score, settings_lattice)
 from align.layout import Layout
+from align.layout_units import keep_unit_ends
 from align.model import Bead, Document
 from align.scoring import Scorer, as_prepared, make_scorer
 from align.search import Window, bead_types, posteriors
@@ -44,8 +45,11 @@ class LocalConfidence:
         if beads:
             better = prepared.refine(beads)
             prepared = as_prepared(better) if better is not None else prepared
-        self.scored = Structure(source, target, self.settings).wrap(prepared)
-        self.layout = Layout(source, target) if self.settings.fragments else None
+        layout = Layout(source, target)
+        penalty = self.settings.unit_end_penalty if self.settings.whole_units else 0.0
+        self.scored = keep_unit_ends(Structure(source, target, self.settings).wrap(prepared),
+                                     layout, penalty)
+        self.layout = layout if self.settings.fragments else None
         lengths = (self.layout.lengths([(b.src, b.tgt) for b in beads]) if self.layout
                    else np.zeros(0))
         # the usual bead length of the document, where an alignment of it was given

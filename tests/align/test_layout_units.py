@@ -5,28 +5,19 @@ import numpy as np
 
 from align.layout import Layout
 from align.layout_units import MAX_LONE, attach_lone_lines, close_units, keep_unit_ends
-from align.model import Bead, Document, Sentence
+from align.model import Bead, Sentence
 from align.scoring import PreparedScorer
-
-
-def document(texts, lang="en"):
-    return Document([Sentence(t, k, k + 1) for k, t in enumerate(texts)], lang, "made-up")
+from tests.align.test_layout import chinese, document
+from tests.align.test_layout import verses as layout_verses
 
 
 def verses(count, short=(), colon=()):
-    """English lines of a made-up verse layout: every fifth line and those in ``colon`` end on a
-    colon (a verse ending in mid-sentence); those in ``short`` are a third of the usual length."""
-    lines = []
-    for k in range(count):
-        text = f"And the keeper of the orchard number {k} walked along the river to the hill"
-        lines.append((text[:18] if k in short else text) + (":" if k % 5 == 0 or k in colon
-                                                             else "."))
+    """:func:`tests.align.test_layout.verses` with the lines in ``short`` a fifth of the usual
+    length."""
+    lines = layout_verses(count, colon=colon)
+    for k in short:
+        lines[k] = "And he slept" + lines[k][-1]
     return lines
-
-
-def chinese(count, short=()):
-    return document(["果园看守人沿着河边走到山上" + ("，" if k % 5 == 0 else "。")
-                     if k not in short else "他睡了。" for k in range(count)], "zh")
 
 
 def prose(count, short=()):
