@@ -11,7 +11,9 @@ import re
 from collections.abc import Sequence
 
 from align.language import detect_language
+from align.normalize import fold
 from align.numbers import extract_dates
+from align.numbers.prefilter import may_have_date
 
 _FINAL = re.compile(r"[.!?。！？…][\s\"'”’)\]）」』》]*$")
 _CONTINUES = re.compile(r"[,，:：;；、]\s*$")
@@ -36,6 +38,8 @@ def is_dateline(text: str) -> bool:
     "2022-01-11 14:10", "Beijing, January 10, 2022", "2022年1月10日 来源：外交部"."""
     text = text.strip()
     if not text or len(text) > 80 or ends_sentence(text) and not text.endswith((".", "。")):
+        return False
+    if not may_have_date(fold(text)):    # most text: no language detection, no date patterns
         return False
     lang = detect_language(text)
     dates = extract_dates(text, lang)

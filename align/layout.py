@@ -17,7 +17,6 @@ does not change.
 """
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -134,12 +133,17 @@ def _running_sum(values: np.ndarray, half: int) -> np.ndarray:
 
 def _running_median(values: np.ndarray, half: int, block: int = 4096) -> np.ndarray:
     """The median of the non-NaN ``values`` over ``half`` places on either side of each (NaN
-    where there are none); ``block`` windows at a time, so that memory stays flat."""
+    where there are none); ``block`` windows at a time, so that memory stays flat. What
+    ``np.nanmedian`` gives (the two middle values' sum halved), without its masked arrays (their
+    import alone takes a hundredth of a second)."""
     padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
     windows = sliding_window_view(padded, 2 * half + 1)
     out = np.empty(len(values))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN windows: NaN
-        for first in range(0, len(values), block):
-            out[first:first + block] = np.nanmedian(windows[first:first + block], axis=1)
+    for first in range(0, len(values), block):
+        part = np.sort(windows[first:first + block], axis=1)       # NaN sorts last
+        count = part.shape[1] - np.isnan(part).sum(axis=1)
+        rows = np.arange(len(part))
+        high = part[rows, count // 2]                 # for an odd count, the middle twice
+        low = part[rows, np.where(count % 2 == 1, count // 2, count // 2 - 1)]
+        out[first:first + block] = np.where(count > 0, (low + high) / 2.0, np.nan)
     return out

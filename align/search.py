@@ -489,8 +489,8 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int]]:
             choice = np.full(width, -1, dtype=np.int8)
         else:
             cand = value[prev_rows[:, cells]] + score_rows[:, cells]
-            pick = np.argmax(cand, axis=0)
-            base = cand.max(axis=0)
+            pick = cand.argmax(axis=0)
+            base = _MAX(cand, axis=0)
             choice = row_types_i8[pick]
         cum = cums[cells]
         adjusted = base - cum
@@ -621,12 +621,17 @@ def posteriors(lattice: Lattice, path: list[tuple[int, int]], temperature: float
     return out
 
 
+#: what ``ndarray.max`` and ``ndarray.sum`` call, without their Python wrappers (the row loops
+#: call them 60,000 times for a book)
+_MAX, _SUM = np.maximum.reduce, np.add.reduce
+
+
 def _logsumexp0(cand: np.ndarray) -> np.ndarray:
     """Log of the sum of exponentials down the columns of ``cand`` (``NEG`` where all are);
     the caller ignores underflow."""
-    top = cand.max(axis=0)
+    top = _MAX(cand, axis=0)
     terms = cand - top        # columns where all are NEG come out NEG below, whatever this is
-    total = np.log(np.exp(terms, out=terms).sum(axis=0)) + top
+    total = np.log(_SUM(np.exp(terms, out=terms), axis=0)) + top
     return np.where(top > NEG / 2, total, NEG)
 
 

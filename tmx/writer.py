@@ -22,6 +22,7 @@ from tmx.inline import ILLEGAL_XML_CHARS, XML_NS, fill_element
 from tmx.langtags import ALL, normalize_or_keep
 from tmx.model import Unit, Variant
 from tmx.props import EMPTY, split_empty_variants
+from tmx.unittext import PLAIN_NAME, tu_text
 from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import safe_parser
 
@@ -99,6 +100,7 @@ class TMXWriter(UnitWriter):
         self.without_variants = 0
         self._stack = contextlib.ExitStack()
         self._xf: etree._IncrementalFileWriter | None = None
+        self._pending = False   # lxml may hold output not yet in the stream
 
     def _tag(self, lang: str) -> str:
         if not self._normalize or lang in (self._zh, self._en):
@@ -127,6 +129,7 @@ class TMXWriter(UnitWriter):
         self._stack.enter_context(xf.element("body"))
         xf.write("\n")
         self._xf = xf
+        self._pending = True
         return self
 
     def write(self, unit: Unit) -> None:
@@ -136,9 +139,41 @@ class TMXWriter(UnitWriter):
         if not unit.variants:
             self.without_variants += 1
             return
-        self._xf.write(self.element(unit))
-        self._xf.write("\n")
+        text = self._plain_text(unit) if self._pretty else None
+        if text is None:
+            self._xf.write(self.element(unit))
+            self._xf.write("\n")
+            self._pending = True
+        else:       # the same bytes, as text: what lxml holds goes out first
+            if self._pending:
+                self._xf.flush()
+                self._pending = False
+            self._stream.write(f"{text}\n".encode())
         self.units_written += 1
+
+    def _plain_text(self, unit: Unit) -> str | None:
+        """The pretty-printed ``tu`` of a plain unit (see :mod:`tmx.unittext`), the bytes
+        :meth:`element` would give once serialised; None for any other unit (decided before
+        anything is cleaned, so that removed characters are counted once)."""
+        if unit.notes or not all(PLAIN_NAME.match(name) for name in unit.attrs):
+            return None
+        kept, _ = split_empty_variants(unit, self.header_attrs["srclang"])
+        tags = [self._tag(v.lang) for v in kept]
+        own = unit.attrs.get("srclang")
+        if own is not None and own != ALL:
+            tags.append(self._tag(own))
+        # a language tag XML cannot carry (lxml's element raises its error): not plain
+        if not kept or any(ILLEGAL_XML_CHARS.search(tag) for tag in tags):
+            return None
+        for variant in kept:
+            parts = variant.segment.parts
+            if (variant.attrs or variant.props or variant.notes or len(parts) != 1
+                    or type(parts[0]) is not str):
+                return None
+        attrs, props, kept = self._unit_parts(unit)
+        clean = self._clean
+        return tu_text(attrs, [(clean(k), clean(v)) for k, v in props],
+                       [(self._tag(v.lang), clean(v.segment.text)) for v in kept])
 
     def copy_units(self, path: str | os.PathLike[str]) -> int | None:
         """Copy the units of the memory at ``path`` as they are, bytes unparsed, when this
@@ -165,19 +200,8 @@ class TMXWriter(UnitWriter):
 
     def element(self, unit: Unit) -> etree._Element:
         """The ``tu`` element for ``unit``."""
-        clean = self._clean
-        attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}
-        for key, value in unit.attrs.items():
-            attrs[key] = self._tag(value) if key == "srclang" and value != ALL else clean(value)
-        kept, empty = split_empty_variants(unit, self.header_attrs["srclang"])
-        if "srclang" not in attrs:
-            own = self._own_srclang(kept, left_out=empty is not None)
-            if own is not None:
-                attrs["srclang"] = own
+        attrs, props, kept = self._unit_parts(unit)
         tu = etree.Element("tu", attrs)
-        props = [(k, v) for k, v in unit.props if k != EMPTY]
-        if empty is not None:
-            props.append((EMPTY, self._tag(empty.lang)))
         # indented as it is built (what _indent(tu, 1) would do, without visiting it again)
         inner = "\n  " if self._pretty else None
         self._add_notes_props(tu, unit.notes, props, inner)
@@ -189,6 +213,23 @@ class TMXWriter(UnitWriter):
             tu.text = inner
             tu[-1].tail = "\n"
         return tu
+
+    def _unit_parts(self, unit: Unit) -> tuple[dict[str, str], list[tuple[str, str]],
+                                               list[Variant]]:
+        """The attributes, properties and variants of the ``tu`` of ``unit``."""
+        clean = self._clean
+        attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}
+        for key, value in unit.attrs.items():
+            attrs[key] = self._tag(value) if key == "srclang" and value != ALL else clean(value)
+        kept, empty = split_empty_variants(unit, self.header_attrs["srclang"])
+        if "srclang" not in attrs:
+            own = self._own_srclang(kept, left_out=empty is not None)
+            if own is not None:
+                attrs["srclang"] = own
+        props = [(k, v) for k, v in unit.props if k != EMPTY]
+        if empty is not None:
+            props.append((EMPTY, self._tag(empty.lang)))
+        return attrs, props, kept
 
     def _own_srclang(self, variants: list[Variant], left_out: bool) -> str | None:
         """A ``srclang`` for a unit whose ``variants`` hold none in the header's source language,

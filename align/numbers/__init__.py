@@ -33,6 +33,7 @@ from align.numbers.chinese import parse_chinese_numeral, zh_numbers
 from align.numbers.dates import folded_dates
 from align.numbers.english import en_numbers, parse_english_number
 from align.numbers.forms import en_forms, zh_forms
+from align.numbers.prefilter import may_have_date, may_have_mention
 
 __all__ = [
     "DateMention",
@@ -72,6 +73,8 @@ def extract_mentions(text: str, lang: str) -> tuple[list[NumberMention], list[Da
     """The numbers and the dates of ``text`` in one pass (what :func:`extract_numbers` and
     :func:`extract_dates` give, for callers that want both)."""
     folded, origin = fold_with_map(text)
+    if not may_have_mention(folded, lang):
+        return [], []
     found_dates = folded_dates(folded)
     taken: list[tuple[int, int]] = [(s, e) for s, e, *_ in found_dates]
     if lang == "zh":
@@ -109,6 +112,8 @@ def extract_dates(text: str, lang: str) -> list[DateMention]:
     a word such as "in", "since" or "last", or as a full name that is no other word or name
     (not May, March, "April Ryan")."""
     folded, origin = fold_with_map(text)
+    if not may_have_date(folded):
+        return []
     out = []
     for start, end, y, m, d in folded_dates(folded):
         a, b = original_span(origin, text, start, end)
