@@ -59,6 +59,16 @@ def test_changed_or_dropped_numbers_and_dates_are_found(checker, source, target,
     assert rules(checker, source, target) == expected
 
 
+@pytest.mark.parametrize("source, target, expected", [
+    ("Tariffs were low in the twenties.", "关税在三十年代很低。", ["number-mismatch"]),
+    ("Tariffs were low in the twenties.", "关税在二十年代很低。", []),
+    ("The fund marked its centenary.", "该基金迎来一百周年。", []),
+    ("Emissions fell to zero.", "排放降至零。", []),
+])
+def test_english_sources_with_decades_and_rare_number_words(checker, source, target, expected):
+    assert [f.rule for f in checker.check_pair(Pair("u", source, target, "en", "zh"))] == expected
+
+
 def test_spans_point_at_both_numbers(checker):
     source, target = "双方签署了12项协议。", "The two sides signed 21 agreements."
     [finding] = checker.check_pair(Pair("u", source, target))

@@ -11,7 +11,7 @@ from align.numbers import extract_mentions
 from align.numbers import forms as number_forms
 from terms.checks import Checker, Pair
 from terms.checks.consistency import _PUNCT, normalise
-from terms.checks.numbers import _MAY_HAVE_STRONG, _may_have_strong
+from terms.checks.numbers import _MAY_HAVE_MENTION, _MAY_HAVE_STRONG, _may_have_strong
 from terms.checks.untranslated import _same_text
 from terms.textfold import fold_text
 from terms.wordtrie import WordTrie
@@ -45,6 +45,7 @@ SENTENCES = [
     "Growth reached 6.5% in the ’90s.",
     "They met one-to-one, then one by one; twenty-one of them, Twenty Five in all.",
     "Money for everyone: the eleventh plan, not the second.",
+    "Tariffs fell to zero in the twenties, before the centenary.",
 ]
 
 
@@ -52,6 +53,14 @@ SENTENCES = [
 def test_the_quick_test_for_strong_numbers_agrees_with_its_pattern(text):
     for lang in ("en", "zh"):
         assert _may_have_strong(text, lang) == bool(_MAY_HAVE_STRONG[lang].search(text))
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_checks_quick_test_never_hides_a_mention(text):
+    for lang in ("en", "zh"):
+        numbers, dates = extract_mentions(text, lang)
+        if numbers or dates:
+            assert _MAY_HAVE_MENTION[lang].search(text), (lang, numbers, dates)
 
 
 @pytest.mark.parametrize("text", SENTENCES)
