@@ -1,5 +1,6 @@
 """The lexical scorer (the default): IDF-weighted CC-CEDICT coverage in both directions, with
-numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model.
+numbers, Latin words, romanised names and glossary terms as anchors, scaled by a length model
+and a clause-count model.
 
 Its merge cost keeps a sentence that the other side leaves out from being glued onto a
 neighbouring bead when it adds neither words nor a better length ratio to it; its ``refine``
@@ -18,6 +19,7 @@ from align.coverage import Matches, group_coverage, pair_coverage, unique_invers
 from align.lexicon import load_lexicon
 from align.model import Bead, Document
 from align.scoring.base import Array, PreparedScorer, top_k
+from align.scoring.clauses import clause_model
 from align.scoring.length import LengthModel
 from align.scoring.tokens import (ChineseUnits, KeySpace, Side, chinese_side, chinese_units,
                                   key_postings, tokenize_english, type_matches)
@@ -58,6 +60,8 @@ class LexicalScorer:
     merge_own: float = 0.4        # ... full credit when this share of its weight is covered
     merge_gain: float = 0.07      # ... or it raises the other group's coverage this much
     merge_length: tuple[float, float] = (0.6, 1.0)   # ... or the length ratio gains > 1.0
+    clause_power: float = 0.4     # exponent of the clause-count factor (0: none; scoring.clauses)
+    clause_smoothing: float = 8.0  # clauses added to both sides' counts in that factor
 
     def prepare(self, source: Document, target: Document, max_group: int) -> LexicalPrepared:
         return LexicalPrepared(self, source, target, max_group)
@@ -74,6 +78,9 @@ class LexicalPrepared(PreparedScorer):
         self.config = config
         self.max_group = max_group
         self.length = LengthModel.fit(source, target, config.length_power)
+        self.clauses = (clause_model(source, target, config.clause_power,
+                                     config.clause_smoothing)
+                        if config.clause_power > 0 else None)
         self.swapped = source.lang != "zh" and target.lang == "zh"
         zh_doc, en_doc = (target, source) if self.swapped else (source, target)
         lexicon = load_lexicon()
@@ -177,6 +184,8 @@ class LexicalPrepared(PreparedScorer):
         if len(i) == 0:
             return np.zeros(0), np.zeros(0)
         factor = self.length.factor(i, a, j, b)
+        if self.clauses is not None:
+            factor = factor * self.clauses.factor(i, a, j, b)
         with_cost = with_cost and bool(((a > 1) | (b > 1)).any())
         bead = (i, a, j, b)                 # as given: the length model's order
         if self.swapped:
