@@ -1,4 +1,4 @@
 """``python -m concord`` runs the command line."""
-from concord.cli import main
+from concord.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

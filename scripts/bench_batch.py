@@ -16,7 +16,10 @@ Parts (``--part``, default all):
   ``--jobs 1`` CPU time; on two idle cores ``--jobs 2`` would give (S + W) / (S + W/2).
 - **fixed**: what a ``concord`` process costs before its first document, step by step, in CPU
   time of fresh processes (median of ``--rounds``): the interpreter, the imports a batch run
-  needs, loading the lexicon, and ``concord batch`` on one short pair.
+  needs, loading the lexicon, the rest of what ``batch`` loads before its first document
+  (``warm_up``: the tables a first document builds), and ``concord batch`` on one short pair
+  (the steps before are run with ``python -c``, so they end as any interpreter does; the command
+  ends as the program does).
 
 Every command runs with its bytecode cached (``PYTHONPYCACHEPREFIX`` in the temporary folder,
 written by a first run), as an installed package has it, whatever ``PYTHONDONTWRITEBYTECODE``
@@ -205,6 +208,8 @@ def part_fixed(base: Path, trees: list[Path], rounds: int) -> None:
              "imports": ["-c", imports],
              "+ lexicon": ["-c", imports + "; from align.lexicon import load_lexicon; "
                            "load_lexicon()"],
+             "+ warm-up (tables)": ["-c", imports + "; from concord.corpus.task import "
+                                    "BatchOptions, warm_up; warm_up(BatchOptions())"],
              "batch, one short pair": ["-m", "concord", "batch", str(short), "-o",
                                        str(base / "out"), "-q", "--jobs", "1"]}
     times: dict[tuple[Path, str], list[float]] = {(t, s): [] for t in trees for s in steps}

@@ -77,7 +77,7 @@ def write_corpus(path: Path, memories: list[Path], date: str) -> None:
     srclang = srclangs.pop() if len(srclangs) == 1 else "*all*"
     with atomic_output(path, "wb") as stream, \
             TMXWriter(stream, srclang=srclang or "*all*", creationdate=date,
-                      normalize_langs=False) as writer:
+                      creationtoolversion=__version__, normalize_langs=False) as writer:
         for memory in memories:
             if srclang == "*all*" or writer.copy_units(memory) is None:
                 for unit in TMXReader(memory):

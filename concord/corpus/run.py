@@ -102,15 +102,22 @@ def _size(task: DocumentTask) -> int:
 
 
 def _in_process(tasks: Iterable[DocumentTask], options: BatchOptions) -> Iterator[DocumentResult]:
+    from align.heap import retained_heap
+
     warm_up(options)
-    for task in tasks:
-        yield process_document(task)
+    with retained_heap():  # the aligner's freed arrays kept from one document to the next
+        for task in tasks:
+            yield process_document(task)
 
 
 def _in_pool(tasks: list[DocumentTask], options: BatchOptions, jobs: int
              ) -> Iterator[DocumentResult]:
-    with worker_pool(min(jobs, len(tasks)), warm_up, (options,),
-                     lexicon=options.scorer == "lexical") as pool:
+    from align.heap import retained_heap
+
+    # entered before the workers are forked, they keep their freed arrays between documents
+    # too (a forked worker inherits it; one from a fork server trims after each document)
+    with retained_heap(), worker_pool(min(jobs, len(tasks)), warm_up, (options,),
+                                      lexicon=options.scorer == "lexical") as pool:
         pending: set[cf.Future[DocumentResult]] = set()
         for task in tasks:
             if len(pending) >= jobs * AHEAD:

@@ -173,7 +173,8 @@ def warm_up(options: BatchOptions) -> None:
     for name in _WORKER_MODULES:
         importlib.import_module(name)
     one_to_one_table()
-    tool_version()  # what every memory records, read from the package's metadata
+    if options.fmt == "po":
+        tool_version()  # what a PO file records, read from the package's metadata (30 ms)
     if options.scorer == "lexical":
         from align.anchors import PinyinNames
         from align.lexicon import load_lexicon

@@ -66,3 +66,30 @@ def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
         os.close(write_end)
     assert done.returncode == 141
     assert done.stderr == ""
+
+
+def test_the_program_flushes_its_output_and_keeps_its_status(tmp_path):
+    """``concord`` ends without the interpreter's teardown (``os._exit``): output written to a
+    file (fully buffered) is all there, exit functions run, and the status is the command's."""
+    doc = tmp_path / "long.txt"
+    doc.write_text("".join(f"This is sentence number {i} of a long release.\n\n"
+                           for i in range(2000)), encoding="utf-8")
+    code = ("import atexit, sys; from concord.cli import run; "
+            "atexit.register(lambda: print('exit function ran', file=sys.stderr)); "
+            "print('buffered, not flushed'); sys.argv[0] = 'concord'; raise SystemExit(run())")
+    out = tmp_path / "out.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open(out, "w", encoding="utf-8") as stream:
+        done = subprocess.run([sys.executable, "-c", code, "segment", str(doc)], stdout=stream,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    assert done.returncode == 0
+    assert done.stderr == "exit function ran\n"
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line]
+    assert lines[0] == "buffered, not flushed" and len(lines) == 2001
+    assert lines[-1] == "This is sentence number 1999 of a long release."
+    with open(out, "w", encoding="utf-8") as stream:
+        done = subprocess.run([sys.executable, "-c", code, "segment", str(tmp_path / "none.txt")],
+                              stdout=stream, stderr=subprocess.PIPE, text=True, env=env)
+    assert done.returncode == 2
+    assert out.read_text(encoding="utf-8") == "buffered, not flushed\n"
+    assert "none.txt" in done.stderr and done.stderr.endswith("exit function ran\n")
