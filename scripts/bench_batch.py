@@ -179,9 +179,13 @@ def part_jobs(base: Path, which: str, trees: list[Path], rounds: int) -> None:
                 wall[tree, jobs].append(concord("batch", str(folder), "-o", str(out), "-q",
                                                 "--jobs", str(jobs), *extra, tree=tree))
                 cpu[tree, jobs].append(LAST_CPU)
-    outputs = [_outputs(base / f"{t.resolve().name}-jobs{j}") for t in trees for j in (1, 2)]
-    print(f"outputs identical (--jobs 1 and 2{', both trees' if len(trees) > 1 else ''}): "
-          f"{all(o == outputs[0] for o in outputs)}")
+    outputs = {(t, j): _outputs(base / f"{t.resolve().name}-jobs{j}") for t in trees for j in (1, 2)}
+    same = all(outputs[t, 1] == outputs[t, 2] for t in trees)
+    print(f"outputs identical, --jobs 1 and --jobs 2{' of each tree' if len(trees) > 1 else ''}: "
+          f"{same}")
+    if len(trees) > 1:
+        print(f"outputs identical across the trees: {outputs[trees[0], 1] == outputs[trees[1], 1]}"
+              " (False where the trees align differently)")
     for tree in trees:
         name = "" if len(trees) == 1 else f"[{tree.resolve().name}] "
         s = median(fixed[tree])
