@@ -40,10 +40,10 @@ _LABEL_NUMBER = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 #: cheap tests that a text may hold a number or a date; extraction is skipped when not
 _MAY_HAVE_MENTION = {
     "zh": re.compile(r"[\d０-９零〇○一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]"),
-    # \w(?:teen|th) finds what \b\w+teen and \b\w+th find; ties: decades (twenties);
-    # (?=[…]): the words' first letters
-    "en": re.compile(r"[\d０-９]|\w(?:teen|th|ties)|centen|\b(?=[abdefhjmnoqstz])(?:zero|one|two|three|four|five|"
-                     r"six|seven|eight|nine|ten|eleven|"
+    # \w(?:teen|th) finds what \b\w+teen and \b\w+th find; (?=[…]): the words' first letters;
+    # the decades whose name holds no number word (twenties, not sixties); centen(ary|nial)
+    "en": re.compile(r"[\d０-９]|\w(?:teen|th)|centen|\b(?=[abdefhjmnoqstz])(?:zero|one|two|three|"
+                     r"four|five|six|seven|eight|nine|ten|eleven|twenties|thirties|forties|fifties|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                      r"hundred|thousand|million|billion|trillion|first|second|third|"
                      r"half|halves|quarters?|once|twice|thrice|dozens?|"

@@ -46,6 +46,7 @@ SENTENCES = [
     "They met one-to-one, then one by one; twenty-one of them, Twenty Five in all.",
     "Money for everyone: the eleventh plan, not the second.",
     "Tariffs fell to zero in the twenties, before the centenary.",
+    "Born in the thirties, wed in the forties, retired in the fifties, at the centennial.",
 ]
 
 
