@@ -12,11 +12,19 @@ def doc(lines, lang):
     return Document([Sentence(t, k, k + 1) for k, t in enumerate(lines)], lang)
 
 
-def test_clauses_are_the_runs_of_marks_plus_one():
-    texts = ["他走进屋子，坐下来，喝了一杯茶。", "He came, saw; and left.", "No marks here.",
-             "“不过…… 不过……”", "Well -- I said . . . what?!", "甲、乙、丙：都到了！",
-             "Mr. Smith paid 3.5 dollars."]
-    assert clause_counts(texts).tolist() == [3, 3, 1, 3, 4, 5, 1]
+def test_clauses_are_the_stretches_between_marks():
+    texts = ["他走进屋子，坐下来，喝了一杯茶。", "He came home, sat down; and then he left.",
+             "No marks here.", "“不过…… 不过……”", "Well -- I said to her . . . what now?!",
+             "Mr. Smith paid 3.5 dollars.", ""]
+    assert clause_counts(texts).tolist() == [3, 3, 1, 2, 2, 1, 1]
+
+
+def test_the_items_of_an_enumeration_are_no_clauses():
+    texts = ["甲、乙、丙：都到了！", "We met farmers, workers, teachers, and doctors in the town.",
+             "河流、森林、湖泊都得到了保护。", "Rivers, forests, lakes."]
+    # one-character and one-word items add nothing to the stretches around them (the English
+    # sentence: "We met farmers" and "and doctors in the town"); two characters count in Chinese
+    assert clause_counts(texts).tolist() == [1, 2, 3, 1]
 
 
 def test_the_factor_prefers_beads_of_the_same_build():
