@@ -26,6 +26,9 @@ from tmx.unittext import PLAIN_NAME, tu_text
 from tmx.unitwriter import UnitWriter, tool_version
 from tmx.xmlsource import safe_parser
 
+#: the attributes, properties and variants of a ``tu`` (:meth:`TMXWriter._unit_parts`)
+_UnitParts = tuple[dict[str, str], list[tuple[str, str]], list[Variant]]
+
 TMX_VERSION = "1.4"
 #: how every file this writer writes begins, and how its body ends
 _OPENING = b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n<header "
@@ -139,9 +142,10 @@ class TMXWriter(UnitWriter):
         if not unit.variants:
             self.without_variants += 1
             return
-        text = self._plain_text(unit) if self._pretty else None
+        parts = self._unit_parts(unit)
+        text = self._plain_text(unit, parts) if self._pretty else None
         if text is None:
-            self._xf.write(self.element(unit))
+            self._xf.write(self._element(unit, parts))
             self._xf.write("\n")
             self._pending = True
         else:       # the same bytes, as text: what lxml holds goes out first
@@ -151,29 +155,25 @@ class TMXWriter(UnitWriter):
             self._stream.write(f"{text}\n".encode())
         self.units_written += 1
 
-    def _plain_text(self, unit: Unit) -> str | None:
-        """The pretty-printed ``tu`` of a plain unit (see :mod:`tmx.unittext`), the bytes
-        :meth:`element` would give once serialised; None for any other unit (decided before
-        anything is cleaned, so that removed characters are counted once)."""
-        if unit.notes or not all(PLAIN_NAME.match(name) for name in unit.attrs):
+    def _plain_text(self, unit: Unit, parts: _UnitParts) -> str | None:
+        """The pretty-printed ``tu`` of a plain unit (see :mod:`tmx.unittext`) from its
+        :meth:`_unit_parts`, the bytes :meth:`element` would give once serialised; None for any
+        other unit."""
+        attrs, props, kept = parts
+        if unit.notes or not kept or not all(PLAIN_NAME.match(name) for name in unit.attrs):
             return None
-        kept, _ = split_empty_variants(unit, self.header_attrs["srclang"])
         tags = [self._tag(v.lang) for v in kept]
-        own = unit.attrs.get("srclang")
-        if own is not None and own != ALL:
-            tags.append(self._tag(own))
         # a language tag XML cannot carry (lxml's element raises its error): not plain
-        if not kept or any(ILLEGAL_XML_CHARS.search(tag) for tag in tags):
+        if any(ILLEGAL_XML_CHARS.search(tag) for tag in [*tags, attrs.get("srclang", "")]):
             return None
         for variant in kept:
-            parts = variant.segment.parts
-            if (variant.attrs or variant.props or variant.notes or len(parts) != 1
-                    or type(parts[0]) is not str):
+            segment = variant.segment.parts
+            if (variant.attrs or variant.props or variant.notes or len(segment) != 1
+                    or type(segment[0]) is not str):
                 return None
-        attrs, props, kept = self._unit_parts(unit)
         clean = self._clean
         return tu_text(attrs, [(clean(k), clean(v)) for k, v in props],
-                       [(self._tag(v.lang), clean(v.segment.text)) for v in kept])
+                       [(tag, clean(v.segment.text)) for tag, v in zip(tags, kept)])
 
     def copy_units(self, path: str | os.PathLike[str]) -> int | None:
         """Copy the units of the memory at ``path`` as they are, bytes unparsed, when this
@@ -200,7 +200,10 @@ class TMXWriter(UnitWriter):
 
     def element(self, unit: Unit) -> etree._Element:
         """The ``tu`` element for ``unit``."""
-        attrs, props, kept = self._unit_parts(unit)
+        return self._element(unit, self._unit_parts(unit))
+
+    def _element(self, unit: Unit, parts: _UnitParts) -> etree._Element:
+        attrs, props, kept = parts
         tu = etree.Element("tu", attrs)
         # indented as it is built (what _indent(tu, 1) would do, without visiting it again)
         inner = "\n  " if self._pretty else None
@@ -214,8 +217,7 @@ class TMXWriter(UnitWriter):
             tu[-1].tail = "\n"
         return tu
 
-    def _unit_parts(self, unit: Unit) -> tuple[dict[str, str], list[tuple[str, str]],
-                                               list[Variant]]:
+    def _unit_parts(self, unit: Unit) -> _UnitParts:
         """The attributes, properties and variants of the ``tu`` of ``unit``."""
         clean = self._clean
         attrs = {"tuid": clean(unit.tuid)} if unit.tuid is not None else {}

@@ -29,8 +29,8 @@ def _both(units: list[Unit], monkeypatch, **options) -> tuple[bytes, bytes, int]
     taken = []
     plain_text = TMXWriter._plain_text
 
-    def counted(self, unit):
-        text = plain_text(self, unit)
+    def counted(self, unit, parts):
+        text = plain_text(self, unit, parts)
         taken.append(text is not None)
         return text
 
@@ -39,7 +39,7 @@ def _both(units: list[Unit], monkeypatch, **options) -> tuple[bytes, bytes, int]
         fast, out = _write(units, **options)
     counts = (out.units_written, out.removed_characters, out.without_variants)
     with monkeypatch.context() as patch:
-        patch.setattr(TMXWriter, "_plain_text", lambda self, unit: None)
+        patch.setattr(TMXWriter, "_plain_text", lambda self, unit, parts: None)
         plain, out = _write(units, **options)
     assert counts == (out.units_written, out.removed_characters, out.without_variants)
     return fast, plain, sum(taken)
