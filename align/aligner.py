@@ -26,6 +26,7 @@ from align.model import Alignment, Bead, Document
 from align.rescue import rescue
 from align.quotes import EITHER, quote_states
 from align.scoring import PreparedScorer, Scorer, as_prepared, make_scorer
+from align.scoring.base import AdjustedScorer
 from align.search import (Lattice, Span, Window, anchor_path, bead_types, build_lattice,
                           coarse_band, diagonal_band, edge_rows, join_windows, posteriors,
                           viterbi, widen_band, window_around)
@@ -151,7 +152,11 @@ class Structure:
         self.use_kinds = bool(self.src_kind.any() and self.tgt_kind.any())
         self.src_quote, self.tgt_quote = (_quote_states(source, target)
                                           if settings.quote_penalty > 0 else (None, None))
-        self.use_quotes = self.src_quote is not None and self.tgt_quote is not None
+
+    @property
+    def use_quotes(self) -> bool:
+        """Whether both documents hold quotation marks enough for their states to count."""
+        return self.src_quote is not None
 
     def wrap(self, prepared: PreparedScorer) -> PreparedScorer:
         if not (self.use_paragraphs or self.use_kinds or self.use_quotes):
@@ -175,7 +180,7 @@ class Structure:
             si, sj = i[special], j[special]
             same = (sk[si] == tk[sj]) & (a[special] == 1) & (b[special] == 1)
             out[special] += np.where(same, st.kind_bonus, -st.kind_bonus)
-        if self.use_quotes and self.src_quote is not None and self.tgt_quote is not None:
+        if self.src_quote is not None and self.tgt_quote is not None:  # both, or neither
             src, tgt = self.src_quote[i + a - 1], self.tgt_quote[j + b - 1]
             differ = (src != tgt) & (src != EITHER) & (tgt != EITHER)
             out -= np.where(differ, st.quote_penalty, 0.0)
@@ -197,32 +202,15 @@ def _quote_states(source: Document, target: Document) -> tuple[np.ndarray | None
     return (first_states, second_states) if chinese_first else (second_states, first_states)
 
 
-class _Structured(PreparedScorer):
-    """A prepared scorer with the structure adjustment added to its scores (its raw score, what
-    confidences use, is the inner scorer's)."""
+class _Structured(AdjustedScorer):
+    """A prepared scorer with the structure adjustment added to its scores."""
 
     def __init__(self, inner: PreparedScorer, structure: Structure) -> None:
-        self.inner, self.structure = inner, structure
-        self.sparse = inner.sparse
-        self.any_group = inner.any_group
+        super().__init__(inner)
+        self.structure = structure
 
-    def score(self, i, a, j, b):
-        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
-        return self.inner.score(i, a, j, b) + self.structure.adjust(i, a, j, b)
-
-    def raw_score(self, i, a, j, b):
-        return self.inner.raw_score(i, a, j, b)
-
-    def score_and_cost(self, i, a, j, b):
-        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
-        similarity, cost = self.inner.score_and_cost(i, a, j, b)
-        return similarity + self.structure.adjust(i, a, j, b), cost
-
-    def candidates(self, lo, hi, k):
-        return self.inner.candidates(lo, hi, k)
-
-    def refine(self, beads):
-        return self.inner.refine(beads)
+    def adjust(self, i, a, j, b):
+        return self.structure.adjust(i, a, j, b)
 
 
 def settings_lattice(window: Window, n: int, m: int, types: list[tuple[int, int]],

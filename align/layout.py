@@ -41,24 +41,31 @@ LAYOUT_SHARE = 0.06
 LENGTH_WINDOW = 100
 
 
-def mid_sentence_ends(document: Document) -> np.ndarray:
-    """For each sentence of ``document``, whether its line ends in mid-sentence."""
-    ends = [s.text.rstrip(_CLOSING)[-1:] for s in document.sentences]
+def line_ends(document: Document) -> list[str]:
+    """The last mark of each sentence's line (closing quotes and brackets aside)."""
+    return [s.text.rstrip(_CLOSING)[-1:] for s in document.sentences]
+
+
+def mid_sentence_ends(document: Document, ends: list[str] | None = None) -> np.ndarray:
+    """For each sentence of ``document``, whether its line ends in mid-sentence (``ends``: its
+    :func:`line_ends`, when known)."""
+    ends = line_ends(document) if ends is None else ends
     return np.array([e in MID_SENTENCE for e in ends], dtype=bool)
 
 
-def question_ends(document: Document) -> np.ndarray:
+def question_ends(document: Document, ends: list[str] | None = None) -> np.ndarray:
     """For each sentence of ``document``, whether its line ends in a question mark."""
-    return np.array([s.text.rstrip(_CLOSING)[-1:] in QUESTION for s in document.sentences],
-                    dtype=bool)
+    ends = line_ends(document) if ends is None else ends
+    return np.array([e in QUESTION for e in ends], dtype=bool)
 
 
 def layout_lines(document: Document, window: int = LAYOUT_WINDOW,
-                 share: float = LAYOUT_SHARE) -> np.ndarray:
+                 share: float = LAYOUT_SHARE, mid: np.ndarray | None = None) -> np.ndarray:
     """For each sentence, whether the lines around it (``window`` on either side) are cut by a
     layout: at least ``share`` of ``2 * window + 1`` lines end in mid-sentence (a short document
-    has too few lines to tell)."""
-    return _running_sum(mid_sentence_ends(document).astype(float), window) >= share * (2 * window + 1)
+    has too few lines to tell; ``mid``: its :func:`mid_sentence_ends`, when known)."""
+    mid = mid_sentence_ends(document) if mid is None else mid
+    return _running_sum(mid.astype(float), window) >= share * (2 * window + 1)
 
 
 def fragment_factors(source: Document, target: Document, beads: Sequence[Bead]) -> np.ndarray:
@@ -70,9 +77,13 @@ class Layout:
     """The layout lines and sentence lengths of two documents, to rate beads as fragments."""
 
     def __init__(self, source: Document, target: Document) -> None:
-        self.src_mid, self.tgt_mid = mid_sentence_ends(source), mid_sentence_ends(target)
-        self.src_layout, self.tgt_layout = layout_lines(source), layout_lines(target)
-        self.src_question, self.tgt_question = question_ends(source), question_ends(target)
+        src_ends, tgt_ends = line_ends(source), line_ends(target)
+        self.src_mid = mid_sentence_ends(source, src_ends)
+        self.tgt_mid = mid_sentence_ends(target, tgt_ends)
+        self.src_layout = layout_lines(source, mid=self.src_mid)
+        self.tgt_layout = layout_lines(target, mid=self.tgt_mid)
+        self.src_question = question_ends(source, src_ends)
+        self.tgt_question = question_ends(target, tgt_ends)
         self.any = bool(self.src_layout.any() or self.tgt_layout.any())
         self.src_len = np.array([len(s.text) for s in source.sentences], dtype=float)
         self.tgt_len = np.array([len(s.text) for s in target.sentences], dtype=float)
@@ -92,8 +103,11 @@ class Layout:
 
     def unit_ends(self, groups: Sequence[Grouping]) -> np.ndarray:
         """Whether each bead's last line on either side ends in mid-sentence (ends a unit)."""
-        return np.array([bool(s) and bool(self.src_mid[s[-1]]) or bool(t) and
-                         bool(self.tgt_mid[t[-1]]) for s, t in groups], dtype=bool)
+        return _last_lines(groups, self.src_mid, self.tgt_mid)
+
+    def questions(self, groups: Sequence[Grouping]) -> np.ndarray:
+        """Whether each bead's last line on either side ends in a question mark."""
+        return _last_lines(groups, self.src_question, self.tgt_question)
 
     def in_layout(self, groups: Sequence[Grouping]) -> np.ndarray:
         """Whether each bead starts on a line of layout text on either side."""
@@ -122,6 +136,12 @@ class Layout:
         fragment = paired & nearer & self.in_layout(groups)
         factors[fragment] = np.sqrt(np.clip(rel[fragment], 0.0, 1.0))
         return factors
+
+
+def _last_lines(groups: Sequence[Grouping], src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Whether the flag of each bead's last line is set on either side."""
+    return np.array([bool(s) and bool(src[s[-1]]) or bool(t) and bool(tgt[t[-1]])
+                     for s, t in groups], dtype=bool)
 
 
 def _running_sum(values: np.ndarray, half: int) -> np.ndarray:

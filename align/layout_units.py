@@ -17,6 +17,7 @@ import numpy as np
 from align.layout import Layout
 from align.model import Bead
 from align.scoring import PreparedScorer
+from align.scoring.base import AdjustedScorer
 
 #: at most this many consecutive unaligned lines of one side are taken for pieces of a unit
 MAX_LONE = 2
@@ -105,9 +106,7 @@ def close_units(beads: Sequence[Bead], layout: Layout, short: float = SHORT_CLOS
     if not layout.any or len(out) < 2:
         return out
     groups = [(b.src, b.tgt) for b in out]
-    asks = np.array([bool(s) and bool(layout.src_question[s[-1]]) or bool(t) and
-                     bool(layout.tgt_question[t[-1]]) for s, t in groups], dtype=bool)
-    limit = np.where(np.roll(asks, 1), answer, short)
+    limit = np.where(np.roll(layout.questions(groups), 1), answer, short)
     with np.errstate(invalid="ignore"):
         closing = ((layout.relative_lengths(groups) < limit) & ~layout.unit_ends(groups)
                    & layout.in_layout(groups)
@@ -137,36 +136,19 @@ def keep_unit_ends(prepared: PreparedScorer, layout: Layout, penalty: float) -> 
     return _UnitEnds(prepared, layout, penalty)
 
 
-class _UnitEnds(PreparedScorer):
+class _UnitEnds(AdjustedScorer):
     """A prepared scorer whose beads pay for running over the end of a layout unit."""
 
     def __init__(self, inner: PreparedScorer, layout: Layout, penalty: float) -> None:
-        self.inner, self.penalty = inner, penalty
-        self.sparse, self.any_group = inner.sparse, inner.any_group
+        super().__init__(inner)
+        self.penalty = penalty
         # ends[x]: unit ends among the lines before line x
         self.src_ends = np.concatenate([[0], np.cumsum(layout.src_mid & layout.src_layout)])
         self.tgt_ends = np.concatenate([[0], np.cumsum(layout.tgt_mid & layout.tgt_layout)])
 
-    def _runs_over(self, i: np.ndarray, a: np.ndarray, j: np.ndarray, b: np.ndarray
-                   ) -> np.ndarray:
-        """Whether a line of the bead other than its last one ends a unit, on either side."""
-        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+    def adjust(self, i, a, j, b):
+        """``-penalty`` where a line of the bead other than its last one ends a unit, on
+        either side."""
         src = self.src_ends[np.maximum(i + a - 1, i)] - self.src_ends[i]
         tgt = self.tgt_ends[np.maximum(j + b - 1, j)] - self.tgt_ends[j]
-        return (src > 0) | (tgt > 0)
-
-    def score(self, i, a, j, b):
-        return self.inner.score(i, a, j, b) - self.penalty * self._runs_over(i, a, j, b)
-
-    def raw_score(self, i, a, j, b):
-        return self.inner.raw_score(i, a, j, b)
-
-    def score_and_cost(self, i, a, j, b):
-        similarity, cost = self.inner.score_and_cost(i, a, j, b)
-        return similarity - self.penalty * self._runs_over(i, a, j, b), cost
-
-    def candidates(self, lo, hi, k):
-        return self.inner.candidates(lo, hi, k)     # 1-1 pairs: nothing to run over
-
-    def refine(self, beads):
-        return self.inner.refine(beads)
+        return -self.penalty * ((src > 0) | (tgt > 0))

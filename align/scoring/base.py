@@ -85,6 +85,39 @@ class Scorer(Protocol):
         ...
 
 
+class AdjustedScorer(PreparedScorer):
+    """A prepared scorer with an adjustment of the search's own added to the inner scorer's
+    scores (:meth:`score`, :meth:`score_and_cost`); its raw score (what confidences use), its
+    1-1 candidates and what it learns are the inner scorer's. Subclasses implement
+    :meth:`adjust`."""
+
+    def __init__(self, inner: PreparedScorer) -> None:
+        self.inner = inner
+        self.sparse, self.any_group = inner.sparse, inner.any_group
+
+    def adjust(self, i: np.ndarray, a: np.ndarray, j: np.ndarray, b: np.ndarray) -> Array:
+        """What is added to the score of each bead (int64 arrays)."""
+        raise NotImplementedError
+
+    def score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        return self.inner.score(i, a, j, b) + self.adjust(i, a, j, b)
+
+    def raw_score(self, i: Array, a: Array, j: Array, b: Array) -> Array:
+        return self.inner.raw_score(i, a, j, b)
+
+    def score_and_cost(self, i: Array, a: Array, j: Array, b: Array) -> tuple[Array, Array]:
+        i, a, j, b = (np.asarray(x, dtype=np.int64) for x in (i, a, j, b))
+        similarity, cost = self.inner.score_and_cost(i, a, j, b)
+        return similarity + self.adjust(i, a, j, b), cost
+
+    def candidates(self, lo: Array, hi: Array, k: int) -> tuple[Array, Array, Array]:
+        return self.inner.candidates(lo, hi, k)
+
+    def refine(self, beads: Sequence[Bead]) -> PreparedScorer | None:
+        return self.inner.refine(beads)
+
+
 class _Adapted(PreparedScorer):
     """A prepared scorer written without the base class, given the defaults it lacks."""
 
